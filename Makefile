@@ -1,0 +1,78 @@
+# 晶贸通 — two commands: `make run` and `make test`. Everything else here serves those two.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export PYTHONPATH := $(CURDIR)/src
+export DJANGO_SETTINGS_MODULE := jmt.settings
+
+.PHONY: run test install install-dev web lint typecheck pytest e2e web-test openapi check-openapi migrate demo clean
+
+$(VENV)/.base: requirements/base.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/base.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.base requirements/dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/base.txt -r requirements/dev.txt
+	touch $@
+
+install: $(VENV)/.base
+install-dev: $(VENV)/.dev
+
+web/node_modules/.installed: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+WEB_SOURCES := $(shell find web/src web/index.html web/m web/admin web/vite.config.ts web/tsconfig*.json -type f 2>/dev/null)
+web/dist/.built: web/node_modules/.installed $(WEB_SOURCES)
+	cd web && npm run --silent build
+	touch $@
+
+web: web/dist/.built
+
+migrate: install
+	$(PY) manage.py migrate --noinput -v 0
+
+demo: migrate
+	$(PY) manage.py seed_demo
+
+## make run: install, build the front end, migrate SQLite, load demo data, serve web + task worker on 127.0.0.1:$(PORT)
+run: install web demo
+	@echo "晶贸通 → http://127.0.0.1:$(PORT)/  （手机端 /m/ ，后台 /admin/ ，API 文档 /api/v1/docs）"
+	@trap 'kill 0' EXIT INT TERM; \
+	$(PY) manage.py worker --interval 0.5 & \
+	$(VENV)/bin/uvicorn jmt.asgi:application --host 127.0.0.1 --port $(PORT) --no-access-log
+
+## make test: lint, type checks, migrations and client staleness, pytest (API + browser journeys), tsc, Vitest
+test: install-dev web lint typecheck check-openapi pytest web-test
+
+lint: install-dev
+	$(VENV)/bin/ruff check src e2e bench manage.py
+	$(VENV)/bin/ruff format --check src e2e bench manage.py
+
+typecheck: install-dev
+	$(VENV)/bin/mypy src e2e
+
+check-openapi: install-dev web/node_modules/.installed
+	$(PY) manage.py makemigrations --check --dry-run -v 0
+	$(PY) manage.py export_openapi web/openapi.json.new >/dev/null
+	@diff -q web/openapi.json web/openapi.json.new >/dev/null || { rm -f web/openapi.json.new; \
+	  echo "web/openapi.json is stale: run 'make openapi' and commit the result"; exit 1; }
+	@rm -f web/openapi.json.new
+	cd web && npm run --silent check:api
+
+pytest: install-dev web
+	$(VENV)/bin/pytest -q
+
+web-test: web/node_modules/.installed
+	cd web && npm run --silent typecheck && npm run --silent test
+
+## make openapi: export the OpenAPI document and regenerate the TypeScript client from it
+openapi: install-dev web/node_modules/.installed
+	$(PY) manage.py export_openapi web/openapi.json
+	cd web && npm run --silent gen:api
+
+clean:
+	rm -rf $(VENV) web/node_modules web/dist var

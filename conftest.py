@@ -1,0 +1,98 @@
+"""Shared test fixtures: the personas every test speaks of, and an API client that speaks JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from jmt.accounts.models import User
+from jmt.accounts.tokens import issue_tokens
+from jmt.merchants.models import MemberRole, Membership, Merchant, RegistrationStatus
+
+
+class Api:
+    """A JSON client for /api/v1 that can carry a bearer token."""
+
+    def __init__(self, client: Client, token: str | None = None) -> None:
+        self.client = client
+        self.token = token
+
+    def _headers(self, extra: dict[str, str] | None) -> dict[str, str]:
+        headers = dict(extra or {})
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        return headers
+
+    def get(self, path: str, headers: dict[str, str] | None = None, **params: Any) -> Any:
+        return self.client.get(f"/api/v1{path}", params, headers=self._headers(headers))
+
+    def post(self, path: str, body: Any = None, headers: dict[str, str] | None = None, **extra: Any) -> Any:
+        return self.client.post(
+            f"/api/v1{path}",
+            json.dumps(body or {}),
+            content_type="application/json",
+            headers=self._headers(headers),
+            **extra,
+        )
+
+    def as_user(self, user: User) -> Api:
+        return Api(self.client, issue_tokens(user, remember=False).access)
+
+
+@pytest.fixture(autouse=True)
+def _stand_ins(settings: Any) -> Iterator[None]:
+    """Tests use the in-memory SMS outbox and the fake WeChat client."""
+    from jmt.integrations.sms import memory
+
+    settings.SMS_BACKEND = "memory"
+    settings.WECHAT_BACKEND = "fake"
+    memory.clear()
+    yield
+    memory.clear()
+
+
+@pytest.fixture
+def api(client: Client) -> Api:
+    return Api(client)
+
+
+def make_merchant_user(phone: str, merchant: Merchant, role: str, name: str = "") -> User:
+    user = User.objects.create_user(username=phone, phone=phone, name=name, current_merchant=merchant)
+    Membership.objects.create(user=user, merchant=merchant, role=role)
+    return user
+
+
+@pytest.fixture
+def crystal_merchant(db: None) -> Merchant:
+    """东海晶莹水晶: 工商注册 approved, every module open."""
+    return Merchant.objects.create(name="东海晶莹水晶", registration_status=RegistrationStatus.APPROVED)
+
+
+@pytest.fixture
+def merchant_admin(crystal_merchant: Merchant) -> User:
+    """商户管理员 of 东海晶莹水晶."""
+    return make_merchant_user("13800000001", crystal_merchant, MemberRole.ADMIN, "林晶莹")
+
+
+@pytest.fixture
+def merchant_member(crystal_merchant: Merchant) -> User:
+    """商户成员 (read-only) of 东海晶莹水晶."""
+    return make_merchant_user("13800000003", crystal_merchant, MemberRole.MEMBER, "王小明")
+
+
+@pytest.fixture
+def other_merchant_user(db: None) -> User:
+    """其他商户的用户: admin of a different, not yet registered merchant."""
+    return make_merchant_user("13900000009", Merchant.objects.create(name="连云港某水晶店"), MemberRole.ADMIN)
+
+
+@pytest.fixture
+def superadmin(db: None) -> User:
+    """超级管理员 of the back office."""
+    return User.objects.create_user(
+        username="root", password="Crystal-2026!", name="超级管理员", is_staff=True, is_superadmin=True
+    )

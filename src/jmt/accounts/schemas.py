@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from ninja import Schema
+from pydantic import Field
+
+
+class SmsSendIn(Schema):
+    phone: str = Field(description="中国大陆手机号", examples=["13800138000"])
+    scene: Literal["login", "change_phone"] = Field(default="login", description="用途")
+
+
+class SmsSendOut(Schema):
+    cooldown_seconds: int = Field(description="再次获取前需等待的秒数", examples=[60])
+    expires_in: int = Field(description="验证码有效秒数", examples=[300])
+
+
+class SmsLoginIn(Schema):
+    phone: str = Field(examples=["13800138000"])
+    code: str = Field(description="6 位短信验证码", examples=["123456"])
+    remember: bool = Field(default=False, description="记住我 7 天（否则 12 小时）")
+    wechat_bind_ticket: str = Field(default="", description="扫码登录返回 WECHAT_NOT_BOUND 时给出的绑定凭证")
+
+
+class PasswordLoginIn(Schema):
+    username: str = Field(examples=["admin"])
+    password: str = Field(examples=["••••••••"])
+
+
+class RefreshIn(Schema):
+    refresh: str
+
+
+class WechatMiniProgramIn(Schema):
+    login_code: str = Field(description="wx.login 返回的 code")
+    phone_code: str = Field(description="getPhoneNumber 返回的 code")
+
+
+class WechatQrOut(Schema):
+    url: str = Field(description="微信扫码登录地址（qrconnect）")
+    state: str
+
+
+class WechatQrCallbackIn(Schema):
+    code: str
+    state: str
+
+
+class UserOut(Schema):
+    id: int
+    name: str
+    display_name: str
+    phone_masked: str
+    is_staff: bool
+    must_change_password: bool
+    wechat_bound: bool
+
+
+class TokenPairOut(Schema):
+    access: str = Field(description="访问令牌（JWT，15 分钟）")
+    refresh: str = Field(description="刷新令牌（一次性，轮换）")
+    expires_in: int = Field(description="访问令牌有效秒数", examples=[900])
+    refresh_expires_at: str
+    user: UserOut
+    is_new_user: bool = Field(description="本次登录是否新注册")
+
+
+class CatalogItemOut(Schema):
+    key: str
+    feature: str
+    title: str
+    route: str
+    description: str
+    permission: str
+    enabled: bool
+    disabled_reason: str
+
+
+class CatalogModuleOut(Schema):
+    key: str
+    title: str
+    icon: str
+    description: str
+    route: str
+    gated: bool
+    enabled: bool
+    disabled_reason: str
+    items: list[CatalogItemOut]
+
+
+class MerchantBriefOut(Schema):
+    id: int
+    name: str
+    display_name: str
+    registration_status: str
+    registration_approved: bool
+
+
+class MembershipOut(Schema):
+    merchant_id: int
+    merchant_name: str
+    role: str
+    role_label: str
+    current: bool
+
+
+class ImpersonatorOut(Schema):
+    id: int
+    display_name: str
+
+
+class MeOut(Schema):
+    user: UserOut
+    merchant: MerchantBriefOut | None
+    memberships: list[MembershipOut]
+    roles: list[str]
+    permissions: list[str]
+    impersonator: ImpersonatorOut | None
+    catalog: list[CatalogModuleOut]
+    admin_catalog: list[CatalogModuleOut]
+
+
+class SwitchMerchantIn(Schema):
+    merchant_id: int
+
+
+def user_out(user: Any) -> dict[str, Any]:
+    return {
+        "id": user.pk,
+        "name": user.name,
+        "display_name": user.display_name,
+        "phone_masked": f"{user.phone[:3]}****{user.phone[-4:]}" if user.phone else "",
+        "is_staff": user.is_staff,
+        "must_change_password": user.must_change_password,
+        "wechat_bound": bool(user.wechat_unionid),
+    }

@@ -1,0 +1,204 @@
+"""Reads about the signed-in user: the acting identity and the ``/me`` payload."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from jmt.accounts.errors import AuthError
+from jmt.accounts.models import User
+from jmt.accounts.schemas import user_out
+from jmt.accounts.tokens import decode_access, session_is_active
+from jmt.core import catalog
+from jmt.core.auth import Actor
+from jmt.core.request_meta import client_ip, user_agent
+from jmt.merchants.models import MemberRole, Membership, Merchant
+
+
+def permissions_for(user: User, membership: Membership | None) -> frozenset[str]:
+    """Function permissions of a user acting for a merchant.
+
+    Merchant roles are fixed: 管理员 holds every merchant code, 成员 only the ``view`` ones.
+    Back-office accounts: 超级管理员 holds every back-office code (platform roles arrive with RBAC).
+    """
+    codes: set[str] = set()
+    if membership is not None:
+        codes.update(catalog.merchant_permissions(writable=membership.role == MemberRole.ADMIN))
+    if user.is_staff and user.is_superadmin:
+        codes.update(catalog.admin_permissions())
+    return frozenset(codes)
+
+
+def roles_for(user: User, membership: Membership | None) -> list[str]:
+    roles: list[str] = []
+    if membership is not None:
+        roles.append(f"merchant_{membership.role}")
+    if user.is_staff:
+        roles.append("superadmin" if user.is_superadmin else "staff")
+    return roles
+
+
+def current_membership(user: User) -> Membership | None:
+    """The membership of the user's current merchant, falling back to their first one."""
+    memberships = list(Membership.objects.filter(user=user).select_related("merchant").order_by("joined_at", "pk"))
+    for membership in memberships:
+        if membership.merchant_id == user.current_merchant_id:
+            return membership
+    return memberships[0] if memberships else None
+
+
+def build_actor(
+    user: User, *, session: str = "", request: HttpRequest | None = None, impersonator: User | None = None
+) -> Actor:
+    membership = current_membership(user)
+    return Actor(
+        user=user,
+        merchant=membership.merchant if membership else None,
+        role=membership.role if membership else None,
+        permissions=permissions_for(user, membership),
+        impersonator=impersonator,
+        session=session,
+        ip=client_ip(request) if request is not None else None,
+        user_agent=user_agent(request) if request is not None else "",
+    )
+
+
+def actor_from_access_token(request: HttpRequest, token: str) -> Actor:
+    claims = decode_access(token)
+    user = User.objects.filter(pk=claims["sub"]).select_related("current_merchant").first()
+    if user is None:
+        raise AuthError.token_invalid()
+    if not user.is_active:
+        raise AuthError.account_disabled()
+    if not session_is_active(claims["sid"]):
+        raise AuthError.token_invalid()
+    impersonator = None
+    act = claims.get("act")
+    if isinstance(act, dict) and act.get("sub"):
+        impersonator = User.objects.filter(pk=act["sub"], is_active=True, is_staff=True).first()
+        if impersonator is None:
+            raise AuthError.token_invalid()
+    return build_actor(user, session=claims["sid"], request=request, impersonator=impersonator)
+
+
+def _gate_open(module: catalog.Module, merchant: Merchant | None) -> bool:
+    if module.gate is catalog.Gate.NONE:
+        return True
+    if module.gate is catalog.Gate.REGISTRATION_APPROVED:
+        return merchant is not None and merchant.registration_approved
+    return False
+
+
+def catalog_for(actor: Actor) -> list[dict[str, Any]]:
+    """The merchant modules with each one's ``enabled`` flag and, when closed, the reason."""
+    modules: list[dict[str, Any]] = []
+    merchant: Merchant | None = actor.merchant
+    for module in catalog.MODULES:
+        open_ = _gate_open(module, merchant)
+        reason = "" if open_ else catalog.GATE_REASONS[module.gate]
+        items = []
+        for item in module.items:
+            permitted = actor.can(item.permission(module))
+            enabled = open_ and permitted
+            items.append(
+                {
+                    "key": item.key,
+                    "feature": item.feature,
+                    "title": item.title,
+                    "route": item.route,
+                    "description": item.description,
+                    "permission": item.permission(module),
+                    "enabled": enabled,
+                    "disabled_reason": "" if enabled else (reason or "您没有访问此功能的权限"),
+                }
+            )
+        enabled_module = open_ and any(i["enabled"] for i in items)
+        modules.append(
+            {
+                "key": module.key,
+                "title": module.title,
+                "icon": module.icon,
+                "description": module.description,
+                "route": module.route,
+                "gated": module.gate is not catalog.Gate.NONE,
+                "enabled": enabled_module,
+                "disabled_reason": "" if enabled_module else (reason or "您没有访问此模块的权限"),
+                "items": items,
+            }
+        )
+    return modules
+
+
+def admin_catalog_for(actor: Actor) -> list[dict[str, Any]]:
+    """The back-office menu: only the items the actor may open."""
+    if not actor.user.is_staff:
+        return []
+    modules: list[dict[str, Any]] = []
+    for module in catalog.ADMIN_MODULES:
+        items = [
+            {
+                "key": item.key,
+                "feature": item.feature,
+                "title": item.title,
+                "route": item.route,
+                "description": item.description,
+                "permission": item.permission(module),
+                "enabled": True,
+                "disabled_reason": "",
+            }
+            for item in module.items
+            if actor.can(item.permission(module))
+        ]
+        if items:
+            modules.append(
+                {
+                    "key": module.key,
+                    "title": module.title,
+                    "icon": module.icon,
+                    "description": module.description,
+                    "route": module.route,
+                    "gated": False,
+                    "enabled": True,
+                    "disabled_reason": "",
+                    "items": items,
+                }
+            )
+    return modules
+
+
+def me_payload(actor: Actor) -> dict[str, Any]:
+    user: User = actor.user
+    memberships = Membership.objects.filter(user=user).select_related("merchant").order_by("joined_at", "pk")
+    merchant: Merchant | None = actor.merchant
+    return {
+        "user": user_out(user),
+        "merchant": None
+        if merchant is None
+        else {
+            "id": merchant.pk,
+            "name": merchant.name,
+            "display_name": merchant.display_name,
+            "registration_status": merchant.registration_status,
+            "registration_approved": merchant.registration_approved,
+        },
+        "memberships": [
+            {
+                "merchant_id": m.merchant_id,
+                "merchant_name": m.merchant.display_name,
+                "role": m.role,
+                "role_label": MemberRole(m.role).label,
+                "current": merchant is not None and m.merchant_id == merchant.pk,
+            }
+            for m in memberships
+        ],
+        "roles": roles_for(
+            user, None if merchant is None else next((m for m in memberships if m.merchant_id == merchant.pk), None)
+        ),
+        "permissions": sorted(actor.permissions),
+        "impersonator": None
+        if actor.impersonator is None
+        else {"id": actor.impersonator.pk, "display_name": actor.impersonator.display_name},
+        "catalog": catalog_for(actor),
+        "admin_catalog": admin_catalog_for(actor),
+    }

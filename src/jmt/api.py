@@ -1,0 +1,101 @@
+"""The API at /api/v1: one NinjaAPI, every router mounted here, one error shape for every refusal."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from jmt.accounts.api import auth_router, me_router
+from jmt.accounts.errors import ERROR_CODES as AUTH_ERROR_CODES
+from jmt.core.auth import BearerAuth
+from jmt.core.errors import COMMON_ERROR_CODES, ApiError
+from jmt.system.api import health_router, home_router
+
+logger = logging.getLogger("jmt.api")
+
+ERROR_CODES: dict[str, str] = {**COMMON_ERROR_CODES, **AUTH_ERROR_CODES}
+
+
+def _error_code_table() -> str:
+    rows = "\n".join(f"| `{code}` | {text} |" for code, text in sorted(ERROR_CODES.items()))
+    return f"\n\n## 错误码\n所有错误响应均为 `{{code, message, details}}`。\n\n| code | 含义 |\n|---|---|\n{rows}\n"
+
+
+api = NinjaAPI(
+    title="晶贸通 API",
+    version="2.0.0",
+    description="晶贸通跨境贸易服务平台接口。认证：`Authorization: Bearer <access>`。" + _error_code_table(),
+    auth=BearerAuth(),
+    urls_namespace="api-v1",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+
+api.add_router("/auth", auth_router)
+api.add_router("/me", me_router)
+api.add_router("/home", home_router)
+api.add_router("/health", health_router)
+
+
+def _respond(
+    request: HttpRequest, status: int, code: str, message: str, details: dict[str, Any] | None = None
+) -> HttpResponse:
+    return api.create_response(request, {"code": code, "message": message, "details": details or {}}, status=status)
+
+
+@api.exception_handler(ApiError)
+def on_api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
+    return api.create_response(request, exc.body(), status=exc.status)
+
+
+@api.exception_handler(NinjaValidationError)
+def on_validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    fields: dict[str, str] = {}
+    for error in exc.errors:
+        loc = [str(part) for part in error.get("loc", ()) if part not in ("body", "payload", "query", "path")]
+        fields[".".join(loc) or "_"] = _chinese_validation_message(error)
+    return _respond(request, 422, "VALIDATION_ERROR", COMMON_ERROR_CODES["VALIDATION_ERROR"], {"fields": fields})
+
+
+def _chinese_validation_message(error: dict[str, Any]) -> str:
+    kind = str(error.get("type", ""))
+    if kind == "missing":
+        return "必填"
+    if kind in {"string_type", "int_type", "int_parsing", "bool_type", "bool_parsing", "float_parsing"}:
+        return "格式不正确"
+    if kind == "literal_error":
+        return "取值不在允许范围内"
+    if kind in {"string_too_long", "too_long"}:
+        return "内容过长"
+    if kind in {"string_too_short", "too_short"}:
+        return "内容过短"
+    return "取值无效"
+
+
+@api.exception_handler(AuthenticationError)
+def on_auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return _respond(request, 401, "UNAUTHENTICATED", COMMON_ERROR_CODES["UNAUTHENTICATED"])
+
+
+@api.exception_handler(Http404)
+def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return _respond(request, 404, "NOT_FOUND", COMMON_ERROR_CODES["NOT_FOUND"])
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    code = {405: "METHOD_NOT_ALLOWED", 404: "NOT_FOUND", 401: "UNAUTHENTICATED", 403: "PERMISSION_DENIED"}.get(
+        exc.status_code, "BAD_REQUEST"
+    )
+    return _respond(request, exc.status_code, code, COMMON_ERROR_CODES.get(code, "请求无法处理"))
+
+
+@api.exception_handler(Exception)
+def on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
+    logger.exception("unhandled error on %s %s", request.method, request.path)
+    return _respond(request, 500, "INTERNAL_ERROR", COMMON_ERROR_CODES["INTERNAL_ERROR"])

@@ -1,0 +1,50 @@
+"""Who is acting: the bearer-token authentication every endpoint uses, and the ``Actor`` it yields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.http import HttpRequest
+from ninja.security import HttpBearer
+
+from jmt.core.errors import Unauthenticated
+
+
+@dataclass
+class Actor:
+    """The acting user, the merchant they act for, and what they may do.
+
+    ``impersonator`` is the back-office user acting as ``user`` (RFC 8693 ``act``), if any.
+    """
+
+    user: Any  # jmt.accounts.models.User (kept loose here so core imports no app)
+    merchant: Any | None
+    role: str | None
+    permissions: frozenset[str]
+    impersonator: Any | None = None
+    session: str = ""
+    ip: str | None = None
+    user_agent: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def can(self, code: str) -> bool:
+        return code in self.permissions
+
+
+class BearerAuth(HttpBearer):
+    """``Authorization: Bearer <access JWT>`` → ``request.auth`` is an :class:`Actor`."""
+
+    openapi_scheme = "bearer"
+    openapi_bearerFormat = "JWT"  # noqa: N815 (Ninja's attribute name)
+
+    def __call__(self, request: HttpRequest) -> Actor | None:
+        header = request.headers.get("Authorization", "")
+        if not header:
+            raise Unauthenticated()
+        return super().__call__(request)
+
+    def authenticate(self, request: HttpRequest, token: str) -> Actor | None:
+        from jmt.accounts.selectors import actor_from_access_token
+
+        return actor_from_access_token(request, token)

@@ -1,0 +1,302 @@
+"""The service catalog: the one list of modules and items on the platform.
+
+Navigation (PC, mobile, back office), home tiles, gating, ``/me``, global search, to-do counts and
+the permission tree all read this module; nothing else lists modules. Feature IDs are those of
+FEATURES.md.
+
+Permission codes are ``module:page:action``. Each merchant item has a ``view`` code and, where
+the merchant can change something there, a ``edit`` code; back-office items likewise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Surface(StrEnum):
+    MERCHANT = "merchant"  # PC web and mobile H5
+    ADMIN = "admin"  # back office
+
+
+class Gate(StrEnum):
+    """Why an item may be closed to a merchant."""
+
+    NONE = "none"
+    REGISTRATION_APPROVED = "registration_approved"
+
+
+GATE_REASONS: dict[Gate, str] = {
+    Gate.REGISTRATION_APPROVED: "完成工商注册并核准通过后开放",
+}
+
+
+@dataclass(frozen=True)
+class Item:
+    key: str
+    feature: str
+    title: str
+    route: str
+    description: str = ""
+    writable: bool = True
+
+    def permission(self, module: Module, action: str = "view") -> str:
+        return f"{module.key}:{self.key}:{action}"
+
+
+@dataclass(frozen=True)
+class Module:
+    key: str
+    title: str
+    icon: str
+    description: str
+    surface: Surface
+    items: tuple[Item, ...]
+    gate: Gate = Gate.NONE
+    route: str = ""
+    keywords: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def permission(self) -> str:
+        return f"{self.key}:*:view"
+
+    def item_permissions(self) -> list[str]:
+        codes: list[str] = []
+        for item in self.items:
+            codes.append(item.permission(self, "view"))
+            if item.writable:
+                codes.append(item.permission(self, "edit"))
+        return codes
+
+
+M = Surface.MERCHANT
+A = Surface.ADMIN
+G = Gate.REGISTRATION_APPROVED
+
+MODULES: tuple[Module, ...] = (
+    Module(
+        "registration",
+        "工商注册",
+        "bank",
+        "个体户与企业注册办理、资料补充、注册进度",
+        M,
+        (
+            Item("apply", "R1", "工商注册办理", "/registration/apply", "未注册：在线办理个体户或企业注册"),
+            Item(
+                "supplement",
+                "R2",
+                "已注册企业信息补充",
+                "/registration/supplement",
+                "已有营业执照：上传执照、法人身份证、开户许可证",
+            ),
+            Item(
+                "progress",
+                "R3",
+                "注册进度看板",
+                "/registration/progress",
+                "材料填报 → 初审 → 现场核验 → 核准",
+                writable=False,
+            ),
+        ),
+        route="/registration",
+    ),
+    Module(
+        "logistics",
+        "跨境物流",
+        "car",
+        "物流服务商比较与一站式发货",
+        M,
+        (
+            Item("carriers", "L1", "物流服务商选择", "/logistics/carriers", "DHL、UPS、顺丰国际等渠道对比"),
+            Item("shipments", "L2", "一站式发货", "/logistics/shipments", "寄件信息自动填写，轨迹实时跟踪"),
+        ),
+        gate=G,
+        route="/logistics",
+    ),
+    Module(
+        "filings",
+        "跨境申报",
+        "audit",
+        "海关企业注册、电子口岸卡、DXP ID、云加签、企业备案",
+        M,
+        (
+            Item("guide", "D1", "出口申报流程推荐", "/filings/guide", "一条路径办完全部申报", writable=False),
+            Item("customs-registration", "D2", "海关企业注册登记", "/filings/customs-registration"),
+            Item("eport-card", "D3", "电子口岸卡办理", "/filings/eport-card"),
+            Item("dxp-id", "D4", "DXP ID 申请", "/filings/dxp-id"),
+            Item("cloud-signing", "D5", "云加签申请", "/filings/cloud-signing"),
+            Item("enterprise-record", "D6", "企业备案", "/filings/enterprise-record"),
+            Item("notifications", "D7", "申报状态通知", "/filings/notifications", writable=False),
+        ),
+        gate=G,
+        route="/filings",
+    ),
+    Module(
+        "customs",
+        "出口报关",
+        "container",
+        "9610 跨境电商出口：批次、电子订单、总分单、汇总、撤销",
+        M,
+        (
+            Item("batches", "C1", "出口订单批次报送", "/customs/batches", "批次创建、点点通自动校验、审批进度"),
+            Item("orders", "C2", "电子订单报送", "/customs/orders", "Excel 模板导入、逐行校验、批量申报"),
+            Item("manifests", "C3", "清单总分单报送", "/customs/manifests", "放行后自动关联运单，一键提交"),
+            Item("summaries", "C4", "汇总申请单报送", "/customs/summaries", "按月汇总结关清单"),
+            Item("cancels", "C5", "撤销申请单报送", "/customs/cancels", "按清单编号撤销申报"),
+            Item("gateway", "C6", "点点通企业接口配置", "/customs/gateway", "查看接口配置与校验结果", writable=False),
+            Item("notifications", "C7", "业务办理通知", "/customs/notifications", writable=False),
+        ),
+        gate=G,
+        route="/customs",
+        keywords=("报关", "9610", "点点通"),
+    ),
+    Module(
+        "refunds",
+        "出口退税",
+        "money-collect",
+        "退税申报、进度与状态通知",
+        M,
+        (
+            Item("claims", "T1", "出口退税申报", "/refunds/claims", "上传报关单、进项与销售发票"),
+            Item("progress", "T2", "退税进度图", "/refunds/progress", "申报 → 审核 → 退库 → 到账", writable=False),
+            Item("notifications", "T3", "退税状态通知", "/refunds/notifications", writable=False),
+        ),
+        gate=G,
+        route="/refunds",
+    ),
+    Module(
+        "fx",
+        "收结汇",
+        "dollar",
+        "多币种汇率、外币到账与快速结汇",
+        M,
+        (
+            Item("rates", "F1", "多币种汇率看板", "/fx/rates", "美元、欧元、英镑等实时汇率与提醒"),
+            Item("settlements", "F2", "外币到账展示及结汇", "/fx/settlements", "子账户余额、收结汇明细、快速结汇"),
+        ),
+        gate=G,
+        route="/fx",
+    ),
+    Module(
+        "training",
+        "培训服务",
+        "read",
+        "智能客服与在线学习中心",
+        M,
+        (
+            Item("assistant", "E1", "智能客服", "/training/assistant", "平台使用、结汇与跨境平台问答"),
+            Item("courses", "E2", "在线学习中心", "/training/courses", "水晶行业课程库与文化差异专项课"),
+        ),
+        route="/training",
+    ),
+    Module(
+        "showroom",
+        "交易平台",
+        "shop",
+        "商品展厅、分类浏览与商品详情",
+        M,
+        (
+            Item("hall", "S1", "商品展厅", "/showroom", "按分类浏览全部已上架商品", writable=False),
+            Item("categories", "S2", "分类页", "/showroom/categories", "某一分类下的全部商品", writable=False),
+            Item("products", "S3", "商品详情", "/showroom/products", "图集、详情与购买咨询", writable=False),
+        ),
+        gate=G,
+        route="/showroom",
+    ),
+)
+
+ADMIN_MODULES: tuple[Module, ...] = (
+    Module(
+        "merchants",
+        "商户管理",
+        "team",
+        "商户信息、注册与入驻审核",
+        A,
+        (
+            Item("list", "A1", "商户信息管理", "/merchants"),
+            Item("onboarding", "RA", "注册与入驻管理", "/merchants/onboarding"),
+        ),
+        route="/merchants",
+    ),
+    Module(
+        "operations",
+        "业务受理",
+        "solution",
+        "物流、申报、报关、退税、结汇",
+        A,
+        (
+            Item("logistics", "LA", "物流管理", "/operations/logistics"),
+            Item("filings", "DA", "申报受理", "/operations/filings"),
+            Item("customs", "CA", "报关流程可视化", "/operations/customs"),
+            Item("gateway", "C6", "点点通接口配置", "/operations/gateway"),
+            Item("refunds", "TA", "退税管理", "/operations/refunds"),
+            Item("fx", "FA", "结汇管理", "/operations/fx"),
+        ),
+        route="/operations",
+    ),
+    Module(
+        "content",
+        "内容管理",
+        "appstore",
+        "培训课程、商品展厅、水晶行业专项",
+        A,
+        (
+            Item("training", "EA", "培训管理", "/content/training"),
+            Item("showroom", "SA", "商品管理", "/content/showroom"),
+            Item("crystal", "A2", "水晶行业专项", "/content/crystal"),
+        ),
+        route="/content",
+    ),
+    Module(
+        "dashboards",
+        "数据驾驶舱",
+        "dashboard",
+        "综合数据与综合服务指标",
+        A,
+        (
+            Item("overview", "A3", "综合数据", "/dashboards/overview", writable=False),
+            Item("service", "A4", "综合服务", "/dashboards/service", writable=False),
+        ),
+        route="/dashboards",
+    ),
+    Module(
+        "system",
+        "系统管理",
+        "setting",
+        "账户、角色、参数、日志与监控",
+        A,
+        (
+            Item("accounts", "A5", "管理员账户", "/system/accounts"),
+            Item("roles", "A6", "角色权限", "/system/roles"),
+            Item("parameters", "A7", "系统参数", "/system/parameters"),
+            Item("logs", "A8", "日志管理", "/system/logs", writable=False),
+            Item("monitor", "G7", "系统监控", "/system/monitor", writable=False),
+            Item("impersonation", "G6", "用户切换", "/system/impersonation"),
+        ),
+        route="/system",
+    ),
+)
+
+GATED_MODULE_KEYS: frozenset[str] = frozenset(m.key for m in MODULES if m.gate is not Gate.NONE)
+
+
+def merchant_permissions(*, writable: bool) -> list[str]:
+    """Every merchant-surface permission code; read-only members get only the ``view`` ones."""
+    codes: list[str] = []
+    for module in MODULES:
+        for code in module.item_permissions():
+            if writable or code.endswith(":view"):
+                codes.append(code)
+    return codes
+
+
+def admin_permissions() -> list[str]:
+    codes: list[str] = []
+    for module in ADMIN_MODULES:
+        codes.extend(module.item_permissions())
+    return codes
+
+
+def all_modules() -> Iterable[Module]:
+    return (*MODULES, *ADMIN_MODULES)

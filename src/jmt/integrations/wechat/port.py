@@ -1,0 +1,62 @@
+"""The WeChat port: mini-program login and phone number, website QR login, template messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class MiniProgramSession:
+    openid: str
+    unionid: str | None
+    # session_key is deliberately not kept: it never leaves the adapter.
+
+
+@dataclass(frozen=True)
+class WebUser:
+    openid: str
+    unionid: str | None
+    nickname: str = ""
+
+
+@dataclass(frozen=True)
+class TemplateMessage:
+    touser: str  # the service account's openid of the recipient
+    template_id: str
+    data: dict[str, str]
+    miniprogram_pagepath: str = ""
+    client_msg_id: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+class WechatError(Exception):
+    """WeChat answered with an errcode. ``permanent`` errors must not be retried."""
+
+    def __init__(self, errcode: int, errmsg: str, *, permanent: bool) -> None:
+        super().__init__(f"{errcode}: {errmsg}")
+        self.errcode = errcode
+        self.errmsg = errmsg
+        self.permanent = permanent
+
+
+class WechatClient(Protocol):
+    def code_to_session(self, login_code: str) -> MiniProgramSession:
+        """jscode2session."""
+        ...
+
+    def phone_number(self, phone_code: str) -> str:
+        """getuserphonenumber → purePhoneNumber (mainland, 11 digits)."""
+        ...
+
+    def qr_login_url(self, state: str) -> str:
+        """The qrconnect URL the PC login page shows (scope snsapi_login)."""
+        ...
+
+    def web_user(self, code: str) -> WebUser:
+        """sns/oauth2/access_token then sns/userinfo for a website QR login."""
+        ...
+
+    def send_template(self, message: TemplateMessage) -> None:
+        """Service-account template message (used by the messages issue)."""
+        ...

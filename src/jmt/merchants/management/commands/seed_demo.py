@@ -1,0 +1,70 @@
+"""``manage.py seed_demo``: the demo accounts `make run` prints. Safe to run again and again."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from jmt.accounts.models import User
+from jmt.merchants.models import MemberRole, Membership, Merchant, RegistrationStatus
+
+ADMIN_USERNAME = "admin"
+APPROVED_MERCHANT = "东海晶莹水晶"
+APPROVED_ADMIN_PHONE = "13800000001"
+NEW_MERCHANT_PHONE = "13800000002"
+READONLY_MEMBER_PHONE = "13800000003"
+
+
+class Command(BaseCommand):
+    help = "Load the demo data (idempotent) and print the demo logins."
+
+    @transaction.atomic
+    def handle(self, *args: Any, **options: Any) -> None:
+        password = settings.JMT_DEMO_PASSWORD or secrets.token_urlsafe(9)
+        admin, _ = User.objects.get_or_create(
+            username=ADMIN_USERNAME, defaults={"name": "超级管理员", "is_staff": True, "is_superadmin": True}
+        )
+        admin.is_staff = admin.is_superadmin = admin.is_active = True
+        admin.set_password(password)
+        admin.save()
+
+        crystal, _ = Merchant.objects.get_or_create(
+            name=APPROVED_MERCHANT, defaults={"registration_status": RegistrationStatus.APPROVED}
+        )
+        self._merchant_user(APPROVED_ADMIN_PHONE, "林晶莹", crystal, MemberRole.ADMIN)
+        self._merchant_user(READONLY_MEMBER_PHONE, "王小明", crystal, MemberRole.MEMBER)
+
+        if not User.objects.filter(phone=NEW_MERCHANT_PHONE).exists():
+            fresh = Merchant.objects.create(name="")
+            self._merchant_user(NEW_MERCHANT_PHONE, "", fresh, MemberRole.ADMIN)
+
+        self.stdout.write(self.style.SUCCESS("演示数据已就绪（demo data loaded）"))
+        self.stdout.write(
+            "\n".join(
+                [
+                    "",
+                    "  ── 演示账号 / demo logins ─────────────────────────────────────────",
+                    f"  后台 /admin/     用户名 {ADMIN_USERNAME}   密码 {password}",
+                    f"  商户 /  或 /m/   {APPROVED_ADMIN_PHONE}  东海晶莹水晶 管理员（工商注册已核准，全部模块开放）",
+                    f"                   {READONLY_MEMBER_PHONE}  东海晶莹水晶 只读成员",
+                    f"                   {NEW_MERCHANT_PHONE}  新商户管理员（6 个模块待工商注册核准后开放）",
+                    "  短信验证码打印在服务日志里（jmt.sms 一行一条）；任意新手机号可直接注册。",
+                    "  ────────────────────────────────────────────────────────────────────",
+                    "",
+                ]
+            )
+        )
+
+    def _merchant_user(self, phone: str, name: str, merchant: Merchant, role: str) -> User:
+        user, created = User.objects.get_or_create(phone=phone, defaults={"username": phone, "name": name})
+        if created:
+            user.set_unusable_password()
+        Membership.objects.get_or_create(user=user, merchant=merchant, defaults={"role": role})
+        if user.current_merchant_id is None:
+            user.current_merchant = merchant
+        user.save()
+        return user

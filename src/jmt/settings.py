@@ -1,0 +1,193 @@
+"""Settings, all read from the environment (see README "Configuration")."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent  # the repository root
+VAR_DIR = Path(os.environ.get("JMT_VAR_DIR", BASE_DIR / "var"))
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def _secret_key() -> str:
+    configured = os.environ.get("DJANGO_SECRET_KEY")
+    if configured:
+        return configured
+    # Embedded mode: a random key generated once and kept beside the database.
+    key_file = VAR_DIR / "secret_key"
+    if not key_file.exists():
+        import secrets
+
+        key_file.write_text(secrets.token_urlsafe(64))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+DEBUG = env_bool("DJANGO_DEBUG", False)
+SECRET_KEY = _secret_key()
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
+    "jmt.core",
+    "jmt.accounts",
+    "jmt.merchants",
+    "jmt.system",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "jmt.urls"
+ASGI_APPLICATION = "jmt.asgi.application"
+WSGI_APPLICATION = "jmt.wsgi.application"
+
+TEMPLATES: list[dict[str, Any]] = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {"context_processors": ["django.template.context_processors.request"]},
+    }
+]
+
+# --- database: PostgreSQL when DATABASE_URL says so, the embedded SQLite file otherwise ---
+SQLITE_PATH = VAR_DIR / "jmt.sqlite3"
+DATABASES = {
+    "default": dj_database_url.parse(os.environ.get("DATABASE_URL") or f"sqlite:///{SQLITE_PATH}", conn_max_age=60)
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # WAL + busy timeout + IMMEDIATE transactions: the web server and the task worker write side by side.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+    }
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.User"
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "zh-hans"
+TIME_ZONE = "Asia/Shanghai"
+USE_I18N = True
+USE_TZ = True
+
+# --- static files: Django serves the built front end (web/dist) in `make run` ---
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+WEB_DIST = Path(os.environ.get("JMT_WEB_DIST", BASE_DIR / "web" / "dist"))
+WHITENOISE_ROOT = WEB_DIST if WEB_DIST.exists() else None
+WHITENOISE_INDEX_FILE = False
+WHITENOISE_AUTOREFRESH = DEBUG
+MEDIA_ROOT = VAR_DIR / "media"
+
+# --- background tasks (django-tasks with the database backend and db_worker) ---
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("JMT_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
+
+# --- security ---
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", False)
+SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", False)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0"))
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY") else None
+
+# --- authentication ---
+JWT_SIGNING_KEY = os.environ.get("JMT_JWT_SIGNING_KEY", SECRET_KEY)
+JWT_ACCESS_TTL_SECONDS = 15 * 60
+JWT_REFRESH_TTL_REMEMBER_SECONDS = 7 * 24 * 3600
+JWT_REFRESH_TTL_SECONDS = 12 * 3600
+LOGIN_MAX_FAILURES = 5
+LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60
+LOGIN_LOCK_SECONDS = 15 * 60
+
+# --- SMS codes and their limits ---
+SMS_CODE_TTL_SECONDS = 5 * 60
+SMS_CODE_MAX_ATTEMPTS = 5
+SMS_RESEND_COOLDOWN_SECONDS = 60
+SMS_MAX_PER_PHONE_HOUR = 5
+SMS_MAX_PER_PHONE_DAY = 10
+SMS_MAX_PER_IP_HOUR = int(os.environ.get("JMT_SMS_MAX_PER_IP_HOUR", "30"))
+
+# --- integrations: each port picks its adapter here (stand-ins by default) ---
+SMS_BACKEND = os.environ.get("JMT_SMS_BACKEND", "console")  # console | memory | aliyun | tencent
+SMS_SIGN_NAME = os.environ.get("JMT_SMS_SIGN_NAME", "晶贸通")
+SMS_TEMPLATE_LOGIN = os.environ.get("JMT_SMS_TEMPLATE_LOGIN", "")
+ALIYUN_SMS_ENDPOINT = os.environ.get("JMT_ALIYUN_SMS_ENDPOINT", "https://dysmsapi.aliyuncs.com/")
+ALIYUN_ACCESS_KEY_ID = os.environ.get("JMT_ALIYUN_ACCESS_KEY_ID", "")
+ALIYUN_ACCESS_KEY_SECRET = os.environ.get("JMT_ALIYUN_ACCESS_KEY_SECRET", "")
+TENCENT_SMS_ENDPOINT = os.environ.get("JMT_TENCENT_SMS_ENDPOINT", "https://sms.tencentcloudapi.com/")
+TENCENT_SECRET_ID = os.environ.get("JMT_TENCENT_SECRET_ID", "")
+TENCENT_SECRET_KEY = os.environ.get("JMT_TENCENT_SECRET_KEY", "")
+TENCENT_SMS_SDK_APP_ID = os.environ.get("JMT_TENCENT_SMS_SDK_APP_ID", "")
+TENCENT_SMS_REGION = os.environ.get("JMT_TENCENT_SMS_REGION", "ap-guangzhou")
+
+WECHAT_BACKEND = os.environ.get("JMT_WECHAT_BACKEND", "fake")  # fake | http
+WECHAT_API_BASE = os.environ.get("JMT_WECHAT_API_BASE", "https://api.weixin.qq.com")
+WECHAT_OPEN_BASE = os.environ.get("JMT_WECHAT_OPEN_BASE", "https://open.weixin.qq.com")
+WECHAT_MINIPROGRAM_APPID = os.environ.get("JMT_WECHAT_MP_APPID", "wx-demo-miniprogram")
+WECHAT_MINIPROGRAM_SECRET = os.environ.get("JMT_WECHAT_MP_SECRET", "")
+WECHAT_WEB_APPID = os.environ.get("JMT_WECHAT_WEB_APPID", "wx-demo-website")
+WECHAT_WEB_SECRET = os.environ.get("JMT_WECHAT_WEB_SECRET", "")
+WECHAT_WEB_REDIRECT_URI = os.environ.get("JMT_WECHAT_WEB_REDIRECT_URI", "http://127.0.0.1:8000/login/wechat-callback")
+
+# Outbound HTTP: private and loopback addresses are refused unless allowed (tests allow loopback fakes).
+HTTP_ALLOW_PRIVATE_HOSTS = env_bool("JMT_HTTP_ALLOW_PRIVATE_HOSTS", False)
+HTTP_TIMEOUT_SECONDS = float(os.environ.get("JMT_HTTP_TIMEOUT_SECONDS", "10"))
+
+# --- demo data ---
+JMT_DEMO_PASSWORD = os.environ.get("JMT_DEMO_PASSWORD", "")
+
+NINJA_PAGINATION_MAX_PER_PAGE_SIZE = 100
+
+LOGGING: dict[str, Any] = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "loggers": {
+        "jmt": {"handlers": ["console"], "level": os.environ.get("JMT_LOG_LEVEL", "INFO")},
+        "django": {"handlers": ["console"], "level": "WARNING"},
+    },
+}

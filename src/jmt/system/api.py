@@ -1,0 +1,123 @@
+"""Health of the service and the home page's blocks."""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+from typing import Any
+
+from django.db import connection
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router, Schema
+from pydantic import Field
+
+from jmt.core.permissions import AUTHENTICATED, PUBLIC, require
+from jmt.system.models import WorkerHeartbeat
+
+health_router = Router(tags=["system"])
+home_router = Router(tags=["home"])
+
+WORKER_STALE_AFTER = timedelta(seconds=30)
+
+
+class DatabaseHealth(Schema):
+    ok: bool
+    vendor: str
+    latency_ms: float
+
+
+class WorkerHealth(Schema):
+    ok: bool
+    workers: int = Field(description="30 秒内有心跳的任务进程数")
+    last_seen: str | None
+    queue_depth: int = Field(description="待执行的任务数")
+
+
+class HealthOut(Schema):
+    status: str = Field(examples=["ok"], description="ok 或 degraded")
+    database: DatabaseHealth
+    worker: WorkerHealth
+
+
+@health_router.get(
+    "",
+    response={200: HealthOut, 503: HealthOut},
+    auth=None,
+    operation_id="system_health",
+    summary="健康检查：数据库与任务进程",
+)
+@require(PUBLIC)
+def health(request: HttpRequest) -> tuple[int, dict[str, Any]]:
+    from django_tasks_db.models import DBTaskResult
+
+    started = time.perf_counter()
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        db_ok = True
+    except Exception:  # a health check reports, it does not raise
+        db_ok = False
+    database = {
+        "ok": db_ok,
+        "vendor": connection.vendor,
+        "latency_ms": round((time.perf_counter() - started) * 1000, 2),
+    }
+    worker: dict[str, Any] = {"ok": False, "workers": 0, "last_seen": None, "queue_depth": 0}
+    if db_ok:
+        fresh = WorkerHeartbeat.objects.filter(last_seen__gte=timezone.now() - WORKER_STALE_AFTER)
+        latest = WorkerHeartbeat.objects.order_by("-last_seen").values_list("last_seen", flat=True).first()
+        worker = {
+            "ok": fresh.exists(),
+            "workers": fresh.count(),
+            "last_seen": latest.isoformat() if latest else None,
+            "queue_depth": DBTaskResult.objects.filter(status="READY").count(),
+        }
+    healthy = db_ok and worker["ok"]
+    return (200 if healthy else 503), {
+        "status": "ok" if healthy else "degraded",
+        "database": database,
+        "worker": worker,
+    }
+
+
+class Money(Schema):
+    amount: str
+    currency: str
+
+
+class BalanceOut(Schema):
+    amount: str
+    currency: str
+    updated_at: str
+
+
+class FeedEntryOut(Schema):
+    id: str
+    title: str
+    module: str
+    route: str
+    created_at: str
+
+
+class TodoOut(Schema):
+    module: str
+    key: str
+    title: str
+    count: int
+    route: str
+
+
+class HomeOut(Schema):
+    feed: list[FeedEntryOut]
+    todos: list[TodoOut]
+    balance: BalanceOut | None
+
+
+@home_router.get("", response=HomeOut, operation_id="home_get", summary="首页：业务动态、待办与余额")
+@require(AUTHENTICATED)
+def home(request: HttpRequest) -> dict[str, Any]:
+    # The feed and to-dos come from workflow events and open tasks, the balance from the FX sub-account;
+    # none of those sources exists yet, so the home page shows its empty states.
+    return {"feed": [], "todos": [], "balance": None}
