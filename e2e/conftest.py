@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, sync_playwright
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make are synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -26,8 +26,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
-PC = {"width": 1440, "height": 900}
-MOBILE = {"width": 390, "height": 844}
+PC: ViewportSize = {"width": 1440, "height": 900}
+MOBILE: ViewportSize = {"width": 390, "height": 844}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -50,7 +50,7 @@ def browser() -> Iterator[Browser]:
 def new_context(browser: Browser) -> Iterator[Any]:
     contexts: list[BrowserContext] = []
 
-    def make(viewport: dict[str, int] = PC, **options: Any) -> BrowserContext:
+    def make(viewport: ViewportSize = PC, **options: Any) -> BrowserContext:
         context = browser.new_context(viewport=viewport, locale="zh-CN", timezone_id="Asia/Shanghai", **options)
         context.set_default_timeout(15_000)
         contexts.append(context)

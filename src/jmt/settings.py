@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "jmt.core",
+    "jmt.audit",
     "jmt.accounts",
     "jmt.merchants",
     "jmt.system",
@@ -110,6 +111,7 @@ USE_TZ = True
 # --- static files: Django serves the built front end (web/dist) in `make run` ---
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 WEB_DIST = Path(os.environ.get("JMT_WEB_DIST", BASE_DIR / "web" / "dist"))
 WHITENOISE_ROOT = WEB_DIST if WEB_DIST.exists() else None
 WHITENOISE_INDEX_FILE = False
@@ -170,6 +172,8 @@ WECHAT_MINIPROGRAM_APPID = os.environ.get("JMT_WECHAT_MP_APPID", "wx-demo-minipr
 WECHAT_MINIPROGRAM_SECRET = os.environ.get("JMT_WECHAT_MP_SECRET", "")
 WECHAT_WEB_APPID = os.environ.get("JMT_WECHAT_WEB_APPID", "wx-demo-website")
 WECHAT_WEB_SECRET = os.environ.get("JMT_WECHAT_WEB_SECRET", "")
+WECHAT_SERVICE_APPID = os.environ.get("JMT_WECHAT_SERVICE_APPID", "")
+WECHAT_SERVICE_SECRET = os.environ.get("JMT_WECHAT_SERVICE_SECRET", "")
 WECHAT_WEB_REDIRECT_URI = os.environ.get("JMT_WECHAT_WEB_REDIRECT_URI", "http://127.0.0.1:8000/login/wechat-callback")
 
 # Outbound HTTP: private and loopback addresses are refused unless allowed (tests allow loopback fakes).
@@ -189,5 +193,7 @@ LOGGING: dict[str, Any] = {
     "loggers": {
         "jmt": {"handlers": ["console"], "level": os.environ.get("JMT_LOG_LEVEL", "INFO")},
         "django": {"handlers": ["console"], "level": "WARNING"},
+        # httpx logs full URLs at INFO; WeChat puts secrets and tokens in query strings.
+        "httpx": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.urls import path, re_path
+from django.urls import URLPattern, URLResolver, path, re_path
 
 from jmt.accounts.api import fake_qrconnect_page
 from jmt.api import api
@@ -20,7 +20,7 @@ def api_not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
     )
 
 
-urlpatterns = []
+urlpatterns: list[URLPattern | URLResolver] = []
 if settings.WECHAT_BACKEND == "fake":
     urlpatterns.append(path("api/v1/auth/wechat/fake-qrconnect", fake_qrconnect_page))
 urlpatterns += [

@@ -1,14 +1,12 @@
 """Login, registration, sessions and the signed-in user (``/auth``, ``/me``)."""
 
-from __future__ import annotations
-
 from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.html import escape
-from ninja import Router
+from ninja import Router, Status
 
 from jmt.accounts import schemas as s
 from jmt.accounts import services
@@ -132,9 +130,9 @@ def refresh(request: HttpRequest, payload: s.RefreshIn) -> dict[str, Any]:
     description="撤销该刷新令牌所在的会话；其访问令牌随即失效。",
 )
 @require(PUBLIC)
-def logout(request: HttpRequest, payload: s.RefreshIn) -> tuple[int, None]:
+def logout(request: HttpRequest, payload: s.RefreshIn) -> Status[None]:
     services.session_logout(refresh=payload.refresh)
-    return 204, None
+    return Status(204, None)
 
 
 @auth_router.post(
@@ -214,7 +212,7 @@ def switch_merchant(request: HttpRequest, payload: s.SwitchMerchantIn) -> dict[s
     actor = actor_of(request)
     if actor.impersonator is not None:
         raise ApiError("PERMISSION_DENIED", "代客操作期间不能切换商户", status=403)
-    merchant_switch(user=actor.user, merchant_id=payload.merchant_id)
+    merchant_switch(actor=actor, merchant_id=payload.merchant_id)
     actor.user.refresh_from_db()
     return me_payload(build_actor(actor.user, session=actor.session, request=request))
 

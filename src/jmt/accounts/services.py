@@ -7,7 +7,7 @@ import hmac
 import logging
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core import signing
@@ -18,6 +18,7 @@ from jmt.accounts.errors import AuthError
 from jmt.accounts.models import LoginLog, LoginMethod, SmsCode, SmsScene, User
 from jmt.accounts.phone import normalize_phone
 from jmt.accounts.tokens import IssuedTokens, issue_tokens, revoke_family_of, rotate
+from jmt.core.auth import Actor
 from jmt.integrations.sms.factory import get_sms_sender
 from jmt.integrations.sms.port import SmsError, SmsMessage
 from jmt.integrations.wechat.factory import get_wechat_client
@@ -48,7 +49,7 @@ def _hash_code(phone: str, code: str) -> str:
     return hmac.new(settings.SECRET_KEY.encode(), f"{phone}:{code}".encode(), hashlib.sha256).hexdigest()
 
 
-def _seconds_until(moment: timezone.datetime) -> int:
+def _seconds_until(moment: datetime) -> int:
     return max(1, int((moment - timezone.now()).total_seconds() + 0.999))
 
 
@@ -151,7 +152,7 @@ def _log_login(
     )
 
 
-def _user_for_phone(phone: str) -> tuple[User, bool]:
+def _user_for_phone(phone: str, client: ClientInfo) -> tuple[User, bool]:
     """Find the user of ``phone`` or register them: user + new merchant + 管理员 membership, atomically."""
     user = User.objects.filter(phone=phone).first()
     if user is not None:
@@ -159,7 +160,10 @@ def _user_for_phone(phone: str) -> tuple[User, bool]:
     try:
         with transaction.atomic():
             user = User.objects.create_user(username=phone, phone=phone)
-            merchant_create_for_new_user(user=user)
+            actor = Actor(
+                user=user, merchant=None, role=None, permissions=frozenset(), ip=client.ip, user_agent=client.user_agent
+            )
+            merchant_create_for_new_user(actor=actor)
     except IntegrityError:  # registered concurrently by a parallel request
         return User.objects.get(phone=phone), False
     return user, True
@@ -199,7 +203,7 @@ def sms_login(
         )
         raise
     with transaction.atomic():
-        user, created = _user_for_phone(phone)
+        user, created = _user_for_phone(phone, client)
         if not user.is_active:
             raise AuthError.account_disabled()
         if binding is not None:
@@ -324,7 +328,7 @@ def wechat_miniprogram_login(*, login_code: str, phone_code: str, client: Client
         user = User.objects.filter(wechat_unionid=session.unionid).first() if session.unionid else None
         created = False
         if user is None:
-            user, created = _user_for_phone(phone)
+            user, created = _user_for_phone(phone, client)
         if not user.is_active:
             raise AuthError.account_disabled()
         if session.unionid and user.wechat_unionid != session.unionid:

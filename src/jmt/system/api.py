@@ -1,7 +1,5 @@
 """Health of the service and the home page's blocks."""
 
-from __future__ import annotations
-
 import time
 from datetime import timedelta
 from typing import Any
@@ -9,7 +7,7 @@ from typing import Any
 from django.db import connection
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from pydantic import Field
 
 from jmt.core.permissions import AUTHENTICATED, PUBLIC, require
@@ -48,7 +46,7 @@ class HealthOut(Schema):
     summary="健康检查：数据库与任务进程",
 )
 @require(PUBLIC)
-def health(request: HttpRequest) -> tuple[int, dict[str, Any]]:
+def health(request: HttpRequest) -> Status[dict[str, Any]]:
     from django_tasks_db.models import DBTaskResult
 
     started = time.perf_counter()
@@ -75,11 +73,10 @@ def health(request: HttpRequest) -> tuple[int, dict[str, Any]]:
             "queue_depth": DBTaskResult.objects.filter(status="READY").count(),
         }
     healthy = db_ok and worker["ok"]
-    return (200 if healthy else 503), {
-        "status": "ok" if healthy else "degraded",
-        "database": database,
-        "worker": worker,
-    }
+    return Status(
+        200 if healthy else 503,
+        {"status": "ok" if healthy else "degraded", "database": database, "worker": worker},
+    )
 
 
 class Money(Schema):

@@ -46,7 +46,7 @@ def test_a_known_phone_logs_in_without_creating_anything(api, merchant_admin):
 def test_registration_is_all_or_nothing(api, monkeypatch):
     import jmt.accounts.services as services
 
-    def broken(*, user):
+    def broken(*, actor):
         raise RuntimeError("merchant table unavailable")
 
     monkeypatch.setattr(services, "merchant_create_for_new_user", broken)
