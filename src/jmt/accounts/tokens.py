@@ -108,7 +108,7 @@ def rotate(raw: str) -> tuple[User, IssuedTokens]:
     now = timezone.now()
     with transaction.atomic():
         token = (
-            RefreshToken.objects.select_for_update()
+            RefreshToken.objects.select_for_update(of=("self",))
             .select_related("user", "impersonator")
             .filter(token_hash=_hash(raw))
             .first()
