@@ -43,17 +43,17 @@ run: install web demo
 	@echo "晶贸通 → http://127.0.0.1:$(PORT)/  （手机端 /m/ ，后台 /admin/ ，API 文档 /api/v1/docs）"
 	@trap 'kill 0' EXIT INT TERM; \
 	$(PY) manage.py worker --interval 0.5 & \
-	$(VENV)/bin/uvicorn jmt.asgi:application --host 127.0.0.1 --port $(PORT) --no-access-log
+	$(VENV)/bin/uvicorn jmt.asgi:application --host 127.0.0.1 --port $(PORT) --no-access-log --lifespan off
 
 ## make test: lint, type checks, migrations and client staleness, pytest (API + browser journeys), tsc, Vitest
 test: install-dev web lint typecheck check-openapi pytest web-test
 
 lint: install-dev
-	$(VENV)/bin/ruff check src e2e bench manage.py
-	$(VENV)/bin/ruff format --check src e2e bench manage.py
+	$(VENV)/bin/ruff check src e2e conftest.py manage.py
+	$(VENV)/bin/ruff format --check src e2e conftest.py manage.py
 
 typecheck: install-dev
-	$(VENV)/bin/mypy src e2e
+	$(VENV)/bin/mypy src e2e conftest.py
 
 check-openapi: install-dev web/node_modules/.installed
 	$(PY) manage.py makemigrations --check --dry-run -v 0

@@ -1,0 +1,104 @@
+import { DashboardOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { ProLayout } from '@ant-design/pro-components';
+import { Alert, App, Dropdown, Tag } from 'antd';
+import { useMemo } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import logo from '@/shared/brand/logo.svg';
+import { buildCatalogMenu, selectedMenuKeys } from '@/shared/catalogMenu';
+import { CatalogSearch } from '@/shared/components/CatalogSearch';
+import { useMe } from '@/shared/session';
+import { brand } from '@/shared/theme';
+
+export function AdminLayout() {
+  const { me, access, signOut } = useMe();
+  const { modal } = App.useApp();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const menu = useMemo(
+    () => buildCatalogMenu(access.adminCatalog, access, { home: { name: '工作台', icon: <DashboardOutlined /> }, closed: 'hide' }),
+    [access],
+  );
+
+  return (
+    <ProLayout
+      className="jmt-pro-layout jmt-admin-layout"
+      title="晶贸通 · 运营后台"
+      logo={<img src={logo} alt="" />}
+      layout="mix"
+      fixSiderbar
+      fixedHeader
+      siderWidth={224}
+      location={{ pathname: location.pathname }}
+      route={{ path: '/', children: menu }}
+      selectedKeys={selectedMenuKeys(access.adminCatalog, location.pathname)}
+      token={{
+        header: { colorBgHeader: brand.deep, colorHeaderTitle: '#fff', colorTextRightActionsItem: 'rgba(255,255,255,0.85)', heightLayoutHeader: 56 },
+        sider: { colorMenuBackground: '#fff', colorTextMenuSelected: brand.primary, colorBgMenuItemSelected: '#eef2ff' },
+      }}
+      onMenuHeaderClick={() => navigate('/')}
+      menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
+      actionsRender={() => [
+        <CatalogSearch key="search" modules={access.adminCatalog} access={access} onOpen={(route) => navigate(route)} width={240} />,
+      ]}
+      avatarProps={{
+        icon: <UserOutlined />,
+        size: 'small',
+        style: { background: brand.violet },
+        title: <span style={{ color: '#fff' }}>{me.user.display_name || me.user.name}</span>,
+        render: (_p, dom) => (
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [
+                {
+                  key: 'who',
+                  type: 'group',
+                  label: (
+                    <span>
+                      {me.user.display_name || me.user.name}{' '}
+                      <Tag bordered={false} color="geekblue">
+                        后台账号
+                      </Tag>
+                    </span>
+                  ),
+                },
+                { type: 'divider' },
+                {
+                  key: 'logout',
+                  icon: <LogoutOutlined />,
+                  danger: true,
+                  label: '退出登录',
+                  onClick: () =>
+                    modal.confirm({
+                      title: '确定退出登录吗？',
+                      okText: '退出登录',
+                      cancelText: '取消',
+                      onOk: async () => {
+                        await signOut();
+                        navigate('/login', { replace: true });
+                      },
+                    }),
+                },
+              ],
+            }}
+          >
+            {dom}
+          </Dropdown>
+        ),
+      }}
+    >
+      <div className="jmt-page">
+        {access.mustChangePassword ? (
+          <Alert
+            type="warning"
+            showIcon
+            banner
+            style={{ marginBottom: 24, borderRadius: 8 }}
+            message="您正在使用临时密码，为保障账号安全，请尽快修改密码。"
+          />
+        ) : null}
+        <Outlet />
+      </div>
+    </ProLayout>
+  );
+}

@@ -1,0 +1,67 @@
+import { Button, Card, Result, Spin } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { ApiFailure, errorMessage, unwrap } from '@/shared/errors';
+import { useSession } from '@/shared/session';
+import { wechatState } from './wechatState';
+import './login.css';
+
+/** WeChat sends the person back here with `code` and `state`; a code is good for one exchange only. */
+const exchanged = new Set<string>();
+
+export default function WechatCallbackPage() {
+  const { api, signIn } = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [error, setError] = useState<string | null>(null);
+  const started = useRef(false);
+  const code = params.get('code');
+  const state = params.get('state');
+
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    if (!code || !state) {
+      setError('微信未返回授权信息，请重新扫码登录');
+      return;
+    }
+    if (exchanged.has(code)) return;
+    exchanged.add(code);
+    void (async () => {
+      try {
+        const pair = await unwrap(api.client.POST('/api/v1/auth/wechat/qr/callback', { body: { code, state } }));
+        wechatState.setBindTicket(null);
+        await signIn(pair, wechatState.remember());
+        navigate('/', { replace: true });
+      } catch (e) {
+        if (e instanceof ApiFailure && e.code === 'WECHAT_NOT_BOUND' && typeof e.details.bind_ticket === 'string') {
+          wechatState.setBindTicket(e.details.bind_ticket);
+          navigate('/login?bind=wechat', { replace: true });
+          return;
+        }
+        setError(errorMessage(e));
+      }
+    })();
+  }, [api, code, state, signIn, navigate]);
+
+  return (
+    <div className="jmt-login" style={{ alignItems: 'center', justifyContent: 'center' }}>
+      <Card className="jmt-login-card" variant="borderless">
+        {error ? (
+          <Result
+            status="warning"
+            title="微信登录未完成"
+            subTitle={error}
+            extra={
+              <Link to="/login?tab=wechat">
+                <Button type="primary">返回登录</Button>
+              </Link>
+            }
+          />
+        ) : (
+          <Result icon={<Spin size="large" />} title="正在通过微信登录…" subTitle="请稍候，马上就好" />
+        )}
+      </Card>
+    </div>
+  );
+}

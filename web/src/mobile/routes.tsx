@@ -1,0 +1,49 @@
+/**
+ * Mobile H5 routes (basename /m). The three tabs are pages; other catalog paths are looked up in
+ * the service catalog from `/me`.
+ */
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import { MobileRequireAuth, MobileSpin } from './components/MobileRequireAuth';
+import { TabLayout } from './layouts/TabLayout';
+
+const LoginPage = lazy(() => import('./pages/auth/LoginPage'));
+const HomePage = lazy(() => import('./pages/home/HomePage'));
+const MessagesPage = lazy(() => import('./pages/messages/MessagesPage'));
+const MePage = lazy(() => import('./pages/me/MePage'));
+const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
+
+export const TABS = [
+  { path: '/', title: '首页' },
+  { path: '/messages', title: '消息' },
+  { path: '/me', title: '我的' },
+] as const;
+
+export function MobileRoutes() {
+  return (
+    <Suspense fallback={<MobileSpin />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          element={
+            <MobileRequireAuth>
+              <TabLayout />
+            </MobileRequireAuth>
+          }
+        >
+          <Route index element={<HomePage />} />
+          <Route path="messages" element={<MessagesPage />} />
+          <Route path="me" element={<MePage />} />
+        </Route>
+        <Route
+          path="*"
+          element={
+            <MobileRequireAuth>
+              <CatalogPage />
+            </MobileRequireAuth>
+          }
+        />
+      </Routes>
+    </Suspense>
+  );
+}
