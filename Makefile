@@ -46,7 +46,7 @@ run: install web demo
 	$(VENV)/bin/uvicorn jmt.asgi:application --host 127.0.0.1 --port $(PORT) --no-access-log --lifespan off
 
 ## make test: lint, type checks, migrations and client staleness, pytest (API + browser journeys), tsc, Vitest
-test: install-dev web lint typecheck check-openapi pytest web-test
+test: install-dev web lint typecheck check-openapi web-test pytest
 
 lint: install-dev
 	$(VENV)/bin/ruff check src e2e conftest.py manage.py
