@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 from e2e.conftest import MOBILE, shoot
 from jmt.accounts.models import RefreshToken
 from jmt.integrations.sms import memory
+from jmt.merchants.models import MemberRole, Membership, Merchant
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -135,3 +136,17 @@ def test_an_expired_access_token_is_refreshed_and_the_refresh_token_rotated(
     assert after
     assert after != before
     assert RefreshToken.objects.filter(user=merchant_admin, rotated_at__isnull=False).count() == 1
+
+
+def test_switching_merchant_is_one_click_in_the_account_menu(live_server: Any, page: Page, merchant_admin: Any):
+    other = Merchant.objects.create(name="东海二号店")
+    Membership.objects.create(user=merchant_admin, merchant=other, role=MemberRole.MEMBER)
+    page.goto(f"{live_server.url}/login")
+    sms_login(page, merchant_admin.phone)
+    expect(page.get_by_test_id("greeting")).to_be_visible()
+    assert not any(tile_states(page).values())
+
+    page.get_by_text("东海晶莹水晶").first.click()
+    page.get_by_role("menuitem", name=re.compile("东海二号店")).click()
+    expect(page.get_by_text("已切换到「东海二号店」")).to_be_visible()
+    expect(page.locator("[data-testid^='module-tile-'][data-disabled='true']")).to_have_count(6)

@@ -38,9 +38,13 @@ class Command(BaseCommand):
         self._merchant_user(APPROVED_ADMIN_PHONE, "林晶莹", crystal, MemberRole.ADMIN)
         self._merchant_user(READONLY_MEMBER_PHONE, "王小明", crystal, MemberRole.MEMBER)
 
-        if not User.objects.filter(phone=NEW_MERCHANT_PHONE).exists():
+        newcomer = User.objects.filter(phone=NEW_MERCHANT_PHONE).first()
+        if newcomer is None:
             fresh = Merchant.objects.create(name="")
-            self._merchant_user(NEW_MERCHANT_PHONE, "", fresh, MemberRole.ADMIN)
+            newcomer = self._merchant_user(NEW_MERCHANT_PHONE, "", fresh, MemberRole.ADMIN)
+        # 林晶莹 also helps out at the new merchant, so the merchant switcher has something to switch to.
+        if newcomer.current_merchant is not None:
+            self._merchant_user(APPROVED_ADMIN_PHONE, "林晶莹", newcomer.current_merchant, MemberRole.MEMBER)
 
         self.stdout.write(self.style.SUCCESS("演示数据已就绪（demo data loaded）"))
         self.stdout.write(
@@ -49,7 +53,8 @@ class Command(BaseCommand):
                     "",
                     "  ── 演示账号 / demo logins ─────────────────────────────────────────",
                     f"  后台 /admin/     用户名 {ADMIN_USERNAME}   密码 {password}",
-                    f"  商户 /  或 /m/   {APPROVED_ADMIN_PHONE}  东海晶莹水晶 管理员（工商注册已核准，全部模块开放）",
+                    f"  商户 /  或 /m/   {APPROVED_ADMIN_PHONE}  东海晶莹水晶 管理员（工商注册已核准，全部模块开放），"
+                    "也是新商户的成员（右上角可切换商户）",
                     f"                   {READONLY_MEMBER_PHONE}  东海晶莹水晶 只读成员",
                     f"                   {NEW_MERCHANT_PHONE}  新商户管理员（6 个模块待工商注册核准后开放）",
                     "  短信验证码打印在服务日志里（jmt.sms 一行一条）；任意新手机号可直接注册。",

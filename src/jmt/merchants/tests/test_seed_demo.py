@@ -1,0 +1,34 @@
+import pytest
+from django.core.management import call_command
+
+from jmt.accounts.models import User
+from jmt.merchants.models import Membership, Merchant
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_demo_creates_the_demo_accounts_and_can_run_again(settings, capsys):
+    settings.JMT_DEMO_PASSWORD = "Demo-Password-2026"
+    call_command("seed_demo")
+    call_command("seed_demo")
+    out = capsys.readouterr().out
+    assert "Demo-Password-2026" in out
+    admin = User.objects.get(username="admin")
+    assert admin.is_superadmin
+    assert admin.check_password("Demo-Password-2026")
+    assert Merchant.objects.count() == 2
+    crystal = Merchant.objects.get(name="东海晶莹水晶")
+    assert crystal.registration_approved
+    roles = dict(Membership.objects.filter(merchant=crystal).values_list("user__phone", "role"))
+    assert roles == {"13800000001": "admin", "13800000003": "member"}
+    assert Membership.objects.filter(user__phone="13800000001").count() == 2
+    assert User.objects.get(phone="13800000001").current_merchant == crystal
+
+
+def test_seed_demo_generates_and_prints_a_password_when_none_is_configured(settings, capsys):
+    settings.JMT_DEMO_PASSWORD = ""
+    call_command("seed_demo")
+    line = next(line for line in capsys.readouterr().out.splitlines() if "用户名 admin" in line)
+    password = line.split("密码")[1].strip()
+    assert len(password) >= 12
+    assert User.objects.get(username="admin").check_password(password)
