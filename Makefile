@@ -7,7 +7,7 @@ PORT ?= 8000
 export PYTHONPATH := $(CURDIR)/src
 export DJANGO_SETTINGS_MODULE := jmt.settings
 
-.PHONY: run test install install-dev web lint typecheck pytest e2e web-test openapi check-openapi migrate demo clean
+.PHONY: run test install install-dev web lint typecheck pytest e2e web-test openapi check-openapi check-deploy migrate demo clean bench
 
 $(VENV)/.base: requirements/base.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -46,7 +46,7 @@ run: install web demo
 	$(VENV)/bin/uvicorn jmt.asgi:application --host 127.0.0.1 --port $(PORT) --no-access-log --lifespan off
 
 ## make test: lint, type checks, migrations and client staleness, pytest (API + browser journeys), tsc, Vitest
-test: install-dev web lint typecheck check-openapi web-test pytest
+test: install-dev web lint typecheck check-openapi check-deploy web-test pytest
 
 lint: install-dev
 	$(VENV)/bin/ruff check src e2e conftest.py manage.py
@@ -66,6 +66,14 @@ check-openapi: install-dev web/node_modules/.installed
 pytest: install-dev web
 	$(VENV)/bin/pytest -q
 
+## check-deploy: Django's deployment checklist with production settings (a throw-away key and var dir)
+check-deploy: install-dev
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	JMT_VAR_DIR="$$tmp" DATABASE_URL= DJANGO_DEBUG=false \
+	DJANGO_SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(60))')" \
+	DJANGO_SECURE_SSL_REDIRECT=true DJANGO_SECURE_COOKIES=true DJANGO_HSTS_SECONDS=31536000 DJANGO_BEHIND_PROXY=true \
+	$(PY) manage.py check --deploy --fail-level WARNING
+
 web-test: web/node_modules/.installed
 	cd web && npm run --silent typecheck && npm run --silent test
 
@@ -73,6 +81,16 @@ web-test: web/node_modules/.installed
 openapi: install-dev web/node_modules/.installed
 	$(PY) manage.py export_openapi web/openapi.json
 	cd web && npm run --silent gen:api
+
+## make bench: customs benchmarks on PostgreSQL (100,000-row e-order workbook; 100,000 orders through the
+## simulator). Not part of `make test`; results go in bench/RESULTS.md.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/customs
+BENCH_ROWS ?= 100000
+bench: install-dev
+	createdb -h 127.0.0.1 -U postgres customs 2>/dev/null || true
+	$(PY) bench/customs_import.py generate --rows $(BENCH_ROWS) --out /tmp/customs-bench-$(BENCH_ROWS).xlsx
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/customs_import.py measure /tmp/customs-bench-$(BENCH_ROWS).xlsx
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/customs_pipeline.py --orders $(BENCH_ROWS) --workers 2
 
 clean:
 	rm -rf $(VENV) web/node_modules web/dist var

@@ -96,3 +96,35 @@ def superadmin(db: None) -> User:
     return User.objects.create_user(
         username="root", password="Crystal-2026!", name="超级管理员", is_staff=True, is_superadmin=True
     )
+
+
+STAFF_PASSWORD = "Crystal-2026!"
+
+
+def make_staff(
+    username: str, *, roles: Any = (), name: str = "", password: str = STAFF_PASSWORD, **fields: Any
+) -> User:
+    """A back-office account holding ``roles`` (platform ``rbac.Role`` rows)."""
+    from jmt.rbac.models import RoleAssignment
+
+    user = User.objects.create_user(username=username, password=password, name=name, is_staff=True, **fields)
+    for role in roles:
+        RoleAssignment.objects.create(user=user, role=role)
+    return user
+
+
+def make_role(name: str, codes: Any, *, data_scope: str = "all_read", **fields: Any) -> Any:
+    from jmt.rbac.models import Role
+
+    return Role.objects.create(name=name, permissions=sorted(codes), data_scope=data_scope, **fields)
+
+
+@pytest.fixture
+def customer_service(db: None) -> User:
+    """客服: a back-office account whose role reads every merchant and may switch to merchant users (read-only)."""
+    role = make_role(
+        "客服",
+        ["merchants:list:view", "system:impersonation:view", "system:impersonation:edit"],
+        data_scope="all_read",
+    )
+    return make_staff("kefu", roles=[role], name="张客服")

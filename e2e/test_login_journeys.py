@@ -13,7 +13,7 @@ from jmt.accounts.models import RefreshToken
 from jmt.integrations.sms import memory
 from jmt.merchants.models import MemberRole, Membership, Merchant
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 GATED = {"logistics", "filings", "customs", "refunds", "fx", "showroom"}
 ALL_MODULES = GATED | {"registration", "training"}

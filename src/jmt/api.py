@@ -12,13 +12,31 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from jmt.accounts.api import auth_router, me_router
 from jmt.accounts.errors import ERROR_CODES as AUTH_ERROR_CODES
+from jmt.audit.api_admin import router as audit_admin_router
 from jmt.core.auth import BearerAuth
 from jmt.core.errors import COMMON_ERROR_CODES, ApiError
-from jmt.system.api import health_router, home_router
+from jmt.customs.api import customs_router
+from jmt.customs.errors import ERROR_CODES as CUSTOMS_ERROR_CODES
+from jmt.notifications.api import admin_router as notifications_admin_router
+from jmt.notifications.api import router as notifications_router
+from jmt.notifications.errors import ERROR_CODES as NOTIFICATION_ERROR_CODES
+from jmt.rbac.api_admin import router as rbac_admin_router
+from jmt.rbac.errors import ERROR_CODES as RBAC_ERROR_CODES
+from jmt.system.api import health_router, home_router, notices_router
+from jmt.system.api_admin import router as system_admin_router
+from jmt.workflow.api import router as workflow_router
+from jmt.workflow.errors import ERROR_CODES as WORKFLOW_ERROR_CODES
 
 logger = logging.getLogger("jmt.api")
 
-ERROR_CODES: dict[str, str] = {**COMMON_ERROR_CODES, **AUTH_ERROR_CODES}
+ERROR_CODES: dict[str, str] = {
+    **COMMON_ERROR_CODES,
+    **AUTH_ERROR_CODES,
+    **RBAC_ERROR_CODES,
+    **WORKFLOW_ERROR_CODES,
+    **NOTIFICATION_ERROR_CODES,
+    **CUSTOMS_ERROR_CODES,
+}
 
 
 def _error_code_table() -> str:
@@ -40,6 +58,14 @@ api.add_router("/auth", auth_router)
 api.add_router("/me", me_router)
 api.add_router("/home", home_router)
 api.add_router("/health", health_router)
+api.add_router("/customs", customs_router)
+api.add_router("/system", notices_router)
+api.add_router("/admin/system", system_admin_router)
+api.add_router("/admin/audit", audit_admin_router)
+api.add_router("/admin/rbac", rbac_admin_router)
+api.add_router("/workflow", workflow_router)
+api.add_router("/notifications", notifications_router)
+api.add_router("/admin/notifications", notifications_admin_router)
 
 
 def _respond(

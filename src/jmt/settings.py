@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.staticfiles",
+    "ninja",  # serves Swagger UI from our own static files (no CDN, fits the Content-Security-Policy)
     "django_tasks",
     "django_tasks_db",
     "jmt.core",
@@ -54,12 +55,20 @@ INSTALLED_APPS = [
     "jmt.accounts",
     "jmt.merchants",
     "jmt.system",
+    "jmt.rbac",
+    "jmt.workflow",
+    "jmt.notifications",
+    "jmt.customs",
+    "jmt.integrations.customs_gateway",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "jmt.system.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "jmt.system.metrics.RequestMetricsMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -115,6 +124,7 @@ STATIC_ROOT.mkdir(exist_ok=True)
 WEB_DIST = Path(os.environ.get("JMT_WEB_DIST", BASE_DIR / "web" / "dist"))
 WHITENOISE_ROOT = WEB_DIST if WEB_DIST.exists() else None
 WHITENOISE_INDEX_FILE = False
+WHITENOISE_USE_FINDERS = True  # app static files (Swagger UI) without a collectstatic step
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = VAR_DIR / "media"
 
@@ -125,15 +135,30 @@ TASKS = {
     }
 }
 
-# --- security ---
+# --- security (production values: deploy/README.md) ---
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", False)
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY") else None
+USE_X_FORWARDED_HOST = False
+# Content-Security-Policy and Permissions-Policy: jmt.system.middleware (override with these settings).
+if os.environ.get("JMT_CONTENT_SECURITY_POLICY"):
+    CONTENT_SECURITY_POLICY = os.environ["JMT_CONTENT_SECURITY_POLICY"]
+
+# --- operation log, monitor, scheduler ---
+AUDIT_ARCHIVE_AFTER_DAYS = int(os.environ.get("JMT_AUDIT_ARCHIVE_AFTER_DAYS", "180"))  # also a system parameter
+AUDIT_ARCHIVE_DIR = Path(os.environ.get("JMT_AUDIT_ARCHIVE_DIR", VAR_DIR / "archive"))
+REQUEST_METRICS_FLUSH_SECONDS = float(os.environ.get("JMT_REQUEST_METRICS_FLUSH_SECONDS", "5"))
+SCHEDULER_TICK_SECONDS = float(os.environ.get("JMT_SCHEDULER_TICK_SECONDS", "30"))
 
 # --- authentication ---
 JWT_SIGNING_KEY = os.environ.get("JMT_JWT_SIGNING_KEY", SECRET_KEY)
@@ -176,9 +201,48 @@ WECHAT_SERVICE_APPID = os.environ.get("JMT_WECHAT_SERVICE_APPID", "")
 WECHAT_SERVICE_SECRET = os.environ.get("JMT_WECHAT_SERVICE_SECRET", "")
 WECHAT_WEB_REDIRECT_URI = os.environ.get("JMT_WECHAT_WEB_REDIRECT_URI", "http://127.0.0.1:8000/login/wechat-callback")
 
+# Service-account template messages (G4): one template per message kind, its data keys, and the
+# mini-program page that opens an H5 route in its web-view (``?path=/m/...``). An empty template id
+# means that kind is not pushed (the attempt is recorded as skipped).
+WECHAT_TEMPLATE_IDS = {
+    "status": os.environ.get("JMT_WECHAT_TEMPLATE_STATUS", ""),
+    "todo": os.environ.get("JMT_WECHAT_TEMPLATE_TODO", ""),
+    "announcement": os.environ.get("JMT_WECHAT_TEMPLATE_ANNOUNCEMENT", ""),
+}
+WECHAT_TEMPLATE_FIELDS = {"title": "thing1", "body": "thing2", "time": "time3"}
+WECHAT_MINIPROGRAM_WEBVIEW_PAGE = os.environ.get("JMT_WECHAT_MP_WEBVIEW_PAGE", "pages/webview/index")
+
+# Message-center event stream (server-sent events)
+NOTIFICATIONS_STREAM_POLL_SECONDS = 1.0
+NOTIFICATIONS_STREAM_HEARTBEAT_SECONDS = 15.0
+NOTIFICATIONS_STREAM_MAX_SECONDS = 300.0
+
 # Outbound HTTP: private and loopback addresses are refused unless allowed (tests allow loopback fakes).
 HTTP_ALLOW_PRIVATE_HOSTS = env_bool("JMT_HTTP_ALLOW_PRIVATE_HOSTS", False)
 HTTP_TIMEOUT_SECONDS = float(os.environ.get("JMT_HTTP_TIMEOUT_SECONDS", "10"))
+
+# --- customs (9610): the official export schema, the 点点通 gateway, the submission pipeline ---
+# The official XSD is not part of the repository: point this at the copy handed out by customs.
+CUSTOMS_XSD_PATH = Path(
+    os.environ.get(
+        "JMT_CUSTOMS_XSD_PATH",
+        BASE_DIR.parent / "shared" / "domain" / "customs" / "xsd" / "海关跨境出口业务节点报文定义202205.xsd",
+    )
+)
+CUSTOMS_GATEWAY_BACKEND = os.environ.get("JMT_CUSTOMS_GATEWAY_BACKEND", "simulator")  # simulator | dianduantong
+CUSTOMS_GATEWAY_BASE_URL = os.environ.get("JMT_CUSTOMS_GATEWAY_BASE_URL", "")
+CUSTOMS_GATEWAY_APP_KEY = os.environ.get("JMT_CUSTOMS_GATEWAY_APP_KEY", "")
+CUSTOMS_GATEWAY_APP_SECRET = os.environ.get("JMT_CUSTOMS_GATEWAY_APP_SECRET", "")
+CUSTOMS_GATEWAY_CALLBACK_URL = os.environ.get(
+    "JMT_CUSTOMS_GATEWAY_CALLBACK_URL", "http://127.0.0.1:8000/api/v1/customs/gateway/callback"
+)
+CUSTOMS_GATEWAY_MAX_SKEW_SECONDS = 300  # signed requests older or newer than this are refused
+CUSTOMS_SIMULATOR_SEED = int(os.environ.get("JMT_CUSTOMS_SIMULATOR_SEED", "9610"))
+CUSTOMS_SIMULATOR_STEP_SECONDS = float(os.environ.get("JMT_CUSTOMS_SIMULATOR_STEP_SECONDS", "2"))
+CUSTOMS_OUTBOX_MAX_ATTEMPTS = 8  # then the message waits in "needs attention"
+CUSTOMS_OUTBOX_LEASE_SECONDS = 120  # a claimed message another worker may take over after this
+CUSTOMS_IMPORT_MAX_ROWS = 200_000
+CUSTOMS_IMPORT_MAX_BYTES = 60 * 1024 * 1024
 
 # --- demo data ---
 JMT_DEMO_PASSWORD = os.environ.get("JMT_DEMO_PASSWORD", "")

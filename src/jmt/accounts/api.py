@@ -17,6 +17,7 @@ from jmt.core.permissions import AUTHENTICATED, PUBLIC, actor_of, require
 from jmt.core.request_meta import client_ip, user_agent
 from jmt.core.schemas import error_responses
 from jmt.merchants.services import merchant_switch
+from jmt.rbac import services as rbac_services
 
 auth_router = Router(tags=["auth"])
 me_router = Router(tags=["me"])
@@ -195,8 +196,38 @@ def wechat_qr_callback(request: HttpRequest, payload: s.WechatQrCallbackIn) -> d
     return _token_pair(services.wechat_qr_login(code=payload.code, state=payload.state, client=_client(request)))
 
 
+@auth_router.post(
+    "/password/change",
+    response={200: s.UserOut, **error_responses(401, 403, 422)},
+    operation_id="auth_password_change",
+    summary="修改自己的密码",
+    description="校验原密码与密码策略（至少 8 位、不能过于常见、不能全为数字）。"
+    "成功后清除「下次登录须改密码」标记，并退出该账户的其他登录会话。"
+    "使用临时密码登录时，除本接口与 `/me` 外的接口都返回 403 `PASSWORD_CHANGE_REQUIRED`。",
+)
+@require(AUTHENTICATED, allow_pending_password_change=True)
+def password_change(request: HttpRequest, payload: s.PasswordChangeIn) -> dict[str, Any]:
+    user = rbac_services.password_change(
+        actor=actor_of(request), old_password=payload.old_password, new_password=payload.new_password
+    )
+    return s.user_out(user)
+
+
+@auth_router.post(
+    "/impersonation/end",
+    response={204: None, **error_responses(401, 409)},
+    operation_id="auth_impersonation_end",
+    summary="结束用户切换（切回管理员）",
+    description="只能由用户切换会话调用：结束该切换并撤销其令牌，之后回到管理员自己的后台会话。",
+)
+@require(AUTHENTICATED, allow_while_impersonating=True)
+def impersonation_end(request: HttpRequest) -> Status[None]:
+    rbac_services.impersonation_end(actor=actor_of(request))
+    return Status(204, None)
+
+
 @me_router.get("", response=s.MeOut, operation_id="me_get", summary="当前用户、商户、权限与服务目录")
-@require(AUTHENTICATED)
+@require(AUTHENTICATED, allow_pending_password_change=True)
 def me(request: HttpRequest) -> dict[str, Any]:
     return me_payload(actor_of(request))
 

@@ -28,6 +28,11 @@ class PasswordLoginIn(Schema):
     password: str = Field(examples=["••••••••"])
 
 
+class PasswordChangeIn(Schema):
+    old_password: str = Field(min_length=1, max_length=128)
+    new_password: str = Field(min_length=1, max_length=128, description="至少 8 位，不能过于常见，不能全为数字")
+
+
 class RefreshIn(Schema):
     refresh: str
 
@@ -108,6 +113,7 @@ class MembershipOut(Schema):
 class ImpersonatorOut(Schema):
     id: int
     display_name: str
+    read_only: bool = Field(description="用户切换为只读（切换者的角色未开启「用户切换时允许修改」）")
 
 
 class MeOut(Schema):

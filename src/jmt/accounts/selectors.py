@@ -14,20 +14,13 @@ from jmt.core import catalog
 from jmt.core.auth import Actor
 from jmt.core.request_meta import client_ip, user_agent
 from jmt.merchants.models import MemberRole, Membership, Merchant
+from jmt.rbac.grants import grants_for
+from jmt.rbac.selectors import impersonation_context
 
 
 def permissions_for(user: User, membership: Membership | None) -> frozenset[str]:
-    """Function permissions of a user acting for a merchant.
-
-    Merchant roles are fixed: 管理员 holds every merchant code, 成员 only the ``view`` ones.
-    Back-office accounts: 超级管理员 holds every back-office code (platform roles arrive with RBAC).
-    """
-    codes: set[str] = set()
-    if membership is not None:
-        codes.update(catalog.merchant_permissions(writable=membership.role == MemberRole.ADMIN))
-    if user.is_staff and user.is_superadmin:
-        codes.update(catalog.admin_permissions())
-    return frozenset(codes)
+    """Function permissions of a user acting for a merchant (the roles live in ``jmt.rbac``)."""
+    return grants_for(user, membership).permissions
 
 
 def roles_for(user: User, membership: Membership | None) -> list[str]:
@@ -49,15 +42,25 @@ def current_membership(user: User) -> Membership | None:
 
 
 def build_actor(
-    user: User, *, session: str = "", request: HttpRequest | None = None, impersonator: User | None = None
+    user: User,
+    *,
+    session: str = "",
+    request: HttpRequest | None = None,
+    impersonator: User | None = None,
+    impersonation: tuple[int, bool] | None = None,
 ) -> Actor:
+    """The actor of ``user``: roles added up by ``jmt.rbac`` (function permissions and per-code scopes)."""
     membership = current_membership(user)
+    grants = grants_for(user, membership)
     return Actor(
         user=user,
         merchant=membership.merchant if membership else None,
         role=membership.role if membership else None,
-        permissions=permissions_for(user, membership),
+        permissions=grants.permissions,
+        scopes=grants.scopes,
         impersonator=impersonator,
+        impersonation_id=impersonation[0] if impersonation else None,
+        impersonation_writable=impersonation[1] if impersonation else False,
         session=session,
         ip=client_ip(request) if request is not None else None,
         user_agent=user_agent(request) if request is not None else "",
@@ -74,12 +77,21 @@ def actor_from_access_token(request: HttpRequest, token: str) -> Actor:
     if not session_is_active(claims["sid"]):
         raise AuthError.token_invalid()
     impersonator = None
+    impersonation = None
     act = claims.get("act")
-    if isinstance(act, dict) and act.get("sub"):
+    if act is not None:
+        if not isinstance(act, dict) or not act.get("sub"):
+            raise AuthError.token_invalid()
         impersonator = User.objects.filter(pk=act["sub"], is_active=True, is_staff=True).first()
         if impersonator is None:
             raise AuthError.token_invalid()
-    return build_actor(user, session=claims["sid"], request=request, impersonator=impersonator)
+        # The impersonation must still be open and the admin still allowed to impersonate.
+        impersonation = impersonation_context(session=claims["sid"], admin=impersonator)
+        if impersonation is None:
+            raise AuthError.token_invalid()
+    return build_actor(
+        user, session=claims["sid"], request=request, impersonator=impersonator, impersonation=impersonation
+    )
 
 
 def _gate_open(module: catalog.Module, merchant: Merchant | None) -> bool:
@@ -198,7 +210,11 @@ def me_payload(actor: Actor) -> dict[str, Any]:
         "permissions": sorted(actor.permissions),
         "impersonator": None
         if actor.impersonator is None
-        else {"id": actor.impersonator.pk, "display_name": actor.impersonator.display_name},
+        else {
+            "id": actor.impersonator.pk,
+            "display_name": actor.impersonator.display_name,
+            "read_only": not actor.impersonation_writable,
+        },
         "catalog": catalog_for(actor),
         "admin_catalog": admin_catalog_for(actor),
     }

@@ -31,6 +31,7 @@ class IssuedTokens:
     refresh: str
     expires_in: int
     refresh_expires_at: str
+    session: str = ""  # the refresh-token family (the ``sid`` claim)
 
 
 def _hash(raw: str) -> str:
@@ -90,6 +91,7 @@ def _issue(user: User, *, family: uuid.UUID, remember: bool, impersonator: User 
         refresh=raw,
         expires_in=settings.JWT_ACCESS_TTL_SECONDS,
         refresh_expires_at=expires_at.isoformat(),
+        session=str(family),
     )
 
 

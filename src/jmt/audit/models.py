@@ -26,7 +26,38 @@ class OperationLog(models.Model):
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
-        indexes: ClassVar[list[models.Index]] = [models.Index(fields=["module", "created_at"])]
+        indexes: ClassVar[list[models.Index]] = [
+            models.Index(fields=["module", "created_at"]),
+            models.Index(fields=["actor", "created_at"], name="audit_log_actor_created_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.module}.{self.action} {self.object_type}#{self.object_id}"
+
+
+class AuditArchive(models.Model):
+    """One compressed file of operation logs moved out of the table: a calendar month (or a late part of one).
+
+    The rows it holds were deleted in the same transaction that created this row, so a log is always
+    in exactly one place: the table or one archive file.
+    """
+
+    month = models.DateField("月份")  # the first day of the month
+    part = models.PositiveSmallIntegerField("分卷", default=1)
+    file_name = models.CharField("文件名", max_length=200, unique=True)
+    row_count = models.PositiveIntegerField("条数")
+    first_created_at = models.DateTimeField("最早记录时间")
+    last_created_at = models.DateTimeField("最晚记录时间")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    size_bytes = models.BigIntegerField("文件大小")
+    created_at = models.DateTimeField("归档时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "日志归档"
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.UniqueConstraint(fields=["month", "part"], name="audit_archive_unique_month_part"),
+            models.CheckConstraint(condition=models.Q(row_count__gt=0), name="audit_archive_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.file_name

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
 from jmt.audit.models import OperationLog
 from jmt.core.auth import Actor
+
+if TYPE_CHECKING:
+    from jmt.audit.selectors import LogFilters
 
 Snapshot = dict[str, Any]
 
@@ -51,16 +54,72 @@ def record(
     before: Snapshot,
     after: Snapshot,
 ) -> OperationLog:
+    return record_event(
+        actor=actor,
+        module=module,
+        action=action,
+        object_type=obj._meta.label,
+        object_id=str(obj.pk),
+        object_repr=str(obj),
+        changes=diff(before, after),
+    )
+
+
+def record_event(
+    *,
+    actor: Actor,
+    module: str,
+    action: str,
+    object_type: str,
+    object_id: str = "",
+    object_repr: str = "",
+    changes: dict[str, list[Any]] | None = None,
+) -> OperationLog:
+    """An entry for an act that is not the change of one model instance (an export, a bulk move)."""
     return OperationLog.objects.create(
         actor=actor.user,
         impersonator=actor.impersonator,
         merchant_id=actor.merchant.pk if actor.merchant is not None else None,
         module=module,
         action=action,
-        object_type=obj._meta.label,
-        object_id=str(obj.pk),
-        object_repr=str(obj)[:200],
-        changes=diff(before, after),
+        object_type=object_type,
+        object_id=object_id,
+        object_repr=object_repr[:200],
+        changes=changes or {},
         ip=actor.ip,
         user_agent=actor.user_agent,
+    )
+
+
+def system_actor() -> Actor:
+    """The actor of scheduled jobs: no user (the log shows 「系统」), no permissions."""
+    return Actor(user=None, merchant=None, role=None, permissions=frozenset())
+
+
+def operation_logs_export_record(*, actor: Actor, fmt: str, filters: LogFilters) -> OperationLog:
+    """Who exported which logs: the export itself is an entry (written before the first row is sent)."""
+    from jmt.audit.selectors import check_filters
+
+    check_filters(filters)
+    conditions: dict[str, Any] = {
+        "actor": filters.actor,
+        "actor_id": filters.actor_id,
+        "created_from": filters.created_from.isoformat() if filters.created_from else None,
+        "created_to": filters.created_to.isoformat() if filters.created_to else None,
+        "module": filters.module,
+        "action": filters.action,
+    }
+    after: Snapshot = {
+        "format": fmt,
+        "filters": {key: value for key, value in conditions.items() if value},
+    }
+    if filters.ids:
+        after["ids"] = len(filters.ids)
+    return record_event(
+        actor=actor,
+        module="audit",
+        action="export",
+        object_type="audit.OperationLog",
+        object_repr=f"导出操作日志（{fmt.upper()}）",
+        changes=diff({}, after),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +17,8 @@ class Actor:
     """The acting user, the merchant they act for, and what they may do.
 
     ``impersonator`` is the back-office user acting as ``user`` (RFC 8693 ``act``), if any.
+    ``scopes`` maps each held code to the data scopes of only the roles that grant it (see
+    ``jmt.rbac.scope``); a code without an entry reaches no merchant's rows.
     """
 
     user: Any  # jmt.accounts.models.User (kept loose here so core imports no app)
@@ -27,6 +30,9 @@ class Actor:
     ip: str | None = None
     user_agent: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    scopes: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    impersonation_id: int | None = None
+    impersonation_writable: bool = False
 
     def can(self, code: str) -> bool:
         return code in self.permissions

@@ -5,7 +5,11 @@ the permission tree all read this module; nothing else lists modules. Feature ID
 FEATURES.md.
 
 Permission codes are ``module:page:action``. Each merchant item has a ``view`` code and, where
-the merchant can change something there, a ``edit`` code; back-office items likewise.
+the merchant can change something there, a ``edit`` code; back-office items likewise. An item may
+list its own actions (buttons) instead, e.g. 角色权限 has 查看 / 新增与编辑 / 删除. The permission
+tree (menu → page → button) is this catalog read as modules → items → actions: see
+:func:`permission_tree`. Every code an endpoint declares with ``@require`` must be in it (a test
+walks the API to check).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Surface(StrEnum):
@@ -33,6 +38,24 @@ GATE_REASONS: dict[Gate, str] = {
 
 
 @dataclass(frozen=True)
+class Action:
+    """A button-level permission of an item: ``view`` reads; every other action writes."""
+
+    key: str
+    title: str
+
+    @property
+    def writes(self) -> bool:
+        return self.key != VIEW
+
+
+VIEW = "view"
+EDIT = "edit"
+VIEW_ACTION = Action(VIEW, "查看")
+EDIT_ACTION = Action(EDIT, "编辑")
+
+
+@dataclass(frozen=True)
 class Item:
     key: str
     feature: str
@@ -40,9 +63,16 @@ class Item:
     route: str
     description: str = ""
     writable: bool = True
+    actions: tuple[Action, ...] = ()
 
-    def permission(self, module: Module, action: str = "view") -> str:
+    def permission(self, module: Module, action: str = VIEW) -> str:
         return f"{module.key}:{self.key}:{action}"
+
+    def action_list(self) -> tuple[Action, ...]:
+        """The item's buttons: its declared actions, else 查看 (and 编辑 when writable)."""
+        if self.actions:
+            return self.actions
+        return (VIEW_ACTION, EDIT_ACTION) if self.writable else (VIEW_ACTION,)
 
 
 @dataclass(frozen=True)
@@ -62,12 +92,7 @@ class Module:
         return f"{self.key}:*:view"
 
     def item_permissions(self) -> list[str]:
-        codes: list[str] = []
-        for item in self.items:
-            codes.append(item.permission(self, "view"))
-            if item.writable:
-                codes.append(item.permission(self, "edit"))
-        return codes
+        return [item.permission(self, action.key) for item in self.items for action in item.action_list()]
 
 
 M = Surface.MERCHANT
@@ -267,12 +292,44 @@ ADMIN_MODULES: tuple[Module, ...] = (
         "账户、角色、参数、日志与监控",
         A,
         (
-            Item("accounts", "A5", "管理员账户", "/system/accounts"),
-            Item("roles", "A6", "角色权限", "/system/roles"),
+            Item(
+                "accounts",
+                "A5",
+                "管理员账户",
+                "/system/accounts",
+                "后台账户、角色分配、停用与重置密码、登录日志",
+                actions=(
+                    VIEW_ACTION,
+                    Action(EDIT, "新增与编辑"),
+                    Action("status", "停用与启用"),
+                    Action("password", "重置密码"),
+                ),
+            ),
+            Item(
+                "roles",
+                "A6",
+                "角色权限",
+                "/system/roles",
+                "角色的功能权限（菜单、页面、按钮）与数据权限",
+                actions=(VIEW_ACTION, Action(EDIT, "新增与编辑"), Action("delete", "删除")),
+            ),
             Item("parameters", "A7", "系统参数", "/system/parameters"),
-            Item("logs", "A8", "日志管理", "/system/logs", writable=False),
+            Item(
+                "logs",
+                "A8",
+                "日志管理",
+                "/system/logs",
+                actions=(VIEW_ACTION, Action("export", "导出"), Action("archive", "归档")),
+            ),
             Item("monitor", "G7", "系统监控", "/system/monitor", writable=False),
-            Item("impersonation", "G6", "用户切换", "/system/impersonation"),
+            Item(
+                "impersonation",
+                "G6",
+                "用户切换",
+                "/system/impersonation",
+                "以商户用户身份查看与操作，全程记录双方身份",
+                actions=(VIEW_ACTION, Action(EDIT, "切换为商户用户")),
+            ),
         ),
         route="/system",
     ),
@@ -286,7 +343,7 @@ def merchant_permissions(*, writable: bool) -> list[str]:
     codes: list[str] = []
     for module in MODULES:
         for code in module.item_permissions():
-            if writable or code.endswith(":view"):
+            if writable or not code_writes(code):
                 codes.append(code)
     return codes
 
@@ -300,3 +357,68 @@ def admin_permissions() -> list[str]:
 
 def all_modules() -> Iterable[Module]:
     return (*MODULES, *ADMIN_MODULES)
+
+
+def code_writes(code: str) -> bool:
+    """A code whose action is not ``view`` changes data."""
+    return code.rsplit(":", 1)[-1] != VIEW
+
+
+def surface_of(code: str) -> Surface | None:
+    """The surface a code belongs to (by its module), or None for a code the catalog does not know."""
+    module_key = code.split(":", 1)[0]
+    for module in all_modules():
+        if module.key == module_key:
+            return module.surface
+    return None
+
+
+def all_permissions() -> frozenset[str]:
+    """Every code of the permission tree, both surfaces."""
+    return frozenset(code for module in all_modules() for code in module.item_permissions())
+
+
+def permission_tree(surface: Surface | None = None) -> list[dict[str, Any]]:
+    """The permission tree: menu (module) → page (item) → button (action), leaves are codes.
+
+    Node keys: ``module:<key>``, ``page:<module>:<item>``; a leaf's key is its permission code.
+    """
+    tree: list[dict[str, Any]] = []
+    for module in all_modules():
+        if surface is not None and module.surface is not surface:
+            continue
+        pages = []
+        for item in module.items:
+            buttons = [
+                {
+                    "key": item.permission(module, action.key),
+                    "title": action.title,
+                    "level": "button",
+                    "code": item.permission(module, action.key),
+                    "writes": action.writes,
+                    "children": [],
+                }
+                for action in item.action_list()
+            ]
+            pages.append(
+                {
+                    "key": f"page:{module.key}:{item.key}",
+                    "title": item.title,
+                    "level": "page",
+                    "code": None,
+                    "writes": False,
+                    "children": buttons,
+                }
+            )
+        tree.append(
+            {
+                "key": f"module:{module.key}",
+                "title": module.title,
+                "level": "menu",
+                "code": None,
+                "writes": False,
+                "surface": module.surface.value,
+                "children": pages,
+            }
+        )
+    return tree

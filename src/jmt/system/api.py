@@ -7,16 +7,21 @@ from typing import Any
 from django.db import connection
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
-from jmt.core.permissions import AUTHENTICATED, PUBLIC, require
+from jmt.core.permissions import AUTHENTICATED, PUBLIC, actor_of, require
+from jmt.system import selectors
 from jmt.system.models import WorkerHeartbeat
+from jmt.system.schemas import NoticesOut, NoticesQuery
+from jmt.workflow.selectors import activity_feed, todo_counts
 
 health_router = Router(tags=["system"])
 home_router = Router(tags=["home"])
+notices_router = Router(tags=["system"])
 
 WORKER_STALE_AFTER = timedelta(seconds=30)
+HOME_FEED_LIMIT = 20
 
 
 class DatabaseHealth(Schema):
@@ -115,6 +120,25 @@ class HomeOut(Schema):
 @home_router.get("", response=HomeOut, operation_id="home_get", summary="首页：业务动态、待办与余额")
 @require(AUTHENTICATED)
 def home(request: HttpRequest) -> dict[str, Any]:
-    # The feed and to-dos come from workflow events and open tasks, the balance from the FX sub-account;
-    # none of those sources exists yet, so the home page shows its empty states.
-    return {"feed": [], "todos": [], "balance": None}
+    # Feed and to-dos come from the workflow mechanism, never from per-module code. The balance comes
+    # from the FX sub-account, which does not exist yet: the home page shows its empty state.
+    actor = actor_of(request)
+    return {
+        "feed": activity_feed(actor=actor, limit=HOME_FEED_LIMIT),
+        "todos": todo_counts(actor=actor),
+        "balance": None,
+    }
+
+
+@notices_router.get(
+    "/notices",
+    response=NoticesOut,
+    auth=None,
+    operation_id="system_notices",
+    summary="营业状态与生效中的维护公告",
+    description="商户端（PC、H5）与后台顶部的提示：当前是否营业（北京时间）、下一次营业时间、"
+    "生效中的维护公告（按 `surface` 的展示范围）以及客服联系方式。无需登录。",
+)
+@require(PUBLIC)
+def notices(request: HttpRequest, query: Query[NoticesQuery]) -> dict[str, Any]:
+    return selectors.notices(surface=query.surface)

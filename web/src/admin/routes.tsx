@@ -7,12 +7,30 @@ import { Route, Routes } from 'react-router-dom';
 import { FullPageSpin, RequireAuth } from '@/shared/components/RequireAuth';
 import { AdminLayout } from './layouts/AdminLayout';
 import { RequireStaff } from './layouts/RequireStaff';
+import { RequirePasswordChanged } from './pages/system/accounts/RequirePasswordChanged';
 
 const LoginPage = lazy(() => import('./pages/auth/LoginPage'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
+const MessagesPage = lazy(() => import('./pages/messages/MessagesPage'));
 const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
+const AccountsPage = lazy(() => import('./pages/system/accounts/AccountsPage'));
+const ChangePasswordPage = lazy(() => import('./pages/system/accounts/ChangePasswordPage'));
+const RolesPage = lazy(() => import('./pages/system/roles/RolesPage'));
+const ImpersonationPage = lazy(() => import('./pages/system/impersonation/ImpersonationPage'));
+const LogsPage = lazy(() => import('./pages/system/logs/LogsPage'));
+const ParametersPage = lazy(() => import('./pages/system/parameters/ParametersPage'));
+const MonitorPage = lazy(() => import('./pages/system/monitor/MonitorPage'));
 
-export const BUILT_PAGES = [{ path: '/', title: '工作台', permission: null }] as const;
+export const BUILT_PAGES = [
+  { path: '/', title: '工作台', permission: null },
+  { path: '/messages', title: '消息中心', permission: null },
+  { path: '/system/accounts', title: '管理员账户', permission: 'system:accounts:view' },
+  { path: '/system/roles', title: '角色权限', permission: 'system:roles:view' },
+  { path: '/system/impersonation', title: '用户切换', permission: 'system:impersonation:view' },
+  { path: '/system/logs', title: '日志管理', permission: 'system:logs:view' },
+  { path: '/system/parameters', title: '系统参数', permission: 'system:parameters:view' },
+  { path: '/system/monitor', title: '系统监控', permission: 'system:monitor:view' },
+] as const;
 
 export function AdminRoutes() {
   return (
@@ -20,15 +38,32 @@ export function AdminRoutes() {
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route
+          path="/change-password"
+          element={
+            <RequireAuth>
+              <ChangePasswordPage />
+            </RequireAuth>
+          }
+        />
+        <Route
           element={
             <RequireAuth>
               <RequireStaff>
-                <AdminLayout />
+                <RequirePasswordChanged>
+                  <AdminLayout />
+                </RequirePasswordChanged>
               </RequireStaff>
             </RequireAuth>
           }
         >
           <Route index element={<DashboardPage />} />
+          <Route path="messages" element={<MessagesPage />} />
+          <Route path="system/accounts" element={<AccountsPage />} />
+          <Route path="system/roles" element={<RolesPage />} />
+          <Route path="system/impersonation" element={<ImpersonationPage />} />
+          <Route path="system/logs" element={<LogsPage />} />
+          <Route path="system/parameters" element={<ParametersPage />} />
+          <Route path="system/monitor" element={<MonitorPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>

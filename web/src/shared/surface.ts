@@ -1,6 +1,7 @@
 /** Creating a surface's API client: which tokens it uses and where it sends a signed-out person. */
 import { createApi, type Api } from './api/client';
 import { createTokenStore } from './auth';
+import { acceptHandoff } from './impersonation';
 
 export interface SurfaceConfig {
   /** Router basename: '' for the merchant PC, '/m', '/admin'. */
@@ -17,8 +18,11 @@ export function loginUrl(base: string, from?: string): string {
 }
 
 export function createSurfaceApi({ base, tokenPrefix }: SurfaceConfig): Api {
+  const store = createTokenStore(tokenPrefix);
+  // A back-office user switched to a merchant user: the merchant surfaces take the handed-off session.
+  if (base !== '/admin' && typeof window !== 'undefined') acceptHandoff(store);
   return createApi({
-    store: createTokenStore(tokenPrefix),
+    store,
     onAuthLost: () => {
       const here = window.location.pathname + window.location.search;
       if (!window.location.pathname.startsWith(`${base}/login`)) window.location.assign(loginUrl(base, here));

@@ -52,3 +52,35 @@ def test_a_malformed_json_body_is_a_coded_error(client):
 def test_the_docs_and_the_schema_are_served(client):
     assert client.get("/api/v1/openapi.json").status_code == 200
     assert client.get("/api/v1/docs").status_code == 200
+
+
+def _models_in(annotation, found):
+    import typing
+
+    from pydantic import BaseModel
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if annotation in found:
+            return
+        found.add(annotation)
+        for field in annotation.model_fields.values():
+            _models_in(field.annotation, found)
+        return
+    for arg in typing.get_args(annotation):
+        _models_in(arg, found)
+
+
+def test_no_two_schemas_share_a_name_in_the_openapi_document():
+    """Ninja names components by class name: a second ``PersonOut`` silently replaces the first one's shape."""
+    found: set = set()
+    for _path, op in operations():
+        for model in op.response_models.values():
+            _models_in(model, found)
+        for model in op.models:
+            _models_in(model, found)
+    by_name: dict[str, set[str]] = {}
+    for model in found:
+        by_name.setdefault(model.__name__, set()).add(f"{model.__module__}.{model.__qualname__}")
+    generated = {"Input", "Response", "PathParams", "QueryParams", "BodyParams", "FormParams", "FileParams"}
+    clashes = {name: sorted(where) for name, where in by_name.items() if len(where) > 1 and name not in generated}
+    assert clashes == {}

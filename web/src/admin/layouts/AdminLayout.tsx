@@ -1,16 +1,20 @@
 import { DashboardOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
-import { Alert, App, Dropdown, Tag } from 'antd';
+import { Alert, App, Button, Dropdown, Tag, Tooltip } from 'antd';
 import { useMemo } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import logo from '@/shared/brand/logo.svg';
 import { buildCatalogMenu, selectedMenuKeys } from '@/shared/catalogMenu';
 import { CatalogSearch } from '@/shared/components/CatalogSearch';
+import { NoticeBanners } from '@/shared/notices/NoticeBanners';
+import { BellBadgeIcon } from '@/shared/components/BellBadge';
+import { useUnreadCounts } from '@/shared/hooks/useMessageStream';
 import { useMe } from '@/shared/session';
 import { brand } from '@/shared/theme';
 
 export function AdminLayout() {
-  const { me, access, signOut } = useMe();
+  const { me, access, signOut, api } = useMe();
+  const unread = useUnreadCounts(api, me.merchant?.id);
   const { modal } = App.useApp();
   const location = useLocation();
   const navigate = useNavigate();
@@ -39,6 +43,11 @@ export function AdminLayout() {
       menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
       actionsRender={() => [
         <CatalogSearch key="search" modules={access.adminCatalog} access={access} onOpen={(route) => navigate(route)} width={240} />,
+        <Tooltip key="bell" title="消息中心">
+          <Link to="/messages" aria-label="消息中心">
+            <Button type="text" shape="circle" icon={<BellBadgeIcon count={unread.total} color="rgba(255,255,255,0.85)" />} />
+          </Link>
+        </Tooltip>,
       ]}
       avatarProps={{
         icon: <UserOutlined />,
@@ -97,6 +106,7 @@ export function AdminLayout() {
             message="您正在使用临时密码，为保障账号安全，请尽快修改密码。"
           />
         ) : null}
+        <NoticeBanners api={api} surface="admin" />
         <Outlet />
       </div>
     </ProLayout>

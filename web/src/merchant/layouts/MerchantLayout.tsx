@@ -1,17 +1,22 @@
-import { BellOutlined, HomeOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
+import { HomeOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
-import { Alert, Avatar, Badge, Button, Tooltip } from 'antd';
+import { Avatar, Button, Tooltip } from 'antd';
 import { useMemo } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import logo from '@/shared/brand/logo.svg';
 import { buildCatalogMenu, selectedMenuKeys } from '@/shared/catalogMenu';
 import { CatalogSearch } from '@/shared/components/CatalogSearch';
+import { NoticeBanners } from '@/shared/notices/NoticeBanners';
+import { ImpersonationBanner } from '@/shared/components/ImpersonationBanner';
+import { BellBadgeIcon } from '@/shared/components/BellBadge';
+import { useUnreadCounts } from '@/shared/hooks/useMessageStream';
 import { useMe } from '@/shared/session';
 import { brand } from '@/shared/theme';
 import { AccountMenu } from './AccountMenu';
 
 export function MerchantLayout() {
-  const { me, access } = useMe();
+  const { me, access, api } = useMe();
+  const unread = useUnreadCounts(api, me.merchant?.id);
   const location = useLocation();
   const navigate = useNavigate();
   const menu = useMemo(
@@ -24,6 +29,8 @@ export function MerchantLayout() {
   const merchantName = me.merchant?.display_name || me.merchant?.name;
 
   return (
+    <>
+    <ImpersonationBanner me={me} api={api} />
     <ProLayout
       className="jmt-pro-layout"
       title="晶贸通"
@@ -64,9 +71,7 @@ export function MerchantLayout() {
         <Tooltip key="bell" title="消息中心">
           <Link to="/messages" aria-label="消息中心">
             <Button type="text" shape="circle" icon={
-              <Badge count={0} size="small" showZero={false}>
-                <BellOutlined style={{ fontSize: 18 }} />
-              </Badge>
+              <BellBadgeIcon count={unread.total} />
             } />
           </Link>
         </Tooltip>,
@@ -92,17 +97,10 @@ export function MerchantLayout() {
       }
     >
       <div key={me.merchant?.id ?? 'none'} className="jmt-page">
-        {me.impersonator ? (
-          <Alert
-            type="warning"
-            showIcon
-            style={{ marginBottom: 24, borderRadius: 8 }}
-            message={`捷晶工作人员「${me.impersonator.display_name}」正在代您操作，所有操作都会记录双方身份。`}
-            data-testid="impersonation-banner"
-          />
-        ) : null}
+        <NoticeBanners api={api} surface="merchant" />
         <Outlet />
       </div>
     </ProLayout>
+    </>
   );
 }

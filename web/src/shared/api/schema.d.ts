@@ -4,6 +4,472 @@
  */
 
 export interface paths {
+    "/api/v1/admin/audit/archives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 日志归档文件列表
+         * @description 超过保留天数的整月日志由定时任务移入压缩归档文件（JSON Lines + gzip），可在此下载。
+         */
+        get: operations["audit_archives_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audit/archives/{archive_id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载日志归档文件 */
+        get: operations["audit_archives_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audit/operation-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 操作日志列表
+         * @description 按账号（编号、登录名、手机号或姓名）、时间范围、模块、操作筛选，最新的在前；每页最多 100 条。
+         */
+        get: operations["audit_operation_logs_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audit/operation-logs/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出操作日志（CSV / Excel）
+         * @description 筛选条件同列表；`ids` 只导出选中的记录。CSV 为带 BOM 的 UTF-8，逐块流式发送；Excel 以 XlsxWriter 常量内存模式写入临时文件后流式发送。导出本身记入操作日志。
+         */
+        get: operations["audit_operation_logs_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audit/operation-logs/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 操作日志的模块与操作名称（筛选项） */
+        get: operations["audit_operation_logs_labels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audit/operation-logs/{log_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 操作日志详情（字段级改动）
+         * @description `changes` 为改动过的字段：字段、中文名、改动前、改动后；未改动的字段不列出。
+         */
+        get: operations["audit_operation_logs_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/notifications/announcements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已发布的系统公告 */
+        get: operations["notifications_admin_announcements"];
+        put?: never;
+        /**
+         * 发布系统公告（发给全部商户用户）
+         * @description 公告在后台任务中逐一分发到每位商户用户的消息中心，并推送微信服务号模板消息。
+         */
+        post: operations["notifications_admin_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/notifications/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已发送的站内信与微信推送状态 */
+        get: operations["notifications_admin_sent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/rbac/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 后台账户列表 */
+        get: operations["rbac_accounts_list"];
+        put?: never;
+        /**
+         * 新建后台账户
+         * @description 初始密码须符合密码策略（至少 8 位、不能过于常见、不能全为数字），不符合时返回 422 `PASSWORD_INVALID`。`must_change_password` 为真时（默认）首次登录须先修改密码。
+         */
+        post: operations["rbac_accounts_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/rbac/accounts/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 后台账户详情 */
+        get: operations["rbac_accounts_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改后台账户（信息、联系方式、部门、角色）
+         * @description `role_ids` 为账户持有的全部角色（可多个，权限取并集）；角色变化时通知该账户。
+         */
+        patch: operations["rbac_accounts_update"];
+        trace?: never;
+    };
+    "/api/v1/admin/rbac/accounts/{user_id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 停用后台账户
+         * @description 停用后该账户的全部登录会话立即失效（访问令牌返回 403 `ACCOUNT_DISABLED`，刷新令牌不可用）。
+         */
+        post: operations["rbac_accounts_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/rbac/accounts/{user_id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 启用后台账户 */
+        post: operations["rbac_accounts_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/rbac/accounts/{user_id}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 重置为临时密码
+         * @description 返回的临时密码只显示这一次；该账户的登录会话全部失效，下次登录须先修改密码。
+         */
+        post: operations["rbac_accounts_reset_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/rbac/impersonations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 用户切换记录 */
+        get: operations["rbac_impersonations_list"];
+        put?: never;
+        /**
+         * 切换为商户用户
+         * @description 须填写原因（至少 5 个字）。返回该商户用户的一对令牌，访问令牌带 RFC 8693 `act` 声明 `{sub: 管理员 id}`。默认只读：写操作返回 403 `IMPERSONATION_READ_ONLY`，除非管理员的某个角色开启了「用户切换时允许修改」。切换期间的每个请求都记录双方身份；`POST /auth/impersonation/end` 结束切换。
+         */
+        post: operations["rbac_impersonations_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/rbac/impersonations/{impersonation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 用户切换详情（切换期间的每个请求） */
+        get: operations["rbac_impersonations_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/rbac/login-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 登录日志（成功与失败、IP、UA） */
+        get: operations["rbac_login_logs_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/rbac/merchant-users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可切换的商户用户（按手机号、姓名、商户名称搜索） */
+        get: operations["rbac_merchant_users_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/rbac/permission-tree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 权限树（菜单 → 页面 → 按钮）与数据范围
+         * @description 由服务目录生成；每个接口声明的权限码都在这棵树里。后台角色只能分配 `surface=admin` 的权限，商户角色（管理员、成员）是固定的。
+         */
+        get: operations["rbac_permission_tree"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/rbac/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 角色列表 */
+        get: operations["rbac_roles_list"];
+        put?: never;
+        /**
+         * 新建角色
+         * @description 功能权限为权限树中的按钮权限码；数据范围见 `/permission-tree` 的 `data_scopes`。
+         */
+        post: operations["rbac_roles_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/rbac/roles/{role_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 角色详情 */
+        get: operations["rbac_roles_get"];
+        put?: never;
+        post?: never;
+        /**
+         * 删除角色
+         * @description 仍分配给账户时拒绝：409 `ROLE_IN_USE`，`details.count` 为使用该角色的账户数。内置角色不能删除。
+         */
+        delete: operations["rbac_roles_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * 修改角色
+         * @description 持有该角色的账户会收到权限变更通知。内置角色「超级管理员」只能修改描述和「用户切换时允许修改」。
+         */
+        patch: operations["rbac_roles_update"];
+        trace?: never;
+    };
+    "/api/v1/admin/system/monitor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 系统监控：应用、数据库、任务队列、请求与服务器
+         * @description 请求速率与 p95 延迟由各 Web 进程按分钟汇总写入数据库，这里合并最近 15 分钟；CPU、内存、磁盘为当前应答进程所在服务器的读数。
+         */
+        get: operations["system_monitor_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/system/parameters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 系统参数（全部分组） */
+        get: operations["system_parameters_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/system/parameters/{group}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 保存一组系统参数
+         * @description 请求体为该分组的完整取值（字段见 `system_parameters_get` 的 `values`）。校验失败返回 422 `VALIDATION_ERROR`，`details.fields` 以字段路径（如 `ranges.0.end`）给出中文说明。每次保存都记入操作日志（改动前后的字段）。
+         */
+        put: operations["system_parameters_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/impersonation/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 结束用户切换（切回管理员）
+         * @description 只能由用户切换会话调用：结束该切换并撤销其令牌，之后回到管理员自己的后台会话。
+         */
+        post: operations["auth_impersonation_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/logout": {
         parameters: {
             query?: never;
@@ -18,6 +484,26 @@ export interface paths {
          * @description 撤销该刷新令牌所在的会话；其访问令牌随即失效。
          */
         post: operations["auth_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password/change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 修改自己的密码
+         * @description 校验原密码与密码策略（至少 8 位、不能过于常见、不能全为数字）。成功后清除「下次登录须改密码」标记，并退出该账户的其他登录会话。使用临时密码登录时，除本接口与 `/me` 外的接口都返回 403 `PASSWORD_CHANGE_REQUIRED`。
+         */
+        post: operations["auth_password_change"];
         delete?: never;
         options?: never;
         head?: never;
@@ -161,6 +647,140 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customs/gateway/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 点点通回执推送（网关调用）
+         * @description 请求体为海关回执报文 XML（CEB304/506/604/606/608/702/792/900），按签名规则校验 `X-App-Key`、`X-Timestamp`、`X-Nonce`、`X-Signature`。回执保存成功后才返回纯文本 `SUCCESS`；网关在收到 `SUCCESS` 之前会重试，重复推送不会重复处理。
+         */
+        post: operations["customs_gateway_callback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customs/orders/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载电子订单导入模板
+         * @description 含下拉选择（计量单位、币制、国家来自海关代码表）、填写说明和一行示例。
+         */
+        get: operations["customs_order_import_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customs/orders/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传电子订单 Excel 并逐行校验
+         * @description 解析并校验每一行（必填、代码表、HS 编码、数量×单价=总价、文件内与已申报订单重复、每单 ≤ 100 行），保存全部行及其错误，返回校验报告。全角数字、多余空格、以文本保存的数字和 Excel 日期序号自动识别。单元格级错误码：`COUNTRY_UNKNOWN`、`CURRENCY_UNKNOWN`、`DATE_INVALID`、`DUPLICATE_IN_FILE`、`ENTERPRISE_CODE_INVALID`、`HS_CODE_INVALID`、`INTEGER_INVALID`、`NET_OVER_GROSS`、`NUMBER_INVALID`、`NUMBER_NEGATIVE`、`NUMBER_NOT_POSITIVE`、`ORDER_EXISTS`、`ORDER_FIELDS_INCONSISTENT`、`REQUIRED`、`TOO_LONG`、`TOO_MANY_DECIMALS`、`TOO_MANY_LINES`、`TOTAL_MISMATCH`、`UNIT_UNKNOWN`、`WAYBILL_EXISTS`、`WAYBILL_REUSED_IN_FILE`
+         */
+        post: operations["customs_order_import_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customs/orders/imports/{import_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看电子订单导入的校验报告 */
+        get: operations["customs_order_import_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customs/orders/imports/{import_id}/declare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 申报导入中全部校验通过的订单
+         * @description 为每个全部行都通过校验的订单生成电子订单、物流运单和申报清单，并把订单与运单放入发送队列；清单在订单和运单都海关入库（120）后自动申报。`all_or_nothing` 为真时，有任何错误行就不申报（409 `CUSTOMS_NOTHING_TO_DECLARE`）。
+         */
+        post: operations["customs_order_import_declare"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customs/orders/imports/{import_id}/error-file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载标注错误的 Excel
+         * @description 每行保持上传时的行号；出错的单元格标红并附批注说明，最后一列汇总该行的全部错误。
+         */
+        get: operations["customs_order_import_error_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customs/orders/imports/{import_id}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 逐行查看导入数据与错误（预览表格） */
+        get: operations["customs_order_import_rows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -229,10 +849,494 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的消息列表（按类别、未读筛选，分页） */
+        get: operations["notifications_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/messages/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 全部标为已读（可只标某一类） */
+        post: operations["notifications_read_all"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/messages/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 未读消息数（合计与各类别） */
+        get: operations["notifications_unread_count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/messages/{message_id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 标为已读
+         * @description 只能标记自己的消息；别人的消息编号返回 404。
+         */
+        post: operations["notifications_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 新消息实时推送（Server-Sent Events）
+         * @description `text/event-stream`：`event: message`（`data` 为 `{message, unread}`，`id` 为消息编号）、`event: unread`（未读数变化）、每 15 秒一次 `: heartbeat` 注释、`event: end`（服务端结束，请用新凭证和 `after=<最后的消息编号>` 重连）。
+         */
+        get: operations["notifications_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/stream-ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 获取消息推送连接凭证（SSE）
+         * @description EventSource 不能带 Authorization 头：先用登录凭证换取 60 秒内有效的连接凭证，再连接返回的 `url`。
+         */
+        post: operations["notifications_stream_ticket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/system/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 营业状态与生效中的维护公告
+         * @description 商户端（PC、H5）与后台顶部的提示：当前是否营业（北京时间）、下一次营业时间、生效中的维护公告（按 `surface` 的展示范围）以及客服联系方式。无需登录。
+         */
+        get: operations["system_notices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflow/{type}/{obj_id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 业务进度：节点、时间线与下一步提示
+         * @description 节点按流程图绘制（已完成 / 当前 / 待办理），每步预计耗时取历史中位数。商户只能查看本商户的业务。
+         */
+        get: operations["workflow_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflow/{type}/{obj_id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 流转到下一状态
+         * @description 按流程图校验：当前状态不允许的流转返回 409 `WORKFLOW_ILLEGAL_TRANSITION`（`details.allowed` 为当前用户可执行的目标状态）；缺少该步骤的权限返回 403；驳回等需要原因的操作未填写原因返回 422 `WORKFLOW_COMMENT_REQUIRED`。
+         */
+        post: operations["workflow_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AccountCreateIn */
+        AccountCreateIn: {
+            /**
+             * Contact Phone
+             * @default
+             * @example 0518-87654321
+             */
+            contact_phone: string;
+            /**
+             * Department
+             * @default
+             * @example 客户服务部
+             */
+            department: string;
+            /**
+             * Email
+             * @default
+             * @example kefu01@jingjing.example
+             */
+            email: string;
+            /**
+             * Must Change Password
+             * @description 首次登录须修改密码
+             * @default true
+             */
+            must_change_password: boolean;
+            /**
+             * Name
+             * @example 张客服
+             */
+            name: string;
+            /**
+             * Password
+             * @description 初始密码，须符合密码策略
+             */
+            password: string;
+            /** Role Ids */
+            role_ids?: number[];
+            /**
+             * Username
+             * @description 字母开头，3–32 位字母、数字、_.-
+             * @example kefu01
+             */
+            username: string;
+        };
+        /** AccountListOut */
+        AccountListOut: {
+            /** Items */
+            items: components["schemas"]["AccountOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
+        /** AccountOut */
+        AccountOut: {
+            /** Contact Phone */
+            contact_phone: string;
+            /**
+             * Date Joined
+             * Format: date-time
+             */
+            date_joined: string;
+            /** Department */
+            department: string;
+            /** Email */
+            email: string;
+            /** Id */
+            id: number;
+            /** Is Active */
+            is_active: boolean;
+            /** Is Superadmin */
+            is_superadmin: boolean;
+            /** Last Login At */
+            last_login_at: string | null;
+            /** Must Change Password */
+            must_change_password: boolean;
+            /** Name */
+            name: string;
+            /** Roles */
+            roles: components["schemas"]["RoleBriefOut"][];
+            /** Username */
+            username: string;
+        };
+        /** AccountPatchIn */
+        AccountPatchIn: {
+            /** Contact Phone */
+            contact_phone?: string | null;
+            /** Department */
+            department?: string | null;
+            /** Email */
+            email?: string | null;
+            /** Name */
+            name?: string | null;
+            /** Role Ids */
+            role_ids?: number[] | null;
+        };
+        /** AccountQuery */
+        AccountQuery: {
+            /**
+             * Department
+             * @default
+             */
+            department: string;
+            /** Is Active */
+            is_active?: boolean | null;
+            /**
+             * Keyword
+             * @description 登录名、姓名、联系电话或邮箱
+             * @default
+             */
+            keyword: string;
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+            /** Role Id */
+            role_id?: number | null;
+        };
+        /** AllowedMoveOut */
+        AllowedMoveOut: {
+            /**
+             * Label
+             * @example 驳回
+             */
+            label: string;
+            /** Needs Comment */
+            needs_comment: boolean;
+            /** To */
+            to: string;
+            /** To Label */
+            to_label: string;
+        };
+        /** AnnouncementIn */
+        AnnouncementIn: {
+            /**
+             * Content
+             * @description 公告正文
+             */
+            content: string;
+            /**
+             * Link
+             * @description 站内路由，如 /training/courses
+             * @default
+             */
+            link: string;
+            /**
+             * Title
+             * @example 系统维护通知
+             */
+            title: string;
+        };
+        /** AnnouncementOut */
+        AnnouncementOut: {
+            /** Content */
+            content: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Link */
+            link: string;
+            /** Published By */
+            published_by: string;
+            /** Read Count */
+            read_count: number;
+            /** Recipients */
+            recipients: number;
+            /**
+             * Status
+             * @description sending 正在分发 / sent 已分发
+             * @enum {string}
+             */
+            status: "sending" | "sent";
+            /** Title */
+            title: string;
+        };
+        /** AnnouncementPageOut */
+        AnnouncementPageOut: {
+            /** Items */
+            items: components["schemas"]["AnnouncementOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
+        /** AnnouncementParams */
+        AnnouncementParams: {
+            /** 维护公告 */
+            items?: components["schemas"]["MaintenanceAnnouncement"][];
+        };
+        /** AuditArchiveOut */
+        AuditArchiveOut: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** File Name */
+            file_name: string;
+            /**
+             * First Created At
+             * Format: date-time
+             */
+            first_created_at: string;
+            /** Id */
+            id: number;
+            /**
+             * Last Created At
+             * Format: date-time
+             */
+            last_created_at: string;
+            /**
+             * Month
+             * @example 2026-01
+             */
+            month: string;
+            /** Part */
+            part: number;
+            /** Row Count */
+            row_count: number;
+            /** Sha256 */
+            sha256: string;
+            /** Size Bytes */
+            size_bytes: number;
+        };
+        /** AuditArchivePageOut */
+        AuditArchivePageOut: {
+            /** Items */
+            items: components["schemas"]["AuditArchiveOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
+        /** AuditChangeRowOut */
+        AuditChangeRowOut: {
+            /**
+             * After
+             * @description 改动后的值
+             */
+            after: unknown;
+            /** After Text */
+            after_text: string;
+            /**
+             * Before
+             * @description 改动前的值
+             */
+            before: unknown;
+            /** Before Text */
+            before_text: string;
+            /** Field */
+            field: string;
+            /**
+             * Label
+             * @description 字段中文名
+             */
+            label: string;
+        };
+        /** AuditLabelOut */
+        AuditLabelOut: {
+            /** Label */
+            label: string;
+            /** Value */
+            value: string;
+        };
+        /** AuditLogLabelsOut */
+        AuditLogLabelsOut: {
+            /** Actions */
+            actions: components["schemas"]["AuditLabelOut"][];
+            /** Modules */
+            modules: components["schemas"]["AuditLabelOut"][];
+        };
+        /** AuditPageQuery */
+        AuditPageQuery: {
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+        };
+        /** AuditPersonOut */
+        AuditPersonOut: {
+            /**
+             * Display
+             * @description 姓名（登录名或手机号）
+             */
+            display: string;
+            /** Id */
+            id: number;
+            /** Username */
+            username: string;
+        };
         /** BalanceOut */
         BalanceOut: {
             /** Amount */
@@ -241,6 +1345,28 @@ export interface components {
             currency: string;
             /** Updated At */
             updated_at: string;
+        };
+        /** CarrierParam */
+        CarrierParam: {
+            /** 代码 */
+            code: string;
+            /**
+             * 服务说明
+             * @default
+             */
+            description: string;
+            /**
+             * 启用
+             * @default true
+             */
+            enabled: boolean;
+            /** 名称 */
+            name: string;
+            /**
+             * 时效
+             * @default
+             */
+            timeliness: string;
         };
         /** CatalogItemOut */
         CatalogItemOut: {
@@ -282,6 +1408,54 @@ export interface components {
             /** Title */
             title: string;
         };
+        /** CellErrorOut */
+        CellErrorOut: {
+            /**
+             * Cell
+             * @description 在模板 / 标注错误文件中的单元格位置
+             * @example G3
+             */
+            cell: string;
+            /**
+             * Code
+             * @description 稳定的错误码
+             * @example HS_CODE_INVALID
+             */
+            code: string;
+            /**
+             * Column
+             * @description 列对应的海关报文字段名，如 gcode
+             * @example gcode
+             */
+            column: string;
+            /**
+             * Column Label
+             * @example HS编码
+             */
+            column_label: string;
+            /**
+             * Message
+             * @example HS编码：HS 编码必须是 10 位数字
+             */
+            message: string;
+            /**
+             * Row
+             * @description Excel 行号（表头为第 1 行）
+             */
+            row: number;
+        };
+        /** DataScopeOut */
+        DataScopeOut: {
+            /** Description */
+            description: string;
+            /** Label */
+            label: string;
+            /**
+             * Value
+             * @enum {string}
+             */
+            value: "own_merchant" | "all_read" | "all_write";
+        };
         /** DatabaseHealth */
         DatabaseHealth: {
             /** Latency Ms */
@@ -290,6 +1464,30 @@ export interface components {
             ok: boolean;
             /** Vendor */
             vendor: string;
+        };
+        /** DeclareIn */
+        DeclareIn: {
+            /**
+             * All Or Nothing
+             * @description 为真时，只要有一行出错就不申报
+             * @default false
+             */
+            all_or_nothing: boolean;
+            /** Batch Id */
+            batch_id: number;
+        };
+        /** DeclareOut */
+        DeclareOut: {
+            /**
+             * Documents
+             * @description 排队发送的单证数（订单与运单）
+             */
+            documents: number;
+            /**
+             * Messages
+             * @description 生成并排队发送的报文数
+             */
+            messages: number;
         };
         /** ErrorOut */
         ErrorOut: {
@@ -345,12 +1543,415 @@ export interface components {
             /** Todos */
             todos: components["schemas"]["TodoOut"][];
         };
+        /** ImpersonationDetailOut */
+        ImpersonationDetailOut: {
+            admin: components["schemas"]["PersonOut"];
+            /** Allow Writes */
+            allow_writes: boolean;
+            /** Ended At */
+            ended_at: string | null;
+            /** Id */
+            id: number;
+            /** Ip */
+            ip: string | null;
+            /** Reason */
+            reason: string;
+            /** Request Count */
+            request_count: number;
+            /** Requests */
+            requests: components["schemas"]["ImpersonationRequestOut"][];
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            user: components["schemas"]["PersonOut"];
+            /** User Agent */
+            user_agent: string;
+        };
+        /** ImpersonationIn */
+        ImpersonationIn: {
+            /**
+             * Reason
+             * @description 切换原因（至少 5 个字）
+             * @example 协助商户核对报关批次
+             */
+            reason: string;
+            /**
+             * User Id
+             * @description 要切换为的商户用户
+             */
+            user_id: number;
+        };
+        /** ImpersonationListOut */
+        ImpersonationListOut: {
+            /** Items */
+            items: components["schemas"]["ImpersonationOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
+        /** ImpersonationOut */
+        ImpersonationOut: {
+            admin: components["schemas"]["PersonOut"];
+            /** Allow Writes */
+            allow_writes: boolean;
+            /** Ended At */
+            ended_at: string | null;
+            /** Id */
+            id: number;
+            /** Ip */
+            ip: string | null;
+            /** Reason */
+            reason: string;
+            /** Request Count */
+            request_count: number;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            user: components["schemas"]["PersonOut"];
+            /** User Agent */
+            user_agent: string;
+        };
+        /** ImpersonationQuery */
+        ImpersonationQuery: {
+            /** Admin Id */
+            admin_id?: number | null;
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+            /** User Id */
+            user_id?: number | null;
+        };
+        /** ImpersonationRequestOut */
+        ImpersonationRequestOut: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Method */
+            method: string;
+            /** Outcome */
+            outcome: string;
+            /** Path */
+            path: string;
+        };
+        /** ImpersonationStartOut */
+        ImpersonationStartOut: {
+            /**
+             * Access
+             * @description 商户用户的访问令牌，带 RFC 8693 act 声明 {sub: 管理员 id}
+             */
+            access: string;
+            /** Expires In */
+            expires_in: number;
+            impersonation: components["schemas"]["ImpersonationOut"];
+            /**
+             * Is New User
+             * @default false
+             */
+            is_new_user: boolean;
+            /** Refresh */
+            refresh: string;
+            /** Refresh Expires At */
+            refresh_expires_at: string;
+            user: components["schemas"]["UserOut"];
+        };
         /** ImpersonatorOut */
         ImpersonatorOut: {
             /** Display Name */
             display_name: string;
             /** Id */
             id: number;
+            /**
+             * Read Only
+             * @description 用户切换为只读（切换者的角色未开启「用户切换时允许修改」）
+             */
+            read_only: boolean;
+        };
+        /** ImportReportOut */
+        ImportReportOut: {
+            /**
+             * Declarable Orders
+             * @description 全部商品行都通过校验、可以申报的订单数
+             */
+            declarable_orders: number;
+            /** Error Count */
+            error_count: number;
+            /** Error Rows */
+            error_rows: number;
+            /**
+             * Errors
+             * @description 前 200 个错误；全部错误见逐行接口与标注文件
+             */
+            errors: components["schemas"]["CellErrorOut"][];
+            /** Errors Truncated */
+            errors_truncated: boolean;
+            /** File Name */
+            file_name: string;
+            /** Id */
+            id: number;
+            /** Order Count */
+            order_count: number;
+            /**
+             * Status
+             * @description validated 已校验，declared 已申报
+             */
+            status: string;
+            /** Total Rows */
+            total_rows: number;
+            /** Valid Rows */
+            valid_rows: number;
+        };
+        /** ImportRowOut */
+        ImportRowOut: {
+            /** Errors */
+            errors: components["schemas"]["CellErrorOut"][];
+            /** Is Valid */
+            is_valid: boolean;
+            /** Row */
+            row: number;
+            /** Values */
+            values: {
+                [key: string]: string;
+            };
+        };
+        /** ImportRowsPage */
+        ImportRowsPage: {
+            /** Items */
+            items: components["schemas"]["ImportRowOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
+        /** LogArchiveParams */
+        LogArchiveParams: {
+            /**
+             * 日志保留天数
+             * @description 超过该天数的整月操作日志由定时任务移入压缩归档文件
+             */
+            archive_after_days?: number;
+        };
+        /** LogExportQuery */
+        LogExportQuery: {
+            /**
+             * Action
+             * @description 操作代码，如 update
+             */
+            action?: string | null;
+            /**
+             * Actor
+             * @description 账号：登录名、手机号或姓名的一部分（操作人或代操作人）
+             */
+            actor?: string | null;
+            /**
+             * Actor Id
+             * @description 账号编号：该用户作为操作人或代操作人的记录
+             */
+            actor_id?: number | null;
+            /**
+             * Created From
+             * @description 起始时间（含），ISO 8601；无时区时按北京时间
+             */
+            created_from?: string | null;
+            /**
+             * Created To
+             * @description 结束时间（含）
+             */
+            created_to?: string | null;
+            /**
+             * Format
+             * @description csv 或 xlsx
+             * @default csv
+             * @enum {string}
+             */
+            format: "csv" | "xlsx";
+            /**
+             * Ids
+             * @description 只导出这些记录：英文逗号分隔的编号（最多 5000 个）
+             */
+            ids?: string | null;
+            /**
+             * Module
+             * @description 模块代码，如 accounts
+             */
+            module?: string | null;
+        };
+        /** LogListQuery */
+        LogListQuery: {
+            /**
+             * Action
+             * @description 操作代码，如 update
+             */
+            action?: string | null;
+            /**
+             * Actor
+             * @description 账号：登录名、手机号或姓名的一部分（操作人或代操作人）
+             */
+            actor?: string | null;
+            /**
+             * Actor Id
+             * @description 账号编号：该用户作为操作人或代操作人的记录
+             */
+            actor_id?: number | null;
+            /**
+             * Created From
+             * @description 起始时间（含），ISO 8601；无时区时按北京时间
+             */
+            created_from?: string | null;
+            /**
+             * Created To
+             * @description 结束时间（含）
+             */
+            created_to?: string | null;
+            /**
+             * Module
+             * @description 模块代码，如 accounts
+             */
+            module?: string | null;
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+        };
+        /** LoginLogListOut */
+        LoginLogListOut: {
+            /** Items */
+            items: components["schemas"]["LoginLogOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
+        /** LoginLogOut */
+        LoginLogOut: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Identifier */
+            identifier: string;
+            /** Ip */
+            ip: string | null;
+            /** Is Staff */
+            is_staff: boolean;
+            /** Method */
+            method: string;
+            /** Method Label */
+            method_label: string;
+            /** Reason */
+            reason: string;
+            /** Success */
+            success: boolean;
+            /** User Agent */
+            user_agent: string;
+            /** User Display */
+            user_display: string;
+            /** User Id */
+            user_id: number | null;
+        };
+        /** LoginLogQuery */
+        LoginLogQuery: {
+            /**
+             * Identifier
+             * @description 登录标识（用户名、手机号）或姓名
+             * @default
+             */
+            identifier: string;
+            /**
+             * Ip
+             * @default
+             */
+            ip: string;
+            /**
+             * Method
+             * @default
+             */
+            method: string;
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+            /** Since */
+            since?: string | null;
+            /** Success */
+            success?: boolean | null;
+            /** Until */
+            until?: string | null;
+            /** User Id */
+            user_id?: number | null;
+        };
+        /** LogisticsParams */
+        LogisticsParams: {
+            /** 物流服务商 */
+            carriers?: components["schemas"]["CarrierParam"][];
+            /**
+             * 异常件处理说明
+             * @default 包裹出现破损、丢失、退运或清关异常时，请在 7 日内通过「跨境物流」提交异常登记并上传照片，捷晶客服将在 1 个工作日内联系承运商处理并反馈结果。
+             */
+            exception_handling: string;
+        };
+        /** MaintenanceAnnouncement */
+        MaintenanceAnnouncement: {
+            /** 展示范围 */
+            audience?: ("merchant" | "admin")[];
+            /** 内容 */
+            content: string;
+            /**
+             * 结束时间
+             * Format: date-time
+             */
+            ends_at: string;
+            /** 编号 */
+            id?: string;
+            /**
+             * 级别
+             * @default warning
+             * @enum {string}
+             */
+            level: "info" | "warning";
+            /**
+             * 开始时间
+             * Format: date-time
+             */
+            starts_at: string;
+            /** 标题 */
+            title: string;
         };
         /** MeOut */
         MeOut: {
@@ -394,6 +1995,599 @@ export interface components {
             /** Registration Status */
             registration_status: string;
         };
+        /** MerchantOfUserOut */
+        MerchantOfUserOut: {
+            /** Merchant Id */
+            merchant_id: number;
+            /** Merchant Name */
+            merchant_name: string;
+            /** Role */
+            role: string;
+            /** Role Label */
+            role_label: string;
+        };
+        /** MerchantRoleOut */
+        MerchantRoleOut: {
+            /**
+             * Data Scope
+             * @enum {string}
+             */
+            data_scope: "own_merchant" | "all_read" | "all_write";
+            /** Key */
+            key: string;
+            /** Name */
+            name: string;
+            /** Permissions */
+            permissions: string[];
+        };
+        /** MerchantUserListOut */
+        MerchantUserListOut: {
+            /** Items */
+            items: components["schemas"]["MerchantUserOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
+        /** MerchantUserOut */
+        MerchantUserOut: {
+            /** Display Name */
+            display_name: string;
+            /** Id */
+            id: number;
+            /** Is Active */
+            is_active: boolean;
+            /** Merchants */
+            merchants: components["schemas"]["MerchantOfUserOut"][];
+            /** Name */
+            name: string;
+            /** Phone */
+            phone: string;
+        };
+        /** MerchantUserQuery */
+        MerchantUserQuery: {
+            /**
+             * Keyword
+             * @description 手机号、姓名或商户名称
+             * @default
+             */
+            keyword: string;
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+        };
+        /** MessageFilters */
+        MessageFilters: {
+            /**
+             * Kind
+             * @description 类别
+             */
+            kind?: ("status" | "todo" | "announcement") | null;
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+            /**
+             * Unread
+             * @description true 只看未读，false 只看已读
+             */
+            unread?: boolean | null;
+        };
+        /** MessageOut */
+        MessageOut: {
+            /** Body */
+            body: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @description status 业务状态变更 / todo 待办提醒 / announcement 系统公告
+             * @enum {string}
+             */
+            kind: "status" | "todo" | "announcement";
+            /**
+             * Kind Label
+             * @example 业务状态变更
+             */
+            kind_label: string;
+            /**
+             * Link
+             * @description PC 与 H5 的页面路由（H5 加 /m 前缀）；为空时在消息中心查看详情
+             */
+            link: string;
+            /**
+             * Mp Pagepath
+             * @description 微信小程序页面路径（模板消息打开的页面）
+             */
+            mp_pagepath: string;
+            /** Read */
+            read: boolean;
+            /** Read At */
+            read_at: string | null;
+            /** Related Id */
+            related_id: string;
+            /** Related Type */
+            related_type: string;
+            /** Title */
+            title: string;
+        };
+        /** MessagePageOut */
+        MessagePageOut: {
+            /** Items */
+            items: components["schemas"]["MessageOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
+        /** MonitorAppOut */
+        MonitorAppOut: {
+            /** Debug */
+            debug: boolean;
+            /** Django */
+            django: string;
+            /** Hostname */
+            hostname: string;
+            /** Pid */
+            pid: number;
+            /** Python */
+            python: string;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /** Uptime Seconds */
+            uptime_seconds: number;
+            /** Version */
+            version: string;
+        };
+        /** MonitorDatabaseOut */
+        MonitorDatabaseOut: {
+            /** Latency Ms */
+            latency_ms: number | null;
+            /** Ok */
+            ok: boolean;
+            /** Size Bytes */
+            size_bytes: number | null;
+            /** Vendor */
+            vendor: string;
+            /** Version */
+            version: string;
+        };
+        /** MonitorFailedTaskOut */
+        MonitorFailedTaskOut: {
+            /** Error */
+            error: string;
+            /** Finished At */
+            finished_at: string | null;
+            /** Id */
+            id: string;
+            /** Task */
+            task: string;
+            /** Task Path */
+            task_path: string;
+        };
+        /** MonitorOut */
+        MonitorOut: {
+            app: components["schemas"]["MonitorAppOut"];
+            database: components["schemas"]["MonitorDatabaseOut"];
+            /**
+             * Generated At
+             * Format: date-time
+             */
+            generated_at: string;
+            requests: components["schemas"]["MonitorRequestsOut"];
+            server: components["schemas"]["MonitorServerOut"];
+            tasks: components["schemas"]["MonitorTasksOut"];
+        };
+        /** MonitorRequestMinuteOut */
+        MonitorRequestMinuteOut: {
+            /** Avg Ms */
+            avg_ms: number | null;
+            /** Count */
+            count: number;
+            /** Errors */
+            errors: number;
+            /**
+             * Minute
+             * Format: date-time
+             */
+            minute: string;
+            /** P95 Ms */
+            p95_ms: number | null;
+        };
+        /** MonitorRequestsOut */
+        MonitorRequestsOut: {
+            /** Avg Ms */
+            avg_ms: number | null;
+            /** Error Rate */
+            error_rate: number;
+            /** Errors */
+            errors: number;
+            /** Max Ms */
+            max_ms: number | null;
+            /** P50 Ms */
+            p50_ms: number | null;
+            /** P95 Ms */
+            p95_ms: number | null;
+            /** Rate Minutes */
+            rate_minutes: number;
+            /**
+             * Rate Per Minute
+             * @description 近 rate_minutes 分钟的平均每分钟请求数
+             */
+            rate_per_minute: number;
+            /** Series */
+            series: components["schemas"]["MonitorRequestMinuteOut"][];
+            /** Total */
+            total: number;
+            /** Window Minutes */
+            window_minutes: number;
+        };
+        /** MonitorScheduleOut */
+        MonitorScheduleOut: {
+            /** At */
+            at: string | null;
+            /** Every Seconds */
+            every_seconds: number;
+            /** Last Enqueued At */
+            last_enqueued_at: string | null;
+            /** Name */
+            name: string;
+            /** Next Run At */
+            next_run_at: string | null;
+            /** Title */
+            title: string;
+        };
+        /** MonitorServerOut */
+        MonitorServerOut: {
+            /** Cpu Count */
+            cpu_count: number;
+            /** Cpu Percent */
+            cpu_percent: number;
+            /** Disk Path */
+            disk_path: string;
+            /** Disk Percent */
+            disk_percent: number;
+            /** Disk Total */
+            disk_total: number;
+            /** Disk Used */
+            disk_used: number;
+            /** Load Average */
+            load_average: number[];
+            /** Memory Percent */
+            memory_percent: number;
+            /** Memory Total */
+            memory_total: number;
+            /** Memory Used */
+            memory_used: number;
+            /** Process Rss */
+            process_rss: number;
+        };
+        /** MonitorTasksOut */
+        MonitorTasksOut: {
+            /** Failed */
+            failed: number;
+            /** Failed Last Day */
+            failed_last_day: number;
+            /** Queue Depth */
+            queue_depth: number;
+            /** Recent Failures */
+            recent_failures: components["schemas"]["MonitorFailedTaskOut"][];
+            /** Running */
+            running: number;
+            /** Schedule */
+            schedule: components["schemas"]["MonitorScheduleOut"][];
+            /** Succeeded */
+            succeeded: number;
+            /** Workers */
+            workers: components["schemas"]["MonitorWorkerOut"][];
+            /** Workers Online */
+            workers_online: number;
+        };
+        /** MonitorWorkerOut */
+        MonitorWorkerOut: {
+            /** Hostname */
+            hostname: string;
+            /**
+             * Last Seen
+             * Format: date-time
+             */
+            last_seen: string;
+            /** Online */
+            online: boolean;
+            /** Pid */
+            pid: number;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /** Worker Id */
+            worker_id: string;
+        };
+        /** NodeOut */
+        NodeOut: {
+            /**
+             * Expected Seconds
+             * @description 按历史计算的该步骤耗时中位数（秒）；无历史时为 null
+             */
+            expected_seconds: number | null;
+            /** Key */
+            key: string;
+            /**
+             * Label
+             * @example 材料初审
+             */
+            label: string;
+            /**
+             * State Label
+             * @description 当前节点上对象的实际状态（如「已驳回」），其他节点为空
+             */
+            state_label: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "done" | "current" | "pending";
+        };
+        /** NoticeAnnouncementOut */
+        NoticeAnnouncementOut: {
+            /** Content */
+            content: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Id */
+            id: string;
+            /**
+             * Level
+             * @enum {string}
+             */
+            level: "info" | "warning";
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /** Title */
+            title: string;
+        };
+        /** NoticePlatformOut */
+        NoticePlatformOut: {
+            /** Hotline */
+            hotline: string;
+            /** Name */
+            name: string;
+            /** Service Wechat */
+            service_wechat: string;
+        };
+        /** NoticesOut */
+        NoticesOut: {
+            /** Announcements */
+            announcements: components["schemas"]["NoticeAnnouncementOut"][];
+            /** Closed Notice */
+            closed_notice: string;
+            /**
+             * Hours Text
+             * @example 周一至周五 08:30–12:00、13:30–17:30
+             */
+            hours_text: string;
+            /**
+             * Next Open At
+             * @description 非营业时间时：下一次开始营业的时间
+             */
+            next_open_at: string | null;
+            /**
+             * Now
+             * Format: date-time
+             */
+            now: string;
+            /**
+             * Open
+             * @description 当前是否在营业时间内
+             */
+            open: boolean;
+            platform: components["schemas"]["NoticePlatformOut"];
+            /**
+             * Timezone
+             * @example Asia/Shanghai
+             */
+            timezone: string;
+        };
+        /** NoticesQuery */
+        NoticesQuery: {
+            /**
+             * Surface
+             * @description merchant（商户端）或 admin（后台）
+             * @default merchant
+             * @enum {string}
+             */
+            surface: "merchant" | "admin";
+        };
+        /** NotificationParams */
+        NotificationParams: {
+            /**
+             * 短信通知
+             * @default true
+             */
+            sms_enabled: boolean;
+            /** 短信签名 */
+            sms_sign?: string;
+            /**
+             * 微信模板消息
+             * @default false
+             */
+            wechat_enabled: boolean;
+            /** 微信模板 ID */
+            wechat_templates?: {
+                [key: string]: string;
+            };
+        };
+        /** OpeningHoursParams */
+        OpeningHoursParams: {
+            /** 休息日（节假日） */
+            closed_dates?: string[];
+            /** 营业日 */
+            days?: number[];
+            /**
+             * 非营业时间提示
+             * @default 当前为非营业时间，您仍可提交业务，工作人员将在下一个营业时间处理。
+             */
+            notice: string;
+            /** 营业时段 */
+            ranges?: components["schemas"]["OpeningTimeRange"][];
+        };
+        /** OpeningTimeRange */
+        OpeningTimeRange: {
+            /** 结束 */
+            end: string;
+            /** 开始 */
+            start: string;
+        };
+        /** OperationLogDetailOut */
+        OperationLogDetailOut: {
+            /** Action */
+            action: string;
+            /** Action Label */
+            action_label: string;
+            /** @description 操作账号；为空表示系统任务 */
+            actor: components["schemas"]["AuditPersonOut"] | null;
+            /** Changes */
+            changes: components["schemas"]["AuditChangeRowOut"][];
+            /** Changes Count */
+            changes_count: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** @description 代操作的后台账号（切换身份时） */
+            impersonator: components["schemas"]["AuditPersonOut"] | null;
+            /** Ip */
+            ip: string | null;
+            /** Merchant Id */
+            merchant_id: number | null;
+            /** Module */
+            module: string;
+            /** Module Label */
+            module_label: string;
+            /** Object Id */
+            object_id: string;
+            /** Object Repr */
+            object_repr: string;
+            /** Object Type */
+            object_type: string;
+            /**
+             * Summary
+             * @description 改动摘要
+             */
+            summary: string;
+            /** User Agent */
+            user_agent: string;
+        };
+        /** OperationLogOut */
+        OperationLogOut: {
+            /** Action */
+            action: string;
+            /** Action Label */
+            action_label: string;
+            /** @description 操作账号；为空表示系统任务 */
+            actor: components["schemas"]["AuditPersonOut"] | null;
+            /** Changes Count */
+            changes_count: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** @description 代操作的后台账号（切换身份时） */
+            impersonator: components["schemas"]["AuditPersonOut"] | null;
+            /** Ip */
+            ip: string | null;
+            /** Merchant Id */
+            merchant_id: number | null;
+            /** Module */
+            module: string;
+            /** Module Label */
+            module_label: string;
+            /** Object Id */
+            object_id: string;
+            /** Object Repr */
+            object_repr: string;
+            /** Object Type */
+            object_type: string;
+            /**
+             * Summary
+             * @description 改动摘要
+             */
+            summary: string;
+            /** User Agent */
+            user_agent: string;
+        };
+        /** OperationLogPageOut */
+        OperationLogPageOut: {
+            /** Items */
+            items: components["schemas"]["OperationLogOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
+        /** Paging */
+        Paging: {
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+        };
+        /** PasswordChangeIn */
+        PasswordChangeIn: {
+            /**
+             * New Password
+             * @description 至少 8 位，不能过于常见，不能全为数字
+             */
+            new_password: string;
+            /** Old Password */
+            old_password: string;
+        };
         /** PasswordLoginIn */
         PasswordLoginIn: {
             /**
@@ -407,10 +2601,398 @@ export interface components {
              */
             username: string;
         };
+        /** PaymentParams */
+        PaymentParams: {
+            /** 支付方式 */
+            methods?: ("bank_transfer" | "wechat_pay" | "alipay")[];
+            /**
+             * 最低结汇金额（美元）
+             * @default 100.00
+             */
+            min_settlement_usd: string;
+            /**
+             * 收款账号
+             * @default
+             */
+            payee_account: string;
+            /**
+             * 开户银行
+             * @default
+             */
+            payee_bank: string;
+            /**
+             * 收款户名
+             * @default
+             */
+            payee_name: string;
+            /**
+             * 结汇手续费率
+             * @default 0.0010
+             */
+            settlement_fee_rate: string;
+        };
+        /** PermissionNodeOut */
+        PermissionNodeOut: {
+            /** Children */
+            children: components["schemas"]["PermissionNodeOut"][];
+            /**
+             * Code
+             * @description 按钮节点的权限码 module:page:action
+             */
+            code: string | null;
+            /**
+             * Key
+             * @description 节点键：module:<模块>、page:<模块>:<页面>，按钮节点为权限码
+             */
+            key: string;
+            /**
+             * Level
+             * @enum {string}
+             */
+            level: "menu" | "page" | "button";
+            /** Surface */
+            surface?: ("merchant" | "admin") | null;
+            /** Title */
+            title: string;
+            /**
+             * Writes
+             * @description 该按钮是否为写操作（非 view）
+             */
+            writes: boolean;
+        };
+        /** PermissionTreeOut */
+        PermissionTreeOut: {
+            /** Data Scopes */
+            data_scopes: components["schemas"]["DataScopeOut"][];
+            /**
+             * Merchant Roles
+             * @description 固定的商户角色（不可编辑）
+             */
+            merchant_roles: components["schemas"]["MerchantRoleOut"][];
+            /**
+             * Tree
+             * @description 权限树：菜单 → 页面 → 按钮；后台角色可分配 surface=admin 的部分
+             */
+            tree: components["schemas"]["PermissionNodeOut"][];
+        };
+        /** PersonOut */
+        PersonOut: {
+            /** Display Name */
+            display_name: string;
+            /** Id */
+            id: number;
+        };
+        /** PlatformParams */
+        PlatformParams: {
+            /**
+             * 联系地址
+             * @default
+             */
+            address: string;
+            /**
+             * 客服邮箱
+             * @default
+             */
+            email: string;
+            /**
+             * 客服热线
+             * @default
+             */
+            hotline: string;
+            /**
+             * 平台名称
+             * @default 晶贸通
+             */
+            name: string;
+            /**
+             * 客服微信
+             * @default
+             */
+            service_wechat: string;
+        };
+        /** ProgressOut */
+        ProgressOut: {
+            /**
+             * Allowed
+             * @description 当前用户可执行的下一步
+             */
+            allowed: components["schemas"]["AllowedMoveOut"][];
+            /**
+             * Expected Seconds
+             * @description 当前步骤的预计耗时（秒，历史中位数）
+             */
+            expected_seconds: number | null;
+            /**
+             * Hint
+             * @description 下一步提示
+             */
+            hint: string;
+            /** Id */
+            id: number;
+            /**
+             * Last Comment
+             * @description 最近一次操作的说明（如驳回原因）
+             */
+            last_comment: string;
+            /** Name */
+            name: string;
+            /** Nodes */
+            nodes: components["schemas"]["NodeOut"][];
+            /** State */
+            state: string;
+            /**
+             * State Changed At
+             * Format: date-time
+             */
+            state_changed_at: string;
+            /** State Label */
+            state_label: string;
+            /** Terminal */
+            terminal: boolean;
+            /**
+             * Timeline
+             * @description 时间线，最新在前
+             */
+            timeline: components["schemas"]["TimelineEntryOut"][];
+            /** Type */
+            type: string;
+            /** Type Label */
+            type_label: string;
+            /**
+             * Waiting On
+             * @description 下一步由谁处理
+             */
+            waiting_on: ("merchant" | "platform")[];
+        };
+        /** ReadAllIn */
+        ReadAllIn: {
+            /**
+             * Kind
+             * @description 只把这一类标为已读；不传则全部
+             */
+            kind?: ("status" | "todo" | "announcement") | null;
+        };
+        /** ReadAllOut */
+        ReadAllOut: {
+            unread: components["schemas"]["UnreadCountOut"];
+            /** Updated */
+            updated: number;
+        };
         /** RefreshIn */
         RefreshIn: {
             /** Refresh */
             refresh: string;
+        };
+        /** RoleBriefOut */
+        RoleBriefOut: {
+            /** Builtin */
+            builtin: boolean;
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+        };
+        /** RoleIn */
+        RoleIn: {
+            /**
+             * Allow Impersonation Writes
+             * @description 持有该角色的账户在用户切换时可提交修改
+             * @default false
+             */
+            allow_impersonation_writes: boolean;
+            /**
+             * Data Scope
+             * @example all_read
+             * @enum {string}
+             */
+            data_scope: "own_merchant" | "all_read" | "all_write";
+            /**
+             * Description
+             * @default
+             * @example 处理商户咨询，只读查看全部商户
+             */
+            description: string;
+            /**
+             * Name
+             * @example 客服
+             */
+            name: string;
+            /**
+             * Permissions
+             * @example [
+             *       "merchants:list:view",
+             *       "system:impersonation:view"
+             *     ]
+             */
+            permissions?: string[];
+        };
+        /** RoleListOut */
+        RoleListOut: {
+            /** Items */
+            items: components["schemas"]["RoleOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
+        /** RoleOut */
+        RoleOut: {
+            /** Account Count */
+            account_count: number;
+            /** Allow Impersonation Writes */
+            allow_impersonation_writes: boolean;
+            /** Builtin */
+            builtin: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Data Scope
+             * @enum {string}
+             */
+            data_scope: "own_merchant" | "all_read" | "all_write";
+            /** Data Scope Label */
+            data_scope_label: string;
+            /** Description */
+            description: string;
+            /** Id */
+            id: number;
+            /** Key */
+            key: string | null;
+            /** Name */
+            name: string;
+            /** Permissions */
+            permissions: string[];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** RolePatchIn */
+        RolePatchIn: {
+            /** Allow Impersonation Writes */
+            allow_impersonation_writes?: boolean | null;
+            /** Data Scope */
+            data_scope?: ("own_merchant" | "all_read" | "all_write") | null;
+            /** Description */
+            description?: string | null;
+            /** Name */
+            name?: string | null;
+            /** Permissions */
+            permissions?: string[] | null;
+        };
+        /** RoleQuery */
+        RoleQuery: {
+            /**
+             * Keyword
+             * @description 按名称或描述搜索
+             * @default
+             */
+            keyword: string;
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+        };
+        /** RowsQuery */
+        RowsQuery: {
+            /**
+             * Errors Only
+             * @default false
+             */
+            errors_only: boolean;
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 50
+             */
+            page_size: number;
+        };
+        /** SentFilters */
+        SentFilters: {
+            /** Kind */
+            kind?: ("status" | "todo" | "announcement") | null;
+            /** Merchant Id */
+            merchant_id?: number | null;
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+            /**
+             * Recipient
+             * @description 手机号、姓名或登录名
+             * @default
+             */
+            recipient: string;
+        };
+        /** SentMessageOut */
+        SentMessageOut: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "status" | "todo" | "announcement";
+            /** Kind Label */
+            kind_label: string;
+            /** Merchant Id */
+            merchant_id: number | null;
+            /** Merchant Name */
+            merchant_name: string;
+            /** Push Errcode */
+            push_errcode: number | null;
+            /**
+             * Push Status
+             * @description 微信推送：sent 已发送 / not_following 未关注 / failed 失败 / skipped 未推送 / pending 排队中 / none 无微信
+             * @enum {string}
+             */
+            push_status: "sent" | "not_following" | "failed" | "skipped" | "pending" | "none";
+            /** Read */
+            read: boolean;
+            /** Recipient Id */
+            recipient_id: number;
+            /** Recipient Name */
+            recipient_name: string;
+            /** Title */
+            title: string;
+        };
+        /** SentMessagePageOut */
+        SentMessagePageOut: {
+            /** Items */
+            items: components["schemas"]["SentMessageOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
         };
         /** SmsLoginIn */
         SmsLoginIn: {
@@ -469,10 +3051,107 @@ export interface components {
              */
             expires_in: number;
         };
+        /** StreamTicketOut */
+        StreamTicketOut: {
+            /**
+             * Expires In
+             * @description 凭证有效秒数（只用于建立连接）
+             */
+            expires_in: number;
+            /** Ticket */
+            ticket: string;
+            /**
+             * Url
+             * @description EventSource 连接地址（已带 ticket）
+             */
+            url: string;
+        };
         /** SwitchMerchantIn */
         SwitchMerchantIn: {
             /** Merchant Id */
             merchant_id: number;
+        };
+        /** SystemParameterGroupOut */
+        SystemParameterGroupOut: {
+            /** Description */
+            description: string;
+            /** Key */
+            key: string;
+            /** Title */
+            title: string;
+            /** Updated At */
+            updated_at: string | null;
+            /** Updated By */
+            updated_by: string | null;
+        };
+        /** SystemParameterSavedOut */
+        SystemParameterSavedOut: {
+            group: components["schemas"]["SystemParameterGroupOut"];
+            /** Value */
+            value: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * SystemParameterValues
+         * @description The value of every group, typed (what the forms edit).
+         */
+        SystemParameterValues: {
+            announcements: components["schemas"]["AnnouncementParams"];
+            logistics: components["schemas"]["LogisticsParams"];
+            logs: components["schemas"]["LogArchiveParams"];
+            notifications: components["schemas"]["NotificationParams"];
+            opening_hours: components["schemas"]["OpeningHoursParams"];
+            payment: components["schemas"]["PaymentParams"];
+            platform: components["schemas"]["PlatformParams"];
+        };
+        /** SystemParametersOut */
+        SystemParametersOut: {
+            /** Groups */
+            groups: components["schemas"]["SystemParameterGroupOut"][];
+            values: components["schemas"]["SystemParameterValues"];
+        };
+        /** TemporaryPasswordOut */
+        TemporaryPasswordOut: {
+            /**
+             * Temporary Password
+             * @description 临时密码，只显示这一次；账户下次登录须修改
+             */
+            temporary_password: string;
+        };
+        /** TimelineEntryOut */
+        TimelineEntryOut: {
+            /** Actor Name */
+            actor_name: string;
+            /**
+             * Actor Side
+             * @enum {string}
+             */
+            actor_side: "merchant" | "platform";
+            /** Comment */
+            comment: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** From Label */
+            from_label: string;
+            /** From State */
+            from_state: string;
+            /** Id */
+            id: number;
+            /**
+             * Impersonated
+             * @description 由捷晶工作人员代商户操作
+             */
+            impersonated: boolean;
+            /** Title */
+            title: string;
+            /** To Label */
+            to_label: string;
+            /** To State */
+            to_state: string;
         };
         /** TodoOut */
         TodoOut: {
@@ -513,6 +3192,31 @@ export interface components {
             /** Refresh Expires At */
             refresh_expires_at: string;
             user: components["schemas"]["UserOut"];
+        };
+        /** TransitionIn */
+        TransitionIn: {
+            /**
+             * Comment
+             * @description 说明；驳回等操作必填
+             * @default
+             */
+            comment: string;
+            /**
+             * To
+             * @example review
+             */
+            to: string;
+        };
+        /** UnreadCountOut */
+        UnreadCountOut: {
+            /** Announcement */
+            announcement: number;
+            /** Status */
+            status: number;
+            /** Todo */
+            todo: number;
+            /** Total */
+            total: number;
         };
         /** UserOut */
         UserOut: {
@@ -587,6 +3291,1370 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    audit_archives_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditArchivePageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    audit_archives_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                archive_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description gzip 压缩的 JSON Lines 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/gzip": string;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    audit_operation_logs_list: {
+        parameters: {
+            query?: {
+                /** @description 账号：登录名、手机号或姓名的一部分（操作人或代操作人） */
+                actor?: string | null;
+                /** @description 账号编号：该用户作为操作人或代操作人的记录 */
+                actor_id?: number | null;
+                /** @description 起始时间（含），ISO 8601；无时区时按北京时间 */
+                created_from?: string | null;
+                /** @description 结束时间（含） */
+                created_to?: string | null;
+                /** @description 模块代码，如 accounts */
+                module?: string | null;
+                /** @description 操作代码，如 update */
+                action?: string | null;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationLogPageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    audit_operation_logs_export: {
+        parameters: {
+            query?: {
+                /** @description 账号：登录名、手机号或姓名的一部分（操作人或代操作人） */
+                actor?: string | null;
+                /** @description 账号编号：该用户作为操作人或代操作人的记录 */
+                actor_id?: number | null;
+                /** @description 起始时间（含），ISO 8601；无时区时按北京时间 */
+                created_from?: string | null;
+                /** @description 结束时间（含） */
+                created_to?: string | null;
+                /** @description 模块代码，如 accounts */
+                module?: string | null;
+                /** @description 操作代码，如 update */
+                action?: string | null;
+                /** @description csv 或 xlsx */
+                format?: "csv" | "xlsx";
+                /** @description 只导出这些记录：英文逗号分隔的编号（最多 5000 个） */
+                ids?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 导出文件（以流式方式逐块发送） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    audit_operation_logs_labels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLogLabelsOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    audit_operation_logs_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                log_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationLogDetailOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    notifications_admin_announcements: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnouncementPageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    notifications_admin_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnnouncementIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnouncementOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    notifications_admin_sent: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                kind?: ("status" | "todo" | "announcement") | null;
+                merchant_id?: number | null;
+                /** @description 手机号、姓名或登录名 */
+                recipient?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentMessagePageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    rbac_accounts_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                /** @description 登录名、姓名、联系电话或邮箱 */
+                keyword?: string;
+                role_id?: number | null;
+                is_active?: boolean | null;
+                department?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountListOut"];
+                };
+            };
+        };
+    };
+    rbac_accounts_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountCreateIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    rbac_accounts_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    rbac_accounts_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountPatchIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    rbac_accounts_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    rbac_accounts_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    rbac_accounts_reset_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemporaryPasswordOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    rbac_impersonations_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                admin_id?: number | null;
+                user_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImpersonationListOut"];
+                };
+            };
+        };
+    };
+    rbac_impersonations_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImpersonationIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImpersonationStartOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    rbac_impersonations_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                impersonation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImpersonationDetailOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    rbac_login_logs_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                /** @description 登录标识（用户名、手机号）或姓名 */
+                identifier?: string;
+                user_id?: number | null;
+                success?: boolean | null;
+                method?: string;
+                ip?: string;
+                since?: string | null;
+                until?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginLogListOut"];
+                };
+            };
+        };
+    };
+    rbac_merchant_users_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                /** @description 手机号、姓名或商户名称 */
+                keyword?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MerchantUserListOut"];
+                };
+            };
+        };
+    };
+    rbac_permission_tree: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermissionTreeOut"];
+                };
+            };
+        };
+    };
+    rbac_roles_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                /** @description 按名称或描述搜索 */
+                keyword?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleListOut"];
+                };
+            };
+        };
+    };
+    rbac_roles_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    rbac_roles_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                role_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    rbac_roles_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                role_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    rbac_roles_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                role_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RolePatchIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    system_monitor_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonitorOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    system_parameters_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemParametersOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    system_parameters_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group: "platform" | "opening_hours" | "announcements" | "payment" | "logistics" | "notifications" | "logs";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemParameterSavedOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description 校验失败 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "VALIDATION_ERROR",
+                     *       "details": {
+                     *         "fields": {
+                     *           "ranges.0.end": "结束时间须晚于开始时间"
+                     *         }
+                     *       },
+                     *       "message": "提交的数据有误，请检查标红的字段"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    auth_impersonation_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
     auth_logout: {
         parameters: {
             query?: never;
@@ -606,6 +4674,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    auth_password_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChangeIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
             };
         };
     };
@@ -962,6 +5081,386 @@ export interface operations {
             };
         };
     };
+    customs_gateway_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/xml": string;
+            };
+        };
+        responses: {
+            /** @description 已保存 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example SUCCESS */
+                    "text/plain": unknown;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_order_import_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 电子订单模板（.xlsx） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_order_import_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Batch Id */
+                    batch_id?: number | null;
+                    /**
+                     * File
+                     * Format: binary
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_order_import_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_order_import_declare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclareIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclareOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_order_import_error_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 标注错误的电子订单（.xlsx） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_order_import_rows: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                errors_only?: boolean;
+            };
+            header?: never;
+            path: {
+                import_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRowsPage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
     system_health: {
         parameters: {
             query?: never;
@@ -1055,6 +5554,368 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    notifications_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                /** @description 类别 */
+                kind?: ("status" | "todo" | "announcement") | null;
+                /** @description true 只看未读，false 只看已读 */
+                unread?: boolean | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    notifications_read_all: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReadAllIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadAllOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    notifications_unread_count: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    notifications_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                message_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    notifications_stream: {
+        parameters: {
+            query: {
+                ticket: string;
+                after?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 事件流 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    notifications_stream_ticket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StreamTicketOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    system_notices: {
+        parameters: {
+            query?: {
+                /** @description merchant（商户端）或 admin（后台） */
+                surface?: "merchant" | "admin";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticesOut"];
+                };
+            };
+        };
+    };
+    workflow_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                type: string;
+                obj_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    workflow_transition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                type: string;
+                obj_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

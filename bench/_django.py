@@ -1,0 +1,63 @@
+"""Set up Django for a benchmark script run from the repository root (``python bench/x.py``)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def setup() -> None:
+    sys.path.insert(0, str(ROOT / "src"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jmt.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+
+
+def machine() -> dict[str, str]:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = "unknown"
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+                break
+    except OSError:
+        pass
+    return {"nproc": str(os.cpu_count()), "cpu": cpu, "ram": memory}
+
+
+def bench_actor(label: str):  # type: ignore[no-untyped-def]
+    """A fresh approved merchant with an admin user and a batch, for one benchmark run."""
+    import uuid
+
+    from jmt.accounts.models import User
+    from jmt.core.auth import Actor
+    from jmt.customs.models import Batch
+    from jmt.merchants.models import MemberRole, Membership, Merchant, RegistrationStatus
+
+    tag = uuid.uuid4().hex[:8]
+    merchant = Merchant.objects.create(name=f"bench {label} {tag}", registration_status=RegistrationStatus.APPROVED)
+    user = User.objects.create_user(username=f"bench-{tag}", current_merchant=merchant)
+    Membership.objects.create(user=user, merchant=merchant, role=MemberRole.ADMIN)
+    batch = Batch.objects.create(
+        merchant=merchant, name=f"bench {tag}", customs_code="2305", port_code="2305", traf_mode="5",
+        ebp_code="3207960P01", ebp_name="东海水晶跨境商城", ebc_code="3207960A01", ebc_name="东海晶莹水晶有限公司",
+        agent_code="3207960B01", agent_name="连云港捷晶报关有限公司", pod="502", cop_code="3207960B01",
+        cop_name="连云港捷晶报关有限公司", dxp_id="DXPENT0000012345",
+    )  # fmt: skip
+    actor = Actor(user=user, merchant=merchant, role="admin", permissions=frozenset())
+    return actor, batch, tag

@@ -1,0 +1,156 @@
+"""Back office: the operation log (list, detail, exports) and its archives (``/admin/audit``)."""
+
+from typing import Any
+
+from django.http import HttpRequest, StreamingHttpResponse
+from ninja import Query, Router
+
+from jmt.audit import export, labels, selectors, services
+from jmt.audit import schemas as s
+from jmt.audit.archive import archive_path
+from jmt.audit.errors import AuditError
+from jmt.core.permissions import actor_of, require
+from jmt.core.schemas import error_responses
+from jmt.system.streaming import file_response, stream_response
+
+router = Router(tags=["audit"])
+
+# Until the catalog has a separate ``system:logs:export`` code, exporting needs the view code.
+VIEW = "system:logs:view"
+EXPORT = "system:logs:export"
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+_export_responses = {
+    "responses": {
+        200: {
+            "description": "导出文件（以流式方式逐块发送）",
+            "content": {
+                "text/csv": {"schema": {"type": "string"}},
+                XLSX: {"schema": {"type": "string", "format": "binary"}},
+            },
+        }
+    }
+}
+
+
+def _page(queryset: Any, page: int, page_size: int) -> tuple[list[Any], int]:
+    total = queryset.count()
+    offset = (page - 1) * page_size
+    return list(queryset[offset : offset + page_size]), total
+
+
+@router.get(
+    "/operation-logs",
+    response={200: s.OperationLogPageOut, **error_responses(401, 403, 422)},
+    operation_id="audit_operation_logs_list",
+    summary="操作日志列表",
+    description="按账号（编号、登录名、手机号或姓名）、时间范围、模块、操作筛选，最新的在前；每页最多 100 条。",
+)
+@require(VIEW)
+def operation_logs_list(request: HttpRequest, query: Query[s.LogListQuery]) -> dict[str, Any]:
+    actor = actor_of(request)
+    entries, total = _page(
+        selectors.operation_log_list(actor=actor, filters=query.filters()), query.page, query.page_size
+    )
+    return {"items": [s.log_out(e) for e in entries], "total": total, "page": query.page, "page_size": query.page_size}
+
+
+@router.get(
+    "/operation-logs/labels",
+    response={200: s.AuditLogLabelsOut, **error_responses(401, 403)},
+    operation_id="audit_operation_logs_labels",
+    summary="操作日志的模块与操作名称（筛选项）",
+)
+@require(VIEW)
+def operation_logs_labels(request: HttpRequest) -> dict[str, Any]:
+    modules, actions = selectors.module_and_action_codes(actor=actor_of(request))
+    module_codes = sorted(set(modules) | set(labels.MODULES))
+    action_codes = sorted(set(actions) | set(labels.ACTIONS))
+    return {
+        "modules": [{"value": code, "label": labels.module_label(code)} for code in module_codes],
+        "actions": [{"value": code, "label": labels.action_label(code)} for code in action_codes],
+    }
+
+
+@router.get(
+    "/operation-logs/export",
+    response={**error_responses(401, 403, 422)},
+    operation_id="audit_operation_logs_export",
+    summary="导出操作日志（CSV / Excel）",
+    description="筛选条件同列表；`ids` 只导出选中的记录。CSV 为带 BOM 的 UTF-8，逐块流式发送；"
+    "Excel 以 XlsxWriter 常量内存模式写入临时文件后流式发送。导出本身记入操作日志。",
+    openapi_extra=_export_responses,
+)
+@require(EXPORT)
+def operation_logs_export(request: HttpRequest, query: Query[s.LogExportQuery]) -> StreamingHttpResponse:
+    actor = actor_of(request)
+    filters = query.export_filters()
+    entry = services.operation_logs_export_record(actor=actor, fmt=query.format, filters=filters)
+    rows = selectors.operation_log_export_rows(actor=actor, filters=filters, exclude_id=entry.pk)
+    filename = export.export_filename(query.format)
+    if query.format == "csv":
+        return stream_response(
+            request, export.csv_chunks(rows), content_type="text/csv; charset=utf-8", filename=filename
+        )
+    handle = export.xlsx_tempfile()
+    try:
+        export.write_xlsx(rows, handle)
+        handle.seek(0)
+    except BaseException:
+        handle.close()
+        raise
+    return file_response(request, handle, content_type=XLSX, filename=filename)
+
+
+@router.get(
+    "/operation-logs/{int:log_id}",
+    response={200: s.OperationLogDetailOut, **error_responses(401, 403, 404)},
+    operation_id="audit_operation_logs_get",
+    summary="操作日志详情（字段级改动）",
+    description="`changes` 为改动过的字段：字段、中文名、改动前、改动后；未改动的字段不列出。",
+)
+@require(VIEW)
+def operation_logs_get(request: HttpRequest, log_id: int) -> dict[str, Any]:
+    return s.log_detail_out(selectors.operation_log_get(actor=actor_of(request), log_id=log_id))
+
+
+@router.get(
+    "/archives",
+    response={200: s.AuditArchivePageOut, **error_responses(401, 403, 422)},
+    operation_id="audit_archives_list",
+    summary="日志归档文件列表",
+    description="超过保留天数的整月日志由定时任务移入压缩归档文件（JSON Lines + gzip），可在此下载。",
+)
+@require(VIEW)
+def archives_list(request: HttpRequest, query: Query[s.AuditPageQuery]) -> dict[str, Any]:
+    archives, total = _page(selectors.archive_list(actor=actor_of(request)), query.page, query.page_size)
+    return {
+        "items": [s.archive_out(a) for a in archives],
+        "total": total,
+        "page": query.page,
+        "page_size": query.page_size,
+    }
+
+
+@router.get(
+    "/archives/{int:archive_id}/download",
+    response={**error_responses(401, 403, 404, 410)},
+    operation_id="audit_archives_download",
+    summary="下载日志归档文件",
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "gzip 压缩的 JSON Lines 文件",
+                "content": {"application/gzip": {"schema": {"type": "string", "format": "binary"}}},
+            }
+        }
+    },
+)
+@require(EXPORT)
+def archives_download(request: HttpRequest, archive_id: int) -> StreamingHttpResponse:
+    archive = selectors.archive_get(actor=actor_of(request), archive_id=archive_id)
+    path = archive_path(archive)
+    if not path.is_file():
+        raise AuditError.archive_file_missing()
+    return file_response(request, path.open("rb"), content_type="application/gzip", filename=archive.file_name)

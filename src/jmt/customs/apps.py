@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CustomsConfig(AppConfig):
+    name = "jmt.customs"
+    label = "customs"
+    verbose_name = "出口报关 9610"
+    default_auto_field = "django.db.models.BigAutoField"

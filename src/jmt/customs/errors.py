@@ -1,0 +1,114 @@
+"""Error codes of customs (9610): refusals of the API, and the per-cell codes of e-order imports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jmt.core.errors import ApiError
+
+# --- refusals of the API (``{code, message, details}``) ---------------------------------------------
+
+ERROR_CODES: dict[str, str] = {
+    "CUSTOMS_MERCHANT_REQUIRED": "请先选择要办理报关的商户",
+    "CUSTOMS_MODULE_CLOSED": "完成工商注册并核准通过后才能办理出口报关",
+    "CUSTOMS_IMPORT_FILE_INVALID": "文件不是可读取的 Excel（.xlsx）工作簿",
+    "CUSTOMS_IMPORT_FILE_TOO_LARGE": "文件过大（details.max_bytes）",
+    "CUSTOMS_IMPORT_TOO_MANY_ROWS": "数据行过多（details.max_rows）",
+    "CUSTOMS_IMPORT_EMPTY": "工作簿中没有数据行",
+    "CUSTOMS_IMPORT_COLUMNS_MISSING": "缺少必需的列（details.columns）",
+    "CUSTOMS_NOTHING_TO_DECLARE": "没有可申报的订单",
+    "CUSTOMS_GATEWAY_SIGNATURE_INVALID": "点点通回调签名校验失败",
+    "CUSTOMS_RECEIPT_INVALID": "回执报文无法解析",
+}
+
+
+class CustomsError:
+    """Factories for this app's refusals, one stable code each."""
+
+    @staticmethod
+    def merchant_required() -> ApiError:
+        return ApiError("CUSTOMS_MERCHANT_REQUIRED", ERROR_CODES["CUSTOMS_MERCHANT_REQUIRED"], status=403)
+
+    @staticmethod
+    def module_closed() -> ApiError:
+        return ApiError("CUSTOMS_MODULE_CLOSED", ERROR_CODES["CUSTOMS_MODULE_CLOSED"], status=403)
+
+    @staticmethod
+    def import_file_invalid(reason: str = "") -> ApiError:
+        details: dict[str, Any] = {"reason": reason} if reason else {}
+        return ApiError(
+            "CUSTOMS_IMPORT_FILE_INVALID",
+            "无法读取该文件，请上传由模板填写的 .xlsx 工作簿",
+            status=422,
+            details=details,
+        )
+
+    @staticmethod
+    def import_file_too_large(max_bytes: int) -> ApiError:
+        return ApiError(
+            "CUSTOMS_IMPORT_FILE_TOO_LARGE",
+            f"文件过大，单个文件不能超过 {max_bytes // (1024 * 1024)} MB",
+            status=413,
+            details={"max_bytes": max_bytes},
+        )
+
+    @staticmethod
+    def import_too_many_rows(max_rows: int) -> ApiError:
+        return ApiError(
+            "CUSTOMS_IMPORT_TOO_MANY_ROWS",
+            f"数据行过多，单个文件最多 {max_rows} 行，请拆分后上传",
+            status=422,
+            details={"max_rows": max_rows},
+        )
+
+    @staticmethod
+    def import_empty() -> ApiError:
+        return ApiError("CUSTOMS_IMPORT_EMPTY", "工作簿中没有数据行，请在「电子订单」表中从第 2 行起填写", status=422)
+
+    @staticmethod
+    def import_columns_missing(columns: list[str]) -> ApiError:
+        return ApiError(
+            "CUSTOMS_IMPORT_COLUMNS_MISSING",
+            f"缺少必需的列：{'、'.join(columns)}。请下载最新模板填写",
+            status=422,
+            details={"columns": columns},
+        )
+
+    @staticmethod
+    def nothing_to_declare() -> ApiError:
+        return ApiError("CUSTOMS_NOTHING_TO_DECLARE", "没有可申报的订单：请先修正标红的错误", status=409)
+
+    @staticmethod
+    def signature_invalid() -> ApiError:
+        return ApiError("CUSTOMS_GATEWAY_SIGNATURE_INVALID", "签名校验失败", status=401)
+
+    @staticmethod
+    def receipt_invalid(reason: str) -> ApiError:
+        return ApiError("CUSTOMS_RECEIPT_INVALID", "回执报文无法解析", status=400, details={"reason": reason})
+
+
+# --- per-cell codes of an e-order import (``errors[].code``) ----------------------------------------
+
+CELL_ERROR_CODES: dict[str, str] = {
+    "REQUIRED": "必填项为空",
+    "TOO_LONG": "内容超过海关报文允许的长度",
+    "NUMBER_INVALID": "不是有效的数字",
+    "NUMBER_NOT_POSITIVE": "必须大于 0",
+    "NUMBER_NEGATIVE": "不能为负数",
+    "TOO_MANY_DECIMALS": "小数位过多（最多 5 位）",
+    "INTEGER_INVALID": "必须是正整数",
+    "HS_CODE_INVALID": "HS 编码必须是 10 位数字",
+    "UNIT_UNKNOWN": "计量单位不在海关计量单位代码表中",
+    "CURRENCY_UNKNOWN": "币制不在海关货币代码表中",
+    "COUNTRY_UNKNOWN": "国家（地区）不在海关国别代码表中",
+    "ENTERPRISE_CODE_INVALID": "企业代码应为 10 位海关编码或 18 位统一社会信用代码",
+    "DATE_INVALID": "日期无法识别",
+    "TOTAL_MISMATCH": "数量 × 单价 与总价不符",
+    "NET_OVER_GROSS": "净重大于毛重",
+    "DUPLICATE_IN_FILE": "同一订单的同一商品在文件中重复出现",
+    "WAYBILL_REUSED_IN_FILE": "同一运单号在文件中用于多个订单",
+    "ORDER_FIELDS_INCONSISTENT": "同一订单的多行之间，订单级信息不一致",
+    "ORDER_EXISTS": "该订单编号已申报过",
+    "WAYBILL_EXISTS": "该运单号已申报过",
+    "TOO_MANY_LINES": "一个订单最多 100 个商品行（海关报文上限）",
+}

@@ -1,0 +1,87 @@
+"""POST /api/v1/customs/gateway/callback: signed receipts are stored, then answered SUCCESS."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from jmt.customs.models import DocStatus, Message, Order, Receipt
+from jmt.customs.tests.factories import make_order
+from jmt.integrations.customs_gateway.signing import sign_headers
+from jmt.integrations.customs_gateway.simulator import build_receipt_message
+
+pytestmark = pytest.mark.django_db
+PATH = "/api/v1/customs/gateway/callback"
+
+
+@pytest.fixture(autouse=True)
+def _gateway_credentials(settings):
+    settings.CUSTOMS_GATEWAY_APP_KEY = "jmt-app"
+    settings.CUSTOMS_GATEWAY_APP_SECRET = "callback-secret"
+
+
+def _push(client, body: bytes, *, secret: str = "callback-secret", app_key: str = "jmt-app", when: float | None = None):
+    headers = sign_headers(app_key=app_key, secret=secret, method="POST", path=PATH, body=body, now=when)
+    return client.post(PATH, body, content_type="application/xml", headers=headers)
+
+
+@pytest.fixture
+def receipt_xml(batch) -> tuple[Order, bytes]:
+    order = make_order(batch)
+    Order.objects.filter(pk=order.pk).update(status=DocStatus.SENT)
+    entity = {
+        "guid": order.guid, "ebpCode": order.ebp_code, "ebcCode": order.ebc_code, "orderNo": order.order_no,
+        "returnStatus": "120", "returnTime": "20260318090003000", "returnInfo": "海关入库",
+    }  # fmt: skip
+    return order, build_receipt_message("CEB304", [entity])
+
+
+def test_a_signed_receipt_is_stored_and_answered_success(client, receipt_xml):
+    order, body = receipt_xml
+    response = _push(client, body)
+    assert response.status_code == 200
+    assert response.content == b"SUCCESS"
+    order.refresh_from_db()
+    assert order.status == DocStatus.STORED
+    assert Message.objects.get(direction="in").xml.encode() == body
+
+
+def test_a_repeated_push_is_answered_success_and_stored_once(client, receipt_xml):
+    _, body = receipt_xml
+    assert _push(client, body).content == b"SUCCESS"
+    assert _push(client, body).content == b"SUCCESS"  # a new nonce, the same receipt
+    assert Message.objects.filter(direction="in").count() == 1
+    assert Receipt.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"secret": "wrong"}, {"app_key": "someone-else"}, {"when": time.time() - 3600}],
+    ids=["bad-signature", "unknown-app-key", "stale-timestamp"],
+)
+def test_an_unsigned_or_forged_push_is_refused_and_not_stored(client, receipt_xml, change):
+    _, body = receipt_xml
+    response = _push(client, body, **change)
+    assert response.status_code == 401
+    assert response.json()["code"] == "CUSTOMS_GATEWAY_SIGNATURE_INVALID"
+    assert not Message.objects.exists()
+
+
+def test_a_replayed_request_is_refused(client, receipt_xml):
+    _, body = receipt_xml
+    headers = sign_headers(app_key="jmt-app", secret="callback-secret", method="POST", path=PATH, body=body)
+    assert client.post(PATH, body, content_type="application/xml", headers=headers).status_code == 200
+    assert client.post(PATH, body, content_type="application/xml", headers=headers).status_code == 401
+
+
+def test_a_push_that_is_not_a_receipt_is_refused_without_success(client):
+    response = _push(client, b"<html>oops</html>")
+    assert response.status_code == 400
+    assert response.json()["code"] == "CUSTOMS_RECEIPT_INVALID"
+
+
+def test_without_configured_credentials_every_push_is_refused(client, settings, receipt_xml):
+    settings.CUSTOMS_GATEWAY_APP_SECRET = ""
+    _, body = receipt_xml
+    assert _push(client, body, secret="").status_code == 401

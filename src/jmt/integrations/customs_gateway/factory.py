@@ -1,0 +1,33 @@
+"""Pick the customs gateway named by ``settings.CUSTOMS_GATEWAY_BACKEND``."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+from jmt.integrations.customs_gateway.dianduantong import DianDuanTongGateway
+from jmt.integrations.customs_gateway.port import CustomsGateway
+from jmt.integrations.customs_gateway.simulator import Simulator
+
+BACKENDS = ("simulator", "dianduantong")
+
+
+def get_gateway() -> CustomsGateway:
+    backend = settings.CUSTOMS_GATEWAY_BACKEND
+    if backend == "simulator":
+        return Simulator()
+    if backend == "dianduantong":
+        missing = [
+            name
+            for name in ("CUSTOMS_GATEWAY_BASE_URL", "CUSTOMS_GATEWAY_APP_KEY", "CUSTOMS_GATEWAY_APP_SECRET")
+            if not getattr(settings, name, "")
+        ]
+        if missing:
+            raise ImproperlyConfigured(f"CUSTOMS_GATEWAY_BACKEND='dianduantong' needs: {', '.join(missing)}")
+        return DianDuanTongGateway(
+            base_url=settings.CUSTOMS_GATEWAY_BASE_URL,
+            app_key=settings.CUSTOMS_GATEWAY_APP_KEY,
+            app_secret=settings.CUSTOMS_GATEWAY_APP_SECRET,
+            callback_url=settings.CUSTOMS_GATEWAY_CALLBACK_URL,
+        )
+    raise ImproperlyConfigured(f"CUSTOMS_GATEWAY_BACKEND must be one of {', '.join(BACKENDS)}, not {backend!r}")

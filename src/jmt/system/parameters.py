@@ -1,0 +1,378 @@
+"""System parameters (A7): typed groups of settings edited in the back office.
+
+Each group is a Pydantic model: its fields carry the Chinese title the form and the audit log show,
+and validation happens on save. One database row per group holds its JSON; a group never saved reads
+as its defaults. Read a group anywhere with :func:`jmt.system.selectors.parameter`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, Any, Literal, cast
+
+from django.conf import settings
+from django.utils import timezone
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
+
+
+class Group(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+# --- 平台信息 ---
+class PlatformParams(Group):
+    name: str = Field(default="晶贸通", title="平台名称", min_length=1, max_length=40)
+    hotline: str = Field(
+        default="",
+        title="客服热线",
+        pattern=r"^$|^[0-9+\-() ]{5,20}$",
+        json_schema_extra={"hint": "只能包含数字、空格和 + - ( )，5–20 位"},
+    )
+    service_wechat: str = Field(default="", title="客服微信", max_length=40)
+    email: str = Field(
+        default="",
+        title="客服邮箱",
+        max_length=100,
+        pattern=r"^$|^[^@\s]+@[^@\s]+\.[^@\s]+$",
+        json_schema_extra={"hint": "请输入正确的邮箱地址"},
+    )
+    address: str = Field(default="", title="联系地址", max_length=200)
+
+
+# --- 营业时间 ---
+class OpeningTimeRange(Group):
+    start: str = Field(title="开始", pattern=TIME_PATTERN, json_schema_extra={"hint": "请用 24 小时制 HH:MM"})
+    end: str = Field(title="结束", pattern=TIME_PATTERN, json_schema_extra={"hint": "请用 24 小时制 HH:MM"})
+
+    @model_validator(mode="after")
+    def _ordered(self) -> OpeningTimeRange:
+        if self.end <= self.start:
+            raise ValueError("结束时间须晚于开始时间")
+        return self
+
+
+class OpeningHoursParams(Group):
+    days: list[Annotated[int, Field(ge=1, le=7)]] = Field(
+        default_factory=lambda: [1, 2, 3, 4, 5], title="营业日", min_length=1, max_length=7
+    )
+    ranges: list[OpeningTimeRange] = Field(
+        default_factory=lambda: [
+            OpeningTimeRange(start="08:30", end="12:00"),
+            OpeningTimeRange(start="13:30", end="17:30"),
+        ],
+        title="营业时段",
+        min_length=1,
+        max_length=4,
+    )
+    closed_dates: list[date] = Field(default_factory=list, title="休息日（节假日）", max_length=100)
+    notice: str = Field(
+        default="当前为非营业时间，您仍可提交业务，工作人员将在下一个营业时间处理。",
+        title="非营业时间提示",
+        min_length=1,
+        max_length=200,
+    )
+
+    @field_validator("days")
+    @classmethod
+    def _unique_days(cls, days: list[int]) -> list[int]:
+        if len(set(days)) != len(days):
+            raise ValueError("营业日不能重复")
+        return sorted(days)
+
+    @field_validator("ranges")
+    @classmethod
+    def _no_overlap(cls, ranges: list[OpeningTimeRange]) -> list[OpeningTimeRange]:
+        ordered = sorted(ranges, key=lambda r: r.start)
+        for earlier, later in itertools.pairwise(ordered):
+            if later.start < earlier.end:
+                raise ValueError(f"营业时段 {earlier.start}–{earlier.end} 与 {later.start}–{later.end} 重叠")
+        return ordered
+
+    @field_validator("closed_dates")
+    @classmethod
+    def _sorted_dates(cls, dates: list[date]) -> list[date]:
+        return sorted(set(dates))
+
+
+# --- 维护公告 ---
+Audience = Literal["merchant", "admin"]
+PaymentMethod = Literal["bank_transfer", "wechat_pay", "alipay"]
+
+
+def _all_audiences() -> list[Audience]:
+    return ["merchant", "admin"]
+
+
+def _default_methods() -> list[PaymentMethod]:
+    return ["bank_transfer"]
+
+
+def _announcement_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+class MaintenanceAnnouncement(Group):
+    id: str = Field(default_factory=_announcement_id, title="编号", pattern=r"^[a-z0-9]{6,32}$")
+    title: str = Field(title="标题", min_length=1, max_length=60)
+    content: str = Field(title="内容", min_length=1, max_length=500)
+    level: Literal["info", "warning"] = Field(default="warning", title="级别")
+    starts_at: datetime = Field(title="开始时间")
+    ends_at: datetime = Field(title="结束时间")
+    audience: list[Audience] = Field(default_factory=_all_audiences, title="展示范围", min_length=1)
+
+    @field_validator("starts_at", "ends_at")
+    @classmethod
+    def _aware(cls, value: datetime) -> datetime:
+        return timezone.make_aware(value) if timezone.is_naive(value) else value
+
+    @model_validator(mode="after")
+    def _ordered(self) -> MaintenanceAnnouncement:
+        if self.ends_at <= self.starts_at:
+            raise ValueError("结束时间须晚于开始时间")
+        return self
+
+    def active_at(self, moment: datetime) -> bool:
+        return self.starts_at <= moment < self.ends_at
+
+
+class AnnouncementParams(Group):
+    items: list[MaintenanceAnnouncement] = Field(default_factory=list, title="维护公告", max_length=50)
+
+    @field_validator("items")
+    @classmethod
+    def _unique_ids(cls, items: list[MaintenanceAnnouncement]) -> list[MaintenanceAnnouncement]:
+        if len({item.id for item in items}) != len(items):
+            raise ValueError("公告编号重复")
+        return items
+
+
+# --- 支付参数 ---
+PAYMENT_METHODS = {"bank_transfer": "银行转账", "wechat_pay": "微信支付", "alipay": "支付宝"}
+
+
+class PaymentParams(Group):
+    methods: list[PaymentMethod] = Field(default_factory=_default_methods, title="支付方式", min_length=1)
+    payee_name: str = Field(default="", title="收款户名", max_length=100)
+    payee_bank: str = Field(default="", title="开户银行", max_length=100)
+    payee_account: str = Field(
+        default="", title="收款账号", pattern=r"^$|^[0-9 ]{8,32}$", json_schema_extra={"hint": "请输入 8–32 位数字"}
+    )
+    settlement_fee_rate: Decimal = Field(
+        default=Decimal("0.0010"), title="结汇手续费率", ge=0, le=Decimal("0.05"), decimal_places=4
+    )
+    min_settlement_usd: Decimal = Field(
+        default=Decimal("100.00"), title="最低结汇金额（美元）", ge=0, le=1_000_000, decimal_places=2
+    )
+
+    @field_validator("methods")
+    @classmethod
+    def _unique_methods(cls, methods: list[str]) -> list[str]:
+        if len(set(methods)) != len(methods):
+            raise ValueError("支付方式不能重复")
+        return methods
+
+
+# --- 物流参数 ---
+class CarrierParam(Group):
+    code: str = Field(
+        title="代码", pattern=r"^[A-Z0-9_-]{2,16}$", json_schema_extra={"hint": "2–16 位大写字母、数字、- 或 _"}
+    )
+    name: str = Field(title="名称", min_length=1, max_length=40)
+    description: str = Field(default="", title="服务说明", max_length=200)
+    timeliness: str = Field(default="", title="时效", max_length=40)
+    enabled: bool = Field(default=True, title="启用")
+
+
+DEFAULT_CARRIERS = [
+    {"code": code, "name": name, "description": description, "timeliness": timeliness}
+    for code, name, description, timeliness in (
+        ("DHL", "DHL 国际快递", "全球门到门，适合小件高货值水晶饰品", "3–5 个工作日"),
+        ("UPS", "UPS 国际快递", "北美线路优势，清关稳定", "4–6 个工作日"),
+        ("FEDEX", "联邦快递", "欧美主要城市次日达服务", "3–6 个工作日"),
+        ("SF-INTL", "顺丰国际", "东南亚、日韩线路，性价比高", "2–4 个工作日"),
+        ("EMS", "EMS 国际", "邮政渠道，覆盖面广，适合普货", "7–15 个工作日"),
+    )
+]
+
+
+class LogisticsParams(Group):
+    carriers: list[CarrierParam] = Field(
+        default_factory=lambda: [CarrierParam.model_validate(c) for c in DEFAULT_CARRIERS],
+        title="物流服务商",
+        max_length=20,
+    )
+    exception_handling: str = Field(
+        default="包裹出现破损、丢失、退运或清关异常时，请在 7 日内通过「跨境物流」提交异常登记并上传照片，"
+        "捷晶客服将在 1 个工作日内联系承运商处理并反馈结果。",
+        title="异常件处理说明",
+        max_length=1000,
+    )
+
+    @field_validator("carriers")
+    @classmethod
+    def _unique_codes(cls, carriers: list[CarrierParam]) -> list[CarrierParam]:
+        codes = [c.code for c in carriers]
+        if len(set(codes)) != len(codes):
+            raise ValueError("物流服务商代码不能重复")
+        return carriers
+
+
+# --- 通知参数 ---
+MESSAGE_KINDS: dict[str, str] = {
+    "registration_result": "工商注册审核结果",
+    "filing_result": "申报受理结果",
+    "customs_status": "报关状态变更",
+    "refund_status": "退税进度",
+    "fx_arrival": "外币到账",
+    "announcement": "系统公告",
+}
+MessageKind = Literal[
+    "registration_result", "filing_result", "customs_status", "refund_status", "fx_arrival", "announcement"
+]
+
+
+def _no_templates() -> dict[MessageKind, str]:
+    return cast(dict[MessageKind, str], dict.fromkeys(MESSAGE_KINDS, ""))
+
+
+TEMPLATE_ID = re.compile(r"^[A-Za-z0-9_-]{0,64}$")
+
+
+class NotificationParams(Group):
+    sms_enabled: bool = Field(default=True, title="短信通知")
+    sms_sign: str = Field(default_factory=lambda: settings.SMS_SIGN_NAME, title="短信签名", min_length=2, max_length=12)
+    wechat_enabled: bool = Field(default=False, title="微信模板消息")
+    wechat_templates: dict[MessageKind, str] = Field(default_factory=_no_templates, title="微信模板 ID")
+
+    @field_validator("wechat_templates")
+    @classmethod
+    def _template_ids(cls, templates: dict[str, str]) -> dict[str, str]:
+        for kind, template in templates.items():
+            if not TEMPLATE_ID.match(template.strip()):
+                raise ValueError(f"「{MESSAGE_KINDS.get(kind, kind)}」的模板 ID 只能包含字母、数字、- 和 _")
+        return {kind: templates.get(kind, "").strip() for kind in MESSAGE_KINDS}
+
+
+# --- 日志归档 ---
+class LogArchiveParams(Group):
+    archive_after_days: int = Field(
+        default_factory=lambda: int(settings.AUDIT_ARCHIVE_AFTER_DAYS),
+        title="日志保留天数",
+        ge=30,
+        le=3650,
+        description="超过该天数的整月操作日志由定时任务移入压缩归档文件",
+    )
+
+
+@dataclass(frozen=True)
+class GroupSpec:
+    key: str
+    title: str
+    description: str
+    model: type[Group]
+
+
+GROUPS: tuple[GroupSpec, ...] = (
+    GroupSpec("platform", "平台信息", "平台名称与客服联系方式，显示在商户端", PlatformParams),
+    GroupSpec("opening_hours", "营业时间", "北京时间；营业时间外商户端显示提示", OpeningHoursParams),
+    GroupSpec("announcements", "维护公告", "生效期间在商户端与后台顶部显示横幅", AnnouncementParams),
+    GroupSpec("payment", "支付参数", "支付方式、收款账户与结汇费率", PaymentParams),
+    GroupSpec("logistics", "物流参数", "物流服务商说明、时效与异常件处理", LogisticsParams),
+    GroupSpec("notifications", "通知参数", "短信签名与各类消息的微信模板", NotificationParams),
+    GroupSpec("logs", "日志归档", "操作日志的保留天数", LogArchiveParams),
+)
+GROUPS_BY_KEY: dict[str, GroupSpec] = {g.key: g for g in GROUPS}
+GroupKey = Literal["platform", "opening_hours", "announcements", "payment", "logistics", "notifications", "logs"]
+
+
+# --- validation messages in Chinese ---
+def _field_info(model: type[BaseModel], loc: tuple[Any, ...]) -> Any:
+    """The FieldInfo a location points at, following nested models and lists."""
+    current: Any = model
+    info = None
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or part not in fields:
+            return info
+        info = fields[part]
+        annotation = info.annotation
+        args = getattr(annotation, "__args__", ()) or ()
+        current = next((a for a in args if isinstance(a, type) and issubclass(a, BaseModel)), annotation)
+    return info
+
+
+def _message(error: dict[str, Any], info: Any) -> str:
+    kind = str(error.get("type", ""))
+    ctx = error.get("ctx") or {}
+    extra = getattr(info, "json_schema_extra", None) or {}
+    if kind == "missing":
+        return "必填"
+    if kind == "value_error":
+        return str(ctx.get("error", "取值无效"))
+    if kind == "string_too_short":
+        return "不能为空" if ctx.get("min_length") == 1 else f"至少 {ctx.get('min_length')} 个字"
+    if kind == "string_too_long":
+        return f"不能超过 {ctx.get('max_length')} 个字"
+    if kind == "string_pattern_mismatch":
+        return str(extra.get("hint", "格式不正确")) if isinstance(extra, dict) else "格式不正确"
+    if kind == "too_short":
+        return f"至少填写 {ctx.get('min_length')} 项"
+    if kind == "too_long":
+        return f"最多 {ctx.get('max_length')} 项"
+    if kind in {"greater_than_equal", "greater_than"}:
+        return f"不能小于 {ctx.get('ge', ctx.get('gt'))}"
+    if kind in {"less_than_equal", "less_than"}:
+        return f"不能大于 {ctx.get('le', ctx.get('lt'))}"
+    if kind == "decimal_max_places":
+        return f"最多 {ctx.get('decimal_places')} 位小数"
+    if kind in {"int_parsing", "int_type", "int_from_float", "decimal_parsing", "decimal_type", "float_parsing"}:
+        return "请输入数字"
+    if kind.startswith(("date", "datetime", "time")):
+        return "日期时间格式不正确"
+    if kind in {"literal_error", "enum"}:
+        return "取值不在允许范围内"
+    if kind == "extra_forbidden":
+        return "不支持的字段"
+    if kind in {"bool_parsing", "bool_type", "string_type", "list_type", "dict_type", "model_type"}:
+        return "格式不正确"
+    return "取值无效"
+
+
+def chinese_errors(model: type[BaseModel], exc: ValidationError) -> dict[str, str]:
+    """``{"ranges.0.end": "请用 24 小时制 HH:MM"}``: one Chinese message per field path."""
+    fields: dict[str, str] = {}
+    for error in exc.errors():
+        loc = tuple(error.get("loc", ()))
+        key = ".".join(str(part) for part in loc) or "_"
+        fields.setdefault(key, _message(dict(error), _field_info(model, loc)))
+    return fields
+
+
+def field_title(group: str, field: str) -> str | None:
+    """The Chinese name of a (dotted) field of a group, for the audit log."""
+    spec = GROUPS_BY_KEY.get(group)
+    if spec is None:
+        return None
+    head, _, rest = field.partition(".")
+    info = spec.model.model_fields.get(head)
+    if info is None:
+        return None
+    title = info.title or head
+    if rest:
+        return f"{title} · {MESSAGE_KINDS.get(rest, rest)}"
+    return title
+
+
+def archive_after_days() -> int:
+    from jmt.system.selectors import parameter
+
+    return cast(LogArchiveParams, parameter("logs")).archive_after_days
