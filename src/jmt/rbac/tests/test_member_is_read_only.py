@@ -60,6 +60,7 @@ def test_the_member_gets_403_on_every_merchant_surface_write(api, client, mercha
             if response.status_code != 403 or code != "PERMISSION_DENIED":
                 problems.append(f"{route}: {response.status_code} {code}")
     assert problems == []
+    assert any(route.startswith("POST /api/v1/customs/") for route in visited)  # the walk reaches real writes
     # Every merchant write code the catalog knows is one the member does not hold.
     member = build_actor(merchant_member)
     assert not any(catalog.code_writes(code) for code in member.permissions)
