@@ -213,45 +213,33 @@ def sms_login(
     return LoginResult(user=user, tokens=tokens, is_new_user=created)
 
 
-def _lock_remaining(identifier: str) -> int:
-    """Seconds until a locked back-office account opens again; 0 when it is not locked."""
-    now = timezone.now()
-    window_start = now - timedelta(seconds=settings.LOGIN_FAILURE_WINDOW_SECONDS)
-    recent = list(
+def _recent_failures(identifier: str) -> list[datetime]:
+    """Times of the password failures since the last success within the window, newest first.
+
+    Refusals made because the account was already locked do not count, so they cannot extend the lock.
+    """
+    window_start = timezone.now() - timedelta(seconds=settings.LOGIN_FAILURE_WINDOW_SECONDS)
+    failures: list[datetime] = []
+    for success, at in (
         LoginLog.objects.filter(identifier=identifier, method=LoginMethod.PASSWORD, created_at__gte=window_start)
         .exclude(reason="ACCOUNT_LOCKED")
         .order_by("-created_at")
-        .values_list("success", "created_at")[:50]
-    )
-    failures = []
-    for success, at in recent:
-        if success:
-            break
-        failures.append(at)
-    if len(failures) >= settings.LOGIN_MAX_FAILURES:
-        unlock_at = failures[0] + timedelta(seconds=settings.LOGIN_LOCK_SECONDS)
-        if unlock_at > now:
-            return _seconds_until(unlock_at)
-    return 0
-
-
-def _failures_in_window(identifier: str) -> int:
-    now = timezone.now()
-    count = 0
-    for (success,) in (
-        LoginLog.objects.filter(
-            identifier=identifier,
-            method=LoginMethod.PASSWORD,
-            created_at__gte=now - timedelta(seconds=settings.LOGIN_FAILURE_WINDOW_SECONDS),
-        )
-        .exclude(reason="ACCOUNT_LOCKED")
-        .order_by("-created_at")
-        .values_list("success")[: settings.LOGIN_MAX_FAILURES]
+        .values_list("success", "created_at")[: settings.LOGIN_MAX_FAILURES]
     ):
         if success:
             break
-        count += 1
-    return count
+        failures.append(at)
+    return failures
+
+
+def _lock_remaining(identifier: str) -> int:
+    """Seconds until a locked back-office account opens again; 0 when it is not locked."""
+    failures = _recent_failures(identifier)
+    if len(failures) >= settings.LOGIN_MAX_FAILURES:
+        unlock_at = failures[0] + timedelta(seconds=settings.LOGIN_LOCK_SECONDS)
+        if unlock_at > timezone.now():
+            return _seconds_until(unlock_at)
+    return 0
 
 
 def password_login(*, username: str, password: str, client: ClientInfo) -> LoginResult:
@@ -278,7 +266,7 @@ def password_login(*, username: str, password: str, client: ClientInfo) -> Login
             client=client,
             reason="LOGIN_FAILED",
         )
-        remaining = settings.LOGIN_MAX_FAILURES - _failures_in_window(identifier)
+        remaining = settings.LOGIN_MAX_FAILURES - len(_recent_failures(identifier))
         if remaining <= 0:
             raise AuthError.account_locked(settings.LOGIN_LOCK_SECONDS)
         raise AuthError.login_failed(remaining)

@@ -10,7 +10,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from jmt.integrations.wechat.tests.fake_server import FakeHttpServer, FakeWechatApi
+from jmt.integrations.testing import FakeHttpServer
+from jmt.integrations.wechat.tests.fake_server import FakeWechatApi
 from jmt.notifications import push
 from jmt.notifications.models import Message, PushAttempt, WechatFollower
 from jmt.notifications.services import notify

@@ -6,7 +6,7 @@ import pytest
 
 from jmt.integrations.customs_gateway.dianduantong import DianDuanTongGateway
 from jmt.integrations.customs_gateway.tests.fake_server import FakeDianDuanTong
-from jmt.integrations.wechat.tests.fake_server import FakeHttpServer
+from jmt.integrations.testing import FakeHttpServer
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from jmt.integrations.customs_gateway.signing import verify
-from jmt.integrations.wechat.tests.fake_server import Recorded, Reply
+from jmt.integrations.testing import Recorded, Reply
 
 
 @dataclass

@@ -5,7 +5,8 @@ from collections.abc import Iterator
 import pytest
 
 from jmt.integrations.sms import memory
-from jmt.integrations.sms.tests.fake_server import FakeAliyunSms, FakeHttpServer, FakeTencentSms
+from jmt.integrations.sms.tests.fake_server import FakeAliyunSms, FakeTencentSms
+from jmt.integrations.testing import FakeHttpServer
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,8 @@ import pytest
 
 from jmt.integrations.sms.aliyun import AliyunSmsSender, canonicalized_query, rpc_signature
 from jmt.integrations.sms.port import SmsError, SmsMessage
-from jmt.integrations.sms.tests.fake_server import FakeAliyunSms, FakeHttpServer
+from jmt.integrations.sms.tests.fake_server import FakeAliyunSms
+from jmt.integrations.testing import FakeHttpServer
 
 MESSAGE = SmsMessage(phone="13800138000", scene="login", code="654321")
 

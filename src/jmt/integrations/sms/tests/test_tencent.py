@@ -4,7 +4,8 @@ import pytest
 
 from jmt.integrations.sms.port import SmsError, SmsMessage
 from jmt.integrations.sms.tencent import TencentSmsSender, tc3_authorization
-from jmt.integrations.sms.tests.fake_server import FakeHttpServer, FakeTencentSms
+from jmt.integrations.sms.tests.fake_server import FakeTencentSms
+from jmt.integrations.testing import FakeHttpServer
 
 MESSAGE = SmsMessage(phone="13800138000", scene="login", code="654321")
 

@@ -5,9 +5,10 @@ from collections.abc import Iterator
 
 import pytest
 
+from jmt.integrations.testing import FakeHttpServer
 from jmt.integrations.wechat import fake
 from jmt.integrations.wechat.client import HttpWechatClient
-from jmt.integrations.wechat.tests.fake_server import FakeHttpServer, FakeWechatApi
+from jmt.integrations.wechat.tests.fake_server import FakeWechatApi
 
 
 @pytest.fixture(autouse=True)
