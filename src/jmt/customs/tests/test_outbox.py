@@ -108,8 +108,8 @@ class FlakyGateway:
             raise GatewayError("HTTP 503", permanent=self.permanent, status=503)
         return SubmitResult()
 
-    def check(self):  # pragma: no cover - not used here
-        raise NotImplementedError
+    def check(self):  # the pipeline never checks credentials; calling it here would be a bug
+        raise AssertionError("outbox_dispatch must not call check()")
 
 
 def test_a_transient_failure_is_retried_with_growing_backoff(batch, clock):
