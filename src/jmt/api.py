@@ -17,6 +17,8 @@ from jmt.core.auth import BearerAuth
 from jmt.core.errors import COMMON_ERROR_CODES, ApiError
 from jmt.customs.api import customs_router
 from jmt.customs.errors import ERROR_CODES as CUSTOMS_ERROR_CODES
+from jmt.documents.api import router as documents_router
+from jmt.documents.errors import ERROR_CODES as DOCUMENT_ERROR_CODES
 from jmt.notifications.api import admin_router as notifications_admin_router
 from jmt.notifications.api import router as notifications_router
 from jmt.notifications.errors import ERROR_CODES as NOTIFICATION_ERROR_CODES
@@ -36,6 +38,7 @@ ERROR_CODES: dict[str, str] = {
     **WORKFLOW_ERROR_CODES,
     **NOTIFICATION_ERROR_CODES,
     **CUSTOMS_ERROR_CODES,
+    **DOCUMENT_ERROR_CODES,
 }
 
 
@@ -66,6 +69,7 @@ api.add_router("/admin/rbac", rbac_admin_router)
 api.add_router("/workflow", workflow_router)
 api.add_router("/notifications", notifications_router)
 api.add_router("/admin/notifications", notifications_admin_router)
+api.add_router("/documents", documents_router)
 
 
 def _respond(

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "jmt.workflow",
     "jmt.notifications",
     "jmt.customs",
+    "jmt.documents",
     "jmt.integrations.customs_gateway",
 ]
 
@@ -126,7 +127,8 @@ WHITENOISE_ROOT = WEB_DIST if WEB_DIST.exists() else None
 WHITENOISE_INDEX_FILE = False
 WHITENOISE_USE_FINDERS = True  # app static files (Swagger UI) without a collectstatic step
 WHITENOISE_AUTOREFRESH = DEBUG
-MEDIA_ROOT = VAR_DIR / "media"
+MEDIA_ROOT = VAR_DIR / "media"  # uploaded documents: never served directly, only through /api/v1/documents
+DOCUMENT_MAX_BYTES = int(os.environ.get("JMT_DOCUMENT_MAX_BYTES", str(10 * 1024 * 1024)))
 
 # --- background tasks (django-tasks with the database backend and db_worker) ---
 TASKS = {

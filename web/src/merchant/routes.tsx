@@ -12,6 +12,8 @@ const WechatCallbackPage = lazy(() => import('./pages/auth/WechatCallbackPage'))
 const HomePage = lazy(() => import('./pages/home/HomePage'));
 const MessagesPage = lazy(() => import('./pages/messages/MessagesPage'));
 const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
+const DocumentsPage = lazy(() => import('./pages/documents/DocumentsPage'));
+const CustomsOrdersPage = lazy(() => import('./pages/customs/CustomsOrdersPage'));
 
 /** Built pages outside the catalog, with the permission each needs (none: any signed-in merchant user). */
 export const BUILT_PAGES = [
@@ -34,6 +36,8 @@ export function MerchantRoutes() {
         >
           <Route index element={<HomePage />} />
           <Route path="messages" element={<MessagesPage />} />
+          <Route path="documents" element={<DocumentsPage />} />
+          <Route path="customs/orders" element={<CustomsOrdersPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>

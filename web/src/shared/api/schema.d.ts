@@ -781,6 +781,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本商户资料库（按类别筛选，分页） */
+        get: operations["documents_list"];
+        put?: never;
+        /**
+         * 上传资料（营业执照、身份证、开户许可证等）
+         * @description 按文件内容识别类型，只接受 PDF、JPG、PNG、XLSX；改扩展名的其他文件返回 422 `DOCUMENT_TYPE_NOT_ALLOWED`，空文件 `DOCUMENT_EMPTY`，超过上限（默认 10 MB）`DOCUMENT_TOO_LARGE`。
+         */
+        post: operations["documents_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{document_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 资料详情 */
+        get: operations["documents_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{document_id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载资料原文件
+         * @description 文件只经此接口下载（需登录且有权查看本商户资料），以上传时的文件名作为附件名。
+         */
+        get: operations["documents_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{document_id}/ocr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 识别资料中的字段（营业执照、身份证、开户许可证）
+         * @description 返回识别出的字段供用户确认；结果保存在资料上，再次调用直接返回。非图片或「其他」类资料返回 422 `DOCUMENT_OCR_UNSUPPORTED`。
+         */
+        post: operations["documents_ocr"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -1488,6 +1566,110 @@ export interface components {
              * @description 生成并排队发送的报文数
              */
             messages: number;
+        };
+        /** DocumentFilters */
+        DocumentFilters: {
+            /**
+             * Kind
+             * @description 按类别筛选
+             */
+            kind?: ("business_licence" | "id_card_front" | "id_card_back" | "bank_permit" | "other") | null;
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+        };
+        /** DocumentOcrOut */
+        DocumentOcrOut: {
+            /** Document Id */
+            document_id: number;
+            /**
+             * Elapsed Ms
+             * @description 识别耗时（毫秒）
+             */
+            elapsed_ms: number;
+            /** Fields */
+            fields: components["schemas"]["OcrFieldOut"][];
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "business_licence" | "id_card_front" | "id_card_back" | "bank_permit" | "other";
+            /**
+             * Lines
+             * @description 识别出的全部文字行
+             */
+            lines: string[];
+            /**
+             * Recognised At
+             * Format: date-time
+             */
+            recognised_at: string;
+        };
+        /** DocumentOut */
+        DocumentOut: {
+            /**
+             * Content Type
+             * @description 按文件内容识别的类型
+             * @example application/pdf
+             */
+            content_type: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Download Url */
+            download_url: string;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @description business_licence 营业执照 / id_card_front 身份证人像面 / id_card_back 身份证国徽面 / bank_permit 开户许可证 / other 其他
+             * @enum {string}
+             */
+            kind: "business_licence" | "id_card_front" | "id_card_back" | "bank_permit" | "other";
+            /**
+             * Kind Label
+             * @example 营业执照
+             */
+            kind_label: string;
+            /**
+             * Ocr Done
+             * @description 是否已识别（识别结果保存，不重复计算）
+             */
+            ocr_done: boolean;
+            /** Original Name */
+            original_name: string;
+            /** Sha256 */
+            sha256: string;
+            /**
+             * Size
+             * @description 字节数
+             */
+            size: number;
+            /**
+             * Uploaded By
+             * @description 上传人姓名
+             */
+            uploaded_by: string;
+        };
+        /** DocumentPageOut */
+        DocumentPageOut: {
+            /** Items */
+            items: components["schemas"]["DocumentOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
         };
         /** ErrorOut */
         ErrorOut: {
@@ -2448,6 +2630,24 @@ export interface components {
             wechat_templates?: {
                 [key: string]: string;
             };
+        };
+        /** OcrFieldOut */
+        OcrFieldOut: {
+            /**
+             * Key
+             * @example credit_code
+             */
+            key: string;
+            /**
+             * Label
+             * @example 统一社会信用代码
+             */
+            label: string;
+            /**
+             * Value
+             * @description 未识别到时为空字符串，由用户确认或补填
+             */
+            value: string;
         };
         /** OpeningHoursParams */
         OpeningHoursParams: {
@@ -5452,6 +5652,276 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    documents_list: {
+        parameters: {
+            query?: {
+                /** @description 按类别筛选 */
+                kind?: ("business_licence" | "id_card_front" | "id_card_back" | "bank_permit" | "other") | null;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentPageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    documents_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * File
+                     * Format: binary
+                     */
+                    file: string;
+                    /**
+                     * Kind
+                     * @enum {string}
+                     */
+                    kind: "business_licence" | "id_card_front" | "id_card_back" | "bank_permit" | "other";
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    documents_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    documents_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件内容 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    documents_ocr: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentOcrOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,59 @@
+"""Reads of the documents vault: every query is scoped to the merchants the actor may reach."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db.models import QuerySet
+
+from jmt.core.auth import Actor
+from jmt.core.errors import NotFound
+from jmt.documents.models import Document
+from jmt.rbac.scope import merchants_visible
+
+VIEW = "registration:supplement:view"
+EDIT = "registration:supplement:edit"
+
+
+def document_list(*, actor: Actor, kind: str | None = None) -> QuerySet[Document]:
+    rows = Document.objects.filter(merchants_visible(actor, VIEW)).select_related("uploaded_by")
+    if kind:
+        rows = rows.filter(kind=kind)
+    return rows.order_by("-created_at", "-id")
+
+
+def document_get(*, actor: Actor, document_id: int, code: str = VIEW) -> Document:
+    document = (
+        Document.objects.filter(merchants_visible(actor, code)).select_related("uploaded_by").filter(pk=document_id)
+    ).first()
+    if document is None:
+        raise NotFound()
+    return document
+
+
+def stored_file(document: Document) -> Path:
+    """The file of ``document`` on disk; 404 if it is missing or would lie outside MEDIA_ROOT."""
+    root = Path(settings.MEDIA_ROOT).resolve()
+    path = (root / document.storage_path).resolve()
+    if not path.is_relative_to(root) or not path.is_file():
+        raise NotFound("文件不存在或已被删除")
+    return path
+
+
+def document_out(document: Document) -> dict[str, Any]:
+    user = document.uploaded_by
+    return {
+        "id": document.pk,
+        "kind": document.kind,
+        "kind_label": document.get_kind_display(),
+        "original_name": document.original_name,
+        "content_type": document.content_type,
+        "size": document.size,
+        "sha256": document.sha256,
+        "uploaded_by": (user.display_name if user is not None else ""),
+        "ocr_done": document.ocr_result is not None,
+        "download_url": f"/api/v1/documents/{document.pk}/download",
+        "created_at": document.created_at,
+    }

@@ -1,0 +1,117 @@
+"""Writes of the documents vault: upload (checked by content, stored outside the web root) and OCR."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from jmt.audit.services import record, snapshot
+from jmt.core.auth import Actor
+from jmt.core.errors import PermissionDenied
+from jmt.documents import content, ocr
+from jmt.documents.errors import DocumentError
+from jmt.documents.models import Document
+from jmt.documents.selectors import EDIT, document_get, stored_file
+from jmt.rbac.scope import merchant_in_scope
+
+logger = logging.getLogger("jmt.documents")
+
+AUDITED_FIELDS = ("kind", "original_name", "content_type", "size", "sha256")
+
+
+def _safe_name(name: str) -> str:
+    """The name the user gave, without any directory part (kept only for display and download)."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1].strip()
+    return (base or "未命名文件")[:255]
+
+
+def document_upload(*, actor: Actor, kind: str, file: UploadedFile) -> Document:
+    merchant = actor.merchant
+    if merchant is None or not merchant_in_scope(actor, EDIT, merchant.pk):
+        raise PermissionDenied()
+    name = _safe_name(file.name or "")
+    limit = settings.DOCUMENT_MAX_BYTES
+    if not file.size:
+        raise DocumentError.empty(name)
+    if file.size > limit:
+        raise DocumentError.too_large(name, limit)
+    detected = content.detect(file)
+    if detected is None:
+        raise DocumentError.type_not_allowed(name)
+
+    relative = Path("documents") / str(merchant.pk) / uuid.uuid4().hex
+    target = Path(settings.MEDIA_ROOT) / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    file.seek(0)
+    with target.open("xb") as out:
+        for chunk in file.chunks():
+            digest.update(chunk)
+            out.write(chunk)
+    try:
+        with transaction.atomic():
+            document = Document.objects.create(
+                merchant=merchant,
+                uploaded_by=actor.user,
+                kind=kind,
+                original_name=name,
+                content_type=detected,
+                size=file.size,
+                sha256=digest.hexdigest(),
+                storage_path=relative.as_posix(),
+            )
+            record(
+                actor=actor,
+                module="documents",
+                action="upload",
+                obj=document,
+                before={},
+                after=snapshot(document, AUDITED_FIELDS),
+            )
+    except BaseException:
+        target.unlink(missing_ok=True)  # no row, no file
+        raise
+    return document
+
+
+def document_ocr(*, actor: Actor, document_id: int) -> dict[str, Any]:
+    """The fields read from the document; computed once and kept on the document."""
+    document = document_get(actor=actor, document_id=document_id, code=EDIT)
+    if document.ocr_result is None:
+        if not ocr.supports(document.kind) or document.content_type not in content.IMAGE_TYPES:
+            raise DocumentError.ocr_unsupported()
+        started = time.monotonic()
+        try:
+            lines = ocr.read_lines(stored_file(document))
+        except Exception:
+            logger.exception("OCR failed on document %s", document.pk)
+            raise DocumentError.ocr_failed() from None
+        elapsed_ms = round((time.monotonic() - started) * 1000)
+        logger.info("OCR of document %s took %d ms", document.pk, elapsed_ms)
+        now = timezone.now()
+        document.ocr_result = {
+            "fields": ocr.parse(document.kind, lines),
+            "lines": lines,
+            "elapsed_ms": elapsed_ms,
+            "recognised_at": now.isoformat(),
+        }
+        document.ocr_at = now
+        document.save(update_fields=["ocr_result", "ocr_at"])
+    result = document.ocr_result
+    return {
+        "document_id": document.pk,
+        "kind": document.kind,
+        "fields": result["fields"],
+        "lines": result["lines"],
+        "recognised_at": document.ocr_at,
+        "elapsed_ms": result["elapsed_ms"],
+    }

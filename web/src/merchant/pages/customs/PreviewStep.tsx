@@ -1,0 +1,237 @@
+import { CheckCircleFilled, CloseCircleFilled, DownloadOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Empty, Row, Space, Statistic, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { errorMessage, unwrap } from '@/shared/errors';
+import { useMe } from '@/shared/session';
+import { READ_ONLY_REASON } from './constants';
+import { saveDownload } from './download';
+import { cellErrorsByColumn, cellTooltip, GRID_COLUMNS, type ImportReport, type ImportRow } from './importGrid';
+
+interface Props {
+  report: ImportReport;
+  canEdit: boolean;
+  onReupload: () => void;
+  onNext: () => void;
+}
+
+export function PreviewStep({ report, canEdit, onReupload, onNext }: Props) {
+  const { api } = useMe();
+  const { message } = App.useApp();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [errorsOnly, setErrorsOnly] = useState(report.error_rows > 0);
+  const [rows, setRows] = useState<ImportRow[]>([]);
+  const [total, setTotal] = useState(0);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [downloading, setDownloading] = useState(false);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    setError(null);
+    try {
+      const data = await unwrap(
+        api.client.GET('/api/v1/customs/orders/imports/{import_id}/rows', {
+          params: { path: { import_id: report.id }, query: { page, page_size: pageSize, errors_only: errorsOnly } },
+        }),
+      );
+      setRows(data.items);
+      setTotal(data.total);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setLoading(false);
+    }
+  }, [api, report.id, page, pageSize, errorsOnly]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const downloadErrors = async () => {
+    setDownloading(true);
+    try {
+      const name = await saveDownload(
+        api.client.GET('/api/v1/customs/orders/imports/{import_id}/error-file', { params: { path: { import_id: report.id } }, parseAs: 'blob' }),
+        `import-${report.id}-errors.xlsx`,
+      );
+      message.success(`已下载「${name}」`);
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setDownloading(false);
+    }
+  };
+
+  const columns = useMemo<ColumnsType<ImportRow>>(
+    () => [
+      {
+        title: '行号',
+        dataIndex: 'row',
+        width: 70,
+        fixed: 'left',
+        render: (row: number) => <Typography.Text type="secondary">{row}</Typography.Text>,
+      },
+      {
+        title: '校验',
+        key: 'status',
+        width: 96,
+        fixed: 'left',
+        render: (_, record) => {
+          if (record.is_valid) return <Tag color="success" icon={<CheckCircleFilled />}>通过</Tag>;
+          return (
+            <Tooltip
+              title={
+                <div>
+                  {record.errors.map((e, i) => (
+                    <div key={i}>
+                      {e.cell} {e.message}
+                    </div>
+                  ))}
+                </div>
+              }
+            >
+              <Tag color="error" icon={<CloseCircleFilled />} style={{ cursor: 'help' }}>
+                {record.errors.length} 处
+              </Tag>
+            </Tooltip>
+          );
+        },
+      },
+      ...GRID_COLUMNS.map((column) => ({
+        title: column.required ? (
+          <span>
+            {column.label}
+            <Typography.Text type="danger"> *</Typography.Text>
+          </span>
+        ) : (
+          column.label
+        ),
+        key: column.key,
+        width: column.width,
+        ellipsis: { showTitle: false },
+        onCell: (record: ImportRow) => (record.errors.some((e) => e.column === column.key) ? { className: 'jmt-c2-td--bad' } : {}),
+        render: (_: unknown, record: ImportRow) => {
+          const value = record.values[column.key] ?? '';
+          const tip = cellTooltip(cellErrorsByColumn(record.errors)[column.key]);
+          if (tip) {
+            return (
+              <Tooltip title={tip} color="#cf1322">
+                <span className="jmt-c2-cell--bad" data-testid={`bad-cell-${record.row}-${column.key}`}>
+                  {value || '（空）'}
+                </span>
+              </Tooltip>
+            );
+          }
+          return value ? (
+            <Tooltip title={value} mouseEnterDelay={0.6}>
+              <span>{value}</span>
+            </Tooltip>
+          ) : (
+            <span className="jmt-c2-cell--empty">—</span>
+          );
+        },
+      })),
+    ],
+    [],
+  );
+
+  const stats = [
+    { title: '总行数', value: report.total_rows, color: undefined },
+    { title: '通过', value: report.valid_rows, color: '#16a34a' },
+    { title: '有误', value: report.error_rows, color: report.error_rows ? '#cf1322' : undefined, suffix: report.error_count ? `行 · ${report.error_count} 处` : '行' },
+    { title: '可申报订单', value: report.declarable_orders, color: '#4f46e5', suffix: `/ ${report.order_count} 单` },
+  ];
+
+  const reupload = (
+    <Button icon={<UploadOutlined />} onClick={onReupload} disabled={!canEdit}>
+      修改后重新上传
+    </Button>
+  );
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Card
+        variant="borderless"
+        className="jmt-card"
+        title="③ 校验预览"
+        extra={<Typography.Text type="secondary">{report.file_name}</Typography.Text>}
+      >
+        <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          <Row gutter={[16, 16]}>
+            {stats.map((s) => (
+              <Col key={s.title} xs={12} lg={6}>
+                <div className="jmt-c2-stat">
+                  <Statistic title={s.title} value={s.value} valueStyle={{ color: s.color, fontWeight: 600 }} suffix={<span style={{ fontSize: 14 }}>{s.suffix ?? '行'}</span>} />
+                </div>
+              </Col>
+            ))}
+          </Row>
+          {report.error_rows > 0 ? (
+            <Alert
+              type="warning"
+              showIcon
+              message={`${report.error_rows} 行有误，已在表格中标红，鼠标移到红色单元格上可查看原因`}
+              description="表格内暂不能直接修改。请下载标注错误的文件（出错单元格已标红并附批注），在 Excel 中改正后重新上传；也可以先申报校验全部通过的订单，有误的订单改好后再单独上传申报。"
+            />
+          ) : (
+            <Alert type="success" showIcon message="全部行校验通过，可以申报" />
+          )}
+          <Space wrap size={12} style={{ justifyContent: 'space-between', width: '100%' }}>
+            <Space size={8}>
+              <Switch checked={errorsOnly} onChange={(on) => { setErrorsOnly(on); setPage(1); }} disabled={report.error_rows === 0} data-testid="errors-only" />
+              <Typography.Text>只看有误的行</Typography.Text>
+            </Space>
+            <Space wrap size={8}>
+              <Button icon={<DownloadOutlined />} loading={downloading} disabled={report.error_rows === 0} onClick={() => void downloadErrors()} data-testid="download-error-file">
+                下载标注错误的文件
+              </Button>
+              {canEdit ? reupload : <Tooltip title={READ_ONLY_REASON}>{reupload}</Tooltip>}
+              <Button type="primary" onClick={onNext} disabled={report.declarable_orders === 0 && report.status !== 'declared'}>
+                下一步：申报
+              </Button>
+            </Space>
+          </Space>
+          {error ? (
+            <Alert
+              type="error"
+              showIcon
+              message="数据加载失败"
+              description={error}
+              action={
+                <Button size="small" icon={<ReloadOutlined />} onClick={() => void load()}>
+                  重试
+                </Button>
+              }
+            />
+          ) : null}
+          <Table<ImportRow>
+            rowKey="row"
+            size="small"
+            bordered
+            loading={loading}
+            columns={columns}
+            dataSource={rows}
+            rowClassName={(record) => (record.is_valid ? '' : 'jmt-c2-row--bad')}
+            scroll={{ x: 'max-content', y: 520 }}
+            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={errorsOnly ? '没有有误的行' : '没有数据行'} /> }}
+            pagination={{
+              current: page,
+              pageSize,
+              total,
+              showSizeChanger: true,
+              pageSizeOptions: [20, 50, 100],
+              showTotal: (n) => (errorsOnly ? `有误 ${n} 行` : `共 ${n} 行`),
+              onChange: (p, size) => {
+                setPage(size !== pageSize ? 1 : p);
+                setPageSize(size);
+              },
+            }}
+            data-testid="rows-grid"
+          />
+        </Space>
+      </Card>
+    </Space>
+  );
+}
