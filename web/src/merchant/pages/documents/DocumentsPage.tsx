@@ -119,6 +119,14 @@ export default function DocumentsPage() {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <div>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          我的资料
+        </Typography.Title>
+        <Typography.Text type="secondary">
+          营业执照、法人身份证、开户许可证等资料只需上传一次，之后办理任何业务都可直接选用，并可识别其中的文字自动填表。
+        </Typography.Text>
+      </div>
       <Card title="上传资料">
         <Space wrap>
           <Select<Kind> value={kind} onChange={setKind} options={KINDS} style={{ width: 200 }} disabled={!canEdit} />
