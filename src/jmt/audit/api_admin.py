@@ -9,6 +9,7 @@ from jmt.audit import export, labels, selectors, services
 from jmt.audit import schemas as s
 from jmt.audit.archive import archive_path
 from jmt.audit.errors import AuditError
+from jmt.core.pagination import paginate
 from jmt.core.permissions import actor_of, require
 from jmt.core.schemas import error_responses
 from jmt.system.streaming import file_response, stream_response
@@ -34,12 +35,6 @@ _export_responses = {
 }
 
 
-def _page(queryset: Any, page: int, page_size: int) -> tuple[list[Any], int]:
-    total = queryset.count()
-    offset = (page - 1) * page_size
-    return list(queryset[offset : offset + page_size]), total
-
-
 @router.get(
     "/operation-logs",
     response={200: s.OperationLogPageOut, **error_responses(401, 403, 422)},
@@ -50,10 +45,8 @@ def _page(queryset: Any, page: int, page_size: int) -> tuple[list[Any], int]:
 @require(VIEW)
 def operation_logs_list(request: HttpRequest, query: Query[s.LogListQuery]) -> dict[str, Any]:
     actor = actor_of(request)
-    entries, total = _page(
-        selectors.operation_log_list(actor=actor, filters=query.filters()), query.page, query.page_size
-    )
-    return {"items": [s.log_out(e) for e in entries], "total": total, "page": query.page, "page_size": query.page_size}
+    rows = selectors.operation_log_list(actor=actor, filters=query.filters())
+    return paginate(rows, page=query.page, page_size=query.page_size).map(s.log_out).out()
 
 
 @router.get(
@@ -124,13 +117,8 @@ def operation_logs_get(request: HttpRequest, log_id: int) -> dict[str, Any]:
 )
 @require(VIEW)
 def archives_list(request: HttpRequest, query: Query[s.AuditPageQuery]) -> dict[str, Any]:
-    archives, total = _page(selectors.archive_list(actor=actor_of(request)), query.page, query.page_size)
-    return {
-        "items": [s.archive_out(a) for a in archives],
-        "total": total,
-        "page": query.page,
-        "page_size": query.page_size,
-    }
+    archives = selectors.archive_list(actor=actor_of(request))
+    return paginate(archives, page=query.page, page_size=query.page_size).map(s.archive_out).out()
 
 
 @router.get(

@@ -10,6 +10,7 @@ from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from pydantic import Field
 
+from jmt.core.pagination import paginate
 from jmt.core.permissions import PUBLIC, actor_of, require
 from jmt.core.schemas import error_responses
 from jmt.customs import schemas as s
@@ -119,17 +120,15 @@ class RowsQuery(Schema):
 def import_rows(request: HttpRequest, import_id: int, query: Query[RowsQuery]) -> dict[str, Any]:
     order_import = selectors.order_import_get(actor=actor_of(request), import_id=import_id)
     rows = selectors.import_rows(order_import=order_import, errors_only=query.errors_only)
-    start = (query.page - 1) * query.page_size
-    items = [
-        {
+    page = paginate(rows, page=query.page, page_size=query.page_size)
+    return page.map(
+        lambda row: {
             "row": row.row_no,
             "is_valid": row.is_valid,
             "values": row.data,
             "errors": s.cell_errors(row.row_no, row.errors),
         }
-        for row in rows[start : start + query.page_size]
-    ]
-    return {"items": items, "total": rows.count(), "page": query.page, "page_size": query.page_size}
+    ).out()
 
 
 @customs_router.get(

@@ -7,6 +7,7 @@ from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from pydantic import Field
 
+from jmt.core.pagination import paginate
 from jmt.core.permissions import actor_of, require
 from jmt.core.schemas import error_responses
 from jmt.documents import schemas as s
@@ -45,14 +46,7 @@ def upload(request: HttpRequest, kind: Form[s.Kind], file: File[UploadedFile]) -
 @require(VIEW)
 def document_list(request: HttpRequest, filters: Query[DocumentFilters]) -> dict[str, Any]:
     rows = selectors.document_list(actor=actor_of(request), kind=filters.kind)
-    total = rows.count()
-    start = (filters.page - 1) * filters.page_size
-    return {
-        "items": [selectors.document_out(d) for d in rows[start : start + filters.page_size]],
-        "total": total,
-        "page": filters.page,
-        "page_size": filters.page_size,
-    }
+    return paginate(rows, page=filters.page, page_size=filters.page_size).map(selectors.document_out).out()
 
 
 @router.get(

@@ -4,11 +4,11 @@ from typing import Any
 
 from asgiref.sync import sync_to_async
 from django.core.handlers.asgi import ASGIRequest
-from django.db.models import QuerySet
 from django.http import HttpRequest, StreamingHttpResponse
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
+from jmt.core.pagination import paginate
 from jmt.core.permissions import AUTHENTICATED, PUBLIC, actor_of, require
 from jmt.core.schemas import error_responses
 from jmt.notifications import schemas as s
@@ -43,12 +43,6 @@ class MessageFilters(Paging):
     unread: bool | None = Field(default=None, description="true 只看未读，false 只看已读")
 
 
-def _page(rows: QuerySet[Any], paging: Paging) -> tuple[list[Any], int]:
-    total = rows.count()
-    start = (paging.page - 1) * paging.page_size
-    return list(rows[start : start + paging.page_size]), total
-
-
 # --- merchant and staff: one's own message center ------------------------------------------------
 
 
@@ -60,15 +54,8 @@ def _page(rows: QuerySet[Any], paging: Paging) -> tuple[list[Any], int]:
 )
 @require(AUTHENTICATED)
 def message_list(request: HttpRequest, filters: Query[MessageFilters]) -> dict[str, Any]:
-    rows, total = _page(
-        selectors.message_list(actor=actor_of(request), kind=filters.kind, unread=filters.unread), filters
-    )
-    return {
-        "items": [selectors.message_out(m) for m in rows],
-        "total": total,
-        "page": filters.page,
-        "page_size": filters.page_size,
-    }
+    rows = selectors.message_list(actor=actor_of(request), kind=filters.kind, unread=filters.unread)
+    return paginate(rows, page=filters.page, page_size=filters.page_size).map(selectors.message_out).out()
 
 
 @router.get(
@@ -172,13 +159,8 @@ def _announcement_out(a: Announcement) -> dict[str, Any]:
 )
 @require(SENT_LIST_PERMISSION)
 def announcement_list(request: HttpRequest, paging: Query[Paging]) -> dict[str, Any]:
-    rows, total = _page(selectors.announcement_list(), paging)
-    return {
-        "items": [_announcement_out(a) for a in rows],
-        "total": total,
-        "page": paging.page,
-        "page_size": paging.page_size,
-    }
+    rows = selectors.announcement_list()
+    return paginate(rows, page=paging.page, page_size=paging.page_size).map(_announcement_out).out()
 
 
 @admin_router.post(
@@ -230,13 +212,5 @@ def _sent_out(m: Message) -> dict[str, Any]:
 )
 @require(SENT_LIST_PERMISSION)
 def sent_list(request: HttpRequest, filters: Query[SentFilters]) -> dict[str, Any]:
-    rows, total = _page(
-        selectors.sent_message_list(kind=filters.kind, merchant_id=filters.merchant_id, recipient=filters.recipient),
-        filters,
-    )
-    return {
-        "items": [_sent_out(m) for m in rows],
-        "total": total,
-        "page": filters.page,
-        "page_size": filters.page_size,
-    }
+    rows = selectors.sent_message_list(kind=filters.kind, merchant_id=filters.merchant_id, recipient=filters.recipient)
+    return paginate(rows, page=filters.page, page_size=filters.page_size).map(_sent_out).out()

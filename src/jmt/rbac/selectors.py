@@ -7,7 +7,6 @@ data: they are filtered with :func:`jmt.rbac.scope.merchants_visible`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -15,6 +14,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
 from jmt.accounts.models import LoginLog, LoginMethod, User
 from jmt.core.auth import Actor
+from jmt.core.pagination import Page, paginate
 from jmt.merchants.models import MemberRole, Membership
 from jmt.rbac.errors import RbacError
 from jmt.rbac.grants import grants_for, platform_roles_of, role_codes, superadmin_role
@@ -31,23 +31,6 @@ DATA_SCOPE_HELP: dict[str, str] = {
     DataScope.ALL_READ: "可查看全部商户的数据；该角色的编辑类权限不作用于任何商户数据",
     DataScope.ALL_WRITE: "可查看并修改全部商户的数据",
 }
-
-
-@dataclass(frozen=True)
-class Page:
-    items: list[Any]
-    total: int
-    page: int
-    page_size: int
-
-    def out(self) -> dict[str, Any]:
-        return {"items": self.items, "total": self.total, "page": self.page, "page_size": self.page_size}
-
-
-def paginate(queryset: QuerySet[Any], *, page: int, page_size: int) -> Page:
-    total = queryset.count()
-    start = (page - 1) * page_size
-    return Page(items=list(queryset[start : start + page_size]), total=total, page=page, page_size=page_size)
 
 
 # --- roles ---
@@ -167,7 +150,7 @@ def account_list(
         else:
             users = users.filter(role_assignments__role=role)
     result = paginate(users, page=page, page_size=page_size)
-    return Page(items=[account_out(u) for u in result.items], total=result.total, page=page, page_size=page_size)
+    return result.map(account_out)
 
 
 def account_get(*, actor: Actor, user_id: int) -> User:
@@ -281,7 +264,7 @@ def merchant_user_list(*, actor: Actor, keyword: str = "", page: int = 1, page_s
             | Q(Exists(Membership.objects.filter(user=OuterRef("pk"), merchant__name__icontains=keyword)))
         )
     result = paginate(users, page=page, page_size=page_size)
-    return Page(items=[merchant_user_out(u) for u in result.items], total=result.total, page=page, page_size=page_size)
+    return result.map(merchant_user_out)
 
 
 def impersonation_target(*, actor: Actor, user_id: int) -> User:
@@ -326,7 +309,7 @@ def impersonation_list(
     if user_id is not None:
         rows = rows.filter(user_id=user_id)
     result = paginate(rows, page=page, page_size=page_size)
-    return Page(items=[impersonation_out(r) for r in result.items], total=result.total, page=page, page_size=page_size)
+    return result.map(impersonation_out)
 
 
 def impersonation_get(*, actor: Actor, impersonation_id: int) -> dict[str, Any]:
