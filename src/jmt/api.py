@@ -19,6 +19,7 @@ from jmt.customs.api import customs_router
 from jmt.customs.errors import ERROR_CODES as CUSTOMS_ERROR_CODES
 from jmt.documents.api import router as documents_router
 from jmt.documents.errors import ERROR_CODES as DOCUMENT_ERROR_CODES
+from jmt.merchants.errors import ERROR_CODES as MERCHANT_ERROR_CODES
 from jmt.notifications.api import admin_router as notifications_admin_router
 from jmt.notifications.api import router as notifications_router
 from jmt.notifications.errors import ERROR_CODES as NOTIFICATION_ERROR_CODES
@@ -39,6 +40,7 @@ ERROR_CODES: dict[str, str] = {
     **NOTIFICATION_ERROR_CODES,
     **CUSTOMS_ERROR_CODES,
     **DOCUMENT_ERROR_CODES,
+    **MERCHANT_ERROR_CODES,
 }
 
 

@@ -1,5 +1,51 @@
-from jmt.core.errors import NotFound
+"""Error codes of merchants and their profiles."""
+
+from __future__ import annotations
+
+from jmt.core.errors import ApiError, NotFound
+
+ERROR_CODES: dict[str, str] = {
+    "MERCHANT_PROFILE_INVALID": "商户信息有误，请按提示修改",
+    "MERCHANT_PROFILE_UNKNOWN_FIELD": "包含无法识别的商户信息字段",
+    "MERCHANT_PROFILE_LOCKED": "工商注册已核准，执照相关信息如需修改请联系捷晶管理员",
+    "MERCHANT_PROFILE_STAFF_ONLY": "该信息由捷晶管理员维护",
+}
 
 
 def merchant_not_found() -> NotFound:
     return NotFound("未找到该商户，或您不是其成员")
+
+
+class ProfileError:
+    @staticmethod
+    def invalid(fields: dict[str, str]) -> ApiError:
+        return ApiError(
+            "MERCHANT_PROFILE_INVALID", ERROR_CODES["MERCHANT_PROFILE_INVALID"], status=422, details={"fields": fields}
+        )
+
+    @staticmethod
+    def unknown_field(fields: list[str]) -> ApiError:
+        return ApiError(
+            "MERCHANT_PROFILE_UNKNOWN_FIELD",
+            f"{ERROR_CODES['MERCHANT_PROFILE_UNKNOWN_FIELD']}：{'、'.join(fields)}",
+            status=422,
+            details={"fields": {f: "无法识别的字段" for f in fields}},
+        )
+
+    @staticmethod
+    def locked(fields: list[str]) -> ApiError:
+        return ApiError(
+            "MERCHANT_PROFILE_LOCKED",
+            ERROR_CODES["MERCHANT_PROFILE_LOCKED"],
+            status=403,
+            details={"fields": {f: "如需修改请联系捷晶管理员" for f in fields}},
+        )
+
+    @staticmethod
+    def staff_only(fields: list[str]) -> ApiError:
+        return ApiError(
+            "MERCHANT_PROFILE_STAFF_ONLY",
+            "建设银行子账号由捷晶管理员维护，如需修改请联系捷晶管理员",
+            status=403,
+            details={"fields": {f: "由捷晶管理员维护" for f in fields}},
+        )
