@@ -78,7 +78,7 @@ def profile_out(merchant: Merchant, *, can_edit: bool, staff: bool) -> dict[str,
     fields = [
         {
             "key": field,
-            "label": str(Merchant._meta.get_field(field).verbose_name),
+            "label": str(Merchant._meta.get_field(field).verbose_name),  # type: ignore[union-attr]
             "group": GROUPS[field],
             "kind": _kind(field),
             "editable": field in editable,
