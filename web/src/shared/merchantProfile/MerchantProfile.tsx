@@ -142,9 +142,13 @@ export function MerchantProfileView({
             <Typography.Text strong>{group.title}</Typography.Text>
             <Typography.Text type="secondary">{group.description}</Typography.Text>
           </div>
-          <Descriptions bordered size="middle" column={2} labelStyle={{ width: 168 }}>
-            {byGroup(group.key).map((field) => (
-              <Descriptions.Item key={field.key} label={fieldLabel(field, staffView)}>
+          <Descriptions bordered size="middle" column={2} labelStyle={{ width: 172, whiteSpace: 'nowrap' }} contentStyle={{ minWidth: 180 }}>
+            {byGroup(group.key).map((field, index, all) => (
+              <Descriptions.Item
+                key={field.key}
+                label={fieldLabel(field, staffView)}
+                span={index === all.length - 1 && all.length % 2 === 1 ? 2 : 1}
+              >
                 {display(profile, field)}
               </Descriptions.Item>
             ))}
