@@ -164,6 +164,7 @@ def test_staff_set_the_ccb_sub_account_in_the_back_office_and_the_merchant_sees_
     mobile = new_context(viewport=MOBILE, is_mobile=True, has_touch=True).new_page()
     sign_in(mobile, live_server.url, merchant_admin)
     mobile.goto(f"{live_server.url}/m/me")
+    expect(mobile.get_by_test_id("me-merchant")).to_be_visible()
     shoot(mobile, "m-me")
     mobile.get_by_test_id("me-merchant").click()
     expect(mobile.get_by_text("6217 0012 3456 7890")).to_be_visible()

@@ -2,6 +2,7 @@
 import { CheckCircleFilled, MobileOutlined, WechatOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, List, Modal, Popconfirm, Skeleton, Space, Steps, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import type { PersonalProfile } from '@/shared/api/types';
 import { ApiFailure, errorMessage, unwrap } from '@/shared/errors';
 import { PHONE_PATTERN, useSmsCodeWith } from '@/shared/hooks/useSmsCode';
@@ -133,6 +134,14 @@ export function SecurityTab() {
   const [failure, setFailure] = useState<string | null>(null);
   const [changing, setChanging] = useState(false);
   const [binding, setBinding] = useState(false);
+  const [params, setParams] = useSearchParams();
+
+  useEffect(() => {
+    if (params.get('wechat') === 'bound') {
+      message.success('微信已绑定，之后可用微信扫码登录');
+      setParams({}, { replace: true });
+    }
+  }, [params, setParams, message]);
 
   const load = useCallback(async () => {
     try {
