@@ -169,6 +169,33 @@ def test_staff_set_the_ccb_sub_account_in_the_back_office_and_the_merchant_sees_
     mobile.get_by_test_id("me-merchant").click()
     expect(mobile.get_by_text("6217 0012 3456 7890")).to_be_visible()
     shoot(mobile, "m-me-merchant")
+    mobile.get_by_text("编辑", exact=True).click()
+    expect(mobile.get_by_text("英文名称")).to_be_visible()
+    shoot(mobile, "m-me-merchant-edit")
     mobile.goto(f"{live_server.url}/m/me/members")
     expect(mobile.get_by_text("共 1 位成员")).to_be_visible()
     shoot(mobile, "m-me-members")
+
+
+def test_wechat_binds_from_account_security_through_the_qr_page_and_unbinds(
+    live_server: Any, new_context: Any, merchant_admin: User, settings: Any
+):
+    settings.WECHAT_WEB_REDIRECT_URI = f"{live_server.url}/login/wechat-callback"
+    page = new_context(viewport=PC).new_page()
+    sign_in(page, live_server.url, merchant_admin)
+    page.goto(f"{live_server.url}/me/security")
+    page.get_by_test_id("wechat-bind").click()
+    expect(page.get_by_text("模拟微信扫码登录")).to_be_visible()  # the local stand-in of WeChat's QR page
+    page.locator("#confirm").click()
+    expect(page).to_have_url(re.compile(r"/me/security$"))
+    expect(page.get_by_text("微信已绑定，之后可用微信扫码登录")).to_be_visible()
+    expect(page.get_by_test_id("wechat-unbind")).to_be_visible()
+    shoot(page, "pc-me-wechat-bound")
+    merchant_admin.refresh_from_db()
+    assert merchant_admin.wechat_unionid == "fake-unionid-demo-wechat-user"
+
+    page.get_by_test_id("wechat-unbind").click()
+    page.get_by_role("button", name=re.compile(r"解\s*绑")).last.click()
+    expect(page.get_by_test_id("wechat-bind")).to_be_visible()
+    merchant_admin.refresh_from_db()
+    assert merchant_admin.wechat_unionid is None
