@@ -19,6 +19,8 @@ from jmt.customs.api import customs_router
 from jmt.customs.errors import ERROR_CODES as CUSTOMS_ERROR_CODES
 from jmt.documents.api import router as documents_router
 from jmt.documents.errors import ERROR_CODES as DOCUMENT_ERROR_CODES
+from jmt.merchants.api import router as merchant_router
+from jmt.merchants.api_admin import router as merchants_admin_router
 from jmt.merchants.errors import ERROR_CODES as MERCHANT_ERROR_CODES
 from jmt.notifications.api import admin_router as notifications_admin_router
 from jmt.notifications.api import router as notifications_router
@@ -72,6 +74,8 @@ api.add_router("/workflow", workflow_router)
 api.add_router("/notifications", notifications_router)
 api.add_router("/admin/notifications", notifications_admin_router)
 api.add_router("/documents", documents_router)
+api.add_router("/merchant", merchant_router)
+api.add_router("/admin/merchants", merchants_admin_router)
 
 
 def _respond(

@@ -6,13 +6,15 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.html import escape
-from ninja import Router, Status
+from ninja import Query, Router, Status
 
 from jmt.accounts import schemas as s
 from jmt.accounts import services
-from jmt.accounts.selectors import build_actor, me_payload
+from jmt.accounts.selectors import build_actor, me_payload, my_operation_logs
 from jmt.accounts.services import ClientInfo, LoginResult
+from jmt.audit.schemas import OperationLogPageOut, log_out
 from jmt.core.errors import ApiError
+from jmt.core.pagination import paginate
 from jmt.core.permissions import AUTHENTICATED, PUBLIC, actor_of, require
 from jmt.core.request_meta import client_ip, user_agent
 from jmt.core.schemas import error_responses
@@ -246,6 +248,120 @@ def switch_merchant(request: HttpRequest, payload: s.SwitchMerchantIn) -> dict[s
     merchant_switch(actor=actor, merchant_id=payload.merchant_id)
     actor.user.refresh_from_db()
     return me_payload(build_actor(actor.user, session=actor.session, request=request))
+
+
+# --- 我的 · 个人账户 (U1) ---
+
+
+@me_router.get("/profile", response=s.PersonalOut, operation_id="me_profile_get", summary="我的个人信息")
+@require(AUTHENTICATED)
+def profile_get(request: HttpRequest) -> dict[str, Any]:
+    return s.personal_out(actor_of(request).user)
+
+
+@me_router.patch(
+    "/profile",
+    response={200: s.PersonalOut, **error_responses(401, 403, 422)},
+    operation_id="me_profile_update",
+    summary="修改我的个人信息",
+    description="姓名、性别、身份证号（18 位，校验码正确）、邮箱；只提交要改的字段。",
+)
+@require(AUTHENTICATED)
+def profile_update(request: HttpRequest, payload: s.PersonalIn) -> dict[str, Any]:
+    changes = payload.model_dump(exclude_unset=True)
+    return s.personal_out(services.personal_update(actor=actor_of(request), changes=changes))
+
+
+@me_router.post(
+    "/phone/old-code",
+    response={200: s.SmsSendOut, **error_responses(401, 409, 429, 502)},
+    operation_id="me_phone_old_code",
+    summary="更换手机号：向原手机号发送验证码",
+    description="与登录验证码共用发送频率限制（60 秒一次，每小时 ≤ 5 次，每天 ≤ 10 次）。",
+)
+@require(AUTHENTICATED)
+def phone_old_code(request: HttpRequest) -> dict[str, int]:
+    services.phone_change_send_old(actor=actor_of(request), client=_client(request))
+    return {"cooldown_seconds": settings.SMS_RESEND_COOLDOWN_SECONDS, "expires_in": settings.SMS_CODE_TTL_SECONDS}
+
+
+@me_router.post(
+    "/phone/new-code",
+    response={200: s.SmsSendOut, **error_responses(401, 409, 422, 429, 502)},
+    operation_id="me_phone_new_code",
+    summary="更换手机号：向新手机号发送验证码",
+    description="新手机号不能与当前相同（`PHONE_SAME`），也不能已属于其他账号（409 `PHONE_TAKEN`）。",
+)
+@require(AUTHENTICATED)
+def phone_new_code(request: HttpRequest, payload: s.PhoneNewCodeIn) -> dict[str, int]:
+    services.phone_change_send_new(actor=actor_of(request), phone=payload.phone, client=_client(request))
+    return {"cooldown_seconds": settings.SMS_RESEND_COOLDOWN_SECONDS, "expires_in": settings.SMS_CODE_TTL_SECONDS}
+
+
+@me_router.post(
+    "/phone/change",
+    response={200: s.PersonalOut, **error_responses(400, 401, 409, 422)},
+    operation_id="me_phone_change",
+    summary="更换手机号（原、新手机号验证码一并提交）",
+    description="两个验证码都正确才会更换，任一错误时两个验证码都不作废（错误次数照常累计）；"
+    "错误的 `details.fields` 指明是 `old_code` 还是 `new_code`。",
+)
+@require(AUTHENTICATED)
+def phone_change(request: HttpRequest, payload: s.PhoneChangeIn) -> dict[str, Any]:
+    user = services.phone_change(
+        actor=actor_of(request), new_phone=payload.phone, old_code=payload.old_code, new_code=payload.new_code
+    )
+    return s.personal_out(user)
+
+
+@me_router.get(
+    "/wechat/bind-url",
+    response=s.WechatQrOut,
+    operation_id="me_wechat_bind_url",
+    summary="绑定微信：获取扫码地址",
+    description="扫码后微信回到登录回调页，回调页凭 `state` 调用 `POST /me/wechat/bind` 完成绑定。",
+)
+@require(AUTHENTICATED)
+def wechat_bind_url(request: HttpRequest) -> dict[str, str]:
+    url, state = services.wechat_qr_start(bind_user=actor_of(request).user)
+    return {"url": url, "state": state}
+
+
+@me_router.post(
+    "/wechat/bind",
+    response={200: s.PersonalOut, **error_responses(400, 401, 409)},
+    operation_id="me_wechat_bind",
+    summary="绑定微信（扫码回调）",
+    description="已绑定其他账号的微信返回 409 `WECHAT_ALREADY_BOUND`。",
+)
+@require(AUTHENTICATED)
+def wechat_bind(request: HttpRequest, payload: s.WechatBindIn) -> dict[str, Any]:
+    return s.personal_out(services.wechat_bind(actor=actor_of(request), code=payload.code, state=payload.state))
+
+
+@me_router.post(
+    "/wechat/unbind",
+    response={200: s.PersonalOut, **error_responses(401, 409)},
+    operation_id="me_wechat_unbind",
+    summary="解绑微信",
+    description="清除账号的微信身份；之后用手机号验证码登录。",
+)
+@require(AUTHENTICATED)
+def wechat_unbind(request: HttpRequest) -> dict[str, Any]:
+    return s.personal_out(services.wechat_unbind(actor=actor_of(request)))
+
+
+@me_router.get(
+    "/operation-logs",
+    response={200: OperationLogPageOut, **error_responses(401, 422)},
+    operation_id="me_operation_logs",
+    summary="我的操作记录",
+    description="本人账号做过的操作（含后台人员切换为本人时的操作，标明代操作人），最新的在前。",
+)
+@require(AUTHENTICATED)
+def operation_logs(request: HttpRequest, query: Query[s.MyLogQuery]) -> dict[str, Any]:
+    rows = my_operation_logs(actor=actor_of(request))
+    return paginate(rows, page=query.page, page_size=query.page_size).map(log_out).out()
 
 
 def fake_qrconnect_page(request: HttpRequest) -> HttpResponse:

@@ -115,6 +115,50 @@ class AuthError:
         return ApiError("WECHAT_ALREADY_BOUND", "该微信已绑定其他账号", status=409)
 
     @staticmethod
+    def profile_invalid(fields: dict[str, str]) -> ApiError:
+        return ApiError("PROFILE_INVALID", "个人信息有误，请按提示修改", status=422, details={"fields": fields})
+
+    @staticmethod
+    def phone_same() -> ApiError:
+        return ApiError(
+            "PHONE_SAME",
+            "新手机号与当前手机号相同",
+            status=422,
+            details={"fields": {"phone": "请输入一个新的手机号"}},
+        )
+
+    @staticmethod
+    def phone_taken() -> ApiError:
+        return ApiError(
+            "PHONE_TAKEN",
+            "该手机号已注册其他晶贸通账号，不能换绑",
+            status=409,
+            details={"fields": {"phone": "该手机号已被其他账号使用"}},
+        )
+
+    @staticmethod
+    def phone_not_set() -> ApiError:
+        return ApiError("PHONE_NOT_SET", "当前账号未绑定手机号，无法更换", status=409)
+
+    @staticmethod
+    def for_field(error: ApiError, field: str, label: str) -> ApiError:
+        """A code refusal told about the one of two codes it concerns (``details.fields``)."""
+        return ApiError(
+            error.code,
+            f"{label}：{error.message}",
+            status=error.status,
+            details={**error.details, "fields": {field: error.message}},
+        )
+
+    @staticmethod
+    def wechat_not_linked() -> ApiError:
+        return ApiError("WECHAT_NOT_LINKED", "当前账号未绑定微信", status=409)
+
+    @staticmethod
+    def wechat_last_sign_in() -> ApiError:
+        return ApiError("WECHAT_LAST_SIGN_IN", "微信是该账号唯一的登录方式，不能解绑", status=409)
+
+    @staticmethod
     def not_a_member() -> ApiError:
         return ApiError("NOT_FOUND", "未找到该商户，或您不是其成员", status=404)
 
@@ -139,4 +183,10 @@ ERROR_CODES: dict[str, str] = {
     "WECHAT_NOT_BOUND": "微信未绑定账号（details.bind_ticket 用于短信登录时绑定）",
     "WECHAT_BIND_TICKET_INVALID": "绑定凭证无效或过期",
     "WECHAT_ALREADY_BOUND": "该微信已绑定其他账号",
+    "PROFILE_INVALID": "个人信息有误（details.fields）",
+    "PHONE_SAME": "新手机号与当前手机号相同",
+    "PHONE_TAKEN": "新手机号已属于其他账号",
+    "PHONE_NOT_SET": "账号未绑定手机号",
+    "WECHAT_NOT_LINKED": "账号未绑定微信",
+    "WECHAT_LAST_SIGN_IN": "微信是账号唯一的登录方式，不能解绑",
 }

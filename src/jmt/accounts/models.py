@@ -21,6 +21,11 @@ class UserManager(BaseUserManager["User"]):
         return user
 
 
+class Gender(models.TextChoices):
+    MALE = "male", "男"
+    FEMALE = "female", "女"
+
+
 class User(AbstractBaseUser):
     """A person. Merchant users sign in by phone; back-office staff by username and password."""
 
@@ -29,6 +34,8 @@ class User(AbstractBaseUser):
     name = models.CharField("姓名", max_length=64, blank=True)
     contact_phone = models.CharField("联系电话", max_length=20, blank=True)
     email = models.CharField("邮箱", max_length=254, blank=True)
+    gender = models.CharField("性别", max_length=8, choices=Gender.choices, blank=True)
+    id_number = models.CharField("身份证号", max_length=18, blank=True)
     department = models.CharField("部门", max_length=64, blank=True)
     is_active = models.BooleanField("启用", default=True)
     is_staff = models.BooleanField("后台账户", default=False)

@@ -141,3 +141,66 @@ def user_out(user: Any) -> dict[str, Any]:
         "must_change_password": user.must_change_password,
         "wechat_bound": bool(user.wechat_unionid),
     }
+
+
+# --- 我的 · 个人账户 (U1) ---
+
+
+class PersonalOut(Schema):
+    id: int
+    name: str
+    gender: str = Field(description="male 男 / female 女 / 空：未填")
+    gender_label: str
+    id_number: str
+    email: str
+    phone: str = Field(description="本人完整手机号（仅本人可见）")
+    phone_masked: str
+    wechat_bound: bool
+    wechat_bound_via: list[str] = Field(description="已绑定的微信入口：web 网站扫码 / mp 小程序")
+    date_joined: str
+
+
+class PersonalIn(Schema):
+    name: str | None = Field(default=None, max_length=64, examples=["林晶莹"])
+    gender: Literal["male", "female", ""] | None = None
+    id_number: str | None = Field(default=None, max_length=32, description="18 位居民身份证号")
+    email: str | None = Field(default=None, max_length=254, examples=["lin@example.com"])
+
+
+class PhoneNewCodeIn(Schema):
+    phone: str = Field(description="新手机号", examples=["13700000088"])
+
+
+class PhoneChangeIn(Schema):
+    phone: str = Field(description="新手机号", examples=["13700000088"])
+    old_code: str = Field(description="原手机号收到的验证码", examples=["123456"])
+    new_code: str = Field(description="新手机号收到的验证码", examples=["654321"])
+
+
+class WechatBindIn(Schema):
+    code: str
+    state: str
+
+
+class MyLogQuery(Schema):
+    page: int = Field(1, ge=1)
+    page_size: int = Field(20, ge=1, le=100)
+
+
+def personal_out(user: Any) -> dict[str, Any]:
+    from jmt.accounts.models import Gender
+
+    via = [name for name, value in (("web", user.wechat_web_openid), ("mp", user.wechat_mp_openid)) if value]
+    return {
+        "id": user.pk,
+        "name": user.name,
+        "gender": user.gender,
+        "gender_label": Gender(user.gender).label if user.gender else "",
+        "id_number": user.id_number,
+        "email": user.email,
+        "phone": user.phone or "",
+        "phone_masked": f"{user.phone[:3]}****{user.phone[-4:]}" if user.phone else "",
+        "wechat_bound": bool(user.wechat_unionid),
+        "wechat_bound_via": via,
+        "date_joined": user.date_joined.isoformat(),
+    }

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from jmt.accounts.errors import AuthError
 from jmt.accounts.models import User
 from jmt.accounts.schemas import user_out
 from jmt.accounts.tokens import decode_access, session_is_active
+from jmt.audit.models import OperationLog
 from jmt.core import catalog
 from jmt.core.auth import Actor
 from jmt.core.request_meta import client_ip, user_agent
@@ -218,3 +220,12 @@ def me_payload(actor: Actor) -> dict[str, Any]:
         "catalog": catalog_for(actor),
         "admin_catalog": admin_catalog_for(actor),
     }
+
+
+def my_operation_logs(*, actor: Actor) -> QuerySet[OperationLog]:
+    """「我的操作记录」: the entries the person made themselves (or was switched to), newest first."""
+    return (
+        OperationLog.objects.filter(actor_id=actor.user.pk)
+        .select_related("actor", "impersonator")
+        .order_by("-created_at", "-id")
+    )

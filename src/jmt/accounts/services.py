@@ -5,9 +5,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+import re
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core import signing
@@ -15,10 +18,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from jmt.accounts.errors import AuthError
-from jmt.accounts.models import LoginLog, LoginMethod, SmsCode, SmsScene, User
+from jmt.accounts.models import Gender, LoginLog, LoginMethod, SmsCode, SmsScene, User
 from jmt.accounts.phone import normalize_phone
 from jmt.accounts.tokens import IssuedTokens, issue_tokens, revoke_family_of, rotate
+from jmt.audit.services import record, snapshot
 from jmt.core.auth import Actor
+from jmt.core.errors import ApiError
 from jmt.integrations.sms.factory import get_sms_sender
 from jmt.integrations.sms.port import SmsError, SmsMessage
 from jmt.integrations.wechat.factory import get_wechat_client
@@ -29,6 +34,7 @@ logger = logging.getLogger("jmt.accounts")
 
 WECHAT_STATE_SALT = "jmt.wechat.qr.state"
 WECHAT_BIND_SALT = "jmt.wechat.bind"
+WECHAT_BIND_STATE_SALT = "jmt.wechat.qr.bind-state"
 WECHAT_STATE_MAX_AGE = 10 * 60
 
 
@@ -107,8 +113,11 @@ def sms_code_send(*, phone: str, scene: str, client: ClientInfo) -> SmsCode:
     return record
 
 
-def sms_code_verify(*, phone: str, scene: str, code: str) -> None:
-    """Consume the latest live code for ``phone``; 5 wrong tries burn it. Commits the attempt count."""
+def sms_code_verify(*, phone: str, scene: str, code: str, consume: bool = True) -> None:
+    """Consume the latest live code for ``phone``; 5 wrong tries burn it. Commits the attempt count.
+
+    ``consume=False`` checks a right code without using it up (a wrong one still counts), for a step
+    that needs two codes to be right before either is spent (see :func:`phone_change`)."""
     error = None
     with transaction.atomic():
         record = (
@@ -131,7 +140,7 @@ def sms_code_verify(*, phone: str, scene: str, code: str) -> None:
             else:
                 error = AuthError.sms_code_invalid(remaining)
             record.save(update_fields=["failed_attempts", "consumed_at"])
-        else:
+        elif consume:
             record.consumed_at = now
             record.save(update_fields=["consumed_at"])
     if error is not None:
@@ -329,9 +338,17 @@ def wechat_miniprogram_login(*, login_code: str, phone_code: str, client: Client
     return LoginResult(user=user, tokens=tokens, is_new_user=created)
 
 
-def wechat_qr_start() -> tuple[str, str]:
-    """A signed, time-limited ``state`` and the qrconnect URL that carries it."""
-    state = signing.dumps({"n": secrets.token_urlsafe(12)}, salt=WECHAT_STATE_SALT, compress=True)
+def wechat_qr_start(*, bind_user: User | None = None) -> tuple[str, str]:
+    """A signed, time-limited ``state`` and the qrconnect URL that carries it.
+
+    With ``bind_user`` the state is a bind intent for that signed-in person (another salt, so a bind
+    state never signs anybody in and a login state never binds)."""
+    if bind_user is not None:
+        state = signing.dumps(
+            {"n": secrets.token_urlsafe(12), "bind": bind_user.pk}, salt=WECHAT_BIND_STATE_SALT, compress=True
+        )
+    else:
+        state = signing.dumps({"n": secrets.token_urlsafe(12)}, salt=WECHAT_STATE_SALT, compress=True)
     return get_wechat_client().qr_login_url(state), state
 
 
@@ -372,3 +389,209 @@ def session_refresh(*, refresh: str) -> tuple[User, IssuedTokens]:
 
 def session_logout(*, refresh: str) -> None:
     revoke_family_of(refresh)
+
+
+# --- 我的 · 个人账户 (U1): personal details, phone change, WeChat binding ---
+
+PERSONAL_FIELDS: tuple[str, ...] = ("name", "gender", "id_number", "email")
+ID_NUMBER_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+ID_NUMBER_CHECK = "10X98765432"
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+
+
+def id_number_valid(value: str) -> bool:
+    """18 characters: 17 digits, then the GB 11643 check character (digit or X); a real birth date."""
+    if not re.match(r"^\d{17}[\dX]$", value):
+        return False
+    try:
+        datetime.strptime(value[6:14], "%Y%m%d")
+    except ValueError:
+        return False
+    total = sum(int(digit) * weight for digit, weight in zip(value[:17], ID_NUMBER_WEIGHTS, strict=True))
+    return ID_NUMBER_CHECK[total % 11] == value[17]
+
+
+def _clean_personal(changes: dict[str, Any]) -> dict[str, str]:
+    cleaned: dict[str, str] = {}
+    errors: dict[str, str] = {}
+    for field, raw in changes.items():
+        value = "" if raw is None else unicodedata.normalize("NFKC", str(raw)).strip()
+        if field == "name":
+            if not value:
+                errors[field] = "请输入姓名"
+            elif len(value) > 64:
+                errors[field] = "姓名不能超过 64 个字"
+        elif field == "gender":
+            if value and value not in Gender.values:
+                errors[field] = "性别只能是男或女"
+        elif field == "id_number":
+            value = value.upper()
+            if value and not id_number_valid(value):
+                errors[field] = "请输入正确的 18 位身份证号（最后一位可为 X）"
+        elif field == "email" and value and (len(value) > 254 or not EMAIL.match(value)):
+            errors[field] = "邮箱格式不正确，例如 name@example.com"
+        cleaned[field] = value
+    if errors:
+        raise AuthError.profile_invalid(errors)
+    return cleaned
+
+
+@transaction.atomic
+def personal_update(*, actor: Actor, changes: dict[str, Any]) -> User:
+    """The person's own name, gender, ID number and email; one audit entry for what changed."""
+    unknown = sorted(set(changes) - set(PERSONAL_FIELDS))
+    if unknown:
+        raise AuthError.profile_invalid({field: "无法识别的字段" for field in unknown})
+    cleaned = _clean_personal(changes)
+    user = User.objects.select_for_update().get(pk=actor.user.pk)
+    before = snapshot(user, cleaned)
+    for field, value in cleaned.items():
+        setattr(user, field, value)
+    if before != snapshot(user, cleaned):
+        user.save(update_fields=list(cleaned))
+        record(
+            actor=actor,
+            module="accounts",
+            action="update_profile",
+            obj=user,
+            before=before,
+            after=snapshot(user, cleaned),
+        )
+    actor.user = user
+    return user
+
+
+def _new_phone(user: User, raw: str) -> str:
+    phone = normalize_phone(raw)
+    if phone == user.phone:
+        raise AuthError.phone_same()
+    if User.objects.filter(phone=phone).exclude(pk=user.pk).exists():
+        raise AuthError.phone_taken()
+    return phone
+
+
+def phone_change_send_old(*, actor: Actor, client: ClientInfo) -> SmsCode:
+    """Step 1: a 更换手机号 code to the number the person has now (the usual send limits apply)."""
+    if not actor.user.phone:
+        raise AuthError.phone_not_set()
+    return sms_code_send(phone=actor.user.phone, scene=SmsScene.CHANGE_PHONE, client=client)
+
+
+def phone_change_send_new(*, actor: Actor, phone: str, client: ClientInfo) -> SmsCode:
+    """Step 2: a code to the new number, which must not be anybody's already."""
+    if not actor.user.phone:
+        raise AuthError.phone_not_set()
+    return sms_code_send(phone=_new_phone(actor.user, phone), scene=SmsScene.CHANGE_PHONE, client=client)
+
+
+def _consume(phone: str, scene: str) -> None:
+    latest = (
+        SmsCode.objects.select_for_update()
+        .filter(phone=phone, scene=scene, consumed_at__isnull=True)
+        .order_by("-created_at")
+        .first()
+    )
+    if latest is not None:
+        latest.consumed_at = timezone.now()
+        latest.save(update_fields=["consumed_at"])
+
+
+def phone_change(*, actor: Actor, new_phone: str, old_code: str, new_code: str) -> User:
+    """Both codes must be right; neither is spent unless both are. The new number then becomes the
+    person's sign-in number (and their login name, when that was the old number)."""
+    user: User = actor.user
+    if not user.phone:
+        raise AuthError.phone_not_set()
+    phone = _new_phone(user, new_phone)
+    old_phone = user.phone
+    try:
+        sms_code_verify(phone=old_phone, scene=SmsScene.CHANGE_PHONE, code=old_code, consume=False)
+    except ApiError as exc:
+        raise AuthError.for_field(exc, "old_code", "原手机号验证码") from exc
+    try:
+        sms_code_verify(phone=phone, scene=SmsScene.CHANGE_PHONE, code=new_code, consume=False)
+    except ApiError as exc:
+        raise AuthError.for_field(exc, "new_code", "新手机号验证码") from exc
+    fields = ["phone", "username"]
+    try:
+        with transaction.atomic():
+            locked = User.objects.select_for_update().get(pk=user.pk)
+            before = snapshot(locked, fields)
+            _consume(old_phone, SmsScene.CHANGE_PHONE)
+            _consume(phone, SmsScene.CHANGE_PHONE)
+            locked.phone = phone
+            if locked.username == old_phone and not User.objects.filter(username=phone).exists():
+                locked.username = phone
+            locked.save(update_fields=fields)
+            record(
+                actor=actor,
+                module="accounts",
+                action="change_phone",
+                obj=locked,
+                before=before,
+                after=snapshot(locked, fields),
+            )
+    except IntegrityError as exc:  # taken by a parallel registration since the check
+        raise AuthError.phone_taken() from exc
+    actor.user = locked
+    return locked
+
+
+WECHAT_FIELDS = ("wechat_unionid", "wechat_web_openid", "wechat_mp_openid")
+
+
+def wechat_bind(*, actor: Actor, code: str, state: str) -> User:
+    """The bind callback: the state must be a fresh bind intent of this very person; a WeChat that
+    belongs to another account is refused."""
+    try:
+        intent = signing.loads(state, salt=WECHAT_BIND_STATE_SALT, max_age=WECHAT_STATE_MAX_AGE)
+    except signing.BadSignature as exc:
+        raise AuthError.wechat_state_invalid() from exc
+    if intent.get("bind") != actor.user.pk:
+        raise AuthError.wechat_state_invalid()
+    try:
+        web_user = get_wechat_client().web_user(code)
+    except WechatError as exc:
+        raise AuthError.wechat_failed(exc.errcode) from exc
+    unionid = web_user.unionid or web_user.openid
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=actor.user.pk)
+        before = snapshot(user, WECHAT_FIELDS)
+        _bind_wechat(user, unionid=unionid, web_openid=web_user.openid)
+        record(
+            actor=actor,
+            module="accounts",
+            action="bind_wechat",
+            obj=user,
+            before=before,
+            after=snapshot(user, WECHAT_FIELDS),
+        )
+    actor.user = user
+    return user
+
+
+@transaction.atomic
+def wechat_unbind(*, actor: Actor, user: User | None = None) -> User:
+    """Forget the WeChat identity of ``user`` (the actor themselves by default). A merchant user
+    always keeps their phone to sign in with, so this never locks anybody out."""
+    target = User.objects.select_for_update().get(pk=(user or actor.user).pk)
+    if not target.wechat_unionid and not target.wechat_web_openid and not target.wechat_mp_openid:
+        raise AuthError.wechat_not_linked()
+    if not target.phone and not target.has_usable_password():
+        raise AuthError.wechat_last_sign_in()
+    before = snapshot(target, WECHAT_FIELDS)
+    target.wechat_unionid = None
+    target.wechat_web_openid = ""
+    target.wechat_mp_openid = ""
+    target.save(update_fields=list(WECHAT_FIELDS))
+    record(
+        actor=actor,
+        module="accounts",
+        action="unbind_wechat",
+        obj=target,
+        before=before,
+        after=snapshot(target, WECHAT_FIELDS),
+    )
+    if user is None:
+        actor.user = target
+    return target

@@ -9,6 +9,8 @@ ERROR_CODES: dict[str, str] = {
     "MERCHANT_PROFILE_UNKNOWN_FIELD": "包含无法识别的商户信息字段",
     "MERCHANT_PROFILE_LOCKED": "工商注册已核准，执照相关信息如需修改请联系捷晶管理员",
     "MERCHANT_PROFILE_STAFF_ONLY": "该信息由捷晶管理员维护",
+    "MEMBER_EXISTS": "该手机号已是本商户成员",
+    "MEMBER_LAST_ADMIN": "商户至少保留一位管理员",
 }
 
 
@@ -48,4 +50,27 @@ class ProfileError:
             "建设银行子账号由捷晶管理员维护，如需修改请联系捷晶管理员",
             status=403,
             details={"fields": {f: "由捷晶管理员维护" for f in fields}},
+        )
+
+
+class MemberError:
+    @staticmethod
+    def not_found() -> NotFound:
+        return NotFound("未找到该成员，或其不属于本商户")
+
+    @staticmethod
+    def exists() -> ApiError:
+        return ApiError(
+            "MEMBER_EXISTS",
+            "该手机号已是本商户成员",
+            status=409,
+            details={"fields": {"phone": "已是本商户成员"}},
+        )
+
+    @staticmethod
+    def last_admin() -> ApiError:
+        return ApiError(
+            "MEMBER_LAST_ADMIN",
+            "商户至少要保留一位管理员：请先把其他成员设为管理员，再移除或降级此人",
+            status=409,
         )

@@ -14,11 +14,13 @@ const MessagesPage = lazy(() => import('./pages/messages/MessagesPage'));
 const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
 const DocumentsPage = lazy(() => import('./pages/documents/DocumentsPage'));
 const CustomsOrdersPage = lazy(() => import('./pages/customs/CustomsOrdersPage'));
+const MePage = lazy(() => import('./pages/me/MePage'));
 
 /** Built pages outside the catalog, with the permission each needs (none: any signed-in merchant user). */
 export const BUILT_PAGES = [
   { path: '/', title: '首页', permission: null },
   { path: '/messages', title: '消息中心', permission: null },
+  { path: '/me', title: '个人中心', permission: null },
 ] as const;
 
 export function MerchantRoutes() {
@@ -38,6 +40,8 @@ export function MerchantRoutes() {
           <Route path="messages" element={<MessagesPage />} />
           <Route path="documents" element={<DocumentsPage />} />
           <Route path="customs/orders" element={<CustomsOrdersPage />} />
+          <Route path="me" element={<MePage />} />
+          <Route path="me/:tab" element={<MePage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>

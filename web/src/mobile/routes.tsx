@@ -12,6 +12,9 @@ const HomePage = lazy(() => import('./pages/home/HomePage'));
 const MessagesPage = lazy(() => import('./pages/messages/MessagesPage'));
 const MePage = lazy(() => import('./pages/me/MePage'));
 const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
+const MeProfilePage = lazy(() => import('./pages/me/ProfilePage'));
+const MeMerchantPage = lazy(() => import('./pages/me/MerchantPage'));
+const MeMembersPage = lazy(() => import('./pages/me/MembersPage'));
 
 export const TABS = [
   { path: '/', title: '首页' },
@@ -35,6 +38,30 @@ export function MobileRoutes() {
           <Route path="messages" element={<MessagesPage />} />
           <Route path="me" element={<MePage />} />
         </Route>
+        <Route
+          path="/me/profile"
+          element={
+            <MobileRequireAuth>
+              <MeProfilePage />
+            </MobileRequireAuth>
+          }
+        />
+        <Route
+          path="/me/merchant"
+          element={
+            <MobileRequireAuth>
+              <MeMerchantPage />
+            </MobileRequireAuth>
+          }
+        />
+        <Route
+          path="/me/members"
+          element={
+            <MobileRequireAuth>
+              <MeMembersPage />
+            </MobileRequireAuth>
+          }
+        />
         <Route
           path="*"
           element={

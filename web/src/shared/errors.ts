@@ -39,6 +39,18 @@ export const ERROR_FALLBACKS: Record<string, string> = {
   WECHAT_AUTH_FAILED: '微信授权失败，请重新尝试',
   WECHAT_BIND_TICKET_INVALID: '微信绑定已过期，请重新扫码',
   WECHAT_ALREADY_BOUND: '该微信已绑定其他账号',
+  // 我的
+  PROFILE_INVALID: '个人信息有误，请按提示修改',
+  PHONE_SAME: '新手机号与当前手机号相同',
+  PHONE_TAKEN: '该手机号已注册其他账号，不能换绑',
+  PHONE_NOT_SET: '当前账号未绑定手机号',
+  WECHAT_NOT_LINKED: '当前账号未绑定微信',
+  WECHAT_LAST_SIGN_IN: '微信是该账号唯一的登录方式，不能解绑',
+  MEMBER_EXISTS: '该手机号已是本商户成员',
+  MEMBER_LAST_ADMIN: '商户至少要保留一位管理员',
+  MERCHANT_PROFILE_INVALID: '商户信息有误，请按提示修改',
+  MERCHANT_PROFILE_LOCKED: '执照相关信息如需修改请联系捷晶管理员',
+  MERCHANT_PROFILE_STAFF_ONLY: '该信息由捷晶管理员维护',
 };
 
 const STATUS_FALLBACKS: Record<number, string> = {

@@ -27,6 +27,13 @@ PERSONAL_WRITES = {
     "POST /api/v1/notifications/messages/read-all",
     "POST /api/v1/notifications/messages/{message_id}/read",
     "POST /api/v1/notifications/stream-ticket",
+    # 我的 · 个人账户 (U1): the person's own details, phone and WeChat
+    "PATCH /api/v1/me/profile",
+    "POST /api/v1/me/phone/old-code",
+    "POST /api/v1/me/phone/new-code",
+    "POST /api/v1/me/phone/change",
+    "POST /api/v1/me/wechat/bind",
+    "POST /api/v1/me/wechat/unbind",
 }
 
 

@@ -1,4 +1,4 @@
-import { CheckOutlined, LogoutOutlined, ShopOutlined, SwapOutlined } from '@ant-design/icons';
+import { CheckOutlined, LogoutOutlined, ShopOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Dropdown, Tag, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -36,6 +36,13 @@ export function AccountMenu({ children }: { children: ReactNode }) {
           ) : null}
         </div>
       ),
+    },
+    { type: 'divider' },
+    {
+      key: 'me',
+      icon: <UserOutlined />,
+      label: <span data-testid="account-menu-me">个人中心</span>,
+      onClick: () => navigate('/me'),
     },
     { type: 'divider' },
     {

@@ -118,6 +118,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/merchants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 商户列表
+         * @description 按商户名称、统一社会信用代码、成员或联系人手机号搜索，按工商注册状态筛选；最新的在前。
+         */
+        get: operations["admin_merchants_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/merchants/{merchant_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 商户详情（全部字段、成员与微信绑定） */
+        get: operations["admin_merchants_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改商户信息（含建设银行子账号）
+         * @description 后台可修改全部字段，包括工商注册核准后锁定的执照信息与建设银行子账号。
+         */
+        patch: operations["admin_merchants_update"];
+        trace?: never;
+    };
+    "/api/v1/admin/merchants/{merchant_id}/members/{membership_id}/wechat/unbind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 解绑成员的微信
+         * @description 清除该成员账号的微信身份（换了微信号、误绑等）；本人之后用手机号登录并可重新绑定。
+         */
+        post: operations["admin_merchants_member_wechat_unbind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/notifications/announcements": {
         parameters: {
             query?: never;
@@ -910,6 +971,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/operation-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我的操作记录
+         * @description 本人账号做过的操作（含后台人员切换为本人时的操作，标明代操作人），最新的在前。
+         */
+        get: operations["me_operation_logs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/phone/change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 更换手机号（原、新手机号验证码一并提交）
+         * @description 两个验证码都正确才会更换，任一错误时两个验证码都不作废（错误次数照常累计）；错误的 `details.fields` 指明是 `old_code` 还是 `new_code`。
+         */
+        post: operations["me_phone_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/phone/new-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 更换手机号：向新手机号发送验证码
+         * @description 新手机号不能与当前相同（`PHONE_SAME`），也不能已属于其他账号（409 `PHONE_TAKEN`）。
+         */
+        post: operations["me_phone_new_code"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/phone/old-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 更换手机号：向原手机号发送验证码
+         * @description 与登录验证码共用发送频率限制（60 秒一次，每小时 ≤ 5 次，每天 ≤ 10 次）。
+         */
+        post: operations["me_phone_old_code"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的个人信息 */
+        get: operations["me_profile_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改我的个人信息
+         * @description 姓名、性别、身份证号（18 位，校验码正确）、邮箱；只提交要改的字段。
+         */
+        patch: operations["me_profile_update"];
+        trace?: never;
+    };
     "/api/v1/me/switch-merchant": {
         parameters: {
             query?: never;
@@ -925,6 +1087,135 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/wechat/bind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 绑定微信（扫码回调）
+         * @description 已绑定其他账号的微信返回 409 `WECHAT_ALREADY_BOUND`。
+         */
+        post: operations["me_wechat_bind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/wechat/bind-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 绑定微信：获取扫码地址
+         * @description 扫码后微信回到登录回调页，回调页凭 `state` 调用 `POST /me/wechat/bind` 完成绑定。
+         */
+        get: operations["me_wechat_bind_url"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/wechat/unbind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 解绑微信
+         * @description 清除账号的微信身份；之后用手机号验证码登录。
+         */
+        post: operations["me_wechat_unbind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merchant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 商户信息
+         * @description 当前商户的信息、每个字段能否修改；工商注册核准后执照相关字段锁定（「如需修改请联系捷晶管理员」），建设银行子账号只读。
+         */
+        get: operations["merchant_profile_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改商户信息（商户管理员）
+         * @description 只提交要改的字段；锁定字段返回 403 `MERCHANT_PROFILE_LOCKED`，建设银行子账号返回 403 `MERCHANT_PROFILE_STAFF_ONLY`，格式错误返回 422 `MERCHANT_PROFILE_INVALID`（`details.fields`）。
+         */
+        patch: operations["merchant_profile_update"];
+        trace?: never;
+    };
+    "/api/v1/merchant/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 商户成员 */
+        get: operations["merchant_members_list"];
+        put?: never;
+        /**
+         * 按手机号添加成员（商户管理员）
+         * @description 没有账号的手机号会新建账号，本人之后用短信验证码登录；已是成员返回 409 `MEMBER_EXISTS`。新成员收到站内通知。
+         */
+        post: operations["merchant_members_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merchant/members/{membership_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * 移除成员（商户管理员）
+         * @description 不能移除最后一位管理员（409 `MEMBER_LAST_ADMIN`）。
+         */
+        delete: operations["merchant_members_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * 修改成员角色（商户管理员）
+         * @description 商户至少保留一位管理员（409 `MEMBER_LAST_ADMIN`）。
+         */
+        patch: operations["merchant_members_role"];
         trace?: never;
     };
     "/api/v1/notifications/messages": {
@@ -1228,6 +1519,145 @@ export interface components {
             page_size: number;
             /** Role Id */
             role_id?: number | null;
+        };
+        /** AdminMerchantOut */
+        AdminMerchantOut: {
+            /**
+             * Can Edit
+             * @description 能否修改（商户管理员；后台须有编辑权限）
+             */
+            can_edit: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Display Name */
+            display_name: string;
+            /**
+             * Documents
+             * @description 证件字段 → 文件
+             */
+            documents: {
+                [key: string]: components["schemas"]["ProfileDocumentOut"] | null;
+            };
+            /** Fields */
+            fields: components["schemas"]["ProfileFieldOut"][];
+            /**
+             * Gateway Route
+             * @description 点点通企业接口配置页
+             * @example /customs/gateway
+             */
+            gateway_route: string;
+            /** Id */
+            id: number;
+            /**
+             * Lock Hint
+             * @example 如需修改请联系捷晶管理员
+             */
+            lock_hint: string;
+            /**
+             * Locked
+             * @description 执照相关信息已锁定
+             */
+            locked: boolean;
+            /** Members */
+            members: components["schemas"]["MemberOut"][];
+            /**
+             * Merchant Types
+             * @description 企业类型选项 value/label
+             */
+            merchant_types: {
+                [key: string]: string;
+            }[];
+            /** Registration Approved */
+            registration_approved: boolean;
+            /** Registration Status */
+            registration_status: string;
+            /** Registration Status Label */
+            registration_status_label: string;
+            /**
+             * Value Labels
+             * @description 选择类字段的中文（企业类型）
+             */
+            value_labels: {
+                [key: string]: string;
+            };
+            /**
+             * Values
+             * @description 字段 → 当前值（证件字段为文件编号）
+             */
+            values: {
+                [key: string]: unknown;
+            };
+        };
+        /** AdminMerchantPageOut */
+        AdminMerchantPageOut: {
+            /** Items */
+            items: components["schemas"]["AdminMerchantRowOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
+        /** AdminMerchantQuery */
+        AdminMerchantQuery: {
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+            /**
+             * Q
+             * @description 商户名称、统一社会信用代码或成员/联系人手机号
+             */
+            q?: string | null;
+            /** Registration Status */
+            registration_status?: ("not_started" | "in_progress" | "approved") | null;
+        };
+        /** AdminMerchantRowOut */
+        AdminMerchantRowOut: {
+            /**
+             * Admins
+             * @description 管理员姓名
+             */
+            admins: string[];
+            /** Bank Account */
+            bank_account: string;
+            /** Ccb Sub Account */
+            ccb_sub_account: string;
+            /** Contact Name */
+            contact_name: string;
+            /** Contact Phone */
+            contact_phone: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Credit Code */
+            credit_code: string;
+            /** Display Name */
+            display_name: string;
+            /** Id */
+            id: number;
+            /** Legal Person */
+            legal_person: string;
+            /** Member Count */
+            member_count: number;
+            /** Merchant Type Label */
+            merchant_type_label: string;
+            /** Registration Status */
+            registration_status: string;
+            /** Registration Status Label */
+            registration_status_label: string;
         };
         /** AllowedMoveOut */
         AllowedMoveOut: {
@@ -2151,6 +2581,74 @@ export interface components {
             roles: string[];
             user: components["schemas"]["UserOut"];
         };
+        /** MemberAddIn */
+        MemberAddIn: {
+            /**
+             * Name
+             * @description 新账号的姓名（已有账号时不改）
+             * @default
+             */
+            name: string;
+            /**
+             * Phone
+             * @example 13700000066
+             */
+            phone: string;
+            /**
+             * Role
+             * @default member
+             * @enum {string}
+             */
+            role: "admin" | "member";
+        };
+        /** MemberOut */
+        MemberOut: {
+            /** Display Name */
+            display_name: string;
+            /**
+             * Id
+             * @description 成员关系编号（membership_id）
+             */
+            id: number;
+            /** Is Self */
+            is_self: boolean;
+            /**
+             * Joined At
+             * Format: date-time
+             */
+            joined_at: string;
+            /** Name */
+            name: string;
+            /**
+             * Phone
+             * @description 手机号（商户端为脱敏号码）
+             */
+            phone: string;
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "admin" | "member";
+            /** Role Label */
+            role_label: string;
+            /** User Id */
+            user_id: number;
+            /** Wechat Bound */
+            wechat_bound: boolean;
+            /**
+             * Wechat Bound Via
+             * @description web 网站扫码 / mp 小程序
+             */
+            wechat_bound_via: string[];
+        };
+        /** MemberRoleIn */
+        MemberRoleIn: {
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "admin" | "member";
+        };
         /** MembershipOut */
         MembershipOut: {
             /** Current */
@@ -2187,6 +2685,85 @@ export interface components {
             role: string;
             /** Role Label */
             role_label: string;
+        };
+        /**
+         * MerchantProfileIn
+         * @description Only the fields to change. Unknown or non-editable fields are refused by name.
+         */
+        MerchantProfileIn: {
+            /**
+             * Changes
+             * @example {
+             *       "name_en": "Donghai Crystal Co., Ltd."
+             *     }
+             */
+            changes: {
+                [key: string]: unknown;
+            };
+        };
+        /** MerchantProfileOut */
+        MerchantProfileOut: {
+            /**
+             * Can Edit
+             * @description 能否修改（商户管理员；后台须有编辑权限）
+             */
+            can_edit: boolean;
+            /** Display Name */
+            display_name: string;
+            /**
+             * Documents
+             * @description 证件字段 → 文件
+             */
+            documents: {
+                [key: string]: components["schemas"]["ProfileDocumentOut"] | null;
+            };
+            /** Fields */
+            fields: components["schemas"]["ProfileFieldOut"][];
+            /**
+             * Gateway Route
+             * @description 点点通企业接口配置页
+             * @example /customs/gateway
+             */
+            gateway_route: string;
+            /** Id */
+            id: number;
+            /**
+             * Lock Hint
+             * @example 如需修改请联系捷晶管理员
+             */
+            lock_hint: string;
+            /**
+             * Locked
+             * @description 执照相关信息已锁定
+             */
+            locked: boolean;
+            /**
+             * Merchant Types
+             * @description 企业类型选项 value/label
+             */
+            merchant_types: {
+                [key: string]: string;
+            }[];
+            /** Registration Approved */
+            registration_approved: boolean;
+            /** Registration Status */
+            registration_status: string;
+            /** Registration Status Label */
+            registration_status_label: string;
+            /**
+             * Value Labels
+             * @description 选择类字段的中文（企业类型）
+             */
+            value_labels: {
+                [key: string]: string;
+            };
+            /**
+             * Values
+             * @description 字段 → 当前值（证件字段为文件编号）
+             */
+            values: {
+                [key: string]: unknown;
+            };
         };
         /** MerchantRoleOut */
         MerchantRoleOut: {
@@ -2510,6 +3087,19 @@ export interface components {
             started_at: string;
             /** Worker Id */
             worker_id: string;
+        };
+        /** MyLogQuery */
+        MyLogQuery: {
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
         };
         /** NodeOut */
         NodeOut: {
@@ -2882,6 +3472,90 @@ export interface components {
             /** Id */
             id: number;
         };
+        /** PersonalIn */
+        PersonalIn: {
+            /**
+             * Email
+             * @example lin@example.com
+             */
+            email?: string | null;
+            /** Gender */
+            gender?: ("male" | "female" | "") | null;
+            /**
+             * Id Number
+             * @description 18 位居民身份证号
+             */
+            id_number?: string | null;
+            /**
+             * Name
+             * @example 林晶莹
+             */
+            name?: string | null;
+        };
+        /** PersonalOut */
+        PersonalOut: {
+            /** Date Joined */
+            date_joined: string;
+            /** Email */
+            email: string;
+            /**
+             * Gender
+             * @description male 男 / female 女 / 空：未填
+             */
+            gender: string;
+            /** Gender Label */
+            gender_label: string;
+            /** Id */
+            id: number;
+            /** Id Number */
+            id_number: string;
+            /** Name */
+            name: string;
+            /**
+             * Phone
+             * @description 本人完整手机号（仅本人可见）
+             */
+            phone: string;
+            /** Phone Masked */
+            phone_masked: string;
+            /** Wechat Bound */
+            wechat_bound: boolean;
+            /**
+             * Wechat Bound Via
+             * @description 已绑定的微信入口：web 网站扫码 / mp 小程序
+             */
+            wechat_bound_via: string[];
+        };
+        /** PhoneChangeIn */
+        PhoneChangeIn: {
+            /**
+             * New Code
+             * @description 新手机号收到的验证码
+             * @example 654321
+             */
+            new_code: string;
+            /**
+             * Old Code
+             * @description 原手机号收到的验证码
+             * @example 123456
+             */
+            old_code: string;
+            /**
+             * Phone
+             * @description 新手机号
+             * @example 13700000088
+             */
+            phone: string;
+        };
+        /** PhoneNewCodeIn */
+        PhoneNewCodeIn: {
+            /**
+             * Phone
+             * @description 新手机号
+             * @example 13700000088
+             */
+            phone: string;
+        };
         /** PlatformParams */
         PlatformParams: {
             /**
@@ -2909,6 +3583,57 @@ export interface components {
              * @default
              */
             service_wechat: string;
+        };
+        /** ProfileDocumentOut */
+        ProfileDocumentOut: {
+            /** Content Type */
+            content_type: string;
+            /** Download Url */
+            download_url: string;
+            /** Id */
+            id: number;
+            /** Kind Label */
+            kind_label: string;
+            /** Original Name */
+            original_name: string;
+        };
+        /** ProfileFieldOut */
+        ProfileFieldOut: {
+            /**
+             * Editable
+             * @description 当前账号能否修改该字段
+             */
+            editable: boolean;
+            /**
+             * Group
+             * @description company 企业信息 / legal 法人信息 / contact 联系人 / settlement 结算账户 / documents 证件
+             */
+            group: string;
+            /**
+             * Key
+             * @example name_en
+             */
+            key: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "text" | "date" | "select" | "document";
+            /**
+             * Label
+             * @example 英文名称
+             */
+            label: string;
+            /**
+             * Locked
+             * @description 工商注册已核准，须联系捷晶管理员修改
+             */
+            locked: boolean;
+            /**
+             * Staff Only
+             * @description 仅由捷晶管理员维护（建设银行子账号）
+             */
+            staff_only: boolean;
         };
         /** ProgressOut */
         ProgressOut: {
@@ -3435,6 +4160,13 @@ export interface components {
             /** Wechat Bound */
             wechat_bound: boolean;
         };
+        /** WechatBindIn */
+        WechatBindIn: {
+            /** Code */
+            code: string;
+            /** State */
+            state: string;
+        };
         /** WechatMiniProgramIn */
         WechatMiniProgramIn: {
             /**
@@ -3804,6 +4536,229 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_merchants_list: {
+        parameters: {
+            query?: {
+                /** @description 商户名称、统一社会信用代码或成员/联系人手机号 */
+                q?: string | null;
+                registration_status?: ("not_started" | "in_progress" | "approved") | null;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminMerchantPageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_merchants_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                merchant_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminMerchantOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_merchants_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                merchant_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MerchantProfileIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminMerchantOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_merchants_member_wechat_unbind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                merchant_id: number;
+                membership_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminMerchantOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6000,6 +6955,303 @@ export interface operations {
             };
         };
     };
+    me_operation_logs: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationLogPageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    me_phone_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PhoneChangeIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    me_phone_new_code: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PhoneNewCodeIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsSendOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Bad Gateway */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    me_phone_old_code: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsSendOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Bad Gateway */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    me_profile_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalOut"];
+                };
+            };
+        };
+    };
+    me_profile_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonalIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
     me_switch_merchant: {
         parameters: {
             query?: never;
@@ -6024,6 +7276,447 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    me_wechat_bind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WechatBindIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    me_wechat_bind_url: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WechatQrOut"];
+                };
+            };
+        };
+    };
+    me_wechat_unbind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    merchant_profile_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MerchantProfileOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    merchant_profile_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MerchantProfileIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MerchantProfileOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    merchant_members_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    merchant_members_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberAddIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    merchant_members_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                membership_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    merchant_members_role: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                membership_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberRoleIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

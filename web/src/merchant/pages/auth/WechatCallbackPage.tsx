@@ -14,6 +14,7 @@ export default function WechatCallbackPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [error, setError] = useState<string | null>(null);
+  const [binding, setBinding] = useState(false);
   const started = useRef(false);
   const code = params.get('code');
   const state = params.get('state');
@@ -27,6 +28,18 @@ export default function WechatCallbackPage() {
     }
     if (exchanged.has(code)) return;
     exchanged.add(code);
+    if (wechatState.takeIntent() === 'bind' && api.store.get()) {
+      setBinding(true);
+      void (async () => {
+        try {
+          await unwrap(api.client.POST('/api/v1/me/wechat/bind', { body: { code, state } }));
+          navigate('/me/security?wechat=bound', { replace: true });
+        } catch (e) {
+          setError(errorMessage(e));
+        }
+      })();
+      return;
+    }
     void (async () => {
       try {
         const pair = await unwrap(api.client.POST('/api/v1/auth/wechat/qr/callback', { body: { code, state } }));
@@ -50,16 +63,16 @@ export default function WechatCallbackPage() {
         {error ? (
           <Result
             status="warning"
-            title="微信登录未完成"
+            title={binding ? '微信绑定未完成' : '微信登录未完成'}
             subTitle={error}
             extra={
-              <Link to="/login?tab=wechat">
-                <Button type="primary">返回登录</Button>
+              <Link to={binding ? '/me/security' : '/login?tab=wechat'}>
+                <Button type="primary">{binding ? '返回账号安全' : '返回登录'}</Button>
               </Link>
             }
           />
         ) : (
-          <Result icon={<Spin size="large" />} title="正在通过微信登录…" subTitle="请稍候，马上就好" />
+          <Result icon={<Spin size="large" />} title={binding ? '正在绑定微信…' : '正在通过微信登录…'} subTitle="请稍候，马上就好" />
         )}
       </Card>
     </div>

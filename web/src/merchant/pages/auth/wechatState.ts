@@ -1,6 +1,7 @@
 /** What the WeChat QR flow keeps across the round trip to WeChat (this tab only). */
 const KEY_REMEMBER = 'jmt.wechat.remember';
 const KEY_TICKET = 'jmt.wechat.bind_ticket';
+const KEY_INTENT = 'jmt.wechat.intent';
 
 function session(): Storage | null {
   try {
@@ -23,5 +24,16 @@ export const wechatState = {
   },
   bindTicket(): string | null {
     return session()?.getItem(KEY_TICKET) ?? null;
+  },
+  /** 'bind': the signed-in person is binding WeChat from 我的 · 账号安全 (not signing in). */
+  setIntent(intent: 'bind' | null) {
+    if (intent) session()?.setItem(KEY_INTENT, intent);
+    else session()?.removeItem(KEY_INTENT);
+  },
+  /** Read and forget the intent. */
+  takeIntent(): 'bind' | null {
+    const intent = session()?.getItem(KEY_INTENT) ?? null;
+    session()?.removeItem(KEY_INTENT);
+    return intent === 'bind' ? 'bind' : null;
   },
 };

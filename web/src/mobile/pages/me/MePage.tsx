@@ -1,4 +1,4 @@
-import { CheckOutlined, ShopOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
+import { CheckOutlined, IdcardOutlined, ShopOutlined, SolutionOutlined, SwapOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Button, Dialog, List, Popup, Tag, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -62,6 +62,22 @@ export default function MePage() {
         >
           切换商户
         </List.Item>
+      </List>
+
+      <List header="我的" mode="card" className="mme__list">
+        <List.Item prefix={<IdcardOutlined className="mme__icon" />} onClick={() => navigate('/me/profile')} data-testid="me-profile">
+          个人信息
+        </List.Item>
+        {me.merchant ? (
+          <>
+            <List.Item prefix={<SolutionOutlined className="mme__icon" />} onClick={() => navigate('/me/merchant')} data-testid="me-merchant">
+              商户信息
+            </List.Item>
+            <List.Item prefix={<TeamOutlined className="mme__icon" />} onClick={() => navigate('/me/members')} data-testid="me-members">
+              成员
+            </List.Item>
+          </>
+        ) : null}
       </List>
 
       <div className="mme__logout">
