@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils import timezone
+
 from jmt.customs.models import Batch, GatewayConfig
 from jmt.customs.services.batches import batch_defaults
 from jmt.customs.services.gateway import run_check
@@ -10,7 +12,7 @@ from jmt.merchants.models import Merchant
 DEMO_BATCH = "2026年3月 第1批"
 
 
-def seed_customs_gateway(merchant: Merchant, *, created_by: object | None = None) -> GatewayConfig:
+def seed_customs_gateway(merchant: Merchant) -> GatewayConfig:
     """Idempotent: the configuration and the batch are created once, then left as people changed them."""
     config = GatewayConfig.objects.filter(merchant=merchant).first()
     if config is None:
@@ -31,12 +33,8 @@ def seed_customs_gateway(merchant: Merchant, *, created_by: object | None = None
         result = run_check(config)
         config.check_status = "ok" if result.ok else "failed"
         config.check_message = result.message
-        from django.utils import timezone
-
         config.checked_at = timezone.now()
         config.save()
     if not Batch.objects.filter(merchant=merchant).exists():
-        Batch.objects.create(
-            merchant=merchant, name=DEMO_BATCH, created_by=created_by, **batch_defaults(merchant, config)
-        )
+        Batch.objects.create(merchant=merchant, name=DEMO_BATCH, **batch_defaults(merchant, config))
     return config
