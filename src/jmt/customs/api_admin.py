@@ -164,14 +164,14 @@ def _message_row(message: Message, incoming: dict[int, tuple[int | None, str]]) 
 
 @router.get(
     "/messages",
-    response={200: s.MessagePage, **error_responses(401, 403, 404, 422)},
+    response={200: s.CustomsMessagePage, **error_responses(401, 403, 404, 422)},
     operation_id="customs_admin_messages_list",
     summary="报文记录（发送与接收的每一份 XML）",
     description="按商户、批次、报文类型（CEB303/505/603/605/607/701 及回执类型）、方向筛选；"
     "`q` 按报文 guid、清单编号、订单编号、运单号查找。",
 )
 @require(adm.CUSTOMS_VIEW)
-def messages_list(request: HttpRequest, query: Query[s.MessageQuery]) -> dict[str, Any]:
+def messages_list(request: HttpRequest, query: Query[s.CustomsMessageQuery]) -> dict[str, Any]:
     rows = adm.message_list(
         actor_of(request),
         merchant_id=query.merchant_id,
@@ -187,7 +187,7 @@ def messages_list(request: HttpRequest, query: Query[s.MessageQuery]) -> dict[st
 
 @router.get(
     "/messages/{message_id}",
-    response={200: s.MessageDetailOut, **error_responses(401, 403, 404)},
+    response={200: s.CustomsMessageDetailOut, **error_responses(401, 403, 404)},
     operation_id="customs_admin_messages_get",
     summary="查看报文 XML、发送状态与回执",
 )

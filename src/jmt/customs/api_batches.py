@@ -143,7 +143,7 @@ def batches_update(request: HttpRequest, batch_id: int, payload: s.BatchPatch) -
 
 @batches_router.post(
     "/{batch_id}/submit",
-    response={200: s.SubmitOut, **error_responses(401, 403, 404, 409, 422)},
+    response={200: s.BatchSubmitOut, **error_responses(401, 403, 404, 409, 422)},
     operation_id="customs_batches_submit",
     summary="提交批次",
     description="先检查点点通配置（409 `CUSTOMS_GATEWAY_NOT_CONFIGURED` / `CUSTOMS_GATEWAY_CHECK_FAILED`）、"

@@ -112,7 +112,7 @@ def batch_out(batch: Batch, *, locked: bool) -> dict[str, Any]:
     return data
 
 
-class StatusCountOut(Schema):
+class DocStatusCountOut(Schema):
     status: str
     label: str
     count: int
@@ -124,7 +124,7 @@ class DocGroupOut(Schema):
     in_progress: int = Field(description="审批中")
     approved: int = Field(description="已通过：订单、运单海关入库；清单审结、放行或结关")
     attention: int = Field(description="需处理：退单、异常、发送失败")
-    by_status: list[StatusCountOut]
+    by_status: list[DocStatusCountOut]
 
 
 class InventoryGroupOut(DocGroupOut):
@@ -184,7 +184,7 @@ class BatchDetailOut(BatchBoardOut):
     gateway: ReadinessOut
 
 
-class OptionOut(Schema):
+class BatchOptionOut(Schema):
     value: str
     label: str
     warning: str = ""
@@ -192,8 +192,8 @@ class OptionOut(Schema):
 
 class BatchDefaultsOut(Schema):
     values: dict[str, str] = Field(description="新建批次的预填值：来自点点通配置与商户资料")
-    traf_modes: list[OptionOut]
-    statistics_flags: list[OptionOut]
+    traf_modes: list[BatchOptionOut]
+    statistics_flags: list[BatchOptionOut]
     gateway: ReadinessOut
 
 
@@ -208,7 +208,7 @@ def traf_mode_options() -> list[dict[str, str]]:
     return [{"value": code, "label": f"{code} {name}"} for code, name in table("transport_modes").entries]
 
 
-class SubmitOut(Schema):
+class BatchSubmitOut(Schema):
     messages: int
     documents: int
 
@@ -353,7 +353,7 @@ class MerchantDrillOut(Schema):
     batches: list[BatchBoardOut]
 
 
-class MessageQuery(Schema):
+class CustomsMessageQuery(Schema):
     page: int = Field(1, ge=1)
     page_size: int = Field(20, ge=1, le=100)
     merchant_id: int | None = None
@@ -363,7 +363,7 @@ class MessageQuery(Schema):
     q: str = Field("", description="报文 guid、清单编号、订单编号或运单号")
 
 
-class MessageOut(Schema):
+class CustomsMessageOut(Schema):
     id: int
     direction: str
     direction_label: str
@@ -382,14 +382,14 @@ class MessageOut(Schema):
     created_at: datetime
 
 
-class MessagePage(Schema):
-    items: list[MessageOut]
+class CustomsMessagePage(Schema):
+    items: list[CustomsMessageOut]
     total: int
     page: int
     page_size: int
 
 
-class OutboxOut(Schema):
+class CustomsOutboxOut(Schema):
     state: str
     state_label: str
     attempts: int
@@ -400,7 +400,7 @@ class OutboxOut(Schema):
     next_attempt_at: datetime | None
 
 
-class ReceiptOut(Schema):
+class CustomsReceiptOut(Schema):
     id: int
     message_id: int
     message_type: str
@@ -414,9 +414,9 @@ class ReceiptOut(Schema):
     created_at: datetime
 
 
-class MessageDetailOut(MessageOut):
+class CustomsMessageDetailOut(CustomsMessageOut):
     xml: str = Field(description="原样保存的报文")
     xml_pretty: str = Field(description="缩进排版后的报文（只用于阅读）")
-    outbox: OutboxOut | None
-    receipts: list[ReceiptOut]
+    outbox: CustomsOutboxOut | None
+    receipts: list[CustomsReceiptOut]
     documents: list[dict[str, str]] = Field(description="报文携带的单证：编号与状态")

@@ -14,6 +14,8 @@ const MessagesPage = lazy(() => import('./pages/messages/MessagesPage'));
 const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
 const DocumentsPage = lazy(() => import('./pages/documents/DocumentsPage'));
 const CustomsOrdersPage = lazy(() => import('./pages/customs/CustomsOrdersPage'));
+const CustomsBatchesPage = lazy(() => import('./pages/customs/batches/BatchesPage'));
+const CustomsGatewayPage = lazy(() => import('./pages/customs/gateway/GatewayPage'));
 
 /** Built pages outside the catalog, with the permission each needs (none: any signed-in merchant user). */
 export const BUILT_PAGES = [
@@ -38,6 +40,8 @@ export function MerchantRoutes() {
           <Route path="messages" element={<MessagesPage />} />
           <Route path="documents" element={<DocumentsPage />} />
           <Route path="customs/orders" element={<CustomsOrdersPage />} />
+          <Route path="customs/batches" element={<CustomsBatchesPage />} />
+          <Route path="customs/gateway" element={<CustomsGatewayPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>
