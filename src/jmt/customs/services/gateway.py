@@ -239,3 +239,19 @@ class GatewayResolver:
         if isinstance(gateway, Simulator) and isinstance(self.default, Simulator) and not gateway.credentials_problem():
             return self.default
         return gateway
+
+
+def callback_credentials(app_key: str) -> tuple[str, str]:
+    """The (app key, secret) a receipt callback signed with ``app_key`` must verify against: the
+    merchant configuration holding that key, else the platform's account (``settings``)."""
+    from django.conf import settings
+
+    config = (
+        GatewayConfig.objects.filter(app_key=app_key, is_enabled=True).exclude(app_key="").first() if app_key else None
+    )
+    if config is not None and config.has_secret:
+        try:
+            return config.app_key, config.secret()
+        except crypto.DecryptionFailed:
+            logger.warning("callback: the secret of merchant %s cannot be decrypted", config.merchant_id)
+    return settings.CUSTOMS_GATEWAY_APP_KEY, settings.CUSTOMS_GATEWAY_APP_SECRET

@@ -240,3 +240,14 @@ def _actor(merchant):
     from jmt.core.auth import Actor
 
     return Actor(user=None, merchant=merchant, role="admin", permissions=frozenset())
+
+
+def test_a_callback_signed_with_a_merchants_key_verifies_against_that_merchants_secret(settings, crystal_merchant):
+    from jmt.customs.services.gateway import callback_credentials
+
+    settings.CUSTOMS_GATEWAY_APP_KEY = "platform-key"
+    settings.CUSTOMS_GATEWAY_APP_SECRET = "platform-secret"
+    make_gateway_config(crystal_merchant, app_key="donghai-key", secret="donghai-secret")
+    assert callback_credentials("donghai-key") == ("donghai-key", "donghai-secret")
+    assert callback_credentials("someone-else") == ("platform-key", "platform-secret")
+    assert callback_credentials("") == ("platform-key", "platform-secret")

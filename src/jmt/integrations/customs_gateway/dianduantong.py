@@ -66,11 +66,13 @@ class DianDuanTongGateway:
             data = self._call("GET", "/ping", b"", {})
         except GatewayError as exc:
             if exc.status in (401, 403):
-                message = f"凭证无效：点点通拒绝了 App Key 或 App Secret（HTTP {exc.status}，credentials refused）"
+                message = f"凭证无效：点点通拒绝了 App Key 或 App Secret（HTTP {exc.status}）"
             elif not exc.permanent:
-                message = f"无法连接点点通接口地址，请检查地址是否正确、网关是否在线（{exc}）"
+                message = "无法连接点点通接口地址，请检查地址是否正确、网关是否在线"
             else:
-                message = f"点点通拒绝了检测请求，请检查接口地址（{exc}）"
+                status = f"（HTTP {exc.status}）" if exc.status else ""
+                message = f"点点通拒绝了检测请求{status}，请检查接口地址是否正确"
+            logger.info("gateway check of %s failed: %s", self.base_url, exc)
             return CheckResult(ok=False, message=message[:500])
         if str(data.get("code", "")) in ACCEPTED_CODES:
             return CheckResult(ok=True, message="连接正常，密钥有效")

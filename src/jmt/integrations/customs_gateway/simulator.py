@@ -200,7 +200,7 @@ class Simulator:
         if not creds.app_key or not creds.app_secret:
             return "App Key 或 App Secret 未设置"
         if creds.app_secret.lower().startswith("wrong"):
-            return "凭证无效：点点通拒绝了 App Key 或 App Secret（HTTP 401，credentials refused）"
+            return "凭证无效：点点通拒绝了 App Key 或 App Secret（HTTP 401）"
         return ""
 
     def submit(self, message: OutboundMessage) -> SubmitResult:
