@@ -169,3 +169,10 @@ def test_another_merchants_batch_is_not_found_and_the_member_only_reads(
     refused = member.post("/customs/batches", {"name": "成员不能建"})
     assert (refused.status_code, refused.json()["code"]) == (403, "PERMISSION_DENIED")
     assert member.post(f"/customs/batches/{mine.pk}/submit").status_code == 403
+
+
+def test_batch_and_gateway_acts_have_chinese_names_in_the_log():
+    from jmt.audit import labels
+
+    assert labels.action_label("batch_create") == "新建批次"
+    assert labels.action_label("gateway_config_update") == "修改点点通配置"
