@@ -115,7 +115,7 @@ export function BatchDetailDrawer({ batchId, canEdit, onClose, onEdit, onChanged
               message="点点通接口未就绪，暂不能提交"
               description={
                 <>
-                  {detail.gateway.message} <Link to="/customs/gateway">查看接口配置</Link>
+                  {detail.gateway.message}。<Link to="/customs/gateway">查看接口配置</Link>
                 </>
               }
             />

@@ -81,7 +81,7 @@ export default function GatewayPage() {
             { title: 'DXP ID', dataIndex: 'dxp_id' },
             { title: '申报地海关代码', dataIndex: 'customs_code' },
             { title: '出口口岸代码', dataIndex: 'port_code' },
-            { title: '回执回调地址', dataIndex: 'callback_url', span: 2 },
+            { title: '回执回调地址', dataIndex: 'callback_url', span: 2, render: () => config.callback_url || '使用平台默认地址' },
           ]}
         />
         <Typography.Text type="secondary">以上信息由捷晶管理员维护，如需修改请联系捷晶。App Secret 加密保存，任何页面都不会显示完整密钥。</Typography.Text>
