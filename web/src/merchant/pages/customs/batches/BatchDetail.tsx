@@ -121,6 +121,18 @@ export function BatchDetailDrawer({ batchId, canEdit, onClose, onEdit, onChanged
             />
           )}
           {b.statistics_flag_warning ? <Alert type="error" showIcon message={b.statistics_flag_warning} /> : null}
+          {detail.orders.total === 0 ? (
+            <Alert
+              type="info"
+              showIcon
+              message="批次中还没有电子订单"
+              description={
+                <>
+                  在「<Link to="/customs/orders">电子订单报送</Link>」中用 Excel 导入订单，申报时选择本批次；订单导入后即可在这里提交批次、跟踪审批进度。
+                </>
+              }
+            />
+          ) : null}
           <Row gutter={16}>
             <Col span={6}>
               <Progress type="circle" percent={detail.progress} size={96} strokeColor={detail.needs_attention > 0 ? '#fa8c16' : undefined} />
