@@ -16,6 +16,9 @@ from jmt.audit.api_admin import router as audit_admin_router
 from jmt.core.auth import BearerAuth
 from jmt.core.errors import COMMON_ERROR_CODES, ApiError
 from jmt.customs.api import customs_router
+from jmt.customs.api_admin import router as customs_admin_router
+from jmt.customs.api_batches import batches_router as customs_batches_router
+from jmt.customs.api_batches import gateway_router as customs_gateway_router
 from jmt.customs.errors import ERROR_CODES as CUSTOMS_ERROR_CODES
 from jmt.documents.api import router as documents_router
 from jmt.documents.errors import ERROR_CODES as DOCUMENT_ERROR_CODES
@@ -76,6 +79,9 @@ api.add_router("/admin/notifications", notifications_admin_router)
 api.add_router("/documents", documents_router)
 api.add_router("/merchant", merchant_router)
 api.add_router("/admin/merchants", merchants_admin_router)
+api.add_router("/customs/batches", customs_batches_router)
+api.add_router("/customs/gateway", customs_gateway_router)
+api.add_router("/admin/customs", customs_admin_router)
 
 
 def _respond(

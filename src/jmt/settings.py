@@ -245,6 +245,9 @@ CUSTOMS_OUTBOX_MAX_ATTEMPTS = 8  # then the message waits in "needs attention"
 CUSTOMS_OUTBOX_LEASE_SECONDS = 120  # a claimed message another worker may take over after this
 CUSTOMS_IMPORT_MAX_ROWS = 200_000
 CUSTOMS_IMPORT_MAX_BYTES = 60 * 1024 * 1024
+# Secrets kept in the database (the 点点通 app secret) are encrypted with Fernet. One key or several,
+# comma-separated (the first encrypts, all decrypt: rotation); empty = a key derived from SECRET_KEY.
+FIELD_ENCRYPTION_KEYS = env_list("JMT_FIELD_ENCRYPTION_KEY")
 
 # --- demo data ---
 JMT_DEMO_PASSWORD = os.environ.get("JMT_DEMO_PASSWORD", "")

@@ -6,3 +6,8 @@ class CustomsConfig(AppConfig):
     label = "customs"
     verbose_name = "出口报关 9610"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from jmt.customs import audit_labels
+
+        audit_labels.register()

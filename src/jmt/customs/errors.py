@@ -19,6 +19,11 @@ ERROR_CODES: dict[str, str] = {
     "CUSTOMS_NOTHING_TO_DECLARE": "没有可申报的订单",
     "CUSTOMS_GATEWAY_SIGNATURE_INVALID": "点点通回调签名校验失败",
     "CUSTOMS_RECEIPT_INVALID": "回执报文无法解析",
+    "CUSTOMS_GATEWAY_NOT_CONFIGURED": "尚未配置点点通接口（或已停用），请联系捷晶管理员配置点点通接口",
+    "CUSTOMS_GATEWAY_CHECK_FAILED": "点点通接口检测未通过，请联系捷晶管理员",
+    "CUSTOMS_BATCH_LOCKED": "批次已有申报单证，申报信息不能再修改（details.fields）",
+    "CUSTOMS_BATCH_INVALID": "批次的申报信息不完整或有误（details.fields）",
+    "CUSTOMS_BATCH_EMPTY": "批次中还没有电子订单",
 }
 
 
@@ -85,6 +90,50 @@ class CustomsError:
     @staticmethod
     def receipt_invalid(reason: str) -> ApiError:
         return ApiError("CUSTOMS_RECEIPT_INVALID", "回执报文无法解析", status=400, details={"reason": reason})
+
+    @staticmethod
+    def gateway_not_configured(disabled: bool = False) -> ApiError:
+        what = "本商户的点点通接口已停用" if disabled else "本商户尚未配置点点通接口"
+        return ApiError(
+            "CUSTOMS_GATEWAY_NOT_CONFIGURED",
+            f"{what}，暂不能申报。请联系捷晶管理员配置点点通接口",
+            status=409,
+            details={"disabled": disabled},
+        )
+
+    @staticmethod
+    def gateway_check_failed(reason: str) -> ApiError:
+        return ApiError(
+            "CUSTOMS_GATEWAY_CHECK_FAILED",
+            f"点点通接口检测未通过：{reason}，请联系捷晶管理员",
+            status=409,
+            details={"reason": reason},
+        )
+
+    @staticmethod
+    def batch_locked() -> ApiError:
+        return ApiError(
+            "CUSTOMS_BATCH_LOCKED",
+            "批次已有申报单证，海关代码、口岸、运输方式等申报信息不能再修改；如需不同的申报信息，请新建批次",
+            status=409,
+        )
+
+    @staticmethod
+    def batch_invalid(fields: dict[str, str]) -> ApiError:
+        return ApiError(
+            "CUSTOMS_BATCH_INVALID",
+            "批次的申报信息不完整或有误：" + "；".join(fields.values()),
+            status=422,
+            details={"fields": fields},
+        )
+
+    @staticmethod
+    def batch_empty() -> ApiError:
+        return ApiError(
+            "CUSTOMS_BATCH_EMPTY",
+            "批次中还没有电子订单：请先在「电子订单报送」中导入订单并选择本批次申报",
+            status=409,
+        )
 
 
 # --- per-cell codes of an e-order import (``errors[].code``) ----------------------------------------

@@ -10,6 +10,7 @@ from typing import Any
 
 from django_tasks import task
 
+from jmt.customs.services.gateway import GatewayResolver
 from jmt.customs.services.outbox import outbox_dispatch
 from jmt.customs.services.receipts import receipt_ingest
 from jmt.integrations.customs_gateway.factory import get_gateway
@@ -19,7 +20,7 @@ from jmt.integrations.customs_gateway.simulator import Simulator
 @task()
 def customs_outbox_dispatch() -> dict[str, Any]:
     gateway = get_gateway()
-    report = outbox_dispatch(gateway=gateway)
+    report = outbox_dispatch(gateway=gateway, resolve=GatewayResolver(gateway))
     if report.next_attempt_at is not None:
         customs_outbox_dispatch.using(run_after=report.next_attempt_at).enqueue()
     if isinstance(gateway, Simulator) and report.sent:

@@ -21,6 +21,8 @@ const LogsPage = lazy(() => import('./pages/system/logs/LogsPage'));
 const ParametersPage = lazy(() => import('./pages/system/parameters/ParametersPage'));
 const MonitorPage = lazy(() => import('./pages/system/monitor/MonitorPage'));
 const MerchantsPage = lazy(() => import('./pages/merchants/list/MerchantsPage'));
+const GatewayConfigsPage = lazy(() => import('./pages/operations/gateway/GatewayConfigsPage'));
+const CustomsBoardPage = lazy(() => import('./pages/operations/customs/CustomsBoardPage'));
 
 export const BUILT_PAGES = [
   { path: '/', title: '工作台', permission: null },
@@ -32,6 +34,8 @@ export const BUILT_PAGES = [
   { path: '/system/parameters', title: '系统参数', permission: 'system:parameters:view' },
   { path: '/system/monitor', title: '系统监控', permission: 'system:monitor:view' },
   { path: '/merchants', title: '商户信息管理', permission: 'merchants:list:view' },
+  { path: '/operations/gateway', title: '点点通接口配置', permission: 'operations:gateway:view' },
+  { path: '/operations/customs', title: '报关流程可视化', permission: 'operations:customs:view' },
 ] as const;
 
 export function AdminRoutes() {
@@ -67,6 +71,8 @@ export function AdminRoutes() {
           <Route path="system/parameters" element={<ParametersPage />} />
           <Route path="system/monitor" element={<MonitorPage />} />
           <Route path="merchants" element={<MerchantsPage />} />
+          <Route path="operations/gateway" element={<GatewayConfigsPage />} />
+          <Route path="operations/customs" element={<CustomsBoardPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>

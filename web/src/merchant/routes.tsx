@@ -15,6 +15,8 @@ const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
 const DocumentsPage = lazy(() => import('./pages/documents/DocumentsPage'));
 const CustomsOrdersPage = lazy(() => import('./pages/customs/CustomsOrdersPage'));
 const MePage = lazy(() => import('./pages/me/MePage'));
+const CustomsBatchesPage = lazy(() => import('./pages/customs/batches/BatchesPage'));
+const CustomsGatewayPage = lazy(() => import('./pages/customs/gateway/GatewayPage'));
 
 /** Built pages outside the catalog, with the permission each needs (none: any signed-in merchant user). */
 export const BUILT_PAGES = [
@@ -42,6 +44,8 @@ export function MerchantRoutes() {
           <Route path="customs/orders" element={<CustomsOrdersPage />} />
           <Route path="me" element={<MePage />} />
           <Route path="me/:tab" element={<MePage />} />
+          <Route path="customs/batches" element={<CustomsBatchesPage />} />
+          <Route path="customs/gateway" element={<CustomsGatewayPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>

@@ -15,6 +15,7 @@ const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
 const MeProfilePage = lazy(() => import('./pages/me/ProfilePage'));
 const MeMerchantPage = lazy(() => import('./pages/me/MerchantPage'));
 const MeMembersPage = lazy(() => import('./pages/me/MembersPage'));
+const CustomsBatchesPage = lazy(() => import('./pages/customs/BatchesPage'));
 
 export const TABS = [
   { path: '/', title: '首页' },
@@ -59,6 +60,14 @@ export function MobileRoutes() {
           element={
             <MobileRequireAuth>
               <MeMembersPage />
+            </MobileRequireAuth>
+          }
+        />
+        <Route
+          path="/customs/batches"
+          element={
+            <MobileRequireAuth>
+              <CustomsBatchesPage />
             </MobileRequireAuth>
           }
         />

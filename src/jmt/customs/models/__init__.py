@@ -15,6 +15,7 @@ from jmt.customs.models.documents import (
     WayBill,
     WayBillLine,
 )
+from jmt.customs.models.gateway import CheckStatus, GatewayConfig
 from jmt.customs.models.imports import ImportRow, ImportStatus, OrderImport
 from jmt.customs.models.messages import Direction, Message, Outbox, OutboxState, Receipt
 
@@ -23,8 +24,10 @@ __all__ = [
     "AppType",
     "Batch",
     "BatchStatus",
+    "CheckStatus",
     "Direction",
     "DocStatus",
+    "GatewayConfig",
     "ImportRow",
     "ImportStatus",
     "Inventory",

@@ -31,6 +31,7 @@ from jmt.customs.models import (
     OrderLine,
     new_guid,
 )
+from jmt.customs.services.gateway import ensure_ready
 from jmt.customs.services.submission import SubmitReport, _submit, orders_submit_system, schedule_dispatch
 from jmt.customs.xml.builders import build_ceb505
 
@@ -104,6 +105,7 @@ def order_import_declare(
     the orders and waybills (inventories follow once both reach 120). With ``all_or_nothing`` any
     row with an error refuses the whole declaration."""
     with transaction.atomic():
+        ensure_ready(batch.merchant)
         locked = OrderImport.objects.select_for_update().get(pk=order_import.pk)
         if locked.status == ImportStatus.DECLARED:
             raise CustomsError.nothing_to_declare()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -141,8 +142,12 @@ def outbox_dispatch(
     batch_size: int = 20,
     max_rounds: int | None = None,
     worker_id: str = "",
+    resolve: Callable[[Outbox], CustomsGateway] | None = None,
 ) -> DispatchReport:
-    """Send every due message, ``batch_size`` claimed at a time, until none is left (or ``max_rounds``)."""
+    """Send every due message, ``batch_size`` claimed at a time, until none is left (or ``max_rounds``).
+
+    ``resolve`` picks the gateway of each row (its merchant's 点点通 account, see
+    ``services.gateway.GatewayResolver``); without it every row goes through ``gateway``."""
     worker = worker_id or uuid.uuid4().hex
     report = DispatchReport()
     rounds = 0
@@ -154,7 +159,7 @@ def outbox_dispatch(
             break
         report.claimed += len(rows)
         for row in rows:
-            send_one(row, gateway, now=moment, report=report)
+            send_one(row, resolve(row) if resolve else gateway, now=moment, report=report)
     pending = Outbox.objects.filter(state=OutboxState.PENDING).aggregate(first=Min("next_attempt_at"))
     report.next_attempt_at = pending["first"]
     return report

@@ -31,6 +31,7 @@ from jmt.customs.models import (
     SummaryApply,
     WayBill,
 )
+from jmt.customs.services.gateway import ensure_ready
 from jmt.customs.xml.builders import (
     BuiltMessage,
     Transfer,
@@ -128,6 +129,7 @@ def batch_submit(*, actor: Actor, batch: Batch) -> SubmitReport:
     """Submit a batch: its orders and waybills now; each inventory once its order and waybill reach 120."""
     with transaction.atomic():
         batch = Batch.objects.select_for_update().get(pk=batch.pk)
+        ensure_ready(batch.merchant)
         before = {"status": batch.status}
         report = orders_submit_system(batch=batch)
         report.add(_submit(Logistics.objects.filter(batch=batch), build_ceb505, batch=batch))
@@ -165,6 +167,7 @@ def inventories_submit_ready(*, batch_ids: Sequence[int]) -> SubmitReport:
 def invt_cancel_submit(*, actor: Actor, inventory: Inventory, reason: str, cop_no: str) -> InvtCancel:
     """撤销申请单 (CEB605) for an inventory customs has cleared: needs its invtNo and a reason."""
     with transaction.atomic():
+        ensure_ready(inventory.merchant)
         batch = inventory.batch
         if batch is None:
             raise ValueError("an inventory without a batch cannot be cancelled")
@@ -202,6 +205,7 @@ def _single(document: WayBill | SummaryApply, builder: Callable[..., list[BuiltM
 def waybill_submit(*, actor: Actor, waybill: WayBill, batch: Batch) -> int:
     """清单总分单 (CEB607), split into numbered parts above 100 waybills."""
     with transaction.atomic():
+        ensure_ready(waybill.merchant)
         parts = _single(waybill, build_ceb607, batch)
         record(actor=actor, module="customs", action="waybill_submit", obj=waybill, before={}, after={"parts": parts})
         if parts:
@@ -212,6 +216,7 @@ def waybill_submit(*, actor: Actor, waybill: WayBill, batch: Batch) -> int:
 def summary_submit(*, actor: Actor, summary: SummaryApply, batch: Batch) -> int:
     """汇总申请单 (CEB701), split into numbered parts above 100 inventories."""
     with transaction.atomic():
+        ensure_ready(summary.merchant)
         parts = _single(summary, build_ceb701, batch)
         record(actor=actor, module="customs", action="summary_submit", obj=summary, before={}, after={"parts": parts})
         if parts:

@@ -7,8 +7,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.utils import timezone
+
 from jmt.customs.models import (
     Batch,
+    CheckStatus,
+    GatewayConfig,
     Inventory,
     InventoryLine,
     InvtCancel,
@@ -29,7 +33,33 @@ PLATFORM_CODE = "3207960P01"
 CARRIER_CODE = "3207960L01"
 
 
-def make_batch(merchant: Merchant, **overrides: Any) -> Batch:
+def make_gateway_config(merchant: Merchant, *, secret: str = "s3cret-ab12", **overrides: Any) -> GatewayConfig:
+    """An enabled 点点通 configuration whose check passed (the simulator accepts these credentials)."""
+    values: dict[str, Any] = {
+        "base_url": "https://ddt.example.cn/api",
+        "app_key": "jmt-app",
+        "ebc_code": EBC_CODE,
+        "ebc_name": "东海晶莹水晶有限公司",
+        "agent_code": "3207960B01",
+        "agent_name": "连云港捷晶报关有限公司",
+        "customs_code": "2305",
+        "port_code": "2305",
+        "dxp_id": "DXPENT0000012345",
+        "check_status": CheckStatus.OK,
+        "check_message": "模拟网关：连接正常，密钥有效",
+        "checked_at": timezone.now(),
+    }
+    values.update(overrides)
+    config = GatewayConfig(merchant=merchant, **values)
+    config.set_secret(secret)
+    config.save()
+    return config
+
+
+def make_batch(merchant: Merchant, *, gateway: bool = True, **overrides: Any) -> Batch:
+    """A batch; unless ``gateway=False`` its merchant also gets an ok 点点通 configuration (if it has none)."""
+    if gateway and not GatewayConfig.objects.filter(merchant=merchant).exists():
+        make_gateway_config(merchant)
     values: dict[str, Any] = {
         "merchant": merchant,
         "name": "2026年3月 第1批",

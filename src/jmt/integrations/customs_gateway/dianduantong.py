@@ -61,13 +61,22 @@ class DianDuanTongGateway:
         raise GatewayError(f"gateway refused {message.message_type} {message.guid}: {code} {reply}", permanent=True)
 
     def check(self) -> CheckResult:
+        """``GET /ping``; the message says in Chinese what is wrong (credentials, reachability, answer)."""
         try:
             data = self._call("GET", "/ping", b"", {})
         except GatewayError as exc:
-            return CheckResult(ok=False, message=str(exc))
+            if exc.status in (401, 403):
+                message = f"凭证无效：点点通拒绝了 App Key 或 App Secret（HTTP {exc.status}）"
+            elif not exc.permanent:
+                message = "无法连接点点通接口地址，请检查地址是否正确、网关是否在线"
+            else:
+                status = f"（HTTP {exc.status}）" if exc.status else ""
+                message = f"点点通拒绝了检测请求{status}，请检查接口地址是否正确"
+            logger.info("gateway check of %s failed: %s", self.base_url, exc)
+            return CheckResult(ok=False, message=message[:500])
         if str(data.get("code", "")) in ACCEPTED_CODES:
             return CheckResult(ok=True, message="连接正常，密钥有效")
-        return CheckResult(ok=False, message=f"网关应答异常：{data.get('message', '')}")
+        return CheckResult(ok=False, message=f"网关应答异常：{data.get('message', '')}"[:500])
 
     def _call(self, method: str, path: str, body: bytes, extra: dict[str, str]) -> dict[str, object]:
         url = f"{self.base_url}{path}"
@@ -79,7 +88,11 @@ class DianDuanTongGateway:
         except http.TransportError as exc:
             raise GatewayError(f"{path}: {exc}", permanent=exc.permanent, status=exc.status) from exc
         if response.status_code in (401, 403):
-            raise GatewayError(f"{path}: credentials refused (HTTP {response.status_code})", permanent=True)
+            raise GatewayError(
+                f"{path}: credentials refused (HTTP {response.status_code})",
+                permanent=True,
+                status=response.status_code,
+            )
         try:
             data: object = json.loads(response.content)
         except ValueError:

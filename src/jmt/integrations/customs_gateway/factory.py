@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 from jmt.integrations.customs_gateway.dianduantong import DianDuanTongGateway
-from jmt.integrations.customs_gateway.port import CustomsGateway
+from jmt.integrations.customs_gateway.port import CustomsGateway, GatewayCredentials
 from jmt.integrations.customs_gateway.simulator import Simulator
 
 BACKENDS = ("simulator", "dianduantong")
@@ -30,4 +30,20 @@ def get_gateway() -> CustomsGateway:
             app_secret=settings.CUSTOMS_GATEWAY_APP_SECRET,
             callback_url=settings.CUSTOMS_GATEWAY_CALLBACK_URL,
         )
+    raise ImproperlyConfigured(f"CUSTOMS_GATEWAY_BACKEND must be one of {', '.join(BACKENDS)}, not {backend!r}")
+
+
+def gateway_for(credentials: GatewayCredentials) -> CustomsGateway:
+    """The gateway of one merchant's account: the real adapter with its base URL, key and secret when the
+    backend is ``dianduantong``; otherwise the simulator, which refuses bad credentials as documented."""
+    backend = settings.CUSTOMS_GATEWAY_BACKEND
+    if backend == "dianduantong":
+        return DianDuanTongGateway(
+            base_url=credentials.base_url,
+            app_key=credentials.app_key,
+            app_secret=credentials.app_secret,
+            callback_url=credentials.callback_url or settings.CUSTOMS_GATEWAY_CALLBACK_URL,
+        )
+    if backend == "simulator":
+        return Simulator(credentials=credentials)
     raise ImproperlyConfigured(f"CUSTOMS_GATEWAY_BACKEND must be one of {', '.join(BACKENDS)}, not {backend!r}")

@@ -7,7 +7,7 @@ are delivered by the simulator's ``deliver_due`` in ``make run`` and tests. Eith
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 
@@ -24,6 +24,16 @@ class SubmitResult:
 
     duplicate: bool = False
     reply: str = ""
+
+
+@dataclass(frozen=True)
+class GatewayCredentials:
+    """One merchant's 点点通 account (``customs.GatewayConfig``), used instead of the global settings."""
+
+    base_url: str
+    app_key: str
+    app_secret: str = field(repr=False)
+    callback_url: str = ""
 
 
 @dataclass(frozen=True)

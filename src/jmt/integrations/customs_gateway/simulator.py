@@ -13,6 +13,9 @@
 * Receipts come late, twice and out of order, deterministically: every entity draws from its own
   ``Random(seed, type, key)``. Their ``returnTime`` is the logical time of the step, so applying them by
   returnTime restores the true order. Time is ``clock()``; receipts are handed over by ``deliver_due``.
+* Given a merchant's ``credentials``, ``check()`` and ``submit()`` refuse them as the real gateway would:
+  an empty or malformed base URL, a host containing ``unreachable``, a missing key or secret, and a secret
+  ``wrong…`` (凭证无效) all fail — see ``credentials_problem``.
 
 State lives in the database (``models.py``) so the web process and the workers share one customs.
 """
@@ -25,6 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -35,7 +39,13 @@ from lxml import etree
 
 from jmt.customs.xml.schema import CEB_NS, safe_parser, validation_errors
 from jmt.integrations.customs_gateway.models import SimulatedDocument, SimulatedMessage, SimulatedReceipt
-from jmt.integrations.customs_gateway.port import CheckResult, OutboundMessage, SubmitResult
+from jmt.integrations.customs_gateway.port import (
+    CheckResult,
+    GatewayCredentials,
+    GatewayError,
+    OutboundMessage,
+    SubmitResult,
+)
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 RETURN_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -150,6 +160,7 @@ class Simulator:
         late_rate: float = 0.1,
         review_rate: float = 0.2,
         jitter: float = 1.2,
+        credentials: GatewayCredentials | None = None,
     ) -> None:
         self.seed = settings.CUSTOMS_SIMULATOR_SEED if seed is None else seed
         self.step = timedelta(seconds=settings.CUSTOMS_SIMULATOR_STEP_SECONDS if step_seconds is None else step_seconds)
@@ -158,13 +169,44 @@ class Simulator:
         self.late_rate = late_rate
         self.review_rate = review_rate
         self.jitter = jitter
+        self.credentials = credentials
 
     # --- the port ---------------------------------------------------------------------------
 
     def check(self) -> CheckResult:
-        return CheckResult(ok=True, message="模拟网关：连接正常")
+        problem = self.credentials_problem()
+        if problem:
+            return CheckResult(ok=False, message=problem)
+        return CheckResult(ok=True, message="模拟网关：连接正常，密钥有效")
+
+    def credentials_problem(self) -> str:
+        """How the simulated gateway refuses a merchant's account (no credentials given: none).
+
+        * empty base URL, or not ``http(s)://`` → the address is missing / malformed;
+        * a host containing ``unreachable`` → cannot connect (as a wrong address would);
+        * empty app key or secret → credentials missing;
+        * a secret that is ``wrong`` or starts with ``wrong`` → 凭证无效 (HTTP 401 from the real gateway).
+        """
+        creds = self.credentials
+        if creds is None:
+            return ""
+        if not creds.base_url.strip():
+            return "接口地址未填写，无法连接点点通"
+        parts = urlsplit(creds.base_url.strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            return "接口地址格式不正确，应以 http:// 或 https:// 开头"
+        if "unreachable" in parts.netloc:
+            return "无法连接点点通接口地址，请检查地址是否正确、网关是否在线（连接超时）"
+        if not creds.app_key or not creds.app_secret:
+            return "App Key 或 App Secret 未设置"
+        if creds.app_secret.lower().startswith("wrong"):
+            return "凭证无效：点点通拒绝了 App Key 或 App Secret（HTTP 401）"
+        return ""
 
     def submit(self, message: OutboundMessage) -> SubmitResult:
+        problem = self.credentials_problem()
+        if problem:
+            raise GatewayError(problem, permanent=True, status=401)
         now = self.clock()
         try:
             with transaction.atomic():

@@ -118,6 +118,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/customs/gateway-configs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 各商户的点点通接口配置
+         * @description 全部（数据权限内的）商户及其配置状态：未配置 / 未检测 / 检测通过 / 检测未通过。
+         */
+        get: operations["customs_admin_gateway_configs_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/customs/gateway-configs/{merchant_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一个商户的点点通接口配置 */
+        get: operations["customs_admin_gateway_configs_get"];
+        /**
+         * 保存点点通接口配置（保存后自动检测）
+         * @description App Secret 只写、加密保存：留空保留原密钥。保存后立即检测连通性与凭证，结果随配置返回（`check_status` ok / failed，`check_message` 说明原因）。
+         */
+        put: operations["customs_admin_gateway_configs_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/customs/gateway-configs/{merchant_id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重新检测点点通接口 */
+        post: operations["customs_admin_gateway_configs_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/customs/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 报文记录（发送与接收的每一份 XML）
+         * @description 按商户、批次、报文类型（CEB303/505/603/605/607/701 及回执类型）、方向筛选；`q` 按报文 guid、清单编号、订单编号、运单号查找。
+         */
+        get: operations["customs_admin_messages_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/customs/messages/{message_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看报文 XML、发送状态与回执 */
+        get: operations["customs_admin_messages_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/customs/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 报关流程可视化：各商户的批次、订单、清单、总分单、汇总进度
+         * @description 按商户汇总各类单证的状态计数（待发送 / 审批中 / 已通过 / 需处理），可按商户、日期（单证创建日期）与状态类别筛选。
+         */
+        get: operations["customs_admin_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/customs/overview/{merchant_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一个商户的批次进度（下钻） */
+        get: operations["customs_admin_overview_merchant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/merchants": {
         parameters: {
             query?: never;
@@ -702,6 +834,128 @@ export interface paths {
          * @description 校验 `state` 后换取微信用户；未绑定的微信返回 409 `WECHAT_NOT_BOUND` 与 `details.bind_ticket`，用户随后以短信登录并携带该凭证即完成绑定。
          */
         post: operations["auth_wechat_qr_callback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customs/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 批次列表（含各批次进度） */
+        get: operations["customs_batches_list"];
+        put?: never;
+        /**
+         * 新建批次
+         * @description 未填写的海关代码、口岸代码、企业代码与名称、DXP ID 取点点通配置与商户资料。校验失败时 422 `VALIDATION_ERROR`，`details.fields` 为每个字段的中文说明。
+         */
+        post: operations["customs_batches_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customs/batches/defaults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 新建批次的预填值与选项
+         * @description 预填值来自点点通配置（企业代码、海关与口岸代码、DXP ID）和商户资料；申报业务类型 A 附带提醒：简化申报不能办理出口退税。
+         */
+        get: operations["customs_batches_defaults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customs/batches/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 全部批次的审批进度总览
+         * @description 最近 100 个批次：每个批次的订单、运单、清单、总分单按状态计数，审批进度百分比，放行 / 结关数与需处理数；`gateway` 说明点点通配置是否就绪。
+         */
+        get: operations["customs_batches_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customs/batches/{batch_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 批次详情（单证状态计数与点点通就绪情况） */
+        get: operations["customs_batches_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改批次
+         * @description 批次已有单证或已提交后，申报信息锁定（409 `CUSTOMS_BATCH_LOCKED`），只能修改名称。
+         */
+        patch: operations["customs_batches_update"];
+        trace?: never;
+    };
+    "/api/v1/customs/batches/{batch_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交批次
+         * @description 先检查点点通配置（409 `CUSTOMS_GATEWAY_NOT_CONFIGURED` / `CUSTOMS_GATEWAY_CHECK_FAILED`）、批次申报信息（422 `CUSTOMS_BATCH_INVALID`）和是否有订单（409 `CUSTOMS_BATCH_EMPTY`），然后把待申报的电子订单与物流运单放入发送队列；清单在订单和运单海关入库后自动申报。
+         */
+        post: operations["customs_batches_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customs/gateway": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本商户的点点通接口配置（只读）
+         * @description 由捷晶后台配置；不返回 App Secret，只说明是否已设置。`readiness` 说明能否申报及如何处理。
+         */
+        get: operations["customs_gateway_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1520,6 +1774,125 @@ export interface components {
             /** Role Id */
             role_id?: number | null;
         };
+        /** AdminGatewayConfigOut */
+        AdminGatewayConfigOut: {
+            /**
+             * Agent Code
+             * @default
+             */
+            agent_code: string;
+            /**
+             * Agent Name
+             * @default
+             */
+            agent_name: string;
+            /**
+             * App Key
+             * @default
+             */
+            app_key: string;
+            /**
+             * App Secret
+             * @description 从不返回密钥本身，只说明是否已设置及末 4 位
+             * @default 未设置
+             */
+            app_secret: string;
+            /**
+             * Base Url
+             * @default
+             */
+            base_url: string;
+            /**
+             * Callback Url
+             * @default
+             */
+            callback_url: string;
+            /**
+             * Check Message
+             * @default
+             */
+            check_message: string;
+            /**
+             * Check Status
+             * @description missing 未配置 / unchecked / ok / failed
+             * @default missing
+             */
+            check_status: string;
+            /**
+             * Check Status Label
+             * @default 未配置
+             */
+            check_status_label: string;
+            /** Checked At */
+            checked_at?: string | null;
+            /** Configured */
+            configured: boolean;
+            /**
+             * Customs Code
+             * @default
+             */
+            customs_code: string;
+            /**
+             * Dxp Id
+             * @default
+             */
+            dxp_id: string;
+            /**
+             * Ebc Code
+             * @default
+             */
+            ebc_code: string;
+            /**
+             * Ebc Name
+             * @default
+             */
+            ebc_name: string;
+            /**
+             * Ebp Code
+             * @default
+             */
+            ebp_code: string;
+            /**
+             * Ebp Name
+             * @default
+             */
+            ebp_name: string;
+            /**
+             * Is Enabled
+             * @default false
+             */
+            is_enabled: boolean;
+            /** Merchant Id */
+            merchant_id: number;
+            /** Merchant Name */
+            merchant_name: string;
+            /**
+             * Port Code
+             * @default
+             */
+            port_code: string;
+            readiness: components["schemas"]["ReadinessOut"];
+            /**
+             * Suggestions
+             * @description 未配置时可预填的商户资料（名称、信用代码）
+             */
+            suggestions?: {
+                [key: string]: string;
+            };
+            /** Updated At */
+            updated_at?: string | null;
+        };
+        /** AdminGatewayConfigPage */
+        AdminGatewayConfigPage: {
+            /** Items */
+            items: components["schemas"]["AdminGatewayConfigOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
         /** AdminMerchantOut */
         AdminMerchantOut: {
             /**
@@ -1854,6 +2227,402 @@ export interface components {
             /** Updated At */
             updated_at: string;
         };
+        /** BatchBoardOut */
+        BatchBoardOut: {
+            batch: components["schemas"]["BatchOut"];
+            /** Closed */
+            closed: number;
+            inventories: components["schemas"]["InventoryGroupOut"];
+            /** @description 物流运单（CEB505） */
+            logistics: components["schemas"]["DocGroupOut"];
+            /** Needs Attention */
+            needs_attention: number;
+            orders: components["schemas"]["DocGroupOut"];
+            /**
+             * Progress
+             * @description 审批进度（%）：已通过的订单、运单、清单占全部的比例
+             */
+            progress: number;
+            /** Released */
+            released: number;
+            /** @description 清单总分单（CEB607） */
+            waybills: components["schemas"]["DocGroupOut"];
+        };
+        /** BatchDefaultsOut */
+        BatchDefaultsOut: {
+            gateway: components["schemas"]["ReadinessOut"];
+            /** Statistics Flags */
+            statistics_flags: components["schemas"]["BatchOptionOut"][];
+            /** Traf Modes */
+            traf_modes: components["schemas"]["BatchOptionOut"][];
+            /**
+             * Values
+             * @description 新建批次的预填值：来自点点通配置与商户资料
+             */
+            values: {
+                [key: string]: string;
+            };
+        };
+        /** BatchDetailOut */
+        BatchDetailOut: {
+            batch: components["schemas"]["BatchOut"];
+            /** Closed */
+            closed: number;
+            gateway: components["schemas"]["ReadinessOut"];
+            inventories: components["schemas"]["InventoryGroupOut"];
+            /** @description 物流运单（CEB505） */
+            logistics: components["schemas"]["DocGroupOut"];
+            /** Needs Attention */
+            needs_attention: number;
+            orders: components["schemas"]["DocGroupOut"];
+            /**
+             * Progress
+             * @description 审批进度（%）：已通过的订单、运单、清单占全部的比例
+             */
+            progress: number;
+            /** Released */
+            released: number;
+            /** @description 清单总分单（CEB607） */
+            waybills: components["schemas"]["DocGroupOut"];
+        };
+        /** BatchIn */
+        BatchIn: {
+            /**
+             * Agent Code
+             * @default
+             */
+            agent_code: string;
+            /**
+             * Agent Name
+             * @default
+             */
+            agent_name: string;
+            /**
+             * Bill No
+             * @default
+             */
+            bill_no: string;
+            /**
+             * Cop Code
+             * @default
+             */
+            cop_code: string;
+            /**
+             * Cop Name
+             * @default
+             */
+            cop_name: string;
+            /**
+             * Customs Code
+             * @description 申报地海关代码；留空取点点通配置
+             * @default
+             */
+            customs_code: string;
+            /**
+             * Dxp Id
+             * @default
+             */
+            dxp_id: string;
+            /**
+             * Ebc Code
+             * @default
+             */
+            ebc_code: string;
+            /**
+             * Ebc Name
+             * @default
+             */
+            ebc_name: string;
+            /**
+             * Ebp Code
+             * @default
+             */
+            ebp_code: string;
+            /**
+             * Ebp Name
+             * @default
+             */
+            ebp_name: string;
+            /**
+             * Loct No
+             * @default
+             */
+            loct_no: string;
+            /**
+             * Name
+             * @example 2026年3月 第1批
+             */
+            name: string;
+            /**
+             * Owner Code
+             * @default
+             */
+            owner_code: string;
+            /**
+             * Owner Name
+             * @default
+             */
+            owner_name: string;
+            /**
+             * Pod
+             * @default
+             */
+            pod: string;
+            /**
+             * Port Code
+             * @description 出口口岸代码；留空取点点通配置
+             * @default
+             */
+            port_code: string;
+            /**
+             * Statistics Flag
+             * @description A 简化申报（不能办理出口退税）；B 汇总申报
+             * @default B
+             * @enum {string}
+             */
+            statistics_flag: "A" | "B";
+            /**
+             * Traf Mode
+             * @description 运输方式代码（海关运输方式代码表）
+             * @default 5
+             * @example 5
+             */
+            traf_mode: string;
+            /**
+             * Traf Name
+             * @default
+             */
+            traf_name: string;
+            /**
+             * Voyage No
+             * @default
+             */
+            voyage_no: string;
+            /**
+             * Wrap Type
+             * @default
+             */
+            wrap_type: string;
+        };
+        /** BatchListQuery */
+        BatchListQuery: {
+            /**
+             * Keyword
+             * @default
+             */
+            keyword: string;
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+            /**
+             * Statistics Flag
+             * @default
+             * @enum {string}
+             */
+            statistics_flag: "" | "A" | "B";
+            /**
+             * Status
+             * @default
+             * @enum {string}
+             */
+            status: "" | "draft" | "submitted" | "closed";
+        };
+        /** BatchOptionOut */
+        BatchOptionOut: {
+            /** Label */
+            label: string;
+            /** Value */
+            value: string;
+            /**
+             * Warning
+             * @default
+             */
+            warning: string;
+        };
+        /** BatchOut */
+        BatchOut: {
+            /** Agent Code */
+            agent_code: string;
+            /** Agent Name */
+            agent_name: string;
+            /** Bill No */
+            bill_no: string;
+            /** Cop Code */
+            cop_code: string;
+            /** Cop Name */
+            cop_name: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Customs Code */
+            customs_code: string;
+            /** Dxp Id */
+            dxp_id: string;
+            /** Ebc Code */
+            ebc_code: string;
+            /** Ebc Name */
+            ebc_name: string;
+            /** Ebp Code */
+            ebp_code: string;
+            /** Ebp Name */
+            ebp_name: string;
+            /** Id */
+            id: number;
+            /**
+             * Locked
+             * @description 申报信息是否已锁定（已有单证或已提交）；锁定后只能改批次名称
+             */
+            locked: boolean;
+            /** Loct No */
+            loct_no: string;
+            /** Name */
+            name: string;
+            /** Owner Code */
+            owner_code: string;
+            /** Owner Name */
+            owner_name: string;
+            /** Pod */
+            pod: string;
+            /** Port Code */
+            port_code: string;
+            /** Statistics Flag */
+            statistics_flag: string;
+            /** Statistics Flag Label */
+            statistics_flag_label: string;
+            /**
+             * Statistics Flag Warning
+             * @description 选择 A 时的提醒：简化申报不能办理出口退税
+             */
+            statistics_flag_warning: string;
+            /** Status */
+            status: string;
+            /** Status Label */
+            status_label: string;
+            /** Traf Mode */
+            traf_mode: string;
+            /** Traf Mode Label */
+            traf_mode_label: string;
+            /** Traf Name */
+            traf_name: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Voyage No */
+            voyage_no: string;
+            /** Wrap Type */
+            wrap_type: string;
+        };
+        /** BatchOverviewOut */
+        BatchOverviewOut: {
+            /** Batches */
+            batches: components["schemas"]["BatchBoardOut"][];
+            gateway: components["schemas"]["ReadinessOut"];
+            totals: components["schemas"]["OverviewTotalsOut"];
+        };
+        /** BatchPageOut */
+        BatchPageOut: {
+            /** Items */
+            items: components["schemas"]["BatchBoardOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
+        /** BatchPatch */
+        BatchPatch: {
+            /** Agent Code */
+            agent_code?: string | null;
+            /** Agent Name */
+            agent_name?: string | null;
+            /** Bill No */
+            bill_no?: string | null;
+            /** Cop Code */
+            cop_code?: string | null;
+            /** Cop Name */
+            cop_name?: string | null;
+            /** Customs Code */
+            customs_code?: string | null;
+            /** Dxp Id */
+            dxp_id?: string | null;
+            /** Ebc Code */
+            ebc_code?: string | null;
+            /** Ebc Name */
+            ebc_name?: string | null;
+            /** Ebp Code */
+            ebp_code?: string | null;
+            /** Ebp Name */
+            ebp_name?: string | null;
+            /** Loct No */
+            loct_no?: string | null;
+            /** Name */
+            name?: string | null;
+            /** Owner Code */
+            owner_code?: string | null;
+            /** Owner Name */
+            owner_name?: string | null;
+            /** Pod */
+            pod?: string | null;
+            /** Port Code */
+            port_code?: string | null;
+            /** Statistics Flag */
+            statistics_flag?: ("A" | "B") | null;
+            /** Traf Mode */
+            traf_mode?: string | null;
+            /** Traf Name */
+            traf_name?: string | null;
+            /** Voyage No */
+            voyage_no?: string | null;
+        };
+        /** BatchSubmitOut */
+        BatchSubmitOut: {
+            /** Documents */
+            documents: number;
+            /** Messages */
+            messages: number;
+        };
+        /** CaOverviewOut */
+        CaOverviewOut: {
+            /** Merchants */
+            merchants: components["schemas"]["MerchantBoardOut"][];
+            /** Totals */
+            totals: {
+                [key: string]: number;
+            };
+        };
+        /** CaQuery */
+        CaQuery: {
+            /** Date From */
+            date_from?: string | null;
+            /** Date To */
+            date_to?: string | null;
+            /**
+             * Keyword
+             * @default
+             */
+            keyword: string;
+            /** Merchant Id */
+            merchant_id?: number | null;
+            /**
+             * Status
+             * @description 只看有该类单证的商户：attention 需处理 / in_progress 审批中 / approved 已通过 / pending 待发送
+             * @default
+             * @enum {string}
+             */
+            status: "" | "attention" | "in_progress" | "approved" | "pending";
+        };
         /** CarrierParam */
         CarrierParam: {
             /** 代码 */
@@ -1952,6 +2721,197 @@ export interface components {
              */
             row: number;
         };
+        /** CustomsMessageDetailOut */
+        CustomsMessageDetailOut: {
+            /** Batch Id */
+            batch_id: number | null;
+            /** Batch Name */
+            batch_name: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Direction */
+            direction: string;
+            /** Direction Label */
+            direction_label: string;
+            /**
+             * Documents
+             * @description 报文携带的单证：编号与状态
+             */
+            documents: {
+                [key: string]: string;
+            }[];
+            /** Entity Count */
+            entity_count: number;
+            /** Guid */
+            guid: string;
+            /** Id */
+            id: number;
+            /** Merchant Id */
+            merchant_id: number | null;
+            /** Merchant Name */
+            merchant_name: string;
+            /** Message Type */
+            message_type: string;
+            /** Message Type Label */
+            message_type_label: string;
+            outbox: components["schemas"]["CustomsOutboxOut"] | null;
+            /** Outbox State */
+            outbox_state: string;
+            /** Outbox State Label */
+            outbox_state_label: string;
+            /** Problem */
+            problem: string;
+            /** Receipts */
+            receipts: components["schemas"]["CustomsReceiptOut"][];
+            /** Schema Valid */
+            schema_valid: boolean;
+            /**
+             * Xml
+             * @description 原样保存的报文
+             */
+            xml: string;
+            /**
+             * Xml Pretty
+             * @description 缩进排版后的报文（只用于阅读）
+             */
+            xml_pretty: string;
+        };
+        /** CustomsMessageOut */
+        CustomsMessageOut: {
+            /** Batch Id */
+            batch_id: number | null;
+            /** Batch Name */
+            batch_name: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Direction */
+            direction: string;
+            /** Direction Label */
+            direction_label: string;
+            /** Entity Count */
+            entity_count: number;
+            /** Guid */
+            guid: string;
+            /** Id */
+            id: number;
+            /** Merchant Id */
+            merchant_id: number | null;
+            /** Merchant Name */
+            merchant_name: string;
+            /** Message Type */
+            message_type: string;
+            /** Message Type Label */
+            message_type_label: string;
+            /** Outbox State */
+            outbox_state: string;
+            /** Outbox State Label */
+            outbox_state_label: string;
+            /** Problem */
+            problem: string;
+            /** Schema Valid */
+            schema_valid: boolean;
+        };
+        /** CustomsMessagePage */
+        CustomsMessagePage: {
+            /** Items */
+            items: components["schemas"]["CustomsMessageOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
+        /** CustomsMessageQuery */
+        CustomsMessageQuery: {
+            /** Batch Id */
+            batch_id?: number | null;
+            /**
+             * Direction
+             * @default
+             * @enum {string}
+             */
+            direction: "" | "out" | "in";
+            /** Merchant Id */
+            merchant_id?: number | null;
+            /**
+             * Message Type
+             * @description CEB303 / CEB505 / CEB603 / CEB605 / CEB607 / CEB701 或回执类型
+             * @default
+             */
+            message_type: string;
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+            /**
+             * Q
+             * @description 报文 guid、清单编号、订单编号或运单号
+             * @default
+             */
+            q: string;
+        };
+        /** CustomsOutboxOut */
+        CustomsOutboxOut: {
+            /** Attempts */
+            attempts: number;
+            /** Duplicate */
+            duplicate: boolean;
+            /** Gateway Reply */
+            gateway_reply: string;
+            /** Last Error */
+            last_error: string;
+            /** Next Attempt At */
+            next_attempt_at: string | null;
+            /** Sent At */
+            sent_at: string | null;
+            /** State */
+            state: string;
+            /** State Label */
+            state_label: string;
+        };
+        /** CustomsReceiptOut */
+        CustomsReceiptOut: {
+            /** Applied */
+            applied: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Guid */
+            guid: string;
+            /** Id */
+            id: number;
+            /** Keys */
+            keys: {
+                [key: string]: unknown;
+            };
+            /** Message Id */
+            message_id: number;
+            /** Message Type */
+            message_type: string;
+            /** Return Info */
+            return_info: string;
+            /** Return Status */
+            return_status: string;
+            /** Return Status Label */
+            return_status_label: string;
+            /** Return Time */
+            return_time: string;
+        };
         /** DataScopeOut */
         DataScopeOut: {
             /** Description */
@@ -1996,6 +2956,42 @@ export interface components {
              * @description 生成并排队发送的报文数
              */
             messages: number;
+        };
+        /** DocGroupOut */
+        DocGroupOut: {
+            /**
+             * Approved
+             * @description 已通过：订单、运单海关入库；清单审结、放行或结关
+             */
+            approved: number;
+            /**
+             * Attention
+             * @description 需处理：退单、异常、发送失败
+             */
+            attention: number;
+            /** By Status */
+            by_status: components["schemas"]["DocStatusCountOut"][];
+            /**
+             * In Progress
+             * @description 审批中
+             */
+            in_progress: number;
+            /**
+             * Pending
+             * @description 待发送（尚无海关回执）
+             */
+            pending: number;
+            /** Total */
+            total: number;
+        };
+        /** DocStatusCountOut */
+        DocStatusCountOut: {
+            /** Count */
+            count: number;
+            /** Label */
+            label: string;
+            /** Status */
+            status: string;
         };
         /** DocumentFilters */
         DocumentFilters: {
@@ -2135,6 +3131,176 @@ export interface components {
             route: string;
             /** Title */
             title: string;
+        };
+        /** GatewayConfigIn */
+        GatewayConfigIn: {
+            /** Agent Code */
+            agent_code: string;
+            /** Agent Name */
+            agent_name: string;
+            /** App Key */
+            app_key: string;
+            /**
+             * App Secret
+             * @description 只写：留空保留已保存的密钥
+             */
+            app_secret?: string | null;
+            /**
+             * Base Url
+             * @example https://ddt.example.cn/api
+             */
+            base_url: string;
+            /**
+             * Callback Url
+             * @default
+             */
+            callback_url: string;
+            /** Customs Code */
+            customs_code: string;
+            /** Dxp Id */
+            dxp_id: string;
+            /** Ebc Code */
+            ebc_code: string;
+            /** Ebc Name */
+            ebc_name: string;
+            /**
+             * Ebp Code
+             * @default
+             */
+            ebp_code: string;
+            /**
+             * Ebp Name
+             * @default
+             */
+            ebp_name: string;
+            /**
+             * Is Enabled
+             * @default true
+             */
+            is_enabled: boolean;
+            /** Port Code */
+            port_code: string;
+        };
+        /** GatewayConfigOut */
+        GatewayConfigOut: {
+            /**
+             * Agent Code
+             * @default
+             */
+            agent_code: string;
+            /**
+             * Agent Name
+             * @default
+             */
+            agent_name: string;
+            /**
+             * App Key
+             * @default
+             */
+            app_key: string;
+            /**
+             * App Secret
+             * @description 从不返回密钥本身，只说明是否已设置及末 4 位
+             * @default 未设置
+             */
+            app_secret: string;
+            /**
+             * Base Url
+             * @default
+             */
+            base_url: string;
+            /**
+             * Callback Url
+             * @default
+             */
+            callback_url: string;
+            /**
+             * Check Message
+             * @default
+             */
+            check_message: string;
+            /**
+             * Check Status
+             * @description missing 未配置 / unchecked / ok / failed
+             * @default missing
+             */
+            check_status: string;
+            /**
+             * Check Status Label
+             * @default 未配置
+             */
+            check_status_label: string;
+            /** Checked At */
+            checked_at?: string | null;
+            /** Configured */
+            configured: boolean;
+            /**
+             * Customs Code
+             * @default
+             */
+            customs_code: string;
+            /**
+             * Dxp Id
+             * @default
+             */
+            dxp_id: string;
+            /**
+             * Ebc Code
+             * @default
+             */
+            ebc_code: string;
+            /**
+             * Ebc Name
+             * @default
+             */
+            ebc_name: string;
+            /**
+             * Ebp Code
+             * @default
+             */
+            ebp_code: string;
+            /**
+             * Ebp Name
+             * @default
+             */
+            ebp_name: string;
+            /**
+             * Is Enabled
+             * @default false
+             */
+            is_enabled: boolean;
+            /**
+             * Port Code
+             * @default
+             */
+            port_code: string;
+            readiness: components["schemas"]["ReadinessOut"];
+            /** Updated At */
+            updated_at?: string | null;
+        };
+        /** GatewayListQuery */
+        GatewayListQuery: {
+            /**
+             * Check Status
+             * @default
+             * @enum {string}
+             */
+            check_status: "" | "missing" | "unchecked" | "ok" | "failed";
+            /**
+             * Keyword
+             * @default
+             */
+            keyword: string;
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
         };
         /** HealthOut */
         HealthOut: {
@@ -2351,6 +3517,45 @@ export interface components {
             page: number;
             /** Page Size */
             page_size: number;
+            /** Total */
+            total: number;
+        };
+        /** InventoryGroupOut */
+        InventoryGroupOut: {
+            /**
+             * Approved
+             * @description 已通过：订单、运单海关入库；清单审结、放行或结关
+             */
+            approved: number;
+            /**
+             * Attention
+             * @description 需处理：退单、异常、发送失败
+             */
+            attention: number;
+            /** By Status */
+            by_status: components["schemas"]["DocStatusCountOut"][];
+            /** Cancelled */
+            cancelled: number;
+            /**
+             * Closed
+             * @description 已结关
+             */
+            closed: number;
+            /**
+             * In Progress
+             * @description 审批中
+             */
+            in_progress: number;
+            /**
+             * Pending
+             * @description 待发送（尚无海关回执）
+             */
+            pending: number;
+            /**
+             * Released
+             * @description 已放行（含结关）
+             */
+            released: number;
             /** Total */
             total: number;
         };
@@ -2662,6 +3867,29 @@ export interface components {
             /** Role Label */
             role_label: string;
         };
+        /** MerchantBoardOut */
+        MerchantBoardOut: {
+            batches: components["schemas"]["DocGroupOut"];
+            /** Gateway Status */
+            gateway_status: string;
+            /** Gateway Status Label */
+            gateway_status_label: string;
+            inventories: components["schemas"]["InventoryGroupOut"];
+            /** Last Activity */
+            last_activity: string | null;
+            logistics: components["schemas"]["DocGroupOut"];
+            /** Merchant Id */
+            merchant_id: number;
+            /** Merchant Name */
+            merchant_name: string;
+            /** Needs Attention */
+            needs_attention: number;
+            orders: components["schemas"]["DocGroupOut"];
+            /** Progress */
+            progress: number;
+            summaries: components["schemas"]["DocGroupOut"];
+            waybills: components["schemas"]["DocGroupOut"];
+        };
         /** MerchantBriefOut */
         MerchantBriefOut: {
             /** Display Name */
@@ -2674,6 +3902,17 @@ export interface components {
             registration_approved: boolean;
             /** Registration Status */
             registration_status: string;
+        };
+        /** MerchantDrillOut */
+        MerchantDrillOut: {
+            /** Batches */
+            batches: components["schemas"]["BatchBoardOut"][];
+            gateway: components["schemas"]["GatewayConfigOut"];
+            /** Merchant Id */
+            merchant_id: number;
+            /** Merchant Name */
+            merchant_name: string;
+            totals: components["schemas"]["OverviewTotalsOut"];
         };
         /** MerchantOfUserOut */
         MerchantOfUserOut: {
@@ -3355,6 +4594,27 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** OverviewTotalsOut */
+        OverviewTotalsOut: {
+            /** Batches */
+            batches: number;
+            /** Closed */
+            closed: number;
+            /** Inventories */
+            inventories: number;
+            /** Inventories Approved */
+            inventories_approved: number;
+            /** Needs Attention */
+            needs_attention: number;
+            /** Orders */
+            orders: number;
+            /** Orders Approved */
+            orders_approved: number;
+            /** Progress */
+            progress: number;
+            /** Released */
+            released: number;
+        };
         /** Paging */
         Paging: {
             /**
@@ -3702,6 +4962,24 @@ export interface components {
             unread: components["schemas"]["UnreadCountOut"];
             /** Updated */
             updated: number;
+        };
+        /** ReadinessOut */
+        ReadinessOut: {
+            /**
+             * Code
+             * @description 未就绪时的错误码：CUSTOMS_GATEWAY_NOT_CONFIGURED / CUSTOMS_GATEWAY_CHECK_FAILED
+             */
+            code: string;
+            /**
+             * Message
+             * @description 未就绪时告诉用户该怎么办
+             */
+            message: string;
+            /**
+             * Ready
+             * @description 点点通配置是否就绪（可以申报）
+             */
+            ready: boolean;
         };
         /** RefreshIn */
         RefreshIn: {
@@ -4514,6 +5792,454 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OperationLogDetailOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_admin_gateway_configs_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                keyword?: string;
+                check_status?: "" | "missing" | "unchecked" | "ok" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminGatewayConfigPage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_admin_gateway_configs_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                merchant_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminGatewayConfigOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_admin_gateway_configs_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                merchant_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GatewayConfigIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminGatewayConfigOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_admin_gateway_configs_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                merchant_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminGatewayConfigOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_admin_messages_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                merchant_id?: number | null;
+                batch_id?: number | null;
+                /** @description CEB303 / CEB505 / CEB603 / CEB605 / CEB607 / CEB701 或回执类型 */
+                message_type?: string;
+                direction?: "" | "out" | "in";
+                /** @description 报文 guid、清单编号、订单编号或运单号 */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomsMessagePage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_admin_messages_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                message_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomsMessageDetailOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_admin_overview: {
+        parameters: {
+            query?: {
+                merchant_id?: number | null;
+                date_from?: string | null;
+                date_to?: string | null;
+                /** @description 只看有该类单证的商户：attention 需处理 / in_progress 审批中 / approved 已通过 / pending 待发送 */
+                status?: "" | "attention" | "in_progress" | "approved" | "pending";
+                keyword?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaOverviewOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_admin_overview_merchant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                merchant_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MerchantDrillOut"];
                 };
             };
             /** @description Unauthorized */
@@ -6227,6 +7953,411 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_batches_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                status?: "" | "draft" | "submitted" | "closed";
+                statistics_flag?: "" | "A" | "B";
+                keyword?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchPageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_batches_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_batches_defaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchDefaultsOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_batches_overview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchOverviewOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_batches_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batch_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchDetailOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_batches_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batch_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_batches_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batch_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchSubmitOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_gateway_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayConfigOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

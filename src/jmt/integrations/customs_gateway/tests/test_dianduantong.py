@@ -80,7 +80,7 @@ def test_check_reports_working_and_failing_credentials(gateway, ddt_server):
     wrong = DianDuanTongGateway(base_url=ddt_server.url + "api/v1", app_key="jmt-app", app_secret="nope")
     outcome = wrong.check()
     assert outcome.ok is False
-    assert "credentials" in outcome.message
+    assert "凭证无效" in outcome.message
 
 
 def test_an_unreachable_gateway_is_transient():

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from jmt.accounts.models import User
+from jmt.customs.seed import seed_customs_gateway
 from jmt.merchants.models import MemberRole, Membership, Merchant, RegistrationStatus
 
 ADMIN_USERNAME = "admin"
@@ -37,6 +38,7 @@ class Command(BaseCommand):
         )
         self._merchant_user(APPROVED_ADMIN_PHONE, "林晶莹", crystal, MemberRole.ADMIN)
         self._merchant_user(READONLY_MEMBER_PHONE, "王小明", crystal, MemberRole.MEMBER)
+        seed_customs_gateway(crystal)
 
         newcomer = User.objects.filter(phone=NEW_MERCHANT_PHONE).first()
         if newcomer is None:

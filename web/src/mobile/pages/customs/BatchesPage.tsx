@@ -1,0 +1,104 @@
+/** 出口订单批次 on the H5 (C1, read-only): the approval progress of every batch; creating and
+ * submitting stay on the PC. */
+import { ContainerOutlined } from '@ant-design/icons';
+import { DotLoading, ErrorBlock, List, NavBar, NoticeBar, ProgressBar, PullToRefresh, Tag } from 'antd-mobile';
+import { useCallback, useEffect, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
+import type { components } from '@/shared/api/schema';
+import { errorMessage, unwrap } from '@/shared/errors';
+import { useMe } from '@/shared/session';
+import { MobileEmpty } from '../../components/MobileEmpty';
+import CatalogPage from '../catalog/CatalogPage';
+
+type Overview = components['schemas']['BatchOverviewOut'];
+
+export default function BatchesPage() {
+  const { api, me, access } = useMe();
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const gate = access.routeGate(me.catalog, pathname);
+  const [data, setData] = useState<Overview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      setData(await unwrap(api.client.GET('/api/v1/customs/batches/overview')));
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, [api]);
+
+  useEffect(() => {
+    if (gate?.ok) void load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [load]);
+
+  if (!gate || !gate.ok) return <CatalogPage />;
+  const t = data?.totals;
+
+  return (
+    <div style={{ minHeight: '100vh', background: '#f5f6fa' }}>
+      <NavBar onBack={() => (window.history.length > 1 ? navigate(-1) : navigate('/'))} style={{ background: '#fff' }}>
+        {gate.item?.title ?? '出口订单批次'}
+      </NavBar>
+      {data && !data.gateway.ready ? <NoticeBar content={data.gateway.message} color="alert" wrap data-testid="m-gateway-alert" /> : null}
+      {error ? <ErrorBlock status="default" title="加载失败" description={error} /> : null}
+      {!data && !error ? (
+        <div style={{ textAlign: 'center', padding: 48 }}>
+          <DotLoading color="primary" />
+        </div>
+      ) : null}
+      {data ? (
+        <PullToRefresh onRefresh={load}>
+          <div style={{ margin: 12, padding: 16, background: '#fff', borderRadius: 12 }} data-testid="m-batches-overview">
+            <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' }}>
+              <span style={{ color: '#6b7085' }}>总体审批进度</span>
+              <span style={{ fontSize: 24, fontWeight: 600 }}>{t?.progress ?? 0}%</span>
+            </div>
+            <ProgressBar percent={t?.progress ?? 0} style={{ margin: '8px 0 12px' }} />
+            <div style={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', textAlign: 'center', gap: 8 }}>
+              <div>
+                <div style={{ fontSize: 18, fontWeight: 600 }}>{t?.batches ?? 0}</div>
+                <div style={{ color: '#8a8fa3', fontSize: 12 }}>批次</div>
+              </div>
+              <div>
+                <div style={{ fontSize: 18, fontWeight: 600 }}>
+                  {t?.released ?? 0}/{t?.closed ?? 0}
+                </div>
+                <div style={{ color: '#8a8fa3', fontSize: 12 }}>放行/结关</div>
+              </div>
+              <div>
+                <div style={{ fontSize: 18, fontWeight: 600, color: (t?.needs_attention ?? 0) > 0 ? '#cf1322' : undefined }}>{t?.needs_attention ?? 0}</div>
+                <div style={{ color: '#8a8fa3', fontSize: 12 }}>需处理</div>
+              </div>
+            </div>
+          </div>
+          {data.batches.length === 0 ? (
+            <MobileEmpty icon={<ContainerOutlined />} title="还没有批次" hint="请在电脑端新建批次" />
+          ) : (
+            <List header="批次进度（在电脑端新建与提交）" style={{ margin: '0 12px', borderRadius: 12, overflow: 'hidden' }}>
+              {data.batches.map((b) => (
+                <List.Item
+                  key={b.batch.id}
+                  description={
+                    <div>
+                      <ProgressBar percent={b.progress} style={{ margin: '6px 0', '--fill-color': b.needs_attention > 0 ? '#fa8c16' : undefined } as React.CSSProperties} />
+                      订单 {b.orders.approved}/{b.orders.total} · 清单 {b.inventories.approved}/{b.inventories.total} · 放行 {b.released}
+                    </div>
+                  }
+                  extra={b.needs_attention > 0 ? <Tag color="danger">需处理 {b.needs_attention}</Tag> : <span>{b.progress}%</span>}
+                >
+                  {b.batch.name}{' '}
+                  <Tag color={b.batch.statistics_flag === 'A' ? 'danger' : 'primary'} fill="outline">
+                    {b.batch.statistics_flag}
+                  </Tag>
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </PullToRefresh>
+      ) : null}
+    </div>
+  );
+}
