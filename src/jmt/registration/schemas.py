@@ -125,7 +125,7 @@ class StateCountOut(Schema):
     count: int
 
 
-class MerchantBriefOut(Schema):
+class OnboardingMerchantOut(Schema):
     id: int
     name: str
     registration_status: str
@@ -133,6 +133,6 @@ class MerchantBriefOut(Schema):
 
 
 class AdminApplicationOut(ApplicationOut):
-    merchant: MerchantBriefOut
+    merchant: OnboardingMerchantOut
     profile: dict[str, Any]
     field_labels: dict[str, str] = Field(description="「步骤.字段」→ 中文名称")

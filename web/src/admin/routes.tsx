@@ -20,6 +20,7 @@ const ImpersonationPage = lazy(() => import('./pages/system/impersonation/Impers
 const LogsPage = lazy(() => import('./pages/system/logs/LogsPage'));
 const ParametersPage = lazy(() => import('./pages/system/parameters/ParametersPage'));
 const MonitorPage = lazy(() => import('./pages/system/monitor/MonitorPage'));
+const OnboardingPage = lazy(() => import('./pages/merchants/onboarding/OnboardingPage'));
 
 export const BUILT_PAGES = [
   { path: '/', title: '工作台', permission: null },
@@ -30,6 +31,7 @@ export const BUILT_PAGES = [
   { path: '/system/logs', title: '日志管理', permission: 'system:logs:view' },
   { path: '/system/parameters', title: '系统参数', permission: 'system:parameters:view' },
   { path: '/system/monitor', title: '系统监控', permission: 'system:monitor:view' },
+  { path: '/merchants/onboarding', title: '注册与入驻管理', permission: 'merchants:onboarding:view' },
 ] as const;
 
 export function AdminRoutes() {
@@ -64,6 +66,7 @@ export function AdminRoutes() {
           <Route path="system/logs" element={<LogsPage />} />
           <Route path="system/parameters" element={<ParametersPage />} />
           <Route path="system/monitor" element={<MonitorPage />} />
+          <Route path="merchants/onboarding" element={<OnboardingPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>

@@ -14,6 +14,9 @@ const MessagesPage = lazy(() => import('./pages/messages/MessagesPage'));
 const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
 const DocumentsPage = lazy(() => import('./pages/documents/DocumentsPage'));
 const CustomsOrdersPage = lazy(() => import('./pages/customs/CustomsOrdersPage'));
+const RegistrationApplyPage = lazy(() => import('./pages/registration/RegistrationApplyPage'));
+const RegistrationSupplementPage = lazy(() => import('./pages/registration/RegistrationSupplementPage'));
+const RegistrationProgressPage = lazy(() => import('./pages/registration/RegistrationProgressPage'));
 
 /** Built pages outside the catalog, with the permission each needs (none: any signed-in merchant user). */
 export const BUILT_PAGES = [
@@ -38,6 +41,9 @@ export function MerchantRoutes() {
           <Route path="messages" element={<MessagesPage />} />
           <Route path="documents" element={<DocumentsPage />} />
           <Route path="customs/orders" element={<CustomsOrdersPage />} />
+          <Route path="registration/apply" element={<RegistrationApplyPage />} />
+          <Route path="registration/supplement" element={<RegistrationSupplementPage />} />
+          <Route path="registration/progress" element={<RegistrationProgressPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>

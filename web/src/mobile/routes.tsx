@@ -12,6 +12,7 @@ const HomePage = lazy(() => import('./pages/home/HomePage'));
 const MessagesPage = lazy(() => import('./pages/messages/MessagesPage'));
 const MePage = lazy(() => import('./pages/me/MePage'));
 const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
+const RegistrationProgressPage = lazy(() => import('./pages/registration/ProgressPage'));
 
 export const TABS = [
   { path: '/', title: '首页' },
@@ -35,6 +36,14 @@ export function MobileRoutes() {
           <Route path="messages" element={<MessagesPage />} />
           <Route path="me" element={<MePage />} />
         </Route>
+        <Route
+          path="/registration/progress"
+          element={
+            <MobileRequireAuth>
+              <RegistrationProgressPage />
+            </MobileRequireAuth>
+          }
+        />
         <Route
           path="*"
           element={
