@@ -166,7 +166,7 @@ def queue_row(app: Application) -> dict[str, Any]:
         "title": app.title,
         "merchant_id": app.merchant_id,
         "merchant_name": app.merchant.display_name,
-        "credit_code": app.merchant.credit_code,
+        "credit_code": app.merchant.credit_code or str((app.data.get("licence") or {}).get("credit_code") or ""),
         "state": app.state,
         "state_label": REGISTRATION.label_of(app.state),
         "waiting_on": sorted(REGISTRATION.waiting_on(app.state)),

@@ -229,6 +229,7 @@ function GuideCard({
 
   return (
     <Card
+      data-testid={`guide-${spec.step}`}
       className="reg-guide-card"
       title={
         <>
@@ -239,7 +240,7 @@ function GuideCard({
       }
       extra={<Typography.Text type="secondary">{spec.hint}</Typography.Text>}
     >
-      <Form form={form} layout="vertical" initialValues={initial} disabled={disabled} data-testid={`guide-${spec.step}`}>
+      <Form form={form} layout="vertical" initialValues={initial} disabled={disabled}>
         <Row gutter={24}>
           {spec.docs.length > 0 && (
             <Col xs={24} lg={10}>

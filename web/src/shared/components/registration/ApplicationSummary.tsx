@@ -6,7 +6,17 @@ import { composedName, DOCUMENT_FIELDS, FIELD_LABELS } from './fields';
 
 type Person = { name?: string; id_number?: string; amount?: string | number };
 
-export function ApplicationSummary({ app, labels, admin = false }: { app: ApplicationOut; labels?: Record<string, string>; admin?: boolean }) {
+export function ApplicationSummary({
+  app,
+  labels,
+  admin = false,
+  columns = 2,
+}: {
+  app: ApplicationOut;
+  labels?: Record<string, string>;
+  admin?: boolean;
+  columns?: 1 | 2;
+}) {
   const data = app.data as Record<string, Record<string, unknown>>;
   const docs = new Map(app.documents.map((d) => [d.id, d]));
   const hasAny = app.steps.some((s) => data[s.key] && Object.values(data[s.key]).some((v) => v !== '' && v !== null));
@@ -63,12 +73,12 @@ export function ApplicationSummary({ app, labels, admin = false }: { app: Applic
         const keys = Object.keys(values);
         if (keys.length === 0) return null;
         return (
-          <Descriptions key={step.key} title={step.title} size="small" bordered column={2} labelStyle={{ width: 180 }}>
+          <Descriptions key={step.key} title={step.title} size="small" bordered column={columns} labelStyle={{ width: columns === 1 ? 150 : 180 }}>
             {keys.map((field) => (
               <Descriptions.Item
                 key={field}
                 label={labels?.[`${step.key}.${field}`] ?? FIELD_LABELS[field] ?? field}
-                span={['scope', 'shareholders', 'address'].includes(field) || field.endsWith('_document') ? 2 : 1}
+                span={columns === 2 && (['scope', 'shareholders', 'address'].includes(field) || field.endsWith('_document')) ? 2 : 1}
               >
                 {show(field, values[field])}
               </Descriptions.Item>

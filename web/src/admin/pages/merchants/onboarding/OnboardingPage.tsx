@@ -72,8 +72,8 @@ export default function OnboardingPage() {
       title: '状态',
       dataIndex: 'state',
       valueType: 'select',
-      width: 140,
       valueEnum: STATE_OPTIONS,
+      width: 180,
       render: (_d, row) => (
         <Space size={4}>
           <Tag color={STATE_COLORS[row.state]}>{row.state_label}</Tag>

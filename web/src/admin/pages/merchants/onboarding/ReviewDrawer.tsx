@@ -207,7 +207,7 @@ export function ReviewDrawer({ applicationId, onClose, onMoved }: { applicationI
             <Col xs={24} xl={13}>
               <Space direction="vertical" size="middle" style={{ width: '100%' }}>
                 <Card title="填报内容" size="small">
-                  <ApplicationSummary app={detail} labels={detail.field_labels} admin />
+                  <ApplicationSummary app={detail} labels={detail.field_labels} admin columns={1} />
                 </Card>
                 <Card title="办理记录" size="small">
                   <ProgressTimeline progress={detail.progress} />
