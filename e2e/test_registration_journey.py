@@ -44,8 +44,9 @@ def png_file(name: str, data: bytes) -> dict[str, Any]:
     return {"name": name, "mimeType": "image/png", "buffer": data}
 
 
-def fresh_merchant_admin(phone: str, name: str) -> User:
-    return make_merchant_user(phone, Merchant.objects.create(name=""), MemberRole.ADMIN, name)
+def fresh_merchant_admin(phone: str, name: str) -> tuple[User, Merchant]:
+    merchant = Merchant.objects.create(name="")
+    return make_merchant_user(phone, merchant, MemberRole.ADMIN, name), merchant
 
 
 def bell_count(page: Page) -> Any:
@@ -55,8 +56,7 @@ def bell_count(page: Page) -> Any:
 def test_a_new_merchant_completes_r2_with_ocr_and_the_back_office_approves_it_live(
     asgi_url: str, new_context: Any, superadmin: User
 ):
-    merchant_user = fresh_merchant_admin("13700000011", "林晶莹")
-    merchant = merchant_user.current_merchant
+    merchant_user, merchant = fresh_merchant_admin("13700000011", "林晶莹")
     page = new_context(viewport=PC).new_page()
     sign_in(page, asgi_url, merchant_user)
 
@@ -154,7 +154,7 @@ def test_a_new_merchant_completes_r2_with_ocr_and_the_back_office_approves_it_li
 
 
 def test_an_individual_wizard_is_saved_left_and_resumed_at_the_right_step(asgi_url: str, new_context: Any):
-    user = fresh_merchant_admin("13700000012", "赵新晶")
+    user, merchant = fresh_merchant_admin("13700000012", "赵新晶")
     page = new_context(viewport=PC).new_page()
     sign_in(page, asgi_url, user)
     page.goto(f"{asgi_url}/registration/apply")
@@ -180,7 +180,7 @@ def test_an_individual_wizard_is_saved_left_and_resumed_at_the_right_step(asgi_u
     shoot(page, "registration-r1-step2")
     page.get_by_role("button", name="保存并下一步").click()
     expect(page.locator(".ant-steps-item-process")).to_contain_text("经营信息")
-    assert Application.objects.get(merchant=user.current_merchant).step == 2
+    assert Application.objects.get(merchant=merchant).step == 2
 
     # Leave, come back: the wizard opens at 经营信息 with the earlier steps' values kept.
     page.goto(f"{asgi_url}/")
@@ -196,8 +196,8 @@ def test_an_individual_wizard_is_saved_left_and_resumed_at_the_right_step(asgi_u
 
 
 def test_a_read_only_member_sees_the_pages_but_cannot_edit_or_submit(asgi_url: str, new_context: Any):
-    owner = fresh_merchant_admin("13700000013", "钱老板")
-    member = make_merchant_user("13700000014", owner.current_merchant, MemberRole.MEMBER, "钱小二")
+    owner, merchant = fresh_merchant_admin("13700000013", "钱老板")
+    member = make_merchant_user("13700000014", merchant, MemberRole.MEMBER, "钱小二")
     app = services.application_create(actor=build_actor(owner), kind="new_individual")
     services.application_save_step(
         actor=build_actor(owner),

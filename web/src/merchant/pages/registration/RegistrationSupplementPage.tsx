@@ -138,7 +138,7 @@ function GuideCard({
   disabled: boolean;
   onSaved: (app: ApplicationOut) => void;
 }) {
-  const { api } = useMe();
+  const { api, reload: reloadMe } = useMe();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const saved = (app.data as Record<string, Record<string, unknown>>)[spec.step];
@@ -197,6 +197,7 @@ function GuideCard({
         }),
       );
       onSaved(result);
+      if (spec.docs.length) void reloadMe(); // the profile (e.g. the merchant's name) changed
       message.success(spec.docs.length ? `${spec.title}信息已确认，并写入企业资料` : `${spec.title}已保存`);
     } catch (e) {
       if (e instanceof ApiFailure && e.details.fields) {
@@ -284,6 +285,13 @@ function GuideCard({
   );
 }
 
+const PROFILE_LABELS: Record<string, string> = {
+  address: '住所（经营场所）',
+  legal_person: '法定代表人 / 经营者',
+  legal_person_id_number: '法人身份证号',
+  legal_person_phone: '法人联系电话',
+};
+
 function ApprovedProfile({ profile, documents }: { profile: Record<string, unknown>; documents: ApplicationOut['documents'] }) {
   const rows = [
     'name',
@@ -309,7 +317,7 @@ function ApprovedProfile({ profile, documents }: { profile: Record<string, unkno
       <Card title="企业信息">
         <Descriptions bordered size="small" column={2} labelStyle={{ width: 160 }}>
           {rows.map((key) => (
-            <Descriptions.Item key={key} label={FIELD_LABELS[key] ?? key} span={['address', 'address_en', 'name_en'].includes(key) ? 2 : 1}>
+            <Descriptions.Item key={key} label={PROFILE_LABELS[key] ?? FIELD_LABELS[key] ?? key} span={['address', 'address_en', 'name_en'].includes(key) ? 2 : 1}>
               {profile[key] ? String(profile[key]) : <Typography.Text type="secondary">未填写</Typography.Text>}
             </Descriptions.Item>
           ))}
