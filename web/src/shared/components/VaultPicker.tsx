@@ -147,7 +147,7 @@ export function VaultPicker({ kind, label, value, onChange, disabled, large }: V
         </Space>
       ) : (
         <div className="vault-picker-empty">
-          <CloudUploadOutlined style={{ fontSize: 28, color: '#1677ff' }} />
+          <CloudUploadOutlined style={{ fontSize: 28, color: '#4338ca' }} />
           <Typography.Text type="secondary">上传{label}（JPG、PNG 或 PDF，不超过 10 MB）</Typography.Text>
           <Space size={8} wrap>
             {uploadButton(`上传${label}`, true)}

@@ -35,7 +35,7 @@ function KindChooser({ onChoose, busy, disabled }: { onChoose: (kind: NewKind) =
   const cards: { kind: NewKind; icon: React.ReactNode; title: string; lines: string[] }[] = [
     {
       kind: 'new_individual',
-      icon: <ShopOutlined style={{ fontSize: 32, color: '#1677ff' }} />,
+      icon: <ShopOutlined style={{ fontSize: 32, color: '#4338ca' }} />,
       title: '个体工商户',
       lines: ['适合个人或家庭经营的水晶门店、网店', '无需注册资本，材料少、办理快', '经营者以个人财产承担责任'],
     },

@@ -22,7 +22,7 @@ export default function RegistrationProgressPage() {
     return (
       <Card>
         <Result
-          icon={<SolutionOutlined style={{ color: '#1677ff' }} />}
+          icon={<SolutionOutlined style={{ color: '#4338ca' }} />}
           title="尚未办理工商注册"
           subTitle="办理完成并核准后，跨境物流、跨境申报、出口报关、出口退税、收结汇、交易平台六个业务模块将同时开通。"
           extra={

@@ -416,7 +416,7 @@ export default function RegistrationSupplementPage() {
     body = (
       <Card>
         <Result
-          icon={<SafetyCertificateOutlined style={{ color: '#1677ff' }} />}
+          icon={<SafetyCertificateOutlined style={{ color: '#4338ca' }} />}
           title="上传资质文件，完成企业认证"
           subTitle="需要：营业执照、法人身份证（人像面与国徽面）、开户许可证。识别出的信息会自动填入，您只需核对。"
           extra={

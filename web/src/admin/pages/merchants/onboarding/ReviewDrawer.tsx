@@ -8,34 +8,10 @@ import { ProgressSteps, ProgressTimeline } from '@/shared/components/registratio
 import { errorMessage, unwrap } from '@/shared/errors';
 import { formatTime, STATE_COLORS, type AdminApplicationOut } from '@/shared/registration';
 import { useMe } from '@/shared/session';
+import { agreement, filledValue, OCR_FIELDS } from './ocrCheck';
 
 type Move = AdminApplicationOut['progress']['allowed'][number];
 type Doc = AdminApplicationOut['documents'][number];
-
-/** OCR key → the field it should agree with (in any step of the application). */
-const OCR_FIELDS: Record<string, Record<string, string[]>> = {
-  business_licence: {
-    credit_code: ['credit_code'],
-    name: ['name'],
-    company_type: ['company_type'],
-    legal_representative: ['legal_person', 'operator_name'],
-    address: ['address'],
-    established_on: ['established_on'],
-  },
-  id_card_front: { name: ['legal_person', 'operator_name'], id_number: ['legal_person_id_number', 'operator_id_number'] },
-  id_card_back: { valid_period: ['legal_person_id_valid'] },
-  bank_permit: { bank: ['bank_name'], account_number: ['bank_account'] },
-};
-
-function filledValue(data: Record<string, Record<string, unknown>>, fields: string[]): string {
-  for (const step of Object.values(data)) {
-    for (const f of fields) {
-      const v = step?.[f];
-      if (v !== undefined && v !== null && v !== '') return String(v);
-    }
-  }
-  return '';
-}
 
 function OcrTable({ doc, data }: { doc: Doc; data: Record<string, Record<string, unknown>> }) {
   if (!doc.ocr_fields.length) {
@@ -56,9 +32,9 @@ function OcrTable({ doc, data }: { doc: Doc; data: Record<string, Record<string,
           title: '核对',
           width: 80,
           render: (_: unknown, row: { value: string; filled: string }) =>
-            !row.value || !row.filled ? (
+            agreement(row.value, row.filled) === null ? (
               <Typography.Text type="secondary">—</Typography.Text>
-            ) : row.value.toUpperCase() === row.filled.toUpperCase() ? (
+            ) : agreement(row.value, row.filled) === 'same' ? (
               <Tag icon={<CheckCircleTwoTone twoToneColor="#52c41a" />} color="success">
                 一致
               </Tag>
