@@ -32,6 +32,7 @@ def queue(request: HttpRequest, filters: Query[s.QueueFilters]) -> dict[str, Any
         q=filters.q,
         submitted_from=filters.submitted_from,
         submitted_to=filters.submitted_to,
+        pending=filters.pending,
     )
     return paginate(rows, page=filters.page, page_size=filters.page_size).map(selectors.queue_row).out()
 

@@ -89,6 +89,7 @@ class ProfileOut(Schema):
 class QueueFilters(Schema):
     kind: Kind | None = None
     state: Literal["draft", "rejected", "review", "onsite", "approved"] | None = None
+    pending: bool = Field(default=False, description="只看待捷晶处理的（材料初审、现场核验）")
     q: str = Field(default="", max_length=100, description="商户名称 / 申请名称 / 统一社会信用代码")
     submitted_from: date | None = None
     submitted_to: date | None = None

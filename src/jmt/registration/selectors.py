@@ -20,6 +20,7 @@ from jmt.registration.flow import QUEUE_VIEW, REGISTRATION
 from jmt.registration.models import Application, ApplicationKind
 from jmt.registration.services import EDITABLE_STATES, code_for
 from jmt.workflow import selectors as workflow
+from jmt.workflow.graph import Side
 from jmt.workflow.scope import read_filter
 
 OCR_KINDS = (
@@ -139,8 +140,11 @@ def queue(
     q: str = "",
     submitted_from: date | None = None,
     submitted_to: date | None = None,
+    pending: bool = False,
 ) -> QuerySet[Application]:
     rows = applications(actor=actor).filter(merchants_visible(actor, QUEUE_VIEW))
+    if pending:
+        rows = rows.filter(state__in=REGISTRATION.states_waiting_on(Side.PLATFORM))
     if kind:
         rows = rows.filter(kind=kind)
     if state:

@@ -104,6 +104,9 @@ def test_the_back_office_sees_documents_and_ocr_values_and_approval_writes_the_p
     assert [row["id"] for row in queue["items"]] == [app["id"]]
     assert queue["items"][0]["kind_label"] == "已注册企业信息补充"
     assert staff.get("/admin/registration/applications", kind="new_company").json()["total"] == 0
+    assert [row["id"] for row in staff.get("/admin/registration/applications", pending="true").json()["items"]] == [
+        app["id"]
+    ]
 
     detail = staff.get(f"/admin/registration/applications/{app['id']}").json()
     assert [d["kind"] for d in detail["documents"]] == [
@@ -119,6 +122,7 @@ def test_the_back_office_sees_documents_and_ocr_values_and_approval_writes_the_p
 
     move(api, reviewer, app["id"], "onsite")
     move(api, reviewer, app["id"], "approved")
+    assert staff.get("/admin/registration/applications", pending="true").json()["total"] == 0
     merchant = fresh_admin.current_merchant
     merchant.refresh_from_db()
     assert merchant.name == "连云港新晶水晶有限公司"

@@ -3457,6 +3457,12 @@ export interface components {
              */
             page_size: number;
             /**
+             * Pending
+             * @description 只看待捷晶处理的（材料初审、现场核验）
+             * @default false
+             */
+            pending: boolean;
+            /**
              * Q
              * @description 商户名称 / 申请名称 / 统一社会信用代码
              * @default
@@ -5272,6 +5278,8 @@ export interface operations {
             query?: {
                 kind?: ("new_individual" | "new_company" | "existing") | null;
                 state?: ("draft" | "rejected" | "review" | "onsite" | "approved") | null;
+                /** @description 只看待捷晶处理的（材料初审、现场核验） */
+                pending?: boolean;
                 /** @description 商户名称 / 申请名称 / 统一社会信用代码 */
                 q?: string;
                 submitted_from?: string | null;

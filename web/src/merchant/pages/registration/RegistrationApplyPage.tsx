@@ -20,7 +20,7 @@ import { useNavigate } from 'react-router-dom';
 import { access } from '@/shared/access';
 import { VaultPicker } from '@/shared/components/VaultPicker';
 import { ApiFailure, errorMessage, unwrap } from '@/shared/errors';
-import { mergedStep, stepFieldErrors, type ApplicationKind, type ApplicationOut } from '@/shared/registration';
+import { mergedStep, stepFieldErrors, type ApplicationKind, type ApplicationOut, type DocumentOut } from '@/shared/registration';
 import { useMe } from '@/shared/session';
 import { ApplicationSummary } from '@/shared/components/registration/ApplicationSummary';
 import { composedName, ID_RULE, ORG_FORMS, PHONE_RULE } from '@/shared/components/registration/fields';
@@ -128,6 +128,52 @@ function NameStep({ kind }: { kind: NewKind }) {
   );
 }
 
+/** The ID card's portrait side: picking it reads the name and number off the image into empty fields. */
+function IdFrontPicker({
+  value,
+  onChange,
+  nameField,
+  numberField,
+}: {
+  value?: number | null;
+  onChange?: (id: number | null) => void;
+  nameField: string;
+  numberField: string;
+}) {
+  const { api } = useMe();
+  const { message } = App.useApp();
+  const form = Form.useFormInstance();
+  const read = async (doc: DocumentOut | undefined) => {
+    if (!doc || !['image/png', 'image/jpeg'].includes(doc.content_type)) return;
+    try {
+      const result = await unwrap(
+        api.client.POST('/api/v1/documents/{document_id}/ocr', { params: { path: { document_id: doc.id } } }),
+      );
+      const found = Object.fromEntries(result.fields.map((f) => [f.key, f.value]));
+      const fill: Record<string, string> = {};
+      if (found.name && !form.getFieldValue(nameField)) fill[nameField] = found.name;
+      if (found.id_number && !form.getFieldValue(numberField)) fill[numberField] = found.id_number;
+      if (Object.keys(fill).length) {
+        form.setFieldsValue(fill);
+        message.success('已从身份证识别出姓名和身份证号，请核对');
+      }
+    } catch {
+      // Reading is a convenience: the person types the values in.
+    }
+  };
+  return (
+    <VaultPicker
+      kind="id_card_front"
+      label="人像面"
+      value={value}
+      onChange={(id, doc) => {
+        onChange?.(id);
+        void read(doc);
+      }}
+    />
+  );
+}
+
 function PersonStep({ kind }: { kind: NewKind }) {
   const individual = kind === 'new_individual';
   const p = individual ? 'operator_' : 'legal_person_';
@@ -146,7 +192,7 @@ function PersonStep({ kind }: { kind: NewKind }) {
       <Row gutter={16}>
         <Col span={12}>
           <Form.Item name="id_card_front" label="身份证人像面" rules={[{ required: true, message: '请上传或选择文件' }]}>
-            <VaultPicker kind="id_card_front" label="人像面" />
+            <IdFrontPicker nameField={individual ? 'operator_name' : 'legal_person'} numberField={`${p}id_number`} />
           </Form.Item>
         </Col>
         <Col span={12}>

@@ -7,7 +7,7 @@
 import { AuditOutlined } from '@ant-design/icons';
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { Badge, Button, Space, Tag, Typography } from 'antd';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { unwrap } from '@/shared/errors';
 import { formatTime, KIND_LABELS, STATE_COLORS, type ApplicationKind } from '@/shared/registration';
@@ -31,6 +31,7 @@ export default function OnboardingPage() {
   const actionRef = useRef<ActionType>(undefined);
   const [params, setParams] = useSearchParams();
   const openId = Number(params.get('id')) || null;
+  const [tab, setTab] = useState<'pending' | 'all'>('pending');
 
   const open = (id: number | null) => {
     const next = new URLSearchParams(params);
@@ -112,12 +113,22 @@ export default function OnboardingPage() {
     <>
       <ProTable<Row>
         rowKey="id"
-        headerTitle="注册与入驻申请"
         actionRef={actionRef}
         columns={columns}
         search={{ labelWidth: 'auto', defaultCollapsed: false }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
-        form={{ initialValues: { state: 'review' } }}
+        params={{ tab }}
+        toolbar={{
+          menu: {
+            type: 'tab',
+            activeKey: tab,
+            items: [
+              { key: 'pending', label: '待处理' },
+              { key: 'all', label: '全部申请' },
+            ],
+            onChange: (key) => setTab(key === 'all' ? 'all' : 'pending'),
+          },
+        }}
         onRow={(row) => ({ onDoubleClick: () => open(row.id) })}
         request={async (query) => {
           const range = query.submitted_at as [string, string] | undefined;
@@ -132,6 +143,7 @@ export default function OnboardingPage() {
                   state: (query.state as StateKey | undefined) || undefined,
                   submitted_from: range?.[0]?.slice(0, 10),
                   submitted_to: range?.[1]?.slice(0, 10),
+                  pending: query.tab === 'pending',
                 },
               },
             }),
