@@ -9,6 +9,7 @@ from jmt.accounts.selectors import build_actor, catalog_for
 from jmt.core import catalog
 from jmt.merchants.models import Merchant, RegistrationStatus
 from jmt.notifications.models import Message
+from jmt.notifications.tests.helpers import queued
 from jmt.registration.models import Application
 from jmt.registration.tests.conftest import LICENCE_OCR, make_document, put
 
@@ -271,3 +272,14 @@ def test_prefill_offers_profile_values_and_the_licence_ocr_values(api, fresh_adm
     assert existing["licence"]["credit_code"] == "91320722MA1XYK1234"
     assert existing["supplement"]["contact_name"] == "赵新晶"
     assert body["defaults"]["new_individual"]["business"]["address"] == "江苏省连云港市东海县水晶路1号"
+
+
+def test_each_merchant_notice_also_queues_a_wechat_push_for_a_wechat_user(api, fresh_admin, reviewer):
+    fresh_admin.wechat_unionid = "o-unionid-fresh"
+    fresh_admin.save(update_fields=["wechat_unionid"])
+    app = submitted_application(api, fresh_admin)
+    move(api, reviewer, app["id"], "rejected", comment="开户许可证不清晰")
+    message = Message.objects.get(recipient=fresh_admin)
+    pushes = [row.args_kwargs["args"][0] for row in queued("push_messages")]
+    assert [message.pk] in pushes
+    assert message.mp_pagepath  # the template message opens the mini-program's progress page
