@@ -30,6 +30,9 @@ from jmt.notifications.api import router as notifications_router
 from jmt.notifications.errors import ERROR_CODES as NOTIFICATION_ERROR_CODES
 from jmt.rbac.api_admin import router as rbac_admin_router
 from jmt.rbac.errors import ERROR_CODES as RBAC_ERROR_CODES
+from jmt.registration.api import router as registration_router
+from jmt.registration.api_admin import router as registration_admin_router
+from jmt.registration.errors import ERROR_CODES as REGISTRATION_ERROR_CODES
 from jmt.system.api import health_router, home_router, notices_router
 from jmt.system.api_admin import router as system_admin_router
 from jmt.workflow.api import router as workflow_router
@@ -46,6 +49,7 @@ ERROR_CODES: dict[str, str] = {
     **CUSTOMS_ERROR_CODES,
     **DOCUMENT_ERROR_CODES,
     **MERCHANT_ERROR_CODES,
+    **REGISTRATION_ERROR_CODES,
 }
 
 
@@ -82,6 +86,8 @@ api.add_router("/admin/merchants", merchants_admin_router)
 api.add_router("/customs/batches", customs_batches_router)
 api.add_router("/customs/gateway", customs_gateway_router)
 api.add_router("/admin/customs", customs_admin_router)
+api.add_router("/registration", registration_router)
+api.add_router("/admin/registration", registration_admin_router)
 
 
 def _respond(

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "jmt.notifications",
     "jmt.customs",
     "jmt.documents",
+    "jmt.registration",
     "jmt.integrations.customs_gateway",
 ]
 

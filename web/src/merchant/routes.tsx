@@ -17,6 +17,9 @@ const CustomsOrdersPage = lazy(() => import('./pages/customs/CustomsOrdersPage')
 const MePage = lazy(() => import('./pages/me/MePage'));
 const CustomsBatchesPage = lazy(() => import('./pages/customs/batches/BatchesPage'));
 const CustomsGatewayPage = lazy(() => import('./pages/customs/gateway/GatewayPage'));
+const RegistrationApplyPage = lazy(() => import('./pages/registration/RegistrationApplyPage'));
+const RegistrationSupplementPage = lazy(() => import('./pages/registration/RegistrationSupplementPage'));
+const RegistrationProgressPage = lazy(() => import('./pages/registration/RegistrationProgressPage'));
 
 /** Built pages outside the catalog, with the permission each needs (none: any signed-in merchant user). */
 export const BUILT_PAGES = [
@@ -46,6 +49,9 @@ export function MerchantRoutes() {
           <Route path="me/:tab" element={<MePage />} />
           <Route path="customs/batches" element={<CustomsBatchesPage />} />
           <Route path="customs/gateway" element={<CustomsGatewayPage />} />
+          <Route path="registration/apply" element={<RegistrationApplyPage />} />
+          <Route path="registration/supplement" element={<RegistrationSupplementPage />} />
+          <Route path="registration/progress" element={<RegistrationProgressPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>

@@ -16,6 +16,7 @@ const MeProfilePage = lazy(() => import('./pages/me/ProfilePage'));
 const MeMerchantPage = lazy(() => import('./pages/me/MerchantPage'));
 const MeMembersPage = lazy(() => import('./pages/me/MembersPage'));
 const CustomsBatchesPage = lazy(() => import('./pages/customs/BatchesPage'));
+const RegistrationProgressPage = lazy(() => import('./pages/registration/ProgressPage'));
 
 export const TABS = [
   { path: '/', title: '首页' },
@@ -68,6 +69,14 @@ export function MobileRoutes() {
           element={
             <MobileRequireAuth>
               <CustomsBatchesPage />
+            </MobileRequireAuth>
+          }
+        />
+        <Route
+          path="/registration/progress"
+          element={
+            <MobileRequireAuth>
+              <RegistrationProgressPage />
             </MobileRequireAuth>
           }
         />

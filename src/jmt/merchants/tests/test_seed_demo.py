@@ -7,8 +7,9 @@ from jmt.merchants.models import Membership, Merchant
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_demo_creates_the_demo_accounts_and_can_run_again(settings, capsys):
+def test_seed_demo_creates_the_demo_accounts_and_can_run_again(settings, capsys, tmp_path):
     settings.JMT_DEMO_PASSWORD = "Demo-Password-2026"
+    settings.MEDIA_ROOT = tmp_path / "media"
     call_command("seed_demo")
     call_command("seed_demo")
     out = capsys.readouterr().out
@@ -16,7 +17,7 @@ def test_seed_demo_creates_the_demo_accounts_and_can_run_again(settings, capsys)
     admin = User.objects.get(username="admin")
     assert admin.is_superadmin
     assert admin.check_password("Demo-Password-2026")
-    assert Merchant.objects.count() == 2
+    assert Merchant.objects.count() == 3  # + the merchant whose 工商注册 waits in 材料初审 (registration.seed)
     crystal = Merchant.objects.get(name="东海晶莹水晶")
     assert crystal.registration_approved
     roles = dict(Membership.objects.filter(merchant=crystal).values_list("user__phone", "role"))
@@ -25,8 +26,9 @@ def test_seed_demo_creates_the_demo_accounts_and_can_run_again(settings, capsys)
     assert User.objects.get(phone="13800000001").current_merchant == crystal
 
 
-def test_seed_demo_generates_and_prints_a_password_when_none_is_configured(settings, capsys):
+def test_seed_demo_generates_and_prints_a_password_when_none_is_configured(settings, capsys, tmp_path):
     settings.JMT_DEMO_PASSWORD = ""
+    settings.MEDIA_ROOT = tmp_path / "media"
     call_command("seed_demo")
     line = next(line for line in capsys.readouterr().out.splitlines() if "用户名 admin" in line)
     password = line.split("密码")[1].strip()

@@ -586,6 +586,74 @@ export interface paths {
         patch: operations["rbac_roles_update"];
         trace?: never;
     };
+    "/api/v1/admin/registration/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 注册与入驻申请队列（按类型、状态、商户、提交日期筛选） */
+        get: operations["admin_registration_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/registration/applications/{application_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申请详情：填报内容、资料与识别值、可执行的操作 */
+        get: operations["admin_registration_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/registration/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各状态的申请数 */
+        get: operations["admin_registration_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/registration/documents/{document_id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看商户资料原文件（审核预览） */
+        get: operations["admin_registration_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/system/monitor": {
         parameters: {
             query?: never;
@@ -1583,6 +1651,137 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/registration/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 开始办理（个体户新办 / 企业新办 / 已注册企业信息补充）
+         * @description 每个商户同时只能有一份办理中的申请（409 `REGISTRATION_OPEN_EXISTS`）；已核准返回 409 `REGISTRATION_ALREADY_APPROVED`。新办需要 `registration:apply:edit`，信息补充需要 `registration:supplement:edit`。
+         */
+        post: operations["registration_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registration/applications/{application_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申请详情 */
+        get: operations["registration_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registration/applications/{application_id}/steps/{step}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 保存一步草稿
+         * @description 只校验本步骤已填写内容的格式（422 `REGISTRATION_INVALID`，`details.fields` 键为「步骤.字段」）；已提交审核的申请不能修改（409 `REGISTRATION_NOT_EDITABLE`），被驳回后可修改。
+         */
+        put: operations["registration_save_step"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registration/applications/{application_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交审核（驳回后重新提交）
+         * @description 全部步骤完整校验，缺项返回 422 `REGISTRATION_INCOMPLETE`（`details.fields` 逐项说明，`details.step` 为第一个需修改的步骤）。
+         */
+        post: operations["registration_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registration/confirm-ocr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 确认识别结果，写入商户资料
+         * @description 用户可先修改识别值再确认；文件须属于本商户（否则 404）。核准后执照信息只能由捷晶管理员修改（403 `MERCHANT_PROFILE_LOCKED`）。
+         */
+        post: operations["registration_confirm_ocr"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registration/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本商户当前的工商注册申请（含进度） */
+        get: operations["registration_current"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registration/prefill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 预填值：商户资料与已识别文件的识别值 */
+        get: operations["registration_prefill"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/system/notices": {
         parameters: {
             query?: never;
@@ -1773,6 +1972,83 @@ export interface components {
             page_size: number;
             /** Role Id */
             role_id?: number | null;
+        };
+        /** AdminApplicationOut */
+        AdminApplicationOut: {
+            /** Approved At */
+            approved_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Data
+             * @description 按步骤保存的填报内容：{step_key: {field: value}}
+             */
+            data: {
+                [key: string]: unknown;
+            };
+            /**
+             * Documents
+             * @description 申请引用的资料库文件
+             */
+            documents: components["schemas"]["ApplicationDocumentOut"][];
+            /**
+             * Editable
+             * @description 当前用户可修改并提交（材料填报或已驳回）
+             */
+            editable: boolean;
+            /**
+             * Field Labels
+             * @description 「步骤.字段」→ 中文名称
+             */
+            field_labels: {
+                [key: string]: string;
+            };
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @description new_individual 个体户新办 / new_company 企业新办 / existing 已注册企业信息补充
+             * @enum {string}
+             */
+            kind: "new_individual" | "new_company" | "existing";
+            /** Kind Label */
+            kind_label: string;
+            merchant: components["schemas"]["OnboardingMerchantOut"];
+            /**
+             * Name
+             * @description 申请名称（行政区划 + 字号 + 行业 + 组织形式，或执照上的名称）
+             */
+            name: string;
+            /** Profile */
+            profile: {
+                [key: string]: unknown;
+            };
+            progress: components["schemas"]["ProgressOut"];
+            /** Rejection Reason */
+            rejection_reason: string;
+            /** State */
+            state: string;
+            /** State Label */
+            state_label: string;
+            /**
+             * Step
+             * @description 继续填写时应打开的步骤（从 0 开始）
+             */
+            step: number;
+            /** Steps */
+            steps: components["schemas"]["StepOut"][];
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
         };
         /** AdminGatewayConfigOut */
         AdminGatewayConfigOut: {
@@ -2108,6 +2384,124 @@ export interface components {
         AnnouncementParams: {
             /** 维护公告 */
             items?: components["schemas"]["MaintenanceAnnouncement"][];
+        };
+        /** ApplicationDocumentOut */
+        ApplicationDocumentOut: {
+            /**
+             * Content Type
+             * @description 按文件内容识别的类型
+             * @example application/pdf
+             */
+            content_type: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Download Url */
+            download_url: string;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @description business_licence 营业执照 / id_card_front 身份证人像面 / id_card_back 身份证国徽面 / bank_permit 开户许可证 / other 其他
+             * @enum {string}
+             */
+            kind: "business_licence" | "id_card_front" | "id_card_back" | "bank_permit" | "other";
+            /**
+             * Kind Label
+             * @example 营业执照
+             */
+            kind_label: string;
+            /**
+             * Ocr Done
+             * @description 是否已识别（识别结果保存，不重复计算）
+             */
+            ocr_done: boolean;
+            /**
+             * Ocr Fields
+             * @description 识别结果（未识别时为空）
+             */
+            ocr_fields: components["schemas"]["OcrFieldOut"][];
+            /** Original Name */
+            original_name: string;
+            /** Sha256 */
+            sha256: string;
+            /**
+             * Size
+             * @description 字节数
+             */
+            size: number;
+            /**
+             * Uploaded By
+             * @description 上传人姓名
+             */
+            uploaded_by: string;
+        };
+        /** ApplicationOut */
+        ApplicationOut: {
+            /** Approved At */
+            approved_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Data
+             * @description 按步骤保存的填报内容：{step_key: {field: value}}
+             */
+            data: {
+                [key: string]: unknown;
+            };
+            /**
+             * Documents
+             * @description 申请引用的资料库文件
+             */
+            documents: components["schemas"]["ApplicationDocumentOut"][];
+            /**
+             * Editable
+             * @description 当前用户可修改并提交（材料填报或已驳回）
+             */
+            editable: boolean;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @description new_individual 个体户新办 / new_company 企业新办 / existing 已注册企业信息补充
+             * @enum {string}
+             */
+            kind: "new_individual" | "new_company" | "existing";
+            /** Kind Label */
+            kind_label: string;
+            /**
+             * Name
+             * @description 申请名称（行政区划 + 字号 + 行业 + 组织形式，或执照上的名称）
+             */
+            name: string;
+            progress: components["schemas"]["ProgressOut"];
+            /** Rejection Reason */
+            rejection_reason: string;
+            /** State */
+            state: string;
+            /** State Label */
+            state_label: string;
+            /**
+             * Step
+             * @description 继续填写时应打开的步骤（从 0 开始）
+             */
+            step: number;
+            /** Steps */
+            steps: components["schemas"]["StepOut"][];
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
         };
         /** AuditArchiveOut */
         AuditArchiveOut: {
@@ -2720,6 +3114,25 @@ export interface components {
              * @description Excel 行号（表头为第 1 行）
              */
             row: number;
+        };
+        /** CreateIn */
+        CreateIn: {
+            /**
+             * Kind
+             * @description new_individual 个体户新办 / new_company 企业新办 / existing 已注册企业信息补充
+             * @enum {string}
+             */
+            kind: "new_individual" | "new_company" | "existing";
+        };
+        /** CurrentOut */
+        CurrentOut: {
+            /** @description 办理中的申请；已核准则为核准的申请；从未办理为 null */
+            application: components["schemas"]["ApplicationOut"] | null;
+            /**
+             * Registration Status
+             * @enum {string}
+             */
+            registration_status: "not_started" | "in_progress" | "approved";
         };
         /** CustomsMessageDetailOut */
         CustomsMessageDetailOut: {
@@ -4460,6 +4873,18 @@ export interface components {
                 [key: string]: string;
             };
         };
+        /** OcrConfirmIn */
+        OcrConfirmIn: {
+            /** Document Id */
+            document_id: number;
+            /**
+             * Values
+             * @description 确认（可修改）后的识别值，键为商户资料字段，如 credit_code、name
+             */
+            values: {
+                [key: string]: unknown;
+            };
+        };
         /** OcrFieldOut */
         OcrFieldOut: {
             /**
@@ -4477,6 +4902,17 @@ export interface components {
              * @description 未识别到时为空字符串，由用户确认或补填
              */
             value: string;
+        };
+        /** OnboardingMerchantOut */
+        OnboardingMerchantOut: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Registration Status */
+            registration_status: string;
+            /** Registration Status Label */
+            registration_status_label: string;
         };
         /** OpeningHoursParams */
         OpeningHoursParams: {
@@ -4844,6 +5280,41 @@ export interface components {
              */
             service_wechat: string;
         };
+        /** PrefillOut */
+        PrefillOut: {
+            /**
+             * Defaults
+             * @description 按办理类型、步骤的预填值
+             */
+            defaults: {
+                [key: string]: {
+                    [key: string]: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** Editable Fields */
+            editable_fields: string[];
+            /**
+             * Locked
+             * @description 工商注册已核准，执照相关信息只能由捷晶管理员修改
+             */
+            locked: boolean;
+            /**
+             * Profile
+             * @description 商户资料（已确认的值）
+             */
+            profile: {
+                [key: string]: unknown;
+            };
+            /** Registration Status */
+            registration_status: string;
+            /**
+             * Suggestions
+             * @description 各类最新已识别文件提供的识别值（待确认）
+             */
+            suggestions: components["schemas"]["SuggestionOut"][];
+        };
         /** ProfileDocumentOut */
         ProfileDocumentOut: {
             /** Content Type */
@@ -4894,6 +5365,13 @@ export interface components {
              * @description 仅由捷晶管理员维护（建设银行子账号）
              */
             staff_only: boolean;
+        };
+        /** ProfileOut */
+        ProfileOut: {
+            /** Profile */
+            profile: {
+                [key: string]: unknown;
+            };
         };
         /** ProgressOut */
         ProgressOut: {
@@ -4947,6 +5425,88 @@ export interface components {
              * Waiting On
              * @description 下一步由谁处理
              */
+            waiting_on: ("merchant" | "platform")[];
+        };
+        /** QueueFilters */
+        QueueFilters: {
+            /** Kind */
+            kind?: ("new_individual" | "new_company" | "existing") | null;
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+            /**
+             * Pending
+             * @description 只看待捷晶处理的（材料初审、现场核验）
+             * @default false
+             */
+            pending: boolean;
+            /**
+             * Q
+             * @description 商户名称 / 申请名称 / 统一社会信用代码
+             * @default
+             */
+            q: string;
+            /** State */
+            state?: ("draft" | "rejected" | "review" | "onsite" | "approved") | null;
+            /** Submitted From */
+            submitted_from?: string | null;
+            /** Submitted To */
+            submitted_to?: string | null;
+        };
+        /** QueuePageOut */
+        QueuePageOut: {
+            /** Items */
+            items: components["schemas"]["QueueRowOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
+        /** QueueRowOut */
+        QueueRowOut: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Credit Code */
+            credit_code: string;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "new_individual" | "new_company" | "existing";
+            /** Kind Label */
+            kind_label: string;
+            /** Merchant Id */
+            merchant_id: number;
+            /** Merchant Name */
+            merchant_name: string;
+            /** State */
+            state: string;
+            /**
+             * State Changed At
+             * Format: date-time
+             */
+            state_changed_at: string;
+            /** State Label */
+            state_label: string;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Title */
+            title: string;
+            /** Waiting On */
             waiting_on: ("merchant" | "platform")[];
         };
         /** ReadAllIn */
@@ -5254,6 +5814,38 @@ export interface components {
              */
             expires_in: number;
         };
+        /** StateCountOut */
+        StateCountOut: {
+            /** Count */
+            count: number;
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+        };
+        /** StepIn */
+        StepIn: {
+            /**
+             * Values
+             * @description 本步骤的字段值；文件字段为资料库文件 id
+             */
+            values: {
+                [key: string]: unknown;
+            };
+        };
+        /** StepOut */
+        StepOut: {
+            /**
+             * Key
+             * @example operator
+             */
+            key: string;
+            /**
+             * Title
+             * @example 经营者
+             */
+            title: string;
+        };
         /** StreamTicketOut */
         StreamTicketOut: {
             /**
@@ -5268,6 +5860,19 @@ export interface components {
              * @description EventSource 连接地址（已带 ticket）
              */
             url: string;
+        };
+        /** SuggestionOut */
+        SuggestionOut: {
+            /** Document Id */
+            document_id: number;
+            /** Kind */
+            kind: string;
+            /** Kind Label */
+            kind_label: string;
+            /** Values */
+            values: {
+                [key: string]: unknown;
+            };
         };
         /** SwitchMerchantIn */
         SwitchMerchantIn: {
@@ -7340,6 +7945,200 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_registration_queue: {
+        parameters: {
+            query?: {
+                kind?: ("new_individual" | "new_company" | "existing") | null;
+                state?: ("draft" | "rejected" | "review" | "onsite" | "approved") | null;
+                /** @description 只看待捷晶处理的（材料初审、现场核验） */
+                pending?: boolean;
+                /** @description 商户名称 / 申请名称 / 统一社会信用代码 */
+                q?: string;
+                submitted_from?: string | null;
+                submitted_to?: string | null;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuePageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_registration_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminApplicationOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_registration_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StateCountOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_registration_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件内容 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10074,6 +10873,399 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    registration_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    registration_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    registration_save_step: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+                step: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StepIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    registration_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    registration_confirm_ocr: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OcrConfirmIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    registration_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurrentOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    registration_prefill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrefillOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -12,6 +12,7 @@ from django.db import transaction
 from jmt.accounts.models import User
 from jmt.customs.seed import seed_customs_gateway
 from jmt.merchants.models import MemberRole, Membership, Merchant, RegistrationStatus
+from jmt.registration.seed import seed_registration
 
 ADMIN_USERNAME = "admin"
 APPROVED_MERCHANT = "东海晶莹水晶"
@@ -48,6 +49,7 @@ class Command(BaseCommand):
         if newcomer.current_merchant is not None:
             self._merchant_user(APPROVED_ADMIN_PHONE, "林晶莹", newcomer.current_merchant, MemberRole.MEMBER)
 
+        seed_registration()  # one application waiting in 材料初审 (注册与入驻管理)
         self.stdout.write(self.style.SUCCESS("演示数据已就绪（demo data loaded）"))
         self.stdout.write(
             "\n".join(
