@@ -109,10 +109,8 @@ def gateway_merchants(actor: Actor, *, keyword: str = "", check_status: str = ""
 
 
 def config_for(merchant: Merchant) -> GatewayConfig | None:
-    try:
-        return merchant.customs_gateway_config
-    except GatewayConfig.DoesNotExist:
-        return None
+    config: GatewayConfig | None = getattr(merchant, "customs_gateway_config", None)  # select_related or a query
+    return config
 
 
 # --- CA board -------------------------------------------------------------------------------------
