@@ -17,12 +17,14 @@ from jmt.customs.models.documents import (
 )
 from jmt.customs.models.imports import ImportRow, ImportStatus, OrderImport
 from jmt.customs.models.messages import Direction, Message, Outbox, OutboxState, Receipt
+from jmt.customs.models.notices import CustomsNotice
 
 __all__ = [
     "PRE_RECEIPT_STATUSES",
     "AppType",
     "Batch",
     "BatchStatus",
+    "CustomsNotice",
     "Direction",
     "DocStatus",
     "ImportRow",
