@@ -126,6 +126,7 @@ def import_rows(request: HttpRequest, import_id: int, query: Query[RowsQuery]) -
     page = paginate(rows, page=query.page, page_size=query.page_size)
     return page.map(
         lambda row: {
+            "id": row.pk,
             "row": row.row_no,
             "is_valid": row.is_valid,
             "values": row.data,
@@ -226,6 +227,7 @@ def import_row_update(
     order_import = selectors.order_import_get(actor=actor, import_id=import_id)
     row = imports.import_row_update(actor=actor, order_import=order_import, row_id=importrow_id, changes=payload.values)
     return {
+        "id": row.pk,
         "row": row.row_no,
         "is_valid": row.is_valid,
         "values": row.data,

@@ -50,6 +50,7 @@ class ImportReportOut(Schema):
 
 
 class ImportRowOut(Schema):
+    id: int = Field(description="行的标识，逐格修改时使用")
     row: int
     is_valid: bool
     values: dict[str, str]

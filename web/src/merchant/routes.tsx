@@ -14,6 +14,9 @@ const MessagesPage = lazy(() => import('./pages/messages/MessagesPage'));
 const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
 const DocumentsPage = lazy(() => import('./pages/documents/DocumentsPage'));
 const CustomsOrdersPage = lazy(() => import('./pages/customs/CustomsOrdersPage'));
+const ManifestsPage = lazy(() => import('./pages/customs/manifests/ManifestsPage'));
+const SummariesPage = lazy(() => import('./pages/customs/summaries/SummariesPage'));
+const CancelsPage = lazy(() => import('./pages/customs/cancels/CancelsPage'));
 
 /** Built pages outside the catalog, with the permission each needs (none: any signed-in merchant user). */
 export const BUILT_PAGES = [
@@ -38,6 +41,9 @@ export function MerchantRoutes() {
           <Route path="messages" element={<MessagesPage />} />
           <Route path="documents" element={<DocumentsPage />} />
           <Route path="customs/orders" element={<CustomsOrdersPage />} />
+          <Route path="customs/manifests" element={<ManifestsPage />} />
+          <Route path="customs/summaries" element={<SummariesPage />} />
+          <Route path="customs/cancels" element={<CancelsPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>
