@@ -12,6 +12,8 @@ const HomePage = lazy(() => import('./pages/home/HomePage'));
 const MessagesPage = lazy(() => import('./pages/messages/MessagesPage'));
 const MePage = lazy(() => import('./pages/me/MePage'));
 const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
+const CustomsOrdersPage = lazy(() => import('./pages/customs/OrdersPage'));
+const CustomsOrderDetailPage = lazy(() => import('./pages/customs/OrderDetailPage'));
 
 export const TABS = [
   { path: '/', title: '首页' },
@@ -35,6 +37,22 @@ export function MobileRoutes() {
           <Route path="messages" element={<MessagesPage />} />
           <Route path="me" element={<MePage />} />
         </Route>
+        <Route
+          path="/customs/orders"
+          element={
+            <MobileRequireAuth>
+              <CustomsOrdersPage />
+            </MobileRequireAuth>
+          }
+        />
+        <Route
+          path="/customs/orders/:orderId"
+          element={
+            <MobileRequireAuth>
+              <CustomsOrderDetailPage />
+            </MobileRequireAuth>
+          }
+        />
         <Route
           path="*"
           element={

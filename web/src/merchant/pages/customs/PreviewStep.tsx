@@ -1,7 +1,7 @@
 import { CheckCircleFilled, CloseCircleFilled, DownloadOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Empty, Input, Row, Space, Statistic, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { useMe } from '@/shared/session';
 import { READ_ONLY_REASON } from './constants';
@@ -36,15 +36,18 @@ export function PreviewStep({ report, canEdit, onReupload, onNext, onChanged }: 
   const [downloading, setDownloading] = useState(false);
   const [editing, setEditing] = useState<EditingCell | null>(null);
   const [saving, setSaving] = useState(false);
+  const savingRef = useRef(false);
   const editable = canEdit && report.status !== 'declared';
 
   const saveCell = async (cell: EditingCell) => {
+    if (savingRef.current) return;
     const current = rows.find((r) => r.id === cell.rowId);
     if (!current || (current.values[cell.key] ?? '') === cell.value) {
       setEditing(null);
       return;
     }
     setSaving(true);
+    savingRef.current = true;
     try {
       const updated = await unwrap(
         api.client.PATCH('/api/v1/customs/orders/imports/{import_id}/rows/{importrow_id}', {
@@ -61,6 +64,7 @@ export function PreviewStep({ report, canEdit, onReupload, onNext, onChanged }: 
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
+      savingRef.current = false;
       setSaving(false);
     }
   };
@@ -86,6 +90,14 @@ export function PreviewStep({ report, canEdit, onReupload, onNext, onChanged }: 
   useEffect(() => {
     void load();
   }, [load]);
+
+  // Once every error is fixed, the "only rows with errors" view would be empty: show all rows.
+  useEffect(() => {
+    if (report.error_rows === 0 && errorsOnly) {
+      setErrorsOnly(false);
+      setPage(1);
+    }
+  }, [report.error_rows, errorsOnly]);
 
   const downloadErrors = async () => {
     setDownloading(true);
@@ -162,7 +174,7 @@ export function PreviewStep({ report, canEdit, onReupload, onNext, onChanged }: 
                 value={editing.value}
                 status={tip ? 'error' : undefined}
                 onChange={(e) => setEditing({ ...editing, value: e.target.value })}
-                onPressEnter={() => void saveCell(editing)}
+                onPressEnter={(e) => e.currentTarget.blur()}
                 onBlur={() => void saveCell(editing)}
                 onKeyDown={(e) => {
                   if (e.key === 'Escape') setEditing(null);
