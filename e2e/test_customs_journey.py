@@ -92,7 +92,7 @@ def test_a_merchant_declares_fixes_files_and_cancels_through_to_the_tax_refund_n
     page.get_by_test_id("batch-id").fill(str(batch.pk))
     page.get_by_test_id("declare-all").click()
     page.get_by_role("button", name=re.compile("确.*定|确认|申报")).last.click()
-    expect(page.get_by_text("已申报 3 个订单")).to_be_visible()
+    expect(page.get_by_text("已申报 3 个订单").first).to_be_visible()
 
     # ⑤ customs answers: every inventory 放行
     drive(simulator, clock, lambda: statuses() == {DocStatus.RELEASED})
@@ -101,8 +101,10 @@ def test_a_merchant_declares_fixes_files_and_cancels_through_to_the_tax_refund_n
     page.get_by_test_id("order-DH202603180002").click()
     expect(page.get_by_test_id("order-timeline")).to_contain_text("出口申报清单：放行")
     expect(page.get_by_test_id("order-timeline")).to_contain_text("上传电子订单 Excel")
+    page.get_by_test_id("order-timeline").get_by_text("出口申报清单：放行").scroll_into_view_if_needed()
     shoot(page, "customs-03-order-timeline")
     page.keyboard.press("Escape")
+    expect(page.get_by_test_id("order-timeline")).to_have_count(0)
     shoot(page, "customs-04-order-statuses")
 
     # ⑥ the 总分单: waybills linked by the system, three fields to fill
@@ -150,6 +152,7 @@ def test_a_merchant_declares_fixes_files_and_cancels_through_to_the_tax_refund_n
     page.goto(f"{base}/messages")
     expect(page.get_by_text(f"批次「{batch.name}」3 票清单已全部放行")).to_be_visible()
     expect(page.get_by_text(f"汇总申请已生成报关单，报关单号 {entry_id}")).to_be_visible()
+    expect(page.get_by_text(f"批次「{batch.name}」2 票清单已全部结关")).to_be_visible()
     shoot(page, "customs-10-messages")
 
     # ⑩ the same statuses on the phone

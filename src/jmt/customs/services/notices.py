@@ -69,6 +69,11 @@ def receipts_applied(moved: dict[str, list[Any]]) -> None:
     """Raise the messages for the documents one receipt message has just moved."""
     _problems(moved)
     inventory_batches = {doc.batch_id for doc in moved.get("inventory", []) if doc.batch_id}
+    cancelled = [doc.inventory_id for doc in moved.get("cancel", []) if doc.status == DocStatus.CLEARED]
+    if cancelled:  # a cancelled inventory leaves its batch: the rest may now all be 放行 or 结关
+        inventory_batches |= set(
+            Inventory.objects.filter(pk__in=cancelled).exclude(batch_id=None).values_list("batch_id", flat=True)
+        )
     if inventory_batches:
         batch_milestones(inventory_batches)
     for kind in ("waybill", "summary", "cancel"):

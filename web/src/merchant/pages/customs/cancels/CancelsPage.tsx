@@ -79,7 +79,7 @@ function CancelForm({ canEdit, onCreated }: { canEdit: boolean; onCreated: () =>
             <Typography.Text type="secondary">以下信息由系统从清单带出：</Typography.Text>
             {lookupError ? <Alert style={{ marginTop: 8 }} type="error" showIcon message={lookupError} /> : null}
             {prefill && !prefill.cancellable ? <Alert style={{ marginTop: 8 }} type="warning" showIcon message={prefill.refusal} /> : null}
-            <Descriptions style={{ marginTop: 8 }} size="small" column={1} bordered data-testid="cancel-prefill">
+            <Descriptions style={{ marginTop: 8 }} size="small" column={1} bordered labelStyle={{ width: 170, whiteSpace: 'nowrap' }} data-testid="cancel-prefill">
               <Descriptions.Item label="系统唯一序号（guid）">{prefill?.inventory_guid ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="电商企业代码">{prefill ? `${prefill.ebc_code}（${prefill.ebc_name}）` : '—'}</Descriptions.Item>
               <Descriptions.Item label="报文传输的企业名称">{prefill?.cop_name || '—'}</Descriptions.Item>
@@ -209,8 +209,8 @@ export default function CancelsPage() {
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={search ? '没有这个清单编号的撤销申请' : '还没有撤销申请'} /> }}
           pagination={{ current: page, pageSize: 20, total, onChange: setPage, showTotal: (n) => `共 ${n} 份` }}
           columns={[
-            { title: '清单编号', dataIndex: 'invt_no', render: (v: string, r) => <Typography.Link onClick={() => setOpenId(r.id)}>{v}</Typography.Link> },
-            { title: '订单编号', dataIndex: 'order_no' },
+            { title: '清单编号', dataIndex: 'invt_no', width: 190, render: (v: string, r) => <Typography.Link onClick={() => setOpenId(r.id)}>{v}</Typography.Link> },
+            { title: '订单编号', dataIndex: 'order_no', width: 160 },
             { title: '撤销原因', dataIndex: 'reason', ellipsis: true },
             { title: '回执状态', key: 'status', render: (_, r) => <StatusTag status={r.status} testId={`cancel-status-${r.invt_no}`} /> },
             {

@@ -9,7 +9,7 @@ import { useSearchParams } from 'react-router-dom';
 import type { components } from '@/shared/api/schema';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { useMe } from '@/shared/session';
-import { CustomsShell, formatTime, ReceiptList, StatusExplained, StatusTag } from '../orders/shared';
+import { CustomsShell, formatTime, num, ReceiptList, StatusExplained, StatusTag } from '../orders/shared';
 import '../customs.css';
 
 type Listing = components['schemas']['ManifestsOut'];
@@ -154,12 +154,12 @@ function ManifestDrawer({ id, onClose }: { id: number | null; onClose: () => voi
       {detail ? (
         <Space direction="vertical" size={20} style={{ width: '100%' }}>
           <StatusExplained status={detail.status} />
-          <Descriptions size="small" column={2} bordered>
+          <Descriptions size="small" column={2} bordered labelStyle={{ whiteSpace: 'nowrap' }}>
             <Descriptions.Item label="运输工具">{detail.traf_name}</Descriptions.Item>
             <Descriptions.Item label="航班航次号">{detail.voyage_no}</Descriptions.Item>
             <Descriptions.Item label="提运单号">{detail.bill_no}</Descriptions.Item>
             <Descriptions.Item label="物流企业">{detail.logistics_name}</Descriptions.Item>
-            <Descriptions.Item label="毛重">{detail.gross_weight} 千克</Descriptions.Item>
+            <Descriptions.Item label="毛重">{num(detail.gross_weight)} 千克</Descriptions.Item>
             <Descriptions.Item label="预录入编号">{detail.pre_no || '—'}</Descriptions.Item>
           </Descriptions>
           <div>

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { components } from '@/shared/api/schema';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { useMe } from '@/shared/session';
-import { formatTime, StatusExplained, StatusTag } from './shared';
+import { formatTime, num, StatusExplained, StatusTag } from './shared';
 
 type OrderDetail = components['schemas']['OrderDetailOut'];
 
@@ -52,10 +52,10 @@ export function OrderDrawer({ orderId, onClose }: { orderId: number | null; onCl
       {detail ? (
         <Space direction="vertical" size={20} style={{ width: '100%' }}>
           <StatusExplained status={detail.status} />
-          <Descriptions size="small" column={2} bordered>
+          <Descriptions size="small" column={2} bordered labelStyle={{ whiteSpace: 'nowrap' }}>
             <Descriptions.Item label="批次">{detail.batch_name || '—'}</Descriptions.Item>
             <Descriptions.Item label="商品金额">
-              {detail.goods_value} <Typography.Text type="secondary">（币制 {detail.currency}）</Typography.Text>
+              {num(detail.goods_value)} <Typography.Text type="secondary">（币制 {detail.currency}）</Typography.Text>
             </Descriptions.Item>
             <Descriptions.Item label="电子订单">
               <StatusTag status={detail.order_status} />
@@ -76,9 +76,9 @@ export function OrderDrawer({ orderId, onClose }: { orderId: number | null; onCl
               columns={[
                 { title: '序号', dataIndex: 'gnum', width: 60 },
                 { title: '商品', dataIndex: 'item_name' },
-                { title: '数量', dataIndex: 'qty', width: 80 },
-                { title: '单价', dataIndex: 'price', width: 90 },
-                { title: '总价', dataIndex: 'total_price', width: 90 },
+                { title: '数量', dataIndex: 'qty', width: 80, render: num },
+                { title: '单价', dataIndex: 'price', width: 90, render: num },
+                { title: '总价', dataIndex: 'total_price', width: 90, render: num },
               ]}
             />
           </div>

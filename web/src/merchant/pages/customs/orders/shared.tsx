@@ -51,6 +51,14 @@ export function StatusExplained({ status }: { status: Explained }) {
   );
 }
 
+/** A decimal from the API ("51.00000", "0.700000000000000") as people write it: 51, 0.7. */
+export function num(value: string | number | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const n = Number(value);
+  if (!Number.isFinite(n)) return String(value);
+  return n.toLocaleString('zh-CN', { maximumFractionDigits: 5 });
+}
+
 export function formatTime(value: string | null | undefined): string {
   if (!value) return '—';
   const d = new Date(value);

@@ -10,7 +10,7 @@ import { useSearchParams } from 'react-router-dom';
 import type { components } from '@/shared/api/schema';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { useMe } from '@/shared/session';
-import { CustomsShell, formatTime, ReceiptList, StatusExplained, StatusTag } from '../orders/shared';
+import { CustomsShell, formatTime, num, ReceiptList, StatusExplained, StatusTag } from '../orders/shared';
 import '../customs.css';
 
 type Listing = components['schemas']['SummariesOut'];
@@ -64,13 +64,13 @@ function SummaryDrawer({ id, onClose }: { id: number | null; onClose: () => void
               description="已保存，办理出口退税时使用。"
             />
           ) : null}
-          <Descriptions size="small" column={2} bordered>
+          <Descriptions size="small" column={2} bordered labelStyle={{ whiteSpace: 'nowrap' }}>
             <Descriptions.Item label="汇总月份">{monthLabel(detail.month)}</Descriptions.Item>
             <Descriptions.Item label="截止日期">{detail.due_date}</Descriptions.Item>
             <Descriptions.Item label="汇总申请编号">{detail.sum_no || '海关入库后生成'}</Descriptions.Item>
             <Descriptions.Item label="企业编号">{detail.cop_no}</Descriptions.Item>
             <Descriptions.Item label="清单数">{detail.inventories} 票</Descriptions.Item>
-            <Descriptions.Item label="毛重合计">{detail.gross_weight} 千克</Descriptions.Item>
+            <Descriptions.Item label="毛重合计">{num(detail.gross_weight)} 千克</Descriptions.Item>
           </Descriptions>
           <div>
             <Typography.Title level={5}>汇总的清单</Typography.Title>
