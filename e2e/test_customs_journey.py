@@ -57,7 +57,9 @@ def test_a_merchant_declares_fixes_files_and_cancels_through_to_the_tax_refund_n
     base = live_server.url
     batch = make_batch(merchant_admin.current_merchant, name="2026年3月 东海水晶第1批")
     clock = Clock()
-    simulator = Simulator(seed=7, step_seconds=60, clock=clock, review_rate=0, duplicate_rate=0.2, late_rate=0, jitter=0)
+    simulator = Simulator(
+        seed=7, step_seconds=60, clock=clock, review_rate=0, duplicate_rate=0.2, late_rate=0, jitter=0
+    )
     sign_in(page, base, merchant_admin)
 
     # ① the template

@@ -331,3 +331,20 @@ def test_the_monthly_summary_reminder_goes_out_before_the_15th_once_per_stage(me
         invt_no="230520260E000000011",
     )  # fmt: skip
     assert summary_reminders(now=timezone.make_aware(datetime(2026, 4, 14, 9, 0))) == 0
+
+
+def test_a_cancel_that_leaves_only_closed_inventories_completes_the_batch(merchant_admin, batch):
+    from jmt.customs.services import notices
+    from jmt.customs.tests.factories import make_cancel, make_shipment
+
+    shipments = [make_shipment(batch) for _ in range(3)]
+    Inventory.objects.filter(pk__in=[s[2].pk for s in shipments[:2]]).update(status=DocStatus.CLOSED)
+    cancelled = shipments[2][2]
+    Inventory.objects.filter(pk=cancelled.pk).update(status=DocStatus.CANCELLED)
+    cancel = make_cancel(cancelled, status=DocStatus.CLEARED)
+    notices.receipts_applied({"cancel": [cancel]})
+    titles = list(Notice.objects.filter(recipient=merchant_admin).values_list("title", flat=True))
+    assert f"批次「{batch.name}」2 票清单已全部结关" in titles
+    assert any(title.startswith("撤销申请单（清单") for title in titles)
+    notices.receipts_applied({"cancel": [cancel]})  # the same again: no second milestone message
+    assert Notice.objects.filter(recipient=merchant_admin, title__contains="全部结关").count() == 1
