@@ -55,7 +55,9 @@ def test_a_merchant_declares_fixes_files_and_cancels_through_to_the_tax_refund_n
     live_server: Any, page: Page, new_context: Any, merchant_admin: User, tmp_path: Path
 ):
     base = live_server.url
-    batch = make_batch(merchant_admin.current_merchant, name="2026年3月 东海水晶第1批")
+    merchant = merchant_admin.current_merchant
+    assert merchant is not None
+    batch = make_batch(merchant, name="2026年3月 东海水晶第1批")
     clock = Clock()
     simulator = Simulator(
         seed=7, step_seconds=60, clock=clock, review_rate=0, duplicate_rate=0.2, late_rate=0, jitter=0

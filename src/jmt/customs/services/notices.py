@@ -72,7 +72,7 @@ def receipts_applied(moved: dict[str, list[Any]]) -> None:
     cancelled = [doc.inventory_id for doc in moved.get("cancel", []) if doc.status == DocStatus.CLEARED]
     if cancelled:  # a cancelled inventory leaves its batch: the rest may now all be 放行 or 结关
         inventory_batches |= set(
-            Inventory.objects.filter(pk__in=cancelled).exclude(batch_id=None).values_list("batch_id", flat=True)
+            Inventory.objects.filter(pk__in=cancelled, batch__isnull=False).values_list("batch_id", flat=True)
         )
     if inventory_batches:
         batch_milestones(inventory_batches)
