@@ -143,6 +143,7 @@ def test_a_merchant_declares_fixes_files_and_cancels_through_to_the_tax_refund_n
     expect(page.get_by_test_id("manifests-table")).to_contain_text("海关入库")
     page.goto(f"{base}/customs/summaries")
     expect(page.get_by_test_id("summary-submit")).to_contain_text("2 票")
+    expect(page.get_by_test_id("summary-reminder")).to_contain_text("前提交汇总申请")
     shoot(page, "customs-08-summary-candidates")
     page.get_by_test_id("summary-submit").click()
     expect(page.get_by_text(re.compile("已提交 .* 汇总申请"))).to_be_visible()

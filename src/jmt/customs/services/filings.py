@@ -20,7 +20,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Count, Sum
+from django.db.models.functions import Substr
 from django.utils import timezone
 
 from jmt.audit.services import record
@@ -163,42 +164,50 @@ def due_date_of(month: str) -> str:
     return f"{year:04d}-{mon:02d}-15"
 
 
+def _live_summary_lines(merchant: Any) -> Any:
+    return SummaryApplyLine.objects.filter(summary__merchant=merchant).exclude(summary__status__in=DEAD)
+
+
 def summarised_invt_nos(merchant: Any) -> set[str]:
-    return set(
-        SummaryApplyLine.objects.filter(summary__merchant=merchant)
-        .exclude(summary__status__in=DEAD)
-        .values_list("invt_no", flat=True)
-    )
+    return set(_live_summary_lines(merchant).values_list("invt_no", flat=True))
 
 
-def _closed_unsummarised(merchant: Any) -> list[Inventory]:
-    done = summarised_invt_nos(merchant)
-    closed = Inventory.objects.filter(merchant=merchant, status=DocStatus.CLOSED, statistics_flag="B").exclude(
-        invt_no=""
+def _closed_unsummarised_q(merchant: Any) -> Any:
+    """结关 inventories of statistics flag B that no live 汇总 carries (one query, no rows loaded)."""
+    return (
+        Inventory.objects.filter(merchant=merchant, status=DocStatus.CLOSED, statistics_flag="B")
+        .exclude(invt_no="")
+        .exclude(invt_no__in=_live_summary_lines(merchant).values("invt_no"))
     )
-    return [inv for inv in closed.order_by("return_time", "pk") if inv.invt_no not in done]
 
 
 def summary_candidates_for_merchant(merchant: Any) -> list[dict[str, Any]]:
     """Per month (of the 结关 receipt) and 申报地海关: how many 结关 inventories wait for a 汇总."""
-    groups: dict[tuple[str, str], list[Inventory]] = defaultdict(list)
-    for inventory in _closed_unsummarised(merchant):
-        groups[(month_of(inventory.return_time), inventory.customs_code)].append(inventory)
+    groups = (
+        _closed_unsummarised_q(merchant)
+        .annotate(closed_month=Substr("return_time", 1, 6))
+        .values("closed_month", "customs_code")
+        .annotate(inventories=Count("pk"), gross=Sum("gross_weight"))
+    )
     today = timezone.localdate().isoformat()
     rows = []
-    for (month, customs_code), inventories in sorted(groups.items(), reverse=True):
+    for group in groups:
+        month = month_of(group["closed_month"] or "")
+        if not month:
+            continue
         due = due_date_of(month)
         rows.append(
             {
                 "month": month,
-                "customs_code": customs_code,
-                "inventories": len(inventories),
-                "gross_weight": sum((inv.gross_weight for inv in inventories), Decimal(0)),
+                "customs_code": group["customs_code"],
+                "inventories": group["inventories"],
+                "gross_weight": group["gross"] or Decimal(0),
                 "due_date": due,
                 "overdue": today > due,
                 "current_month": month == today[:7],
             }
         )
+    rows.sort(key=lambda row: (row["month"], row["customs_code"]), reverse=True)
     return rows
 
 
@@ -207,7 +216,10 @@ def summary_create(*, actor: Actor, merchant: Any, month: str, customs_code: str
     """One 汇总申请单 over the month's 结关 inventories not yet summarised, submitted at once."""
     # Serialise 汇总 creation per merchant: two clicks must not summarise the same inventories twice.
     type(merchant)._default_manager.select_for_update().filter(pk=merchant.pk).first()
-    inventories = [inv for inv in _closed_unsummarised(merchant) if month_of(inv.return_time) == month]
+    compact = month.replace("-", "")
+    inventories = list(
+        _closed_unsummarised_q(merchant).filter(return_time__startswith=compact).order_by("return_time", "pk")
+    )
     if customs_code:
         inventories = [inv for inv in inventories if inv.customs_code == customs_code]
     if not inventories:

@@ -123,7 +123,7 @@ export default function SummariesPage() {
   const candidates = useMemo(() => data?.candidates ?? [], [data]);
   const selected = month ? candidates.filter((c) => c.month === month.format('YYYY-MM')) : [];
   const selectedCount = selected.reduce((n, c) => n + c.inventories, 0);
-  const urgent = candidates.filter((c) => !c.current_month).sort((a, b) => a.due_date.localeCompare(b.due_date))[0];
+  const urgent = [...candidates].sort((a, b) => a.due_date.localeCompare(b.due_date))[0];
 
   const submit = async () => {
     if (!month) return;
@@ -142,13 +142,15 @@ export default function SummariesPage() {
 
   const reminder = urgent ? (
     <Alert
-      type={urgent.overdue ? 'error' : daysLeft(urgent.due_date) <= 5 ? 'warning' : 'info'}
+      type={urgent.overdue ? 'error' : !urgent.current_month && daysLeft(urgent.due_date) <= 5 ? 'warning' : 'info'}
       showIcon
       icon={<CalendarOutlined />}
       message={
         urgent.overdue
           ? `${monthLabel(urgent.month)}的汇总已超过截止日（${urgent.due_date}），请尽快提交`
-          : `请在 ${urgent.due_date} 前提交 ${monthLabel(urgent.month)} 的汇总申请（还剩 ${daysLeft(urgent.due_date)} 天）`
+          : urgent.current_month
+            ? `本月已结关的清单，最迟在 ${urgent.due_date} 前提交汇总申请（还剩 ${daysLeft(urgent.due_date)} 天）`
+            : `请在 ${urgent.due_date} 前提交 ${monthLabel(urgent.month)} 的汇总申请（还剩 ${daysLeft(urgent.due_date)} 天）`
       }
       description={`${urgent.inventories} 票已结关的清单等待汇总。汇总后海关生成报关单，报关单号用于出口退税。`}
       data-testid="summary-reminder"
