@@ -83,6 +83,7 @@ def test_a_merchant_declares_fixes_files_and_cancels_through_to_the_tax_refund_n
     # ③ fixed in the grid
     page.get_by_test_id("bad-cell-3-gcode").click()
     page.get_by_test_id("edit-cell-3-gcode").fill("7116200000")
+    shoot(page, "customs-01b-editing-a-cell")
     page.get_by_test_id("edit-cell-3-gcode").press("Enter")
     expect(page.get_by_text("第 3 行已通过校验")).to_be_visible()
     page.get_by_test_id("bad-cell-4-totalPrice").click()
@@ -141,6 +142,8 @@ def test_a_merchant_declares_fixes_files_and_cancels_through_to_the_tax_refund_n
     # ⑧ the 汇总 of the 结关 inventories, to the 报关单号
     page.goto(f"{base}/customs/manifests")
     expect(page.get_by_test_id("manifests-table")).to_contain_text("海关入库")
+    expect(page.locator(".ant-spin-blur")).to_have_count(0)
+    shoot(page, "customs-07b-manifest-stored")
     page.goto(f"{base}/customs/summaries")
     expect(page.get_by_test_id("summary-submit")).to_contain_text("2 票")
     expect(page.get_by_test_id("summary-reminder")).to_contain_text("前提交汇总申请")

@@ -232,7 +232,7 @@ export default function ManifestsPage() {
           <ReadyCard key={b.batch_id} batch={b} canEdit={canEdit} highlighted={b.batch_id === focus} onFiled={() => void load()} />
         ))}
       {waiting.length ? (
-        <Card variant="borderless" className="jmt-card" title="其他批次">
+        <Card variant="borderless" className="jmt-card" title={batches.some((b) => b.ready) ? '其他批次' : '各批次放行进度'}>
           <Table<BatchState>
             rowKey="batch_id"
             size="small"
