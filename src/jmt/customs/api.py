@@ -10,14 +10,18 @@ from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from pydantic import Field
 
+from jmt.core.errors import ApiError
 from jmt.core.pagination import paginate
 from jmt.core.permissions import PUBLIC, actor_of, require
 from jmt.core.schemas import error_responses
 from jmt.customs import schemas as s
 from jmt.customs import selectors
+from jmt.customs.codes.receipts import explain, explain_document, explain_receipt
 from jmt.customs.errors import CELL_ERROR_CODES, CustomsError
 from jmt.customs.excel.annotate import build_error_workbook
 from jmt.customs.excel.template import build_template
+from jmt.customs.services import filings, imports
+from jmt.customs.services.gateway import callback_credentials
 from jmt.customs.services.imports import order_import_create, order_import_declare
 from jmt.customs.services.receipts import receipt_ingest
 from jmt.customs.xml.receipts import ReceiptParseError
@@ -123,6 +127,7 @@ def import_rows(request: HttpRequest, import_id: int, query: Query[RowsQuery]) -
     page = paginate(rows, page=query.page, page_size=query.page_size)
     return page.map(
         lambda row: {
+            "id": row.pk,
             "row": row.row_no,
             "is_valid": row.is_valid,
             "values": row.data,
@@ -183,10 +188,12 @@ def import_declare(request: HttpRequest, import_id: int, payload: s.DeclareIn) -
 @require(PUBLIC)
 def gateway_callback(request: HttpRequest) -> HttpResponse:
     body = request.body
+    # A merchant's own 点点通 account signs with its key; the platform's account with the settings' key.
+    app_key, secret = callback_credentials(request.headers.get(signing.APP_KEY_HEADER, ""))
     problem = signing.verify(
         headers=dict(request.headers),
-        app_key=settings.CUSTOMS_GATEWAY_APP_KEY,
-        secret=settings.CUSTOMS_GATEWAY_APP_SECRET,
+        app_key=app_key,
+        secret=secret,
         method=request.method or "POST",
         path=request.path,
         body=body,
@@ -201,3 +208,432 @@ def gateway_callback(request: HttpRequest) -> HttpResponse:
         raise CustomsError.receipt_invalid(str(exc)[:200]) from exc
     logger.info("customs callback stored message %s (duplicate=%s)", result.message_id, result.duplicate_message)
     return HttpResponse("SUCCESS", content_type="text/plain; charset=utf-8")
+
+
+# --- grid editing ---------------------------------------------------------------------------------
+
+
+@customs_router.patch(
+    "/orders/imports/{import_id}/rows/{importrow_id}",
+    response={200: s.ImportRowOut, **error_responses(401, 403, 404, 409, 422)},
+    operation_id="customs_order_import_row_update",
+    summary="在预览表格中修改一行（逐格更正）",
+    description="修改的单元格按上传时同样的规则规范化并重新校验；同一订单的其他行、同运单号的行以及已申报的订单会一起复核"
+    "（订单级信息一致、商品重复、运单号重复、订单/运单已申报）。导入的统计随之更新。已申报的导入不能修改"
+    "（409 `CUSTOMS_IMPORT_DECLARED`）。",
+)
+@require(EDIT)
+def import_row_update(
+    request: HttpRequest, import_id: int, importrow_id: int, payload: s.ImportRowPatchIn
+) -> dict[str, Any]:
+    actor = actor_of(request)
+    order_import = selectors.order_import_get(actor=actor, import_id=import_id)
+    row = imports.import_row_update(actor=actor, order_import=order_import, row_id=importrow_id, changes=payload.values)
+    return {
+        "id": row.pk,
+        "row": row.row_no,
+        "is_valid": row.is_valid,
+        "values": row.data,
+        "errors": s.cell_errors(row.row_no, row.errors),
+    }
+
+
+# --- declared orders ------------------------------------------------------------------------------
+
+
+def _explained(explanation: Any, code: str) -> dict[str, str]:
+    return {"code": code, **explanation.as_dict()}
+
+
+def _doc_status(kind: str, doc: Any) -> dict[str, str]:
+    return _explained(explain_document(kind, doc), doc.return_status or doc.status)
+
+
+def _order_row(order: Any) -> dict[str, Any]:
+    inventory = selectors.inventory_of(order)
+    kind, doc = selectors.order_overall(order)
+    return {
+        "id": order.pk,
+        "order_no": order.order_no,
+        "batch_id": order.batch_id,
+        "batch_name": order.batch.name if order.batch else "",
+        "logistics_no": inventory.logistics_no if inventory else "",
+        "invt_no": inventory.invt_no if inventory else "",
+        "goods_value": order.goods_value,
+        "currency": order.currency,
+        "created_at": order.created_at,
+        "status": _doc_status(kind, doc),
+        "status_of": kind,
+        "order_status": _doc_status("order", order),
+        "logistics_status": _doc_status("logistics", inventory.logistics) if inventory else None,
+        "inventory_status": _doc_status("inventory", inventory) if inventory else None,
+    }
+
+
+class OrdersQuery(Schema):
+    page: int = Field(1, ge=1)
+    page_size: int = Field(20, ge=1, le=100)
+    batch_id: int | None = None
+    status: str = Field("", description="problem / in_progress / cleared / released / closed / cancelled")
+    search: str = Field("", description="订单编号、清单编号或运单号")
+
+
+@customs_router.get(
+    "/orders",
+    response={200: s.OrdersPage, **error_responses(401, 403)},
+    operation_id="customs_orders_list",
+    summary="已申报订单及其状态",
+    description="每个订单一个状态（有问题的单证优先，其次清单，最后订单），附回执的白话解释和下一步。",
+)
+@require(VIEW)
+def orders_list(request: HttpRequest, query: Query[OrdersQuery]) -> dict[str, Any]:
+    rows = selectors.orders(actor=actor_of(request), batch_id=query.batch_id, status=query.status, search=query.search)
+    return paginate(rows, page=query.page, page_size=query.page_size).map(_order_row).out()
+
+
+class CountsQuery(Schema):
+    batch_id: int | None = None
+
+
+@customs_router.get(
+    "/orders/status-counts",
+    response={200: s.OrderCountsOut, **error_responses(401, 403)},
+    operation_id="customs_orders_counts",
+    summary="订单状态统计（页头）",
+)
+@require(VIEW)
+def orders_counts(request: HttpRequest, query: Query[CountsQuery]) -> dict[str, int]:
+    return selectors.order_counts(actor=actor_of(request), batch_id=query.batch_id)
+
+
+@customs_router.get(
+    "/orders/{order_id}",
+    response={200: s.OrderDetailOut, **error_responses(401, 403, 404)},
+    operation_id="customs_order_get",
+    summary="订单详情与时间线（从上传到结关）",
+)
+@require(VIEW)
+def order_get(request: HttpRequest, order_id: int) -> dict[str, Any]:
+    order = selectors.order_get(actor=actor_of(request), order_id=order_id)
+    inventory = selectors.inventory_of(order)
+    return {
+        **_order_row(order),
+        "ebp_code": order.ebp_code,
+        "ebp_name": order.ebp_name,
+        "pre_no": inventory.pre_no if inventory else "",
+        "lines": list(order.lines.order_by("gnum")),
+        "timeline": selectors.order_timeline(order),
+    }
+
+
+def _receipts(kind: str, doc: Any) -> list[dict[str, Any]]:
+    return [
+        {
+            "message_type": r.message_type,
+            "return_status": r.return_status,
+            "return_time": selectors.parse_return_time(r.return_time),
+            "return_info": r.return_info,
+            "applied": r.applied,
+            "explained": _explained(
+                explain_receipt(kind, r.message_type, r.return_status, r.return_info), r.return_status
+            ),
+        }
+        for r in selectors.receipts_of(kind, doc)
+    ]
+
+
+# --- 清单总分单 (C3) --------------------------------------------------------------------------------
+
+
+def _manifest(waybill: Any) -> dict[str, Any]:
+    return {
+        "id": waybill.pk,
+        "batch_id": waybill.batch_id,
+        "batch_name": waybill.batch.name if waybill.batch else "",
+        "cop_no": waybill.cop_no,
+        "pre_no": waybill.pre_no,
+        "traf_name": waybill.traf_name,
+        "voyage_no": waybill.voyage_no,
+        "bill_no": waybill.bill_no,
+        "domestic_traf_no": waybill.domestic_traf_no,
+        "logistics_code": waybill.logistics_code,
+        "logistics_name": waybill.logistics_name,
+        "gross_weight": waybill.gross_weight,
+        "waybill_count": waybill.lines.count(),
+        "created_at": waybill.created_at,
+        "status": _doc_status("waybill", waybill),
+    }
+
+
+def _manifest_batch(batch: Any) -> dict[str, Any]:
+    state = filings.manifest_state(batch)
+    return {
+        "batch_id": batch.pk,
+        "batch_name": batch.name,
+        "active_inventories": state["active"],
+        "released_inventories": state["released"],
+        "all_released": state["all_released"],
+        "ready": state["ready"],
+        "pending_logistics_nos": [inv.logistics_no for inv in state["pending"]],
+        "filed": state["filed"],
+        "traf_name": batch.traf_name,
+        "voyage_no": batch.voyage_no,
+        "bill_no": batch.bill_no,
+    }
+
+
+@customs_router.get(
+    "/manifests",
+    response={200: s.ManifestsOut, **error_responses(401, 403)},
+    operation_id="customs_manifests_list",
+    summary="清单总分单：各批次是否可以提交，以及已提交的总分单",
+)
+@require("customs:manifests:view")
+def manifests_list(request: HttpRequest) -> dict[str, Any]:
+    actor = actor_of(request)
+    batches = [b for b in selectors.batches(actor=actor)[:50] if b.inventories.exists()]
+    return {
+        "batches": [_manifest_batch(batch) for batch in batches],
+        "items": [_manifest(w) for w in selectors.waybills(actor=actor)[:100]],
+    }
+
+
+@customs_router.post(
+    "/manifests",
+    response={201: list[s.ManifestOut], **error_responses(401, 403, 404, 409, 422)},
+    operation_id="customs_manifest_create",
+    summary="一键提交清单总分单",
+    description="系统自动关联批次中已放行、尚未进入总分单的全部运单（每个物流企业一份总分单），只需填写运输工具名称、"
+    "航班航次号、提运单号；生成并校验 CEB607 报文后放入发送队列。没有可关联的运单时 409 `CUSTOMS_MANIFEST_NOT_READY`。",
+)
+@require("customs:manifests:edit")
+def manifest_create(request: HttpRequest, payload: s.ManifestIn) -> Status[list[dict[str, Any]]]:
+    actor = actor_of(request)
+    batch = selectors.batch_get(actor=actor, batch_id=payload.batch_id)
+    created = filings.manifest_create(
+        actor=actor,
+        batch=batch,
+        traf_name=payload.traf_name,
+        voyage_no=payload.voyage_no,
+        bill_no=payload.bill_no,
+        domestic_traf_no=payload.domestic_traf_no,
+    )
+    return Status(201, [_manifest(w) for w in created])
+
+
+@customs_router.get(
+    "/manifests/{waybill_id}",
+    response={200: s.ManifestDetailOut, **error_responses(401, 403, 404)},
+    operation_id="customs_manifest_get",
+    summary="清单总分单详情与回执",
+)
+@require("customs:manifests:view")
+def manifest_get(request: HttpRequest, waybill_id: int) -> dict[str, Any]:
+    waybill = selectors.waybill_get(actor=actor_of(request), waybill_id=waybill_id)
+    return {
+        **_manifest(waybill),
+        "logistics_nos": list(waybill.lines.order_by("gnum").values_list("logistics_no", flat=True)),
+        "receipts": _receipts("waybill", waybill),
+    }
+
+
+# --- 汇总申请单 (C4) --------------------------------------------------------------------------------
+
+
+def _summary(summary: Any) -> dict[str, Any]:
+    month = filings.summary_month(summary)
+    return {
+        "id": summary.pk,
+        "month": month,
+        "cop_no": summary.cop_no,
+        "sum_no": summary.sum_no,
+        "entry_id": summary.entry_id,
+        "inventories": summary.lines.count(),
+        "customs_code": summary.customs_code,
+        "due_date": filings.due_date_of(month) if month else summary.created_at.date(),
+        "created_at": summary.created_at,
+        "status": _explained(explain("summary", "792", ""), "792")
+        if summary.entry_id
+        else _doc_status("summary", summary),
+    }
+
+
+@customs_router.get(
+    "/summaries",
+    response={200: s.SummariesOut, **error_responses(401, 403)},
+    operation_id="customs_summaries_list",
+    summary="汇总申请：待汇总的月份与已提交的汇总申请单",
+    description="待汇总：按结关月份和申报地海关，列出已结关（B 类）、尚未汇总的清单数与截止日（次月 15 日）。",
+)
+@require("customs:summaries:view")
+def summaries_list(request: HttpRequest) -> dict[str, Any]:
+    actor = actor_of(request)
+    merchant = selectors.acting_merchant(actor)
+    return {
+        "candidates": filings.summary_candidates_for_merchant(merchant),
+        "items": [_summary(x) for x in selectors.summaries(actor=actor)[:100]],
+    }
+
+
+@customs_router.post(
+    "/summaries",
+    response={201: s.SummaryRowOut, **error_responses(401, 403, 409, 422)},
+    operation_id="customs_summary_create",
+    summary="按月生成并提交汇总申请单",
+    description="把该月已结关、尚未汇总的清单做成一份汇总申请单（CEB701）并放入发送队列；海关回执 CEB702 与汇总结果 "
+    "CEB792（含报关单号）会自动更新。该月没有可汇总的清单时 409 `CUSTOMS_SUMMARY_NOTHING`。",
+)
+@require("customs:summaries:edit")
+def summary_create(request: HttpRequest, payload: s.SummaryIn) -> Status[dict[str, Any]]:
+    actor = actor_of(request)
+    merchant = selectors.acting_merchant(actor)
+    summary = filings.summary_create(
+        actor=actor, merchant=merchant, month=payload.month, customs_code=payload.customs_code
+    )
+    return Status(201, _summary(summary))
+
+
+@customs_router.get(
+    "/summaries/{summary_apply_id}",
+    response={200: s.SummaryDetailOut, **error_responses(401, 403, 404)},
+    operation_id="customs_summary_get",
+    summary="汇总申请单详情：回执、汇总结果与报关单号",
+)
+@require("customs:summaries:view")
+def summary_get(request: HttpRequest, summary_apply_id: int) -> dict[str, Any]:
+    summary = selectors.summary_get(actor=actor_of(request), summary_apply_id=summary_apply_id)
+    return {
+        **_summary(summary),
+        "invt_nos": list(summary.lines.order_by("invt_no").values_list("invt_no", flat=True)),
+        "gross_weight": filings.summary_gross_weight(summary),
+        "receipts": _receipts("summary", summary),
+        "results": [
+            {
+                "entry_id": r.entry_id,
+                "dec_state": r.dec_state,
+                "op_date": selectors.parse_return_time(r.op_date),
+                "gross_weight": r.gross_weight,
+                "net_weight": r.net_weight,
+                "lines": len(r.lines),
+            }
+            for r in summary.results.order_by("pk")
+        ],
+    }
+
+
+# --- 撤销申请单 (C5) --------------------------------------------------------------------------------
+
+CANCEL_PROGRESS = {
+    "draft": 10, "queued": 20, "sent": 40, "staged": 50, "declaring": 50, "sent_to_customs": 60,
+    "stored": 75, "cleared": 100, "rejected": 100, "error": 100, "customs_send_failed": 100,
+    "needs_attention": 20, "withdrawn": 100,
+}  # fmt: skip
+
+
+def _cancel(cancel: Any) -> dict[str, Any]:
+    inventory = cancel.inventory
+    return {
+        "id": cancel.pk,
+        "invt_no": cancel.invt_no,
+        "inventory_guid": inventory.guid,
+        "order_no": inventory.order_no,
+        "ebc_code": cancel.ebc_code,
+        "ebc_name": cancel.ebc_name,
+        "cop_name": inventory.batch.cop_name if inventory.batch else "",
+        "reason": cancel.reason,
+        "pre_no": cancel.pre_no,
+        "created_at": cancel.created_at,
+        "sends_at": filings.cancel_sends_at(cancel),
+        "withdrawable": cancel.status in filings.WITHDRAWABLE,
+        "progress": CANCEL_PROGRESS.get(cancel.status, 50),
+        "status": _doc_status("cancel", cancel),
+    }
+
+
+class CancelsQuery(Schema):
+    page: int = Field(1, ge=1)
+    page_size: int = Field(20, ge=1, le=100)
+    invt_no: str = Field("", description="按清单编号搜索")
+
+
+@customs_router.get(
+    "/cancels",
+    response={200: s.CancelsPage, **error_responses(401, 403)},
+    operation_id="customs_cancels_list",
+    summary="撤销申请单列表（可按清单编号搜索）",
+)
+@require("customs:cancels:view")
+def cancels_list(request: HttpRequest, query: Query[CancelsQuery]) -> dict[str, Any]:
+    rows = selectors.cancels(actor=actor_of(request), invt_no=query.invt_no)
+    return paginate(rows, page=query.page, page_size=query.page_size).map(_cancel).out()
+
+
+class PrefillQuery(Schema):
+    invt_no: str = Field(min_length=1, max_length=20)
+
+
+@customs_router.get(
+    "/cancels/prefill",
+    response={200: s.CancelPrefillOut, **error_responses(401, 403, 422)},
+    operation_id="customs_cancel_prefill",
+    summary="按清单编号带出撤销申请单的其余字段",
+    description="guid、电商企业代码、报文传输的企业名称由系统从清单带出，并说明这票清单现在能否撤销。",
+)
+@require("customs:cancels:view")
+def cancel_prefill(request: HttpRequest, query: Query[PrefillQuery]) -> dict[str, Any]:
+    inventory = selectors.inventory_by_invt_no(actor=actor_of(request), invt_no=query.invt_no)
+    if inventory is None:
+        raise CustomsError.invt_no_unknown(query.invt_no)
+    refusal = ""
+    try:
+        filings.cancel_check(inventory)
+    except ApiError as exc:
+        refusal = exc.message
+    return {**filings.cancel_prefill(inventory), "cancellable": not refusal, "refusal": refusal}
+
+
+@customs_router.post(
+    "/cancels",
+    response={201: s.CancelOut, **error_responses(401, 403, 409, 422)},
+    operation_id="customs_cancel_create",
+    summary="提交撤销申请单",
+    description="只需清单编号和撤销原因，其余字段从清单带出。只有已审结、尚未结关（且未汇总）的清单可以撤销。"
+    "提交后先排队 5 分钟，期间可「不再撤销」；之后发往海关（CEB605），回执 CEB606 自动更新进度。",
+)
+@require("customs:cancels:edit")
+def cancel_create(request: HttpRequest, payload: s.CancelIn) -> Status[dict[str, Any]]:
+    actor = actor_of(request)
+    inventory = selectors.inventory_by_invt_no(actor=actor, invt_no=payload.invt_no)
+    if inventory is None:
+        raise CustomsError.invt_no_unknown(payload.invt_no)
+    cancel = filings.cancel_create(actor=actor, inventory=inventory, reason=payload.reason)
+    cancel = selectors.cancel_get(actor=actor, invtcancel_id=cancel.pk)
+    return Status(201, _cancel(cancel))
+
+
+@customs_router.get(
+    "/cancels/{invtcancel_id}",
+    response={200: s.CancelDetailOut, **error_responses(401, 403, 404)},
+    operation_id="customs_cancel_get",
+    summary="撤销申请单详情与回执",
+)
+@require("customs:cancels:view")
+def cancel_get(request: HttpRequest, invtcancel_id: int) -> dict[str, Any]:
+    cancel = selectors.cancel_get(actor=actor_of(request), invtcancel_id=invtcancel_id)
+    return {**_cancel(cancel), "receipts": _receipts("cancel", cancel)}
+
+
+@customs_router.post(
+    "/cancels/{invtcancel_id}/withdraw",
+    response={200: s.CancelOut, **error_responses(401, 403, 404, 409)},
+    operation_id="customs_cancel_withdraw",
+    summary="不再撤销（收回尚未发往海关的撤销申请）",
+    description="撤销申请在发往海关之前（排队的 5 分钟内）可以收回，清单按原状态继续。已发往海关的撤销申请无法收回"
+    "（海关报文没有撤回撤销申请的方式），409 `CUSTOMS_CANCEL_NOT_WITHDRAWABLE`；海关退回时清单同样按原状态继续。",
+)
+@require("customs:cancels:edit")
+def cancel_withdraw(request: HttpRequest, invtcancel_id: int) -> dict[str, Any]:
+    actor = actor_of(request)
+    cancel = selectors.cancel_get(actor=actor, invtcancel_id=invtcancel_id)
+    filings.cancel_withdraw(actor=actor, cancel=cancel)
+    return _cancel(selectors.cancel_get(actor=actor, invtcancel_id=invtcancel_id))

@@ -24,6 +24,14 @@ ERROR_CODES: dict[str, str] = {
     "CUSTOMS_BATCH_LOCKED": "批次已有申报单证，申报信息不能再修改（details.fields）",
     "CUSTOMS_BATCH_INVALID": "批次的申报信息不完整或有误（details.fields）",
     "CUSTOMS_BATCH_EMPTY": "批次中还没有电子订单",
+    "CUSTOMS_IMPORT_DECLARED": "已申报的导入不能再修改",
+    "CUSTOMS_IMPORT_COLUMN_UNKNOWN": "没有这一列（details.columns）",
+    "CUSTOMS_MANIFEST_NOT_READY": "这个批次还没有可以关联的已放行清单",
+    "CUSTOMS_SUMMARY_NOTHING": "这个月没有可汇总的结关清单",
+    "CUSTOMS_INVT_NO_UNKNOWN": "找不到这个清单编号",
+    "CUSTOMS_CANCEL_NOT_ALLOWED": "清单当前状态不能撤销（details.status）",
+    "CUSTOMS_CANCEL_PENDING": "这票清单已有进行中的撤销申请",
+    "CUSTOMS_CANCEL_NOT_WITHDRAWABLE": "撤销申请已发往海关，不能再收回",
 }
 
 
@@ -132,6 +140,66 @@ class CustomsError:
         return ApiError(
             "CUSTOMS_BATCH_EMPTY",
             "批次中还没有电子订单：请先在「电子订单报送」中导入订单并选择本批次申报",
+            status=409,
+        )
+
+    @staticmethod
+    def import_declared() -> ApiError:
+        return ApiError("CUSTOMS_IMPORT_DECLARED", "这份导入已经申报，不能再修改；如需更正请用变更申报", status=409)
+
+    @staticmethod
+    def import_column_unknown(columns: list[str]) -> ApiError:
+        return ApiError(
+            "CUSTOMS_IMPORT_COLUMN_UNKNOWN",
+            f"没有这些列：{'、'.join(columns)}",
+            status=422,
+            details={"columns": columns, "fields": {c: "没有这一列" for c in columns}},
+        )
+
+    @staticmethod
+    def manifest_not_ready() -> ApiError:
+        return ApiError(
+            "CUSTOMS_MANIFEST_NOT_READY",
+            "这个批次还没有可以关联的已放行清单：清单放行后再提交总分单",
+            status=409,
+        )
+
+    @staticmethod
+    def summary_nothing(month: str) -> ApiError:
+        return ApiError(
+            "CUSTOMS_SUMMARY_NOTHING",
+            f"{month} 没有可汇总的结关清单（须为 B 类汇总申报、已结关、未被汇总过）",
+            status=409,
+            details={"month": month},
+        )
+
+    @staticmethod
+    def invt_no_unknown(invt_no: str) -> ApiError:
+        return ApiError(
+            "CUSTOMS_INVT_NO_UNKNOWN",
+            f"找不到清单编号 {invt_no}：请核对编号（清单审结后才有编号）",
+            status=422,
+            details={"fields": {"invt_no": "找不到这个清单编号"}},
+        )
+
+    @staticmethod
+    def cancel_not_allowed(status: str, label: str) -> ApiError:
+        return ApiError(
+            "CUSTOMS_CANCEL_NOT_ALLOWED",
+            f"清单当前为「{label}」，不能撤销：只有已审结、尚未结关的清单可以撤销",
+            status=409,
+            details={"status": status},
+        )
+
+    @staticmethod
+    def cancel_pending() -> ApiError:
+        return ApiError("CUSTOMS_CANCEL_PENDING", "这票清单已有进行中的撤销申请，请在列表中查看进度", status=409)
+
+    @staticmethod
+    def cancel_not_withdrawable(label: str) -> ApiError:
+        return ApiError(
+            "CUSTOMS_CANCEL_NOT_WITHDRAWABLE",
+            f"撤销申请当前为「{label}」，已发往海关，不能再收回；海关退回时清单按原状态继续",
             status=409,
         )
 

@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from jmt.core.auth import Actor
 from jmt.core.errors import NotFound
+from jmt.customs.codes.receipts import KIND_LABELS, explain
 from jmt.customs.errors import CustomsError
-from jmt.customs.models import Batch, ImportRow, OrderImport
+from jmt.customs.models import (
+    PRE_RECEIPT_STATUSES,
+    Batch,
+    DocStatus,
+    ImportRow,
+    Inventory,
+    InvtCancel,
+    Order,
+    OrderImport,
+    Outbox,
+    Receipt,
+    SummaryApply,
+    SummaryResult,
+    WayBill,
+)
 
 
 def acting_merchant(actor: Actor) -> Any:
@@ -48,3 +65,262 @@ def import_rows(*, order_import: OrderImport, errors_only: bool = False) -> Quer
 def import_error_rows(*, order_import: OrderImport) -> Iterator[tuple[int, dict[str, Any], list[dict[str, str]]]]:
     for row in import_rows(order_import=order_import).iterator(chunk_size=2000):
         yield row.row_no, row.data, row.errors
+
+
+# --- declared orders and their timeline -------------------------------------------------------------
+
+PROBLEM_STATUSES = (DocStatus.REJECTED, DocStatus.ERROR, DocStatus.CUSTOMS_SEND_FAILED, DocStatus.NEEDS_ATTENTION)
+CLEARED_STATUSES = (DocStatus.CLEARED, DocStatus.MANUAL_REVIEW, DocStatus.INSPECTION)
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def _problem_q() -> Q:
+    return (
+        Q(status__in=PROBLEM_STATUSES)
+        | Q(inventory__status__in=PROBLEM_STATUSES)
+        | Q(inventory__logistics__status__in=PROBLEM_STATUSES)
+    )
+
+
+STATUS_FILTERS: dict[str, Callable[[], Q]] = {
+    "problem": _problem_q,
+    "cleared": lambda: Q(inventory__status__in=CLEARED_STATUSES) & ~_problem_q(),
+    "released": lambda: Q(inventory__status=DocStatus.RELEASED),
+    "closed": lambda: Q(inventory__status=DocStatus.CLOSED),
+    "cancelled": lambda: Q(inventory__status=DocStatus.CANCELLED),
+    "in_progress": lambda: (
+        ~_problem_q()
+        & ~Q(inventory__status__in=(*CLEARED_STATUSES, DocStatus.RELEASED, DocStatus.CLOSED, DocStatus.CANCELLED))
+    ),
+}
+
+
+def orders(*, actor: Actor, batch_id: int | None = None, status: str = "", search: str = "") -> QuerySet[Order]:
+    rows = Order.objects.filter(merchant=acting_merchant(actor)).select_related(
+        "batch", "inventory", "inventory__logistics"
+    )
+    if batch_id:
+        rows = rows.filter(batch_id=batch_id)
+    if status in STATUS_FILTERS:
+        rows = rows.filter(STATUS_FILTERS[status]())
+    term = search.strip()
+    if term:
+        rows = rows.filter(
+            Q(order_no__icontains=term)
+            | Q(inventory__invt_no__icontains=term)
+            | Q(inventory__logistics_no__icontains=term)
+        )
+    return rows.order_by("-pk")
+
+
+def order_counts(*, actor: Actor, batch_id: int | None = None) -> dict[str, int]:
+    rows = orders(actor=actor, batch_id=batch_id)
+    aggregates = {name: Count("pk", filter=make()) for name, make in STATUS_FILTERS.items()}
+    counts = rows.aggregate(total=Count("pk"), **aggregates)
+    return {name: int(value or 0) for name, value in counts.items()}
+
+
+def order_get(*, actor: Actor, order_id: int) -> Order:
+    found = orders(actor=actor).filter(pk=order_id).first()
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def inventory_of(order: Order) -> Inventory | None:
+    try:
+        return order.inventory
+    except Inventory.DoesNotExist:
+        return None
+
+
+def order_overall(order: Order) -> tuple[str, Any]:
+    """The one status to show for an order: a problem first, then the inventory once it moved, else the order."""
+    inventory = inventory_of(order)
+    candidates: list[tuple[str, Any]] = [("order", order)]
+    if inventory is not None:
+        candidates += [("logistics", inventory.logistics), ("inventory", inventory)]
+    for kind, doc in candidates:
+        if doc.status in PROBLEM_STATUSES:
+            return kind, doc
+    if inventory is not None and inventory.status not in PRE_RECEIPT_STATUSES:
+        return "inventory", inventory
+    return "order", order
+
+
+def parse_return_time(value: str) -> datetime | None:
+    digits = "".join(ch for ch in value if ch.isdigit())
+    if len(digits) < 14:
+        return None
+    try:
+        moment = datetime.strptime(digits[:14], "%Y%m%d%H%M%S").replace(tzinfo=SHANGHAI)
+    except ValueError:
+        return None
+    millis = int(digits[14:17] or 0) if digits[14:17].isdigit() else 0
+    return moment.replace(microsecond=millis * 1000)
+
+
+MESSAGE_TITLES = {
+    "CEB303": "发送电子订单（CEB303）",
+    "CEB505": "发送物流运单（CEB505）",
+    "CEB603": "发送出口申报清单（CEB603）",
+    "CEB605": "发送撤销申请单（CEB605）",
+    "CEB607": "发送清单总分单（CEB607）",
+    "CEB701": "发送汇总申请单（CEB701）",
+}
+
+
+def order_timeline(order: Order) -> list[dict[str, Any]]:
+    """One timeline from upload to 结关, built from the records that exist, oldest first."""
+    events: list[dict[str, Any]] = []
+
+    def add(moment: datetime | None, title: str, description: str = "", tone: str = "default", **extra: Any) -> None:
+        if moment is not None:
+            events.append({"time": moment, "title": title, "description": description, "tone": tone, **extra})
+
+    row = (
+        ImportRow.objects.filter(
+            order_import__merchant_id=order.merchant_id, order_no=order.order_no, ebp_code=order.ebp_code
+        )
+        .select_related("order_import")
+        .order_by("-order_import__status", "-order_import_id", "row_no")
+        .first()
+    )
+    if row is not None:
+        add(
+            row.order_import.created_at,
+            "上传电子订单 Excel",
+            f"文件「{row.order_import.file_name}」第 {row.row_no} 行，校验通过",
+            "default",
+            stage="upload",
+        )
+    add(order.created_at, "申报：生成电子订单、物流运单和申报清单", f"订单编号 {order.order_no}", "processing")
+    inventory = inventory_of(order)
+    documents: list[tuple[str, Any]] = [("order", order)]
+    if inventory is not None:
+        documents += [("logistics", inventory.logistics), ("inventory", inventory)]
+        cancels = list(inventory.cancels.all())
+        documents += [("cancel", cancel) for cancel in cancels]
+        waybills = list(
+            WayBill.objects.filter(merchant_id=order.merchant_id, lines__logistics_no=inventory.logistics_no).distinct()
+        )
+        documents += [("waybill", waybill) for waybill in waybills]
+        if inventory.invt_no:
+            summaries = list(
+                SummaryApply.objects.filter(merchant_id=order.merchant_id, lines__invt_no=inventory.invt_no).distinct()
+            )
+            documents += [("summary", summary) for summary in summaries]
+    message_ids = {doc.message_id for _, doc in documents if doc.message_id}
+    sent = {row.message_id: row for row in Outbox.objects.filter(message_id__in=message_ids).select_related("message")}
+    seen_messages: set[int] = set()
+    for kind, doc in documents:
+        if doc.message_id and doc.message_id not in seen_messages:
+            seen_messages.add(doc.message_id)
+            outbox = sent.get(doc.message_id)
+            message_type = outbox.message.message_type if outbox else ""
+            if outbox is not None and outbox.sent_at:
+                add(outbox.sent_at, MESSAGE_TITLES.get(message_type, "发送报文"), "已交给点点通", "processing")
+        if kind == "cancel":
+            add(doc.created_at, "提交撤销申请", f"撤销原因：{doc.reason}", "warning")
+        if kind == "waybill":
+            add(
+                doc.created_at,
+                "提交清单总分单",
+                f"提运单号 {doc.bill_no}，{doc.traf_name} {doc.voyage_no}",
+                "processing",
+            )
+        if kind == "summary":
+            add(doc.created_at, "提交汇总申请单", f"企业编号 {doc.cop_no}", "processing")
+    filters = Q(order=order)
+    if inventory is not None:
+        filters |= Q(logistics_id=inventory.logistics_id) | Q(inventory=inventory)
+        for kind, doc in documents:
+            if kind in ("cancel", "waybill", "summary"):
+                filters |= Q(**{kind: doc})
+    seen: set[tuple[str, str, str, str]] = set()
+    for receipt in Receipt.objects.filter(filters).order_by("return_time", "pk"):
+        kind = next(
+            k
+            for k in ("order", "logistics", "inventory", "cancel", "waybill", "summary")
+            if getattr(receipt, f"{k}_id")
+        )
+        key = (kind, str(getattr(receipt, f"{kind}_id")), receipt.return_status, receipt.return_time)
+        if key in seen:
+            continue
+        seen.add(key)
+        explained = explain(kind, receipt.return_status, receipt.return_info)
+        add(
+            parse_return_time(receipt.return_time) or receipt.created_at,
+            f"{KIND_LABELS[kind]}：{explained.label}",
+            explained.meaning,
+            explained.tone,
+            code=receipt.return_status,
+            next_step=explained.next_step,
+        )
+    for kind, doc in documents:
+        if kind == "summary":
+            for result in SummaryResult.objects.filter(summary=doc).order_by("pk"):
+                add(
+                    parse_return_time(result.op_date) or result.created_at,
+                    "海关生成报关单",
+                    f"报关单号 {result.entry_id}（用于出口退税）" if result.entry_id else "海关已处理汇总申请",
+                    "success",
+                )
+    events.sort(key=lambda event: event["time"])
+    return events
+
+
+# --- filings: 总分单, 汇总, 撤销 -------------------------------------------------------------------------
+
+
+def batches(*, actor: Actor) -> QuerySet[Batch]:
+    return Batch.objects.filter(merchant=acting_merchant(actor)).order_by("-pk")
+
+
+def waybills(*, actor: Actor) -> QuerySet[WayBill]:
+    return WayBill.objects.filter(merchant=acting_merchant(actor)).select_related("batch").order_by("-pk")
+
+
+def waybill_get(*, actor: Actor, waybill_id: int) -> WayBill:
+    found = waybills(actor=actor).filter(pk=waybill_id).first()
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def summaries(*, actor: Actor) -> QuerySet[SummaryApply]:
+    return SummaryApply.objects.filter(merchant=acting_merchant(actor)).order_by("-pk")
+
+
+def summary_get(*, actor: Actor, summary_apply_id: int) -> SummaryApply:
+    found = summaries(actor=actor).filter(pk=summary_apply_id).first()
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def cancels(*, actor: Actor, invt_no: str = "") -> QuerySet[InvtCancel]:
+    rows = InvtCancel.objects.filter(merchant=acting_merchant(actor)).select_related("inventory", "inventory__batch")
+    if invt_no.strip():
+        rows = rows.filter(invt_no__icontains=invt_no.strip())
+    return rows.order_by("-pk")
+
+
+def cancel_get(*, actor: Actor, invtcancel_id: int) -> InvtCancel:
+    found = cancels(actor=actor).filter(pk=invtcancel_id).first()
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def inventory_by_invt_no(*, actor: Actor, invt_no: str) -> Inventory | None:
+    return (
+        Inventory.objects.filter(merchant=acting_merchant(actor), invt_no=invt_no.strip())
+        .exclude(invt_no="")
+        .select_related("batch")
+        .first()
+    )
+
+
+def receipts_of(kind: str, doc: Any) -> list[Receipt]:
+    return list(Receipt.objects.filter(**{kind: doc}).order_by("return_time", "pk"))

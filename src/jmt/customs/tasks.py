@@ -39,3 +39,11 @@ def customs_simulator_deliver() -> int:
         due = simulator.next_due_at()
         if due is not None:
             customs_simulator_deliver.using(run_after=due).enqueue()
+
+
+@task()
+def customs_summary_reminders() -> int:
+    """Daily: remind merchants to file last month's 汇总 before the 15th (twice at most a month)."""
+    from jmt.customs.services.notices import summary_reminders
+
+    return summary_reminders()

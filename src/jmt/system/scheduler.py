@@ -63,6 +63,13 @@ SCHEDULE: tuple[Periodic, ...] = (
         timedelta(hours=1),
         title="清理过期的请求统计与心跳",
     ),
+    Periodic(
+        "customs.summary_reminders",
+        "jmt.customs.tasks.customs_summary_reminders",
+        timedelta(days=1),
+        at=time(9, 0),
+        title="提醒商户在 15 日前提交上月汇总申请",
+    ),
 )
 
 

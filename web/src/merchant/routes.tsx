@@ -20,6 +20,9 @@ const CustomsGatewayPage = lazy(() => import('./pages/customs/gateway/GatewayPag
 const RegistrationApplyPage = lazy(() => import('./pages/registration/RegistrationApplyPage'));
 const RegistrationSupplementPage = lazy(() => import('./pages/registration/RegistrationSupplementPage'));
 const RegistrationProgressPage = lazy(() => import('./pages/registration/RegistrationProgressPage'));
+const ManifestsPage = lazy(() => import('./pages/customs/manifests/ManifestsPage'));
+const SummariesPage = lazy(() => import('./pages/customs/summaries/SummariesPage'));
+const CancelsPage = lazy(() => import('./pages/customs/cancels/CancelsPage'));
 
 /** Built pages outside the catalog, with the permission each needs (none: any signed-in merchant user). */
 export const BUILT_PAGES = [
@@ -52,6 +55,9 @@ export function MerchantRoutes() {
           <Route path="registration/apply" element={<RegistrationApplyPage />} />
           <Route path="registration/supplement" element={<RegistrationSupplementPage />} />
           <Route path="registration/progress" element={<RegistrationProgressPage />} />
+          <Route path="customs/manifests" element={<ManifestsPage />} />
+          <Route path="customs/summaries" element={<SummariesPage />} />
+          <Route path="customs/cancels" element={<CancelsPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>

@@ -17,6 +17,8 @@ const MeMerchantPage = lazy(() => import('./pages/me/MerchantPage'));
 const MeMembersPage = lazy(() => import('./pages/me/MembersPage'));
 const CustomsBatchesPage = lazy(() => import('./pages/customs/BatchesPage'));
 const RegistrationProgressPage = lazy(() => import('./pages/registration/ProgressPage'));
+const CustomsOrdersPage = lazy(() => import('./pages/customs/OrdersPage'));
+const CustomsOrderDetailPage = lazy(() => import('./pages/customs/OrderDetailPage'));
 
 export const TABS = [
   { path: '/', title: '首页' },
@@ -77,6 +79,22 @@ export function MobileRoutes() {
           element={
             <MobileRequireAuth>
               <RegistrationProgressPage />
+            </MobileRequireAuth>
+          }
+        />
+        <Route
+          path="/customs/orders"
+          element={
+            <MobileRequireAuth>
+              <CustomsOrdersPage />
+            </MobileRequireAuth>
+          }
+        />
+        <Route
+          path="/customs/orders/:orderId"
+          element={
+            <MobileRequireAuth>
+              <CustomsOrderDetailPage />
             </MobileRequireAuth>
           }
         />

@@ -18,6 +18,7 @@ from jmt.customs.models.documents import (
 from jmt.customs.models.gateway import CheckStatus, GatewayConfig
 from jmt.customs.models.imports import ImportRow, ImportStatus, OrderImport
 from jmt.customs.models.messages import Direction, Message, Outbox, OutboxState, Receipt
+from jmt.customs.models.notices import CustomsNotice
 
 __all__ = [
     "PRE_RECEIPT_STATUSES",
@@ -25,6 +26,7 @@ __all__ = [
     "Batch",
     "BatchStatus",
     "CheckStatus",
+    "CustomsNotice",
     "Direction",
     "DocStatus",
     "GatewayConfig",

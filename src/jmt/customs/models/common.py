@@ -52,6 +52,7 @@ class DocStatus(models.TextChoices):
     EXISTS = "exists", "海关已有该单号（视为已申报）"  # duplicate codes
     ERROR = "error", "处理异常"  # other negative codes, CEB900
     CANCELLED = "cancelled", "已撤销"  # inventory whose 撤销申请单 was approved
+    WITHDRAWN = "withdrawn", "已不再撤销"  # a 撤销申请单 the merchant took back before it was sent
 
 
 # Statuses in which nothing has come back from customs yet.

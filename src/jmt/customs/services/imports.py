@@ -11,14 +11,25 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from jmt.audit.services import record
 from jmt.core.auth import Actor
 from jmt.customs.errors import CustomsError
+from jmt.customs.excel.columns import BY_KEY, COLUMNS
 from jmt.customs.excel.parse import open_sheet
 from jmt.customs.excel.store import store_rows
-from jmt.customs.excel.validation import Defaults, Outcome, validate
+from jmt.customs.excel.validation import (
+    Defaults,
+    Outcome,
+    Row,
+    _normaliser,
+    _row,
+    check_across_rows,
+    check_against_database,
+    validate,
+)
 from jmt.customs.models import (
     Batch,
     ImportRow,
@@ -281,3 +292,108 @@ def _create_documents(batch: Batch, groups: list[list[ImportRow]]) -> list[int]:
             )
     InventoryLine.objects.bulk_create(inventory_lines, batch_size=2000)
     return [order.pk for order in orders.values()]
+
+
+# --- grid editing: fix a row in the preview --------------------------------------------------------
+
+
+def _revalidated(row_no: int, data: dict[str, str]) -> Row:
+    """One stored row through the same normalisation and checks as an upload (values as text)."""
+    keys = [column.key for column in COLUMNS]
+    positions = [(index, key, _normaliser(key)) for index, key in enumerate(keys)]
+    cells: list[object] = [data.get(key, "") for key in keys]
+    return _row(row_no, cells, positions, Defaults())
+
+
+def import_row_update(*, actor: Actor, order_import: OrderImport, row_id: int, changes: dict[str, str]) -> ImportRow:
+    """Change cells of one row, then re-check it together with the rows it can clash with.
+
+    The row is normalised and validated again; the rows of its order (before and after the change) and
+    the rows sharing its waybill number are checked across rows again (order-level agreement, items
+    twice, waybill reuse) and against the orders already declared. Totals of the import follow."""
+    unknown = sorted(key for key in changes if key not in BY_KEY)
+    if unknown:
+        raise CustomsError.import_column_unknown(unknown)
+    with transaction.atomic():
+        locked = OrderImport.objects.select_for_update().get(pk=order_import.pk)
+        if locked.status == ImportStatus.DECLARED:
+            raise CustomsError.import_declared()
+        target = ImportRow.objects.filter(order_import=locked, pk=row_id).first()
+        if target is None:
+            from jmt.core.errors import NotFound
+
+            raise NotFound()
+        before = {key: target.data.get(key, "") for key in changes}
+        old_keys = {(target.ebp_code, target.order_no)}
+        old_waybills = {target.logistics_no} - {""}
+        data = {
+            **target.data,
+            **{key: str(value if value is not None else "").strip() for key, value in changes.items()},
+        }
+        edited = _revalidated(target.row_no, data)
+        affected_q = Q(pk=target.pk)
+        for ebp_code, order_no in old_keys | {edited.order_key}:
+            if order_no:
+                affected_q |= Q(ebp_code=ebp_code, order_no=order_no)
+        for number in old_waybills | ({edited.values["logisticsNo"]} - {""}):
+            affected_q |= Q(logistics_no=number)
+        stored = {r.pk: r for r in ImportRow.objects.select_for_update().filter(Q(order_import=locked) & affected_q)}
+        rows: dict[int, Row] = {}
+        for pk, stored_row in stored.items():
+            rows[pk] = edited if pk == target.pk else _revalidated(stored_row.row_no, stored_row.data)
+        # Waybill reuse is judged against every order using the number: pull in their whole orders.
+        keys = {r.order_key for r in rows.values() if r.values["orderNo"]}
+        extra = ImportRow.objects.select_for_update().filter(order_import=locked).exclude(pk__in=list(stored))
+        extra_q = Q(pk__in=[])
+        for ebp_code, order_no in keys:
+            extra_q |= Q(ebp_code=ebp_code, order_no=order_no)
+        for stored_row in extra.filter(extra_q):
+            stored[stored_row.pk] = stored_row
+            rows[stored_row.pk] = _revalidated(stored_row.row_no, stored_row.data)
+        ordered = sorted(rows.items(), key=lambda item: item[1].row_no)
+        orders = check_across_rows([r for _, r in ordered])
+        check_against_database(orders, merchant_id=locked.merchant_id)
+        old_orders = {(r.ebp_code, r.order_no) for r in stored.values() if r.order_no}
+        old_declarable = sum(
+            1 for key in old_orders if all(r.is_valid for r in stored.values() if (r.ebp_code, r.order_no) == key)
+        )
+        old_valid = sum(1 for r in stored.values() if r.is_valid)
+        old_errors = sum(len(r.errors) for r in stored.values())
+        for pk, checked in ordered:
+            stored_row = stored[pk]
+            stored_row.data = checked.values
+            stored_row.errors = [e.as_dict() for e in checked.errors]
+            stored_row.is_valid = not checked.errors
+            stored_row.order_no = checked.values.get("orderNo", "")[:100]
+            stored_row.ebp_code = checked.values.get("ebpCode", "")[:40]
+            stored_row.logistics_no = checked.values.get("logisticsNo", "")[:64]
+        ImportRow.objects.bulk_update(
+            list(stored.values()), ["data", "errors", "is_valid", "order_no", "ebp_code", "logistics_no"]
+        )
+        new_declarable = sum(1 for lines in orders.values() if not any(r.errors for r in lines))
+        # Orders outside the affected set are unchanged; the order count is recounted (cheap: indexed).
+        locked.valid_rows += sum(1 for r in stored.values() if r.is_valid) - old_valid
+        locked.error_count += sum(len(r.errors) for r in stored.values()) - old_errors
+        locked.declarable_orders += new_declarable - old_declarable
+        locked.order_count = (
+            ImportRow.objects.filter(order_import=locked)
+            .exclude(order_no="")
+            .values("ebp_code", "order_no")
+            .distinct()
+            .count()
+        )
+        locked.save(update_fields=["valid_rows", "error_count", "declarable_orders", "order_count"])
+        target = stored[target.pk]
+        record(
+            actor=actor,
+            module="customs",
+            action="order_import_row_update",
+            obj=locked,
+            before={"row": target.row_no, **before},
+            after={
+                "row": target.row_no,
+                **{key: target.data.get(key, "") for key in changes},
+                "errors": len(target.errors),
+            },
+        )
+    return target

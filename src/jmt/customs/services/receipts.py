@@ -37,6 +37,7 @@ from jmt.customs.models import (
     SummaryResult,
     WayBill,
 )
+from jmt.customs.services import notices
 from jmt.customs.services.submission import MESSAGE_MODELS, inventories_submit_ready, schedule_dispatch
 from jmt.customs.xml.receipts import ParsedMessage, ParsedReturn, ParsedSummaryResult, ReceiptParseError, parse_message
 
@@ -140,14 +141,16 @@ def receipt_ingest(xml: bytes, *, source: str = "gateway") -> IngestResult:
             return IngestResult(message_id=existing.pk, duplicate_message=True)
         result = IngestResult(message_id=message.pk)
         touched_batches: set[int] = set()
+        moved: dict[str, list[Any]] = defaultdict(list)
         by_kind: dict[str, list[ParsedReturn]] = defaultdict(list)
         for item in parsed.returns:
             by_kind[item.kind].append(item)
         for kind, items in by_kind.items():
             if kind in KIND_MODELS:
-                _apply_returns(kind, items, message, parsed.message_type, result, touched_batches)
+                moved[kind].extend(_apply_returns(kind, items, message, parsed.message_type, result, touched_batches))
         for summary_result in parsed.summary_results:
             _apply_summary_result(summary_result, message, result)
+        notices.receipts_applied(moved)
         if parsed.format_receipt is not None:
             _apply_format_receipt(parsed, message, result)
         if touched_batches and inventories_submit_ready(batch_ids=sorted(touched_batches)).messages:
@@ -219,7 +222,8 @@ def _apply_returns(
     message_type: str,
     result: IngestResult,
     touched_batches: set[int],
-) -> None:
+) -> list[Any]:
+    """Apply one kind's receipts; returns the documents whose status moved (for the C7 notices)."""
     targets = _find_targets(kind, items)
     changed: dict[int, Any] = {}
     rows: list[Receipt] = []
@@ -251,6 +255,7 @@ def _apply_returns(
             Inventory.objects.filter(pk=doc.inventory_id).exclude(status=DocStatus.CLOSED).update(
                 status=DocStatus.CANCELLED, return_info=f"撤销成功：{doc.reason}"[:1000]
             )
+    return list(changed.values())
 
 
 def _save(kind: str, documents: Iterable[Any]) -> None:
@@ -326,6 +331,7 @@ def _apply_summary_result(item: ParsedSummaryResult, message: Message, result: I
     if created and summary is not None and head.get("entryId"):
         SummaryApply.objects.filter(pk=summary.pk).update(entry_id=head["entryId"], sum_no=head.get("sumNo", ""))
         result.applied += 1
+        notices.summary_result_received(summary, head["entryId"])
 
 
 def _apply_format_receipt(parsed: ParsedMessage, message: Message, result: IngestResult) -> None:

@@ -37,7 +37,7 @@ def make_gateway_config(merchant: Merchant, *, secret: str = "s3cret-ab12", **ov
     """An enabled 点点通 configuration whose check passed (the simulator accepts these credentials)."""
     values: dict[str, Any] = {
         "base_url": "https://ddt.example.cn/api",
-        "app_key": "jmt-app",
+        "app_key": "ddt-merchant-app",
         "ebc_code": EBC_CODE,
         "ebc_name": "东海晶莹水晶有限公司",
         "agent_code": "3207960B01",

@@ -85,3 +85,17 @@ def test_without_configured_credentials_every_push_is_refused(client, settings, 
     settings.CUSTOMS_GATEWAY_APP_SECRET = ""
     _, body = receipt_xml
     assert _push(client, body, secret="").status_code == 401
+
+
+def test_a_receipt_signed_with_a_merchants_own_account_is_verified_with_that_accounts_secret(client, receipt_xml):
+    order, body = receipt_xml  # the batch's merchant has its own 点点通 account (factories.make_gateway_config)
+    assert _push(client, body, app_key="ddt-merchant-app", secret="s3cret-ab12").content == b"SUCCESS"
+    order.refresh_from_db()
+    assert order.status == DocStatus.STORED
+
+
+def test_a_merchants_key_with_the_platform_secret_is_refused(client, receipt_xml):
+    _, body = receipt_xml
+    response = _push(client, body, app_key="ddt-merchant-app", secret="callback-secret")
+    assert response.status_code == 401
+    assert not Message.objects.exists()

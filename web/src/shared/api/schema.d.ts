@@ -1010,6 +1010,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customs/cancels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 撤销申请单列表（可按清单编号搜索） */
+        get: operations["customs_cancels_list"];
+        put?: never;
+        /**
+         * 提交撤销申请单
+         * @description 只需清单编号和撤销原因，其余字段从清单带出。只有已审结、尚未结关（且未汇总）的清单可以撤销。提交后先排队 5 分钟，期间可「不再撤销」；之后发往海关（CEB605），回执 CEB606 自动更新进度。
+         */
+        post: operations["customs_cancel_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customs/cancels/prefill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 按清单编号带出撤销申请单的其余字段
+         * @description guid、电商企业代码、报文传输的企业名称由系统从清单带出，并说明这票清单现在能否撤销。
+         */
+        get: operations["customs_cancel_prefill"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customs/cancels/{invtcancel_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 撤销申请单详情与回执 */
+        get: operations["customs_cancel_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customs/cancels/{invtcancel_id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 不再撤销（收回尚未发往海关的撤销申请）
+         * @description 撤销申请在发往海关之前（排队的 5 分钟内）可以收回，清单按原状态继续。已发往海关的撤销申请无法收回（海关报文没有撤回撤销申请的方式），409 `CUSTOMS_CANCEL_NOT_WITHDRAWABLE`；海关退回时清单同样按原状态继续。
+         */
+        post: operations["customs_cancel_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customs/gateway": {
         parameters: {
             query?: never;
@@ -1044,6 +1122,64 @@ export interface paths {
          * @description 请求体为海关回执报文 XML（CEB304/506/604/606/608/702/792/900），按签名规则校验 `X-App-Key`、`X-Timestamp`、`X-Nonce`、`X-Signature`。回执保存成功后才返回纯文本 `SUCCESS`；网关在收到 `SUCCESS` 之前会重试，重复推送不会重复处理。
          */
         post: operations["customs_gateway_callback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customs/manifests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 清单总分单：各批次是否可以提交，以及已提交的总分单 */
+        get: operations["customs_manifests_list"];
+        put?: never;
+        /**
+         * 一键提交清单总分单
+         * @description 系统自动关联批次中已放行、尚未进入总分单的全部运单（每个物流企业一份总分单），只需填写运输工具名称、航班航次号、提运单号；生成并校验 CEB607 报文后放入发送队列。没有可关联的运单时 409 `CUSTOMS_MANIFEST_NOT_READY`。
+         */
+        post: operations["customs_manifest_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customs/manifests/{waybill_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 清单总分单详情与回执 */
+        get: operations["customs_manifest_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customs/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 已申报订单及其状态
+         * @description 每个订单一个状态（有问题的单证优先，其次清单，最后订单），附回执的白话解释和下一步。
+         */
+        get: operations["customs_orders_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1156,6 +1292,101 @@ export interface paths {
         };
         /** 逐行查看导入数据与错误（预览表格） */
         get: operations["customs_order_import_rows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customs/orders/imports/{import_id}/rows/{importrow_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 在预览表格中修改一行（逐格更正）
+         * @description 修改的单元格按上传时同样的规则规范化并重新校验；同一订单的其他行、同运单号的行以及已申报的订单会一起复核（订单级信息一致、商品重复、运单号重复、订单/运单已申报）。导入的统计随之更新。已申报的导入不能修改（409 `CUSTOMS_IMPORT_DECLARED`）。
+         */
+        patch: operations["customs_order_import_row_update"];
+        trace?: never;
+    };
+    "/api/v1/customs/orders/status-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 订单状态统计（页头） */
+        get: operations["customs_orders_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customs/orders/{order_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 订单详情与时间线（从上传到结关） */
+        get: operations["customs_order_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customs/summaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 汇总申请：待汇总的月份与已提交的汇总申请单
+         * @description 待汇总：按结关月份和申报地海关，列出已结关（B 类）、尚未汇总的清单数与截止日（次月 15 日）。
+         */
+        get: operations["customs_summaries_list"];
+        put?: never;
+        /**
+         * 按月生成并提交汇总申请单
+         * @description 把该月已结关、尚未汇总的清单做成一份汇总申请单（CEB701）并放入发送队列；海关回执 CEB702 与汇总结果 CEB792（含报关单号）会自动更新。该月没有可汇总的清单时 409 `CUSTOMS_SUMMARY_NOTHING`。
+         */
+        post: operations["customs_summary_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customs/summaries/{summary_apply_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 汇总申请单详情：回执、汇总结果与报关单号 */
+        get: operations["customs_summary_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3017,6 +3248,167 @@ export interface components {
              */
             status: "" | "attention" | "in_progress" | "approved" | "pending";
         };
+        /** CancelDetailOut */
+        CancelDetailOut: {
+            /** Cop Name */
+            cop_name: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Ebc Code */
+            ebc_code: string;
+            /** Ebc Name */
+            ebc_name: string;
+            /** Id */
+            id: number;
+            /** Inventory Guid */
+            inventory_guid: string;
+            /** Invt No */
+            invt_no: string;
+            /** Order No */
+            order_no: string;
+            /** Pre No */
+            pre_no: string;
+            /**
+             * Progress
+             * @description 进度百分比：提交 → 发送 → 海关入库 → 审核结果
+             */
+            progress: number;
+            /** Reason */
+            reason: string;
+            /** Receipts */
+            receipts: components["schemas"]["ReceiptOut"][];
+            /**
+             * Sends At
+             * @description 排队中的撤销申请在此时刻发往海关，之前可「不再撤销」
+             */
+            sends_at: string | null;
+            status: components["schemas"]["ExplainedOut"];
+            /** Withdrawable */
+            withdrawable: boolean;
+        };
+        /** CancelIn */
+        CancelIn: {
+            /**
+             * Invt No
+             * @description 清单编号
+             * @example 230520260E000000001
+             */
+            invt_no: string;
+            /**
+             * Reason
+             * @description 撤销原因
+             * @example 买家取消订单，货物未出境
+             */
+            reason: string;
+        };
+        /** CancelOut */
+        CancelOut: {
+            /** Cop Name */
+            cop_name: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Ebc Code */
+            ebc_code: string;
+            /** Ebc Name */
+            ebc_name: string;
+            /** Id */
+            id: number;
+            /** Inventory Guid */
+            inventory_guid: string;
+            /** Invt No */
+            invt_no: string;
+            /** Order No */
+            order_no: string;
+            /** Pre No */
+            pre_no: string;
+            /**
+             * Progress
+             * @description 进度百分比：提交 → 发送 → 海关入库 → 审核结果
+             */
+            progress: number;
+            /** Reason */
+            reason: string;
+            /**
+             * Sends At
+             * @description 排队中的撤销申请在此时刻发往海关，之前可「不再撤销」
+             */
+            sends_at: string | null;
+            status: components["schemas"]["ExplainedOut"];
+            /** Withdrawable */
+            withdrawable: boolean;
+        };
+        /** CancelPrefillOut */
+        CancelPrefillOut: {
+            /** Cancellable */
+            cancellable: boolean;
+            /**
+             * Cop Name
+             * @description 报文传输的企业名称
+             */
+            cop_name: string;
+            /** Customs Code */
+            customs_code: string;
+            /**
+             * Ebc Code
+             * @description 电商企业代码
+             */
+            ebc_code: string;
+            /** Ebc Name */
+            ebc_name: string;
+            /** Inventory Guid */
+            inventory_guid: string;
+            /** Invt No */
+            invt_no: string;
+            /** Logistics No */
+            logistics_no: string;
+            /** Order No */
+            order_no: string;
+            /**
+             * Refusal
+             * @description 不能撤销时的原因
+             */
+            refusal: string;
+            /** Status */
+            status: string;
+            /** Status Label */
+            status_label: string;
+        };
+        /** CancelsPage */
+        CancelsPage: {
+            /** Items */
+            items: components["schemas"]["CancelOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
+        /** CancelsQuery */
+        CancelsQuery: {
+            /**
+             * Invt No
+             * @description 按清单编号搜索
+             * @default
+             */
+            invt_no: string;
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+        };
         /** CarrierParam */
         CarrierParam: {
             /** 代码 */
@@ -3114,6 +3506,11 @@ export interface components {
              * @description Excel 行号（表头为第 1 行）
              */
             row: number;
+        };
+        /** CountsQuery */
+        CountsQuery: {
+            /** Batch Id */
+            batch_id?: number | null;
         };
         /** CreateIn */
         CreateIn: {
@@ -3532,6 +3929,36 @@ export interface components {
              */
             message: string;
         };
+        /** ExplainedOut */
+        ExplainedOut: {
+            /**
+             * Code
+             * @description 海关回执状态 returnStatus，或系统状态（如 queued）
+             * @example 800
+             */
+            code: string;
+            /**
+             * Label
+             * @example 放行
+             */
+            label: string;
+            /**
+             * Meaning
+             * @example 海关已放行，货物可以装运出境
+             */
+            meaning: string;
+            /**
+             * Next Step
+             * @example 同批清单全部放行后，请提交清单总分单
+             */
+            next_step: string;
+            /**
+             * Tone
+             * @description success / processing / warning / error / default
+             * @example success
+             */
+            tone: string;
+        };
         /** FeedEntryOut */
         FeedEntryOut: {
             /** Created At */
@@ -3913,11 +4340,29 @@ export interface components {
         ImportRowOut: {
             /** Errors */
             errors: components["schemas"]["CellErrorOut"][];
+            /**
+             * Id
+             * @description 行的标识，逐格修改时使用
+             */
+            id: number;
             /** Is Valid */
             is_valid: boolean;
             /** Row */
             row: number;
             /** Values */
+            values: {
+                [key: string]: string;
+            };
+        };
+        /** ImportRowPatchIn */
+        ImportRowPatchIn: {
+            /**
+             * Values
+             * @description 要修改的单元格：列的海关字段名 → 新内容（按上传时同样的规则规范化和校验）
+             * @example {
+             *       "gcode": "7116200000"
+             *     }
+             */
             values: {
                 [key: string]: string;
             };
@@ -4182,6 +4627,159 @@ export interface components {
             starts_at: string;
             /** 标题 */
             title: string;
+        };
+        /** ManifestBatchOut */
+        ManifestBatchOut: {
+            /**
+             * Active Inventories
+             * @description 有效清单数（不含被退单、已撤销的）
+             */
+            active_inventories: number;
+            /** All Released */
+            all_released: boolean;
+            /** Batch Id */
+            batch_id: number;
+            /** Batch Name */
+            batch_name: string;
+            /** Bill No */
+            bill_no: string;
+            /**
+             * Filed
+             * @description 已提交的总分单数
+             */
+            filed: number;
+            /**
+             * Pending Logistics Nos
+             * @description 将自动关联的运单号
+             */
+            pending_logistics_nos: string[];
+            /**
+             * Ready
+             * @description 有已放行、尚未进入总分单的运单，可以提交
+             */
+            ready: boolean;
+            /**
+             * Released Inventories
+             * @description 已放行（含已结关）的清单数
+             */
+            released_inventories: number;
+            /**
+             * Traf Name
+             * @description 批次中预填的运输工具名称
+             */
+            traf_name: string;
+            /** Voyage No */
+            voyage_no: string;
+        };
+        /** ManifestDetailOut */
+        ManifestDetailOut: {
+            /** Batch Id */
+            batch_id: number | null;
+            /** Batch Name */
+            batch_name: string;
+            /** Bill No */
+            bill_no: string;
+            /** Cop No */
+            cop_no: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Domestic Traf No */
+            domestic_traf_no: string;
+            /** Gross Weight */
+            gross_weight: string;
+            /** Id */
+            id: number;
+            /** Logistics Code */
+            logistics_code: string;
+            /** Logistics Name */
+            logistics_name: string;
+            /** Logistics Nos */
+            logistics_nos: string[];
+            /** Pre No */
+            pre_no: string;
+            /** Receipts */
+            receipts: components["schemas"]["ReceiptOut"][];
+            status: components["schemas"]["ExplainedOut"];
+            /** Traf Name */
+            traf_name: string;
+            /** Voyage No */
+            voyage_no: string;
+            /** Waybill Count */
+            waybill_count: number;
+        };
+        /** ManifestIn */
+        ManifestIn: {
+            /** Batch Id */
+            batch_id: number;
+            /**
+             * Bill No
+             * @description 提运单号
+             * @example 999-12345678
+             */
+            bill_no: string;
+            /**
+             * Domestic Traf No
+             * @description 境内运输工具编号（可选）
+             * @default
+             */
+            domestic_traf_no: string;
+            /**
+             * Traf Name
+             * @description 运输工具名称
+             * @example CA1234
+             */
+            traf_name: string;
+            /**
+             * Voyage No
+             * @description 航班航次号
+             * @example 20260320
+             */
+            voyage_no: string;
+        };
+        /** ManifestOut */
+        ManifestOut: {
+            /** Batch Id */
+            batch_id: number | null;
+            /** Batch Name */
+            batch_name: string;
+            /** Bill No */
+            bill_no: string;
+            /** Cop No */
+            cop_no: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Domestic Traf No */
+            domestic_traf_no: string;
+            /** Gross Weight */
+            gross_weight: string;
+            /** Id */
+            id: number;
+            /** Logistics Code */
+            logistics_code: string;
+            /** Logistics Name */
+            logistics_name: string;
+            /** Pre No */
+            pre_no: string;
+            status: components["schemas"]["ExplainedOut"];
+            /** Traf Name */
+            traf_name: string;
+            /** Voyage No */
+            voyage_no: string;
+            /** Waybill Count */
+            waybill_count: number;
+        };
+        /** ManifestsOut */
+        ManifestsOut: {
+            /** Batches */
+            batches: components["schemas"]["ManifestBatchOut"][];
+            /** Items */
+            items: components["schemas"]["ManifestOut"][];
         };
         /** MeOut */
         MeOut: {
@@ -5030,6 +5628,165 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** OrderCountsOut */
+        OrderCountsOut: {
+            /** Cancelled */
+            cancelled: number;
+            /**
+             * Cleared
+             * @description 已审结（含人工审核、查验）
+             */
+            cleared: number;
+            /** Closed */
+            closed: number;
+            /**
+             * In Progress
+             * @description 申报中（未审结、无问题）
+             */
+            in_progress: number;
+            /**
+             * Problem
+             * @description 被退单或出错，需要处理
+             */
+            problem: number;
+            /** Released */
+            released: number;
+            /** Total */
+            total: number;
+        };
+        /** OrderDetailOut */
+        OrderDetailOut: {
+            /** Batch Id */
+            batch_id: number | null;
+            /** Batch Name */
+            batch_name: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Currency */
+            currency: string;
+            /** Ebp Code */
+            ebp_code: string;
+            /** Ebp Name */
+            ebp_name: string;
+            /** Goods Value */
+            goods_value: string;
+            /** Id */
+            id: number;
+            inventory_status: components["schemas"]["ExplainedOut"] | null;
+            /** Invt No */
+            invt_no: string;
+            /** Lines */
+            lines: components["schemas"]["OrderLineOut"][];
+            /** Logistics No */
+            logistics_no: string;
+            logistics_status: components["schemas"]["ExplainedOut"] | null;
+            /** Order No */
+            order_no: string;
+            order_status: components["schemas"]["ExplainedOut"];
+            /** Pre No */
+            pre_no: string;
+            /** @description 订单当前的一个状态：有问题的单证优先，其次清单，最后订单 */
+            status: components["schemas"]["ExplainedOut"];
+            /**
+             * Status Of
+             * @description 状态来自哪份单证：order / logistics / inventory
+             */
+            status_of: string;
+            /** Timeline */
+            timeline: components["schemas"]["TimelineEventOut"][];
+        };
+        /** OrderLineOut */
+        OrderLineOut: {
+            /** Gnum */
+            gnum: number;
+            /** Item Name */
+            item_name: string;
+            /** Item No */
+            item_no: string;
+            /** Price */
+            price: string;
+            /** Qty */
+            qty: string;
+            /** Total Price */
+            total_price: string;
+            /** Unit */
+            unit: string;
+        };
+        /** OrderRowOut */
+        OrderRowOut: {
+            /** Batch Id */
+            batch_id: number | null;
+            /** Batch Name */
+            batch_name: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Currency */
+            currency: string;
+            /** Goods Value */
+            goods_value: string;
+            /** Id */
+            id: number;
+            inventory_status: components["schemas"]["ExplainedOut"] | null;
+            /** Invt No */
+            invt_no: string;
+            /** Logistics No */
+            logistics_no: string;
+            logistics_status: components["schemas"]["ExplainedOut"] | null;
+            /** Order No */
+            order_no: string;
+            order_status: components["schemas"]["ExplainedOut"];
+            /** @description 订单当前的一个状态：有问题的单证优先，其次清单，最后订单 */
+            status: components["schemas"]["ExplainedOut"];
+            /**
+             * Status Of
+             * @description 状态来自哪份单证：order / logistics / inventory
+             */
+            status_of: string;
+        };
+        /** OrdersPage */
+        OrdersPage: {
+            /** Items */
+            items: components["schemas"]["OrderRowOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
+        /** OrdersQuery */
+        OrdersQuery: {
+            /** Batch Id */
+            batch_id?: number | null;
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+            /**
+             * Search
+             * @description 订单编号、清单编号或运单号
+             * @default
+             */
+            search: string;
+            /**
+             * Status
+             * @description problem / in_progress / cleared / released / closed / cancelled
+             * @default
+             */
+            status: string;
+        };
         /** OverviewTotalsOut */
         OverviewTotalsOut: {
             /** Batches */
@@ -5315,6 +6072,11 @@ export interface components {
              */
             suggestions: components["schemas"]["SuggestionOut"][];
         };
+        /** PrefillQuery */
+        PrefillQuery: {
+            /** Invt No */
+            invt_no: string;
+        };
         /** ProfileDocumentOut */
         ProfileDocumentOut: {
             /** Content Type */
@@ -5540,6 +6302,26 @@ export interface components {
              * @description 点点通配置是否就绪（可以申报）
              */
             ready: boolean;
+        };
+        /** ReceiptOut */
+        ReceiptOut: {
+            /**
+             * Applied
+             * @description 是否更新了单证状态（迟到或重复的回执不会改变状态）
+             */
+            applied: boolean;
+            explained: components["schemas"]["ExplainedOut"];
+            /**
+             * Message Type
+             * @example CEB604
+             */
+            message_type: string;
+            /** Return Info */
+            return_info: string;
+            /** Return Status */
+            return_status: string;
+            /** Return Time */
+            return_time: string | null;
         };
         /** RefreshIn */
         RefreshIn: {
@@ -5874,6 +6656,138 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** SummariesOut */
+        SummariesOut: {
+            /** Candidates */
+            candidates: components["schemas"]["SummaryCandidateOut"][];
+            /** Items */
+            items: components["schemas"]["SummaryRowOut"][];
+        };
+        /** SummaryCandidateOut */
+        SummaryCandidateOut: {
+            /**
+             * Current Month
+             * @description 本月尚未结束：可以先汇总已结关的部分
+             */
+            current_month: boolean;
+            /** Customs Code */
+            customs_code: string;
+            /**
+             * Due Date
+             * Format: date
+             * @description 申报截止日：次月 15 日
+             */
+            due_date: string;
+            /** Gross Weight */
+            gross_weight: string;
+            /** Inventories */
+            inventories: number;
+            /**
+             * Month
+             * @example 2026-03
+             */
+            month: string;
+            /** Overdue */
+            overdue: boolean;
+        };
+        /** SummaryDetailOut */
+        SummaryDetailOut: {
+            /** Cop No */
+            cop_no: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Customs Code */
+            customs_code: string;
+            /**
+             * Due Date
+             * Format: date
+             */
+            due_date: string;
+            /**
+             * Entry Id
+             * @description 报关单号（CEB792），出口退税用
+             */
+            entry_id: string;
+            /** Gross Weight */
+            gross_weight: string;
+            /** Id */
+            id: number;
+            /** Inventories */
+            inventories: number;
+            /** Invt Nos */
+            invt_nos: string[];
+            /** Month */
+            month: string;
+            /** Receipts */
+            receipts: components["schemas"]["ReceiptOut"][];
+            /** Results */
+            results: components["schemas"]["SummaryResultOut"][];
+            status: components["schemas"]["ExplainedOut"];
+            /** Sum No */
+            sum_no: string;
+        };
+        /** SummaryIn */
+        SummaryIn: {
+            /**
+             * Customs Code
+             * @default
+             */
+            customs_code: string;
+            /**
+             * Month
+             * @example 2026-03
+             */
+            month: string;
+        };
+        /** SummaryResultOut */
+        SummaryResultOut: {
+            /** Dec State */
+            dec_state: string;
+            /** Entry Id */
+            entry_id: string;
+            /** Gross Weight */
+            gross_weight: string;
+            /** Lines */
+            lines: number;
+            /** Net Weight */
+            net_weight: string;
+            /** Op Date */
+            op_date: string | null;
+        };
+        /** SummaryRowOut */
+        SummaryRowOut: {
+            /** Cop No */
+            cop_no: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Customs Code */
+            customs_code: string;
+            /**
+             * Due Date
+             * Format: date
+             */
+            due_date: string;
+            /**
+             * Entry Id
+             * @description 报关单号（CEB792），出口退税用
+             */
+            entry_id: string;
+            /** Id */
+            id: number;
+            /** Inventories */
+            inventories: number;
+            /** Month */
+            month: string;
+            status: components["schemas"]["ExplainedOut"];
+            /** Sum No */
+            sum_no: string;
+        };
         /** SwitchMerchantIn */
         SwitchMerchantIn: {
             /** Merchant Id */
@@ -5960,6 +6874,30 @@ export interface components {
             to_label: string;
             /** To State */
             to_state: string;
+        };
+        /** TimelineEventOut */
+        TimelineEventOut: {
+            /**
+             * Code
+             * @default
+             */
+            code: string;
+            /** Description */
+            description: string;
+            /**
+             * Next Step
+             * @default
+             */
+            next_step: string;
+            /**
+             * Time
+             * Format: date-time
+             */
+            time: string;
+            /** Title */
+            title: string;
+            /** Tone */
+            tone: string;
         };
         /** TodoOut */
         TodoOut: {
@@ -9128,6 +10066,265 @@ export interface operations {
             };
         };
     };
+    customs_cancels_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                /** @description 按清单编号搜索 */
+                invt_no?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancelsPage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_cancel_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancelOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_cancel_prefill: {
+        parameters: {
+            query: {
+                invt_no: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancelPrefillOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_cancel_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invtcancel_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancelDetailOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_cancel_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invtcancel_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancelOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
     customs_gateway_get: {
         parameters: {
             query?: never;
@@ -9200,6 +10397,208 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_manifests_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManifestsOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_manifest_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ManifestIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManifestOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_manifest_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                waybill_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManifestDetailOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_orders_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                batch_id?: number | null;
+                /** @description problem / in_progress / cleared / released / closed / cancelled */
+                status?: string;
+                /** @description 订单编号、清单编号或运单号 */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrdersPage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9515,6 +10914,314 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportRowsPage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_order_import_row_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: number;
+                importrow_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportRowPatchIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRowOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_orders_counts: {
+        parameters: {
+            query?: {
+                batch_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderCountsOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_order_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDetailOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_summaries_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummariesOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_summary_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SummaryIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummaryRowOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_summary_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                summary_apply_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummaryDetailOut"];
                 };
             };
             /** @description Unauthorized */

@@ -3,7 +3,7 @@
  * The import being worked on is kept in the address (`?import=<id>`), so a reload or a shared link
  * reopens its validation report.
  */
-import { Alert, Breadcrumb, Card, Space, Steps, Typography } from 'antd';
+import { Alert, Breadcrumb, Card, Space, Steps, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { errorMessage, unwrap } from '@/shared/errors';
@@ -11,6 +11,7 @@ import { useMe } from '@/shared/session';
 import CatalogPage from '../catalog/CatalogPage';
 import { EDIT_PERMISSION } from './constants';
 import { DeclareStep } from './DeclareStep';
+import { OrdersStatus } from './orders/OrdersStatus';
 import type { ImportReport } from './importGrid';
 import { PreviewStep } from './PreviewStep';
 import { ReportLoadError, ReportLoading } from './ReportState';
@@ -26,6 +27,7 @@ export default function CustomsOrdersPage() {
 
   const [params, setParams] = useSearchParams();
   const importId = Number(params.get('import')) || null;
+  const tab = params.get('tab') === 'status' ? 'status' : 'import';
   const [report, setReport] = useState<ImportReport | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -82,7 +84,8 @@ export default function CustomsOrdersPage() {
   else if (importId && error && !report) body = <ReportLoadError message={error} onRetry={() => void load(importId)} onStartOver={startOver} />;
   else if (step === 0) body = <TemplateStep onNext={() => setStep(1)} />;
   else if (step === 1 || !report) body = <UploadStep canEdit={canEdit} onUploaded={onUploaded} />;
-  else if (step === 2) body = <PreviewStep report={report} canEdit={canEdit} onReupload={startOver} onNext={() => setStep(3)} />;
+  else if (step === 2)
+    body = <PreviewStep report={report} canEdit={canEdit} onReupload={startOver} onNext={() => setStep(3)} onChanged={setReport} />;
   else body = <DeclareStep report={report} canEdit={canEdit} onBack={() => setStep(2)} onDeclared={() => void load(report.id)} onStartOver={startOver} />;
 
   return (
@@ -99,10 +102,19 @@ export default function CustomsOrdersPage() {
                 {title}
               </Typography.Title>
               <Typography.Text type="secondary">
-                用 Excel 批量导入 9610 出口电子订单：系统逐行校验，标出每个有误的单元格，校验通过的订单一键申报（同时生成物流运单和申报清单）。
+                用 Excel 批量导入 9610 出口电子订单：系统逐行校验，标出每个有误的单元格，可直接在表格中改正，校验通过的订单一键申报（同时生成物流运单和申报清单）；申报后在「订单状态」中跟踪每个订单到放行、结关。
               </Typography.Text>
             </div>
-            {canEdit ? null : (
+            <Tabs
+              activeKey={tab}
+              onChange={(key) => setParams(key === 'status' ? { tab: 'status' } : report ? { import: String(report.id) } : {})}
+              items={[
+                { key: 'import', label: '导入申报' },
+                { key: 'status', label: '订单状态' },
+              ]}
+              style={{ marginBottom: -20 }}
+            />
+            {canEdit || tab === 'status' ? null : (
               <Alert
                 type="info"
                 showIcon
@@ -110,6 +122,7 @@ export default function CustomsOrdersPage() {
                 data-testid="read-only-notice"
               />
             )}
+            {tab === 'status' ? null : (
             <Steps
               className="jmt-c2-steps"
               current={step}
@@ -118,9 +131,10 @@ export default function CustomsOrdersPage() {
               }}
               items={steps.map((s, i) => ({ ...s, disabled: i >= 2 && !report }))}
             />
+            )}
           </Space>
         </Card>
-        {body}
+        {tab === 'status' ? <OrdersStatus /> : body}
       </Space>
     </>
   );

@@ -1,7 +1,7 @@
 import { CheckCircleFilled, CloseCircleFilled, DownloadOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Empty, Row, Space, Statistic, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Input, Row, Space, Statistic, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { useMe } from '@/shared/session';
 import { READ_ONLY_REASON } from './constants';
@@ -13,9 +13,17 @@ interface Props {
   canEdit: boolean;
   onReupload: () => void;
   onNext: () => void;
+  /** The report after a cell was corrected in the grid (totals change). */
+  onChanged?: (report: ImportReport) => void;
 }
 
-export function PreviewStep({ report, canEdit, onReupload, onNext }: Props) {
+interface EditingCell {
+  rowId: number;
+  key: string;
+  value: string;
+}
+
+export function PreviewStep({ report, canEdit, onReupload, onNext, onChanged }: Props) {
   const { api } = useMe();
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
@@ -26,6 +34,40 @@ export function PreviewStep({ report, canEdit, onReupload, onNext }: Props) {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [downloading, setDownloading] = useState(false);
+  const [editing, setEditing] = useState<EditingCell | null>(null);
+  const [saving, setSaving] = useState(false);
+  const savingRef = useRef(false);
+  const editable = canEdit && report.status !== 'declared';
+
+  const saveCell = async (cell: EditingCell) => {
+    if (savingRef.current) return;
+    const current = rows.find((r) => r.id === cell.rowId);
+    if (!current || (current.values[cell.key] ?? '') === cell.value) {
+      setEditing(null);
+      return;
+    }
+    setSaving(true);
+    savingRef.current = true;
+    try {
+      const updated = await unwrap(
+        api.client.PATCH('/api/v1/customs/orders/imports/{import_id}/rows/{importrow_id}', {
+          params: { path: { import_id: report.id, importrow_id: cell.rowId } },
+          body: { values: { [cell.key]: cell.value } },
+        }),
+      );
+      setRows((prev) => prev.map((r) => (r.id === updated.id ? updated : r)));
+      setEditing(null);
+      const fresh = await unwrap(api.client.GET('/api/v1/customs/orders/imports/{import_id}', { params: { path: { import_id: report.id } } }));
+      onChanged?.(fresh);
+      if (updated.is_valid) message.success(`第 ${updated.row} 行已通过校验`);
+      else message.warning(`第 ${updated.row} 行还有 ${updated.errors.length} 处需要改正`);
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      savingRef.current = false;
+      setSaving(false);
+    }
+  };
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -48,6 +90,14 @@ export function PreviewStep({ report, canEdit, onReupload, onNext }: Props) {
   useEffect(() => {
     void load();
   }, [load]);
+
+  // Once every error is fixed, the "only rows with errors" view would be empty: show all rows.
+  useEffect(() => {
+    if (report.error_rows === 0 && errorsOnly) {
+      setErrorsOnly(false);
+      setPage(1);
+    }
+  }, [report.error_rows, errorsOnly]);
 
   const downloadErrors = async () => {
     setDownloading(true);
@@ -115,13 +165,43 @@ export function PreviewStep({ report, canEdit, onReupload, onNext }: Props) {
         render: (_: unknown, record: ImportRow) => {
           const value = record.values[column.key] ?? '';
           const tip = cellTooltip(cellErrorsByColumn(record.errors)[column.key]);
+          if (editing && editing.rowId === record.id && editing.key === column.key) {
+            return (
+              <Input
+                size="small"
+                autoFocus
+                disabled={saving}
+                value={editing.value}
+                status={tip ? 'error' : undefined}
+                onChange={(e) => setEditing({ ...editing, value: e.target.value })}
+                onPressEnter={(e) => e.currentTarget.blur()}
+                onBlur={() => void saveCell(editing)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Escape') setEditing(null);
+                }}
+                data-testid={`edit-cell-${record.row}-${column.key}`}
+              />
+            );
+          }
+          const startEdit = editable ? () => setEditing({ rowId: record.id, key: column.key, value }) : undefined;
           if (tip) {
             return (
-              <Tooltip title={tip} color="#cf1322">
-                <span className="jmt-c2-cell--bad" data-testid={`bad-cell-${record.row}-${column.key}`}>
+              <Tooltip title={editable ? `${tip}（点击直接修改）` : tip} color="#cf1322">
+                <span
+                  className={`jmt-c2-cell--bad${editable ? ' jmt-c2-cell--editable' : ''}`}
+                  data-testid={`bad-cell-${record.row}-${column.key}`}
+                  onClick={startEdit}
+                >
                   {value || '（空）'}
                 </span>
               </Tooltip>
+            );
+          }
+          if (editable) {
+            return (
+              <span className="jmt-c2-cell--editable" onClick={startEdit} data-testid={`cell-${record.row}-${column.key}`}>
+                {value || <span className="jmt-c2-cell--empty">—</span>}
+              </span>
             );
           }
           return value ? (
@@ -134,7 +214,8 @@ export function PreviewStep({ report, canEdit, onReupload, onNext }: Props) {
         },
       })),
     ],
-    [],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [editing, saving, editable, rows],
   );
 
   const stats = [
@@ -173,7 +254,11 @@ export function PreviewStep({ report, canEdit, onReupload, onNext }: Props) {
               type="warning"
               showIcon
               message={`${report.error_rows} 行有误，已在表格中标红，鼠标移到红色单元格上可查看原因`}
-              description="表格内暂不能直接修改。请下载标注错误的文件（出错单元格已标红并附批注），在 Excel 中改正后重新上传；也可以先申报校验全部通过的订单，有误的订单改好后再单独上传申报。"
+              description={
+                editable
+                  ? '点击红色单元格即可直接修改，回车或移开后自动保存并重新校验；错误较多时也可以下载标注错误的文件，在 Excel 中改正后重新上传。可以先申报校验全部通过的订单，也可以全部改好后再申报。'
+                  : '请下载标注错误的文件（出错单元格已标红并附批注），在 Excel 中改正后重新上传；也可以先申报校验全部通过的订单。'
+              }
             />
           ) : (
             <Alert type="success" showIcon message="全部行校验通过，可以申报" />
@@ -207,7 +292,7 @@ export function PreviewStep({ report, canEdit, onReupload, onNext }: Props) {
             />
           ) : null}
           <Table<ImportRow>
-            rowKey="row"
+            rowKey="id"
             size="small"
             bordered
             loading={loading}

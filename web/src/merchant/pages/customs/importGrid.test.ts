@@ -46,7 +46,7 @@ describe('cell errors', () => {
 });
 
 describe('summariseOrders', () => {
-  const row = (n: number, orderNo: string, valid: boolean, ebpCode = ''): ImportRow => ({ row: n, is_valid: valid, values: { orderNo, ebpCode }, errors: [] });
+  const row = (n: number, orderNo: string, valid: boolean, ebpCode = ''): ImportRow => ({ id: n, row: n, is_valid: valid, values: { orderNo, ebpCode }, errors: [] });
 
   it('groups lines per order; one bad line makes the order not declarable', () => {
     const out = summariseOrders([row(2, 'A', true), row(3, 'B', true), row(4, 'A', false), row(5, 'B', true)]);
