@@ -20,6 +20,8 @@ def test_seed_demo_creates_the_demo_accounts_and_can_run_again(settings, capsys,
     assert Merchant.objects.count() == 3  # + the merchant whose 工商注册 waits in 材料初审 (registration.seed)
     crystal = Merchant.objects.get(name="东海晶莹水晶")
     assert crystal.registration_approved
+    assert crystal.credit_code == "91320722MA1XYK1234"  # a profile for the forms to pre-fill from
+    assert "13800000005" in out  # the login of the merchant waiting in 材料初审
     roles = dict(Membership.objects.filter(merchant=crystal).values_list("user__phone", "role"))
     assert roles == {"13800000001": "admin", "13800000003": "member"}
     assert Membership.objects.filter(user__phone="13800000001").count() == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from typing import Any
 
@@ -11,13 +12,29 @@ from django.db import transaction
 
 from jmt.accounts.models import User
 from jmt.customs.seed import seed_customs_gateway
-from jmt.merchants.models import MemberRole, Membership, Merchant, RegistrationStatus
+from jmt.merchants.models import MemberRole, Membership, Merchant, MerchantType, RegistrationStatus
+from jmt.registration.seed import ADMIN_PHONE as REGISTRATION_ADMIN_PHONE
 from jmt.registration.seed import seed_registration
 
 ADMIN_USERNAME = "admin"
 APPROVED_MERCHANT = "东海晶莹水晶"
 APPROVED_ADMIN_PHONE = "13800000001"
 NEW_MERCHANT_PHONE = "13800000002"
+# What the approved merchant's licence, ID card and bank permit said (so forms have something to pre-fill).
+APPROVED_PROFILE: dict[str, Any] = {
+    "merchant_type": MerchantType.COMPANY,
+    "name_en": "Donghai Jingying Crystal Co., Ltd.",
+    "credit_code": "91320722MA1XYK1234",
+    "company_type": "有限责任公司(自然人独资)",
+    "address": "江苏省连云港市东海县牛山街道水晶路88号",
+    "address_en": "No. 88 Shuijing Road, Niushan Street, Donghai County, Lianyungang, Jiangsu, China",
+    "established_on": dt.date(2019, 3, 15),
+    "legal_person": "林晶莹",
+    "contact_name": "林晶莹",
+    "contact_phone": "13800000001",
+    "bank_name": "中国建设银行东海支行",
+    "bank_account": "32050163360000001234",
+}
 READONLY_MEMBER_PHONE = "13800000003"
 
 
@@ -35,7 +52,7 @@ class Command(BaseCommand):
         admin.save()
 
         crystal, _ = Merchant.objects.get_or_create(
-            name=APPROVED_MERCHANT, defaults={"registration_status": RegistrationStatus.APPROVED}
+            name=APPROVED_MERCHANT, defaults={"registration_status": RegistrationStatus.APPROVED, **APPROVED_PROFILE}
         )
         self._merchant_user(APPROVED_ADMIN_PHONE, "林晶莹", crystal, MemberRole.ADMIN)
         self._merchant_user(READONLY_MEMBER_PHONE, "王小明", crystal, MemberRole.MEMBER)
@@ -61,6 +78,7 @@ class Command(BaseCommand):
                     "也是新商户的成员（右上角可切换商户）",
                     f"                   {READONLY_MEMBER_PHONE}  东海晶莹水晶 只读成员",
                     f"                   {NEW_MERCHANT_PHONE}  新商户管理员（6 个模块待工商注册核准后开放）",
+                    f"                   {REGISTRATION_ADMIN_PHONE}  连云港晶品水晶 管理员（注册申请待初审）",
                     "  短信验证码打印在服务日志里（jmt.sms 一行一条）；任意新手机号可直接注册。",
                     "  ────────────────────────────────────────────────────────────────────",
                     "",
