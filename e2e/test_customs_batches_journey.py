@@ -98,7 +98,8 @@ def test_admin_configures_the_gateway_and_the_merchant_creates_a_pre_filled_batc
     page.get_by_test_id("batch-save").click()
     expect(page.get_by_role("dialog").get_by_text("申报信息")).to_be_visible()
     expect(page.get_by_test_id("batch-submit")).to_be_disabled()  # no orders yet
-    page.locator(".ant-drawer-close").click()
+    expect(page.get_by_role("dialog", name="新建批次")).to_have_count(0)  # the form drawer has finished closing
+    page.get_by_role("dialog").get_by_label("关闭").click()
     expect(page.get_by_role("dialog")).to_have_count(0)
     expect(page.get_by_test_id("batches-overview")).to_contain_text("批次")
     expect(page.locator("[data-testid^='batch-row-']")).to_have_text(["2026年3月 第1批"])

@@ -299,7 +299,7 @@ def cancel_check(inventory: Inventory) -> None:
 
 @transaction.atomic
 def cancel_create(*, actor: Actor, inventory: Inventory, reason: str) -> InvtCancel:
-    inventory = Inventory.objects.select_for_update().select_related("batch").get(pk=inventory.pk)
+    inventory = Inventory.objects.select_for_update(of=("self",)).select_related("batch").get(pk=inventory.pk)
     cancel_check(inventory)
     batch = inventory.batch
     if batch is None:  # pragma: no cover - every declared inventory has its batch
