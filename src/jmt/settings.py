@@ -244,6 +244,8 @@ CUSTOMS_SIMULATOR_SEED = int(os.environ.get("JMT_CUSTOMS_SIMULATOR_SEED", "9610"
 CUSTOMS_SIMULATOR_STEP_SECONDS = float(os.environ.get("JMT_CUSTOMS_SIMULATOR_STEP_SECONDS", "2"))
 CUSTOMS_OUTBOX_MAX_ATTEMPTS = 8  # then the message waits in "needs attention"
 CUSTOMS_OUTBOX_LEASE_SECONDS = 120  # a claimed message another worker may take over after this
+# A 撤销 waits this long in the outbox, during which 「不再撤销」 takes it back (once sent it cannot be).
+CUSTOMS_CANCEL_GRACE_SECONDS = int(os.environ.get("JMT_CUSTOMS_CANCEL_GRACE_SECONDS", "300"))
 CUSTOMS_IMPORT_MAX_ROWS = 200_000
 CUSTOMS_IMPORT_MAX_BYTES = 60 * 1024 * 1024
 # Secrets kept in the database (the 点点通 app secret) are encrypted with Fernet. One key or several,

@@ -52,7 +52,7 @@ INACTIVE_INVENTORY = (DocStatus.REJECTED, DocStatus.ERROR, DocStatus.CANCELLED, 
 
 
 def _grace() -> timedelta:
-    return timedelta(seconds=getattr(settings, "CUSTOMS_CANCEL_GRACE_SECONDS", 300))
+    return timedelta(seconds=settings.CUSTOMS_CANCEL_GRACE_SECONDS)
 
 
 # --- 清单总分单 (C3) ----------------------------------------------------------------------------------
