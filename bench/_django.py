@@ -47,6 +47,7 @@ def bench_actor(label: str):  # type: ignore[no-untyped-def]
     from jmt.accounts.models import User
     from jmt.core.auth import Actor
     from jmt.customs.models import Batch
+    from jmt.customs.seed import seed_customs_gateway
     from jmt.merchants.models import MemberRole, Membership, Merchant, RegistrationStatus
 
     tag = uuid.uuid4().hex[:8]
@@ -59,5 +60,6 @@ def bench_actor(label: str):  # type: ignore[no-untyped-def]
         agent_code="3207960B01", agent_name="连云港捷晶报关有限公司", pod="502", cop_code="3207960B01",
         cop_name="连云港捷晶报关有限公司", dxp_id="DXPENT0000012345",
     )  # fmt: skip
+    seed_customs_gateway(merchant)  # its own 点点通 account (simulator), as every declaring merchant has
     actor = Actor(user=user, merchant=merchant, role="admin", permissions=frozenset())
     return actor, batch, tag
