@@ -190,7 +190,9 @@ export function MerchantProfileView({
             ))}
             {group.key === 'company' && staffView ? (
               <Descriptions.Item label="营业执照" span={2}>
-                <DocumentThumb api={api} staffMerchantId={staffMerchantId} document={profile.documents.licence_document ?? null} label="营业执照" />
+                <Space size={16} wrap>
+                  <DocumentThumb api={api} staffMerchantId={staffMerchantId} document={profile.documents.licence_document ?? null} label="营业执照" />
+                </Space>
               </Descriptions.Item>
             ) : null}
             {group.key === 'legal' ? (
@@ -203,7 +205,9 @@ export function MerchantProfileView({
             ) : null}
             {group.key === 'settlement' && staffView ? (
               <Descriptions.Item label="开户许可证" span={2}>
-                <DocumentThumb api={api} staffMerchantId={staffMerchantId} document={profile.documents.bank_permit_document ?? null} label="开户许可证" />
+                <Space size={16} wrap>
+                  <DocumentThumb api={api} staffMerchantId={staffMerchantId} document={profile.documents.bank_permit_document ?? null} label="开户许可证" />
+                </Space>
               </Descriptions.Item>
             ) : null}
             {group.key === 'settlement' && gatewayLink ? (

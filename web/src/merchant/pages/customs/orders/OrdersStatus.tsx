@@ -157,7 +157,7 @@ export function OrdersStatus() {
               notFoundContent={batchesFailed ? '批次加载失败，请刷新重试' : batches === null ? '加载中…' : '没有匹配的批次'}
               onChange={(v) => setParam('batch_id', v ? String(v) : undefined)}
               popupMatchSelectWidth={false}
-              style={{ width: 260 }}
+              style={{ width: 340 }}
               data-testid="orders-batch"
             />
             <Input.Search
