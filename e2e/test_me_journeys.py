@@ -199,3 +199,47 @@ def test_wechat_binds_from_account_security_through_the_qr_page_and_unbinds(
     expect(page.get_by_test_id("wechat-bind")).to_be_visible()
     merchant_admin.refresh_from_db()
     assert merchant_admin.wechat_unionid is None
+
+
+def test_on_the_phone_the_number_changes_with_both_codes_and_wechat_unbinds(
+    live_server: Any, new_context: Any, merchant_admin: User
+):
+    User.objects.filter(pk=merchant_admin.pk).update(wechat_unionid="union-mp-1", wechat_mp_openid="mp-openid-1")
+    mobile = new_context(viewport=MOBILE, is_mobile=True, has_touch=True).new_page()
+    sign_in(mobile, live_server.url, merchant_admin)
+    mobile.goto(f"{live_server.url}/m/me")
+    mobile.get_by_test_id("me-security").click()
+    expect(mobile).to_have_url(re.compile(r"/m/me/security$"))
+    expect(mobile.get_by_test_id("current-phone")).to_have_text("138****0001")
+    expect(mobile.get_by_test_id("wechat-status")).to_contain_text("已绑定")
+    expect(mobile.get_by_text("已通过小程序绑定", exact=False)).to_be_visible()
+    shoot(mobile, "m-me-security")
+
+    mobile.get_by_test_id("phone-change-open").click()
+    mobile.get_by_test_id("phone-next").click()
+    expect(mobile.get_by_text("请输入验证码")).to_be_visible()  # no step without the old number's code
+    mobile.get_by_test_id("old-code-send").click()
+    expect(mobile.get_by_test_id("old-code-send")).to_contain_text("秒后重发")
+    mobile.get_by_test_id("old-code").locator("input").fill(memory.last_code("13800000001", "change_phone") or "")
+    shoot(mobile, "m-me-phone-step1")
+    mobile.get_by_test_id("phone-next").click()
+    mobile.get_by_test_id("new-phone").locator("input").fill("13700000077")
+    mobile.get_by_test_id("new-code-send").click()
+    expect(mobile.get_by_test_id("new-code-send")).to_contain_text("秒后重发")
+    mobile.get_by_test_id("new-code").locator("input").fill(memory.last_code("13700000077", "change_phone") or "")
+    shoot(mobile, "m-me-phone-step2")
+    mobile.get_by_test_id("phone-confirm").click()
+    expect(mobile.get_by_test_id("current-phone")).to_have_text("137****0077")
+    shoot(mobile, "m-me-phone-changed")
+    merchant_admin.refresh_from_db()
+    assert merchant_admin.phone == "13700000077"
+
+    mobile.get_by_test_id("wechat-unbind").click()
+    mobile.get_by_text("解绑", exact=True).click()
+    expect(mobile.get_by_test_id("wechat-status")).to_have_text("未绑定")
+    expect(mobile.get_by_text("在微信小程序中登录即可绑定")).to_be_visible()
+    expect(mobile.locator(".adm-dialog")).to_have_count(0)  # the confirm has faded out
+    expect(mobile.get_by_test_id("wechat-unbind")).to_have_count(0)
+    shoot(mobile, "m-me-wechat-unbound")
+    merchant_admin.refresh_from_db()
+    assert merchant_admin.wechat_unionid is None

@@ -1,19 +1,21 @@
 """商户信息管理 (A1) in the back office: ``/admin/merchants``.
 
 Every profile field, the CCB sub-account included (``profile_update(staff=True)``), the members and
-their WeChat binding. Reads need ``merchants:list:view``, writes ``merchants:list:edit``; both are
-limited to the merchants the actor's roles reach (``jmt.rbac.scope``), others answer 404.
+their WeChat binding, and the files behind the profile (licence, ID card, bank permit). Reads need
+``merchants:list:view``, writes ``merchants:list:edit``; both are limited to the merchants the actor's roles
+reach (``jmt.rbac.scope``), others answer 404.
 """
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import FileResponse, HttpRequest
 from ninja import Query, Router
 
 from jmt.accounts.services import wechat_unbind
 from jmt.core.pagination import paginate
 from jmt.core.permissions import actor_of, require
 from jmt.core.schemas import error_responses
+from jmt.documents.selectors import stored_file
 from jmt.merchants import schemas as s
 from jmt.merchants import selectors
 from jmt.merchants.errors import MemberError
@@ -81,3 +83,20 @@ def member_wechat_unbind(request: HttpRequest, merchant_id: int, membership_id: 
         raise MemberError.not_found()
     wechat_unbind(actor=actor, user=membership.user)
     return selectors.admin_merchant_out(merchant, actor=actor)
+
+
+@router.get(
+    "/{merchant_id}/documents/{document_id}/download",
+    response={200: None, **error_responses(401, 403, 404)},
+    operation_id="admin_merchants_document_download",
+    summary="查看商户的证照文件（营业执照、法人身份证、开户许可证）",
+    openapi_extra={"responses": {200: {"description": "文件内容", "content": {"application/octet-stream": {}}}}},
+)
+@require(LIST_VIEW)
+def document_download(request: HttpRequest, merchant_id: int, document_id: int) -> FileResponse:
+    merchant = selectors.admin_merchant_get(actor=actor_of(request), merchant_id=merchant_id)
+    doc = selectors.admin_merchant_document(merchant, document_id=document_id)
+    response = FileResponse(stored_file(doc).open("rb"), filename=doc.original_name, content_type=doc.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

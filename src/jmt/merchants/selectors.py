@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from jmt.core.auth import Actor
+from jmt.core.errors import NotFound
 from jmt.documents.models import Document
 from jmt.merchants import profile
 from jmt.merchants.errors import merchant_not_found
@@ -187,10 +188,22 @@ def admin_merchant_get(*, actor: Actor, merchant_id: int, code: str = LIST_VIEW)
     return merchant
 
 
+def admin_merchant_document(merchant: Merchant, *, document_id: int) -> Document:
+    """A document of ``merchant`` (already scoped by the caller); one of another merchant is 404."""
+    doc = Document.objects.filter(pk=document_id, merchant=merchant).first()
+    if doc is None:
+        raise NotFound()
+    return doc
+
+
 def admin_merchant_out(merchant: Merchant, *, actor: Actor) -> dict[str, Any]:
     can_edit = merchant_in_scope(actor, LIST_EDIT, merchant.pk)
+    out = profile_out(merchant, can_edit=can_edit, staff=True)
+    for document in out["documents"].values():
+        if document is not None:
+            document["download_url"] = f"/api/v1/admin/merchants/{merchant.pk}/documents/{document['id']}/download"
     return {
-        **profile_out(merchant, can_edit=can_edit, staff=True),
+        **out,
         "created_at": merchant.created_at,
         "members": [member_out(m, actor=actor, full_phone=True) for m in members_of(merchant)],
     }

@@ -19,6 +19,7 @@ const CustomsBatchesPage = lazy(() => import('./pages/customs/BatchesPage'));
 const RegistrationProgressPage = lazy(() => import('./pages/registration/ProgressPage'));
 const CustomsOrdersPage = lazy(() => import('./pages/customs/OrdersPage'));
 const CustomsOrderDetailPage = lazy(() => import('./pages/customs/OrderDetailPage'));
+const MeSecurityPage = lazy(() => import('./pages/me/SecurityPage'));
 
 export const TABS = [
   { path: '/', title: '首页' },
@@ -95,6 +96,14 @@ export function MobileRoutes() {
           element={
             <MobileRequireAuth>
               <CustomsOrderDetailPage />
+            </MobileRequireAuth>
+          }
+        />
+        <Route
+          path="/me/security"
+          element={
+            <MobileRequireAuth>
+              <MeSecurityPage />
             </MobileRequireAuth>
           }
         />

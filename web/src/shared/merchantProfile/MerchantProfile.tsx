@@ -59,17 +59,35 @@ function fieldLabel(field: MerchantProfileField, staffView: boolean): ReactNode 
   return field.label;
 }
 
-/** A thumbnail of a vault document (ID card front/back): images inline, PDFs as a file chip. */
+/** The file of a profile document: the merchant's own vault download, or the back office's one for ``staffMerchantId``. */
+async function fetchProfileDocument(api: Api, documentId: number, staffMerchantId?: number): Promise<Blob> {
+  const result =
+    staffMerchantId === undefined
+      ? await api.client.GET('/api/v1/documents/{document_id}/download', { params: { path: { document_id: documentId } }, parseAs: 'blob' })
+      : await api.client.GET('/api/v1/admin/merchants/{merchant_id}/documents/{document_id}/download', {
+          params: { path: { merchant_id: staffMerchantId, document_id: documentId } },
+          parseAs: 'blob',
+        });
+  if (!result.response.ok || !result.data) throw toFailure(result.error, result.response.status);
+  return result.data as Blob;
+}
+
+/**
+ * A thumbnail of a vault document (licence, ID card front/back, bank permit): images inline with
+ * click-to-preview, PDFs as a file chip (in the back office a click opens the file).
+ */
 export function DocumentThumb({
   api,
   document,
   label,
   preview = true,
+  staffMerchantId,
 }: {
   api: Api;
   document: MerchantProfile['documents'][string];
   label: string;
   preview?: boolean;
+  staffMerchantId?: number;
 }) {
   const [url, setUrl] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
@@ -80,14 +98,11 @@ export function DocumentThumb({
     if (!documentId || !isImage) return undefined;
     let objectUrl: string | null = null;
     let cancelled = false;
+    setUrl(null);
+    setFailed(false);
     void (async () => {
       try {
-        const result = await api.client.GET('/api/v1/documents/{document_id}/download', {
-          params: { path: { document_id: documentId } },
-          parseAs: 'blob',
-        });
-        if (!result.response.ok || !result.data) throw toFailure(result.error, result.response.status);
-        objectUrl = URL.createObjectURL(result.data as Blob);
+        objectUrl = URL.createObjectURL(await fetchProfileDocument(api, documentId, staffMerchantId));
         if (!cancelled) setUrl(objectUrl);
       } catch {
         if (!cancelled) setFailed(true);
@@ -97,10 +112,25 @@ export function DocumentThumb({
       cancelled = true;
       if (objectUrl) URL.revokeObjectURL(objectUrl);
     };
-  }, [api, documentId, isImage]);
+  }, [api, documentId, isImage, staffMerchantId]);
+
+  const openFile =
+    document && !isImage && staffMerchantId !== undefined
+      ? () => {
+          const tab = window.open('', '_blank');
+          fetchProfileDocument(api, document.id, staffMerchantId)
+            .then((blob) => {
+              if (tab) tab.location.href = URL.createObjectURL(blob);
+            })
+            .catch(() => {
+              tab?.close();
+              setFailed(true);
+            });
+        }
+      : undefined;
 
   return (
-    <div className="jmt-doc-thumb">
+    <div className="jmt-doc-thumb" data-testid={document ? `doc-thumb-${document.id}` : undefined}>
       <div className="jmt-doc-thumb__frame">
         {!document ? (
           <span className="jmt-doc-thumb__empty">
@@ -108,11 +138,16 @@ export function DocumentThumb({
             <span>未上传</span>
           </span>
         ) : isImage && url ? (
-          <Image src={url} alt={label} width={168} height={108} style={{ objectFit: 'cover', borderRadius: 6 }} />
+          <Image src={url} alt={label} width={168} height={108} style={{ objectFit: 'cover', borderRadius: 6 }} preview={{ mask: '点击预览' }} />
         ) : (
-          <span className="jmt-doc-thumb__empty">
+          <span
+            className="jmt-doc-thumb__empty"
+            onClick={openFile}
+            style={openFile ? { cursor: 'pointer' } : undefined}
+            title={openFile ? `打开「${document.original_name}」` : document.original_name}
+          >
             {document.content_type.startsWith('image/') ? <FileImageOutlined /> : <FilePdfOutlined />}
-            <span title={document.original_name}>{failed ? '暂时无法预览' : isImage ? '加载中…' : document.original_name}</span>
+            <span>{failed ? '暂时无法预览' : isImage ? '加载中…' : document.original_name}</span>
           </span>
         )}
       </div>
@@ -134,6 +169,7 @@ export function MerchantProfileView({
   gatewayLink?: ReactNode;
 }) {
   const byGroup = (group: string) => profile.fields.filter((f) => f.group === group);
+  const staffMerchantId = staffView ? profile.id : undefined;
   return (
     <div className="jmt-merchant-profile">
       {GROUPS.map((group) => (
@@ -152,11 +188,25 @@ export function MerchantProfileView({
                 {display(profile, field)}
               </Descriptions.Item>
             ))}
+            {group.key === 'company' && staffView ? (
+              <Descriptions.Item label="营业执照" span={2}>
+                <Space size={16} wrap>
+                  <DocumentThumb api={api} staffMerchantId={staffMerchantId} document={profile.documents.licence_document ?? null} label="营业执照" />
+                </Space>
+              </Descriptions.Item>
+            ) : null}
             {group.key === 'legal' ? (
               <Descriptions.Item label="法人身份证" span={2}>
                 <Space size={16} wrap>
-                  <DocumentThumb api={api} preview={!staffView} document={profile.documents.id_card_front_document ?? null} label="人像面" />
-                  <DocumentThumb api={api} preview={!staffView} document={profile.documents.id_card_back_document ?? null} label="国徽面" />
+                  <DocumentThumb api={api} staffMerchantId={staffMerchantId} document={profile.documents.id_card_front_document ?? null} label="人像面" />
+                  <DocumentThumb api={api} staffMerchantId={staffMerchantId} document={profile.documents.id_card_back_document ?? null} label="国徽面" />
+                </Space>
+              </Descriptions.Item>
+            ) : null}
+            {group.key === 'settlement' && staffView ? (
+              <Descriptions.Item label="开户许可证" span={2}>
+                <Space size={16} wrap>
+                  <DocumentThumb api={api} staffMerchantId={staffMerchantId} document={profile.documents.bank_permit_document ?? null} label="开户许可证" />
                 </Space>
               </Descriptions.Item>
             ) : null}

@@ -11,6 +11,7 @@ import { useMe } from '@/shared/session';
 import CatalogPage from '../catalog/CatalogPage';
 import { EDIT_PERMISSION } from './constants';
 import { DeclareStep } from './DeclareStep';
+import { batchIdFrom } from './orders/batchFilter';
 import { OrdersStatus } from './orders/OrdersStatus';
 import type { ImportReport } from './importGrid';
 import { PreviewStep } from './PreviewStep';
@@ -27,7 +28,8 @@ export default function CustomsOrdersPage() {
 
   const [params, setParams] = useSearchParams();
   const importId = Number(params.get('import')) || null;
-  const tab = params.get('tab') === 'status' ? 'status' : 'import';
+  // A link to one batch's orders (`?batch_id=`) opens 订单状态 even without `tab=status`.
+  const tab = params.get('tab') === 'status' || (!importId && batchIdFrom(params) !== undefined) ? 'status' : 'import';
   const [report, setReport] = useState<ImportReport | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);

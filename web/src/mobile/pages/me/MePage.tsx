@@ -1,4 +1,4 @@
-import { CheckOutlined, IdcardOutlined, ShopOutlined, SolutionOutlined, SwapOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { CheckOutlined, IdcardOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, SwapOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Button, Dialog, List, Popup, Tag, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -67,6 +67,9 @@ export default function MePage() {
       <List header="我的" mode="card" className="mme__list">
         <List.Item prefix={<IdcardOutlined className="mme__icon" />} onClick={() => navigate('/me/profile')} data-testid="me-profile">
           个人信息
+        </List.Item>
+        <List.Item prefix={<SafetyCertificateOutlined className="mme__icon" />} onClick={() => navigate('/me/security')} data-testid="me-security">
+          账号安全
         </List.Item>
         {me.merchant ? (
           <>

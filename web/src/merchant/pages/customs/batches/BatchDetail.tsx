@@ -1,5 +1,5 @@
 /** One batch: its declaration fields, its documents by status, and the submit button. */
-import { SendOutlined } from '@ant-design/icons';
+import { SendOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Col, Descriptions, Drawer, Empty, Progress, Row, Space, Spin, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -93,6 +93,9 @@ export function BatchDetailDrawer({ batchId, canEdit, onClose, onEdit, onChanged
       extra={
         detail ? (
           <Space>
+            <Link to={`/customs/orders?tab=status&batch_id=${detail.batch.id}`} data-testid="batch-orders-link">
+              <Button icon={<UnorderedListOutlined />}>查看订单状态</Button>
+            </Link>
             {canEdit ? <Button onClick={() => onEdit(detail)}>修改</Button> : null}
             <Tooltip title={blocker}>
               <Button type="primary" icon={<SendOutlined />} disabled={blocker !== null} loading={submitting} onClick={submit} data-testid="batch-submit">

@@ -3,13 +3,14 @@
  * and a drawer with the order's timeline from upload to 结关.
  */
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Empty, Input, InputNumber, Row, Segmented, Space, Statistic, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Input, Row, Segmented, Select, Space, Statistic, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { components } from '@/shared/api/schema';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { useMe } from '@/shared/session';
+import { batchIdFrom, batchOptions } from './batchFilter';
 import { OrderDrawer } from './OrderDrawer';
 import { formatTime, StatusTag } from './shared';
 
@@ -30,7 +31,7 @@ export function OrdersStatus() {
   const { api } = useMe();
   const [params, setParams] = useSearchParams();
   const status = params.get('status') ?? '';
-  const batchId = Number(params.get('batch')) || undefined;
+  const batchId = batchIdFrom(params);
   const [search, setSearch] = useState(params.get('q') ?? '');
   const [page, setPage] = useState(1);
   const [rows, setRows] = useState<OrderRow[]>([]);
@@ -39,9 +40,12 @@ export function OrdersStatus() {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
+  const [batches, setBatches] = useState<components['schemas']['BatchOut'][] | null>(null);
+  const [batchesFailed, setBatchesFailed] = useState(false);
 
   const setParam = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
+    if (key === 'batch_id') next.delete('batch');
     if (value) next.set(key, value);
     else next.delete(key);
     setParams(next, { replace: true });
@@ -70,6 +74,18 @@ export function OrdersStatus() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  useEffect(() => {
+    let live = true;
+    unwrap(api.client.GET('/api/v1/customs/batches', { params: { query: { page: 1, page_size: 100 } } }))
+      .then((list) => live && setBatches(list.items.map((b) => b.batch)))
+      .catch(() => live && setBatchesFailed(true));
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  const options = batchOptions(batches ?? [], batchId);
 
   const columns: ColumnsType<OrderRow> = [
     {
@@ -130,12 +146,19 @@ export function OrdersStatus() {
             }))}
           />
           <Space wrap size={8}>
-            <InputNumber
-              placeholder="批次编号"
-              min={1}
+            <Select<number>
+              showSearch
+              allowClear
+              placeholder="全部批次"
+              optionFilterProp="label"
               value={batchId}
-              onChange={(v) => setParam('batch', v ? String(v) : undefined)}
-              style={{ width: 120 }}
+              options={options}
+              loading={batches === null && !batchesFailed}
+              notFoundContent={batchesFailed ? '批次加载失败，请刷新重试' : batches === null ? '加载中…' : '没有匹配的批次'}
+              onChange={(v) => setParam('batch_id', v ? String(v) : undefined)}
+              popupMatchSelectWidth={false}
+              style={{ width: 340 }}
+              data-testid="orders-batch"
             />
             <Input.Search
               allowClear
@@ -161,7 +184,7 @@ export function OrdersStatus() {
           dataSource={rows}
           scroll={{ x: 1100 }}
           onRow={(record) => ({ onDoubleClick: () => setOpenId(record.id) })}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={status || params.get('q') ? '没有符合条件的订单' : '还没有申报的订单：先在「导入申报」中上传并申报'} /> }}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={status || batchId || params.get('q') ? '没有符合条件的订单' : '还没有申报的订单：先在「导入申报」中上传并申报'} /> }}
           pagination={{ current: page, pageSize: 20, total, showSizeChanger: false, showTotal: (n) => `共 ${n} 单`, onChange: setPage }}
           data-testid="orders-table"
         />
