@@ -19,6 +19,8 @@ const CustomsBatchesPage = lazy(() => import('./pages/customs/BatchesPage'));
 const RegistrationProgressPage = lazy(() => import('./pages/registration/ProgressPage'));
 const CustomsOrdersPage = lazy(() => import('./pages/customs/OrdersPage'));
 const CustomsOrderDetailPage = lazy(() => import('./pages/customs/OrderDetailPage'));
+const RegistrationApplyPage = lazy(() => import('./pages/registration/ApplyPage'));
+const RegistrationSupplementPage = lazy(() => import('./pages/registration/SupplementPage'));
 
 export const TABS = [
   { path: '/', title: '首页' },
@@ -95,6 +97,22 @@ export function MobileRoutes() {
           element={
             <MobileRequireAuth>
               <CustomsOrderDetailPage />
+            </MobileRequireAuth>
+          }
+        />
+        <Route
+          path="/registration/apply"
+          element={
+            <MobileRequireAuth>
+              <RegistrationApplyPage />
+            </MobileRequireAuth>
+          }
+        />
+        <Route
+          path="/registration/supplement"
+          element={
+            <MobileRequireAuth>
+              <RegistrationSupplementPage />
             </MobileRequireAuth>
           }
         />
