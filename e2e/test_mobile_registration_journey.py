@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from playwright.sync_api import Page, expect
 
 from conftest import make_merchant_user
-from e2e.conftest import MOBILE, shoot
+from e2e.conftest import MOBILE, SCREENSHOTS, shoot
 from e2e.test_message_journeys import asgi_url, sign_in
 from e2e.test_registration_journey import OCR_WITHIN_MS, fresh_merchant_admin, plain_png, png_file
 from jmt.accounts.selectors import build_actor
@@ -24,6 +24,12 @@ from jmt.registration.models import Application
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 __all__ = ["asgi_url"]
+
+
+def shoot_screen(page: Page, name: str) -> None:
+    """What the phone's screen shows (a bottom sheet or a dialog sits on the viewport, not the page)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
 
 def field(page: Page, label: str) -> Any:
@@ -60,8 +66,9 @@ def test_a_new_merchant_completes_r2_on_the_phone_with_ocr_and_sees_the_review_s
     expect(field(page, "统一社会信用代码")).to_have_value("91320722MA1XYK1234")
     expect(field(page, "法定代表人 / 经营者")).to_have_value("林晶莹")
     expect(field(page, "成立日期")).to_have_value("2019-03-15")
-    licence.scroll_into_view_if_needed()
     shoot(page, "m-registration-r2-licence-ocr")
+    field(page, "企业名称").scroll_into_view_if_needed()
+    shoot_screen(page, "m-registration-r2-licence-confirm-form")
     licence.get_by_role("button", name="确认并保存").click()
     expect(licence.get_by_text("已确认")).to_be_visible()
     merchant.refresh_from_db()
@@ -79,6 +86,7 @@ def test_a_new_merchant_completes_r2_on_the_phone_with_ocr_and_sees_the_review_s
         png_file("身份证国徽面.png", plain_png("#f6ffed"))
     )
     expect(id_card.get_by_text("身份证国徽面.png", exact=True)).to_be_visible()
+    expect(id_card.get_by_test_id("ocr-reading")).to_have_count(0, timeout=OCR_WITHIN_MS)
     field(page, "法人身份证号").fill("320722199001011234")
     id_card.get_by_role("button", name="确认并保存").click()
     expect(id_card.get_by_text("已确认")).to_be_visible()
@@ -88,7 +96,8 @@ def test_a_new_merchant_completes_r2_on_the_phone_with_ocr_and_sees_the_review_s
     bank.get_by_role("button", name="从已上传文件中选择").click()
     sheet = page.locator(".adm-popup-body")
     expect(sheet.get_by_text("选择已上传的开户许可证")).to_be_visible()
-    shoot(page, "m-registration-r2-vault-picker")
+    page.wait_for_timeout(400)  # the sheet has slid up
+    shoot_screen(page, "m-registration-r2-vault-picker")
     sheet.get_by_test_id("vault-item").filter(has_text="开户许可证.png").click()
     expect(bank.get_by_text("开户许可证.png", exact=True)).to_be_visible()
     field(page, "开户银行").fill("中国建设银行东海支行")
@@ -108,7 +117,8 @@ def test_a_new_merchant_completes_r2_on_the_phone_with_ocr_and_sees_the_review_s
     page.get_by_role("button", name="提交审核").click()
     dialog = page.locator(".adm-dialog")
     expect(dialog).to_contain_text("提交后捷晶将在 1 个工作日内完成材料初审")
-    shoot(page, "m-registration-r2-submit-dialog")
+    page.wait_for_timeout(400)
+    shoot_screen(page, "m-registration-r2-submit-dialog")
     dialog.get_by_role("button", name="确认提交").click()
     expect(page).to_have_url(re.compile(r"/m/registration/progress$"))
     expect(page.locator(".adm-step-status-process")).to_contain_text("材料初审")

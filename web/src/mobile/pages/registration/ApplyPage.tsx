@@ -96,7 +96,7 @@ function AltNames({ value, onChange }: { value?: string[]; onChange?: (v: string
   return (
     <Input
       value={text}
-      placeholder="名称被占用时依次使用，用顿号分隔，最多 3 个"
+      placeholder="用顿号分隔，最多 3 个"
       clearable
       onChange={(t) => {
         setText(t);
@@ -129,7 +129,7 @@ function NameStep({ kind }: { kind: NewKind }) {
       <Form.Item name="org_form" label="组织形式" rules={[{ required: true, message: '请选择组织形式' }]}>
         <OrgFormPicker kind={kind} />
       </Form.Item>
-      <Form.Item name="alt_names" label="备选名称（选填）">
+      <Form.Item name="alt_names" label="备选名称（选填）" description="名称被占用时依次使用">
         <AltNames />
       </Form.Item>
     </>

@@ -201,6 +201,7 @@ function GuideCard({
   const [initial] = useState(() => mergedStep(saved, defaults));
   const [ocr, setOcr] = useState<Record<string, OcrState>>({});
   const [saving, setSaving] = useState(false);
+  const reading = Object.values(ocr).includes('reading');
   const done = stepDone(saved, spec.fields.filter((f) => f.required).map((f) => f.name));
 
   const recognise = async (doc: DocSpec, picked: DocumentOut | undefined) => {
@@ -269,7 +270,7 @@ function GuideCard({
       <div className="mreg-card__hint">{spec.hint}</div>
       <Form form={form} layout="vertical" initialValues={initial} mode="default" requiredMarkStyle="none">
         {spec.docs.map((doc) => (
-          <Form.Item key={doc.field} name={doc.field} label={doc.label} rules={[{ required: true, message: `请拍照或选择${doc.label}` }]}>
+          <Form.Item key={doc.field} name={doc.field} label={doc.label === spec.title ? undefined : doc.label} rules={[{ required: true, message: `请拍照或选择${doc.label}` }]}>
             <DocWithOcr doc={doc} state={ocr[doc.field]} onPicked={(picked) => void recognise(doc, picked)} />
           </Form.Item>
         ))}
@@ -286,8 +287,8 @@ function GuideCard({
         ))}
       </Form>
       <div className="mreg-card__foot">
-        <Button block color="primary" fill="outline" shape="rounded" loading={saving} onClick={() => void confirm()}>
-          {spec.docs.length ? '确认并保存' : '保存'}
+        <Button block color="primary" fill="outline" shape="rounded" loading={saving} disabled={reading} onClick={() => void confirm()}>
+          {reading ? '正在识别…' : spec.docs.length ? '确认并保存' : '保存'}
         </Button>
       </div>
     </section>
