@@ -15,12 +15,14 @@ from conftest import make_merchant_user
 from e2e.conftest import MOBILE, SCREENSHOTS, shoot
 from e2e.test_message_journeys import asgi_url, sign_in
 from e2e.test_registration_journey import OCR_WITHIN_MS, fresh_merchant_admin, plain_png, png_file
+from jmt.accounts.models import User
 from jmt.accounts.selectors import build_actor
 from jmt.documents.services import document_upload
 from jmt.documents.tests.test_ocr_end_to_end import licence_png
 from jmt.merchants.models import MemberRole
 from jmt.registration import services
 from jmt.registration.models import Application
+from jmt.workflow.services import transition
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 __all__ = ["asgi_url"]
@@ -34,12 +36,13 @@ def shoot_screen(page: Page, name: str) -> None:
 
 def field(page: Page, label: str) -> Any:
     """The input of an antd-mobile Form.Item with this label."""
-    return page.locator(".adm-form-item", has=page.locator(".adm-form-item-label", has_text=re.compile(f"^{re.escape(label)}"))).locator(
-        "input, textarea"
-    ).first
+    name = page.locator(".adm-form-item-label", has_text=re.compile(f"^{re.escape(label)}"))
+    return page.locator(".adm-form-item", has=name).locator("input, textarea").first
 
 
-def test_a_new_merchant_completes_r2_on_the_phone_with_ocr_and_sees_the_review_started(asgi_url: str, new_context: Any):
+def test_a_new_merchant_completes_r2_on_the_phone_with_ocr_and_sees_the_review_started(
+    asgi_url: str, new_context: Any, superadmin: User
+):
     user, merchant = fresh_merchant_admin("13700000021", "林晶莹")
     # A bank permit photographed earlier is already in 我的资料: it is picked, not uploaded again.
     earlier = document_upload(
@@ -131,12 +134,26 @@ def test_a_new_merchant_completes_r2_on_the_phone_with_ocr_and_sees_the_review_s
     expect(page.get_by_role("button", name="确认并保存")).to_have_count(0)
     expect(page.get_by_role("button", name="提交审核")).to_have_count(0)
 
+    # Approved by the back office: all locked, 「如需修改请联系捷晶管理员」.
+    application = Application.objects.get(merchant=merchant)
+    for state in ("onsite", "approved"):
+        transition(actor=build_actor(superadmin), obj=application, to=state)
+        application.refresh_from_db()
+    page.goto(f"{asgi_url}/m/registration/supplement")
+    expect(page.get_by_text("如需修改请联系捷晶管理员")).to_be_visible()
+    expect(page.get_by_text("Donghai Jingying Crystal Co., Ltd.")).to_be_visible()
+    expect(page.get_by_role("button", name="确认并保存")).to_have_count(0)
+    shoot(page, "m-registration-r2-approved-readonly")
+
 
 def test_an_individual_draft_is_saved_on_the_phone_and_resumed_after_a_reload(asgi_url: str, new_context: Any):
     user, merchant = fresh_merchant_admin("13700000022", "赵新晶")
     page = new_context(viewport=MOBILE, is_mobile=True, has_touch=True).new_page()
     sign_in(page, asgi_url, user)
-    page.goto(f"{asgi_url}/m/registration/apply")
+    # From the module's page in the catalog, the item opens the wizard (not a placeholder).
+    page.goto(f"{asgi_url}/m/registration")
+    page.locator(".adm-list-item", has_text="工商注册办理").click()
+    expect(page).to_have_url(re.compile(r"/m/registration/apply$"))
     expect(page.get_by_text("选择注册类型")).to_be_visible()
     shoot(page, "m-registration-r1-choose")
     page.get_by_test_id("kind-new_individual").click()

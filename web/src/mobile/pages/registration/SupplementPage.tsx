@@ -327,7 +327,7 @@ function ApprovedProfile({ profile, documents }: { profile: Record<string, unkno
       {documents.length > 0 && (
         <List header="资质文件" mode="card" className="mreg-sum">
           {documents.map((doc) => (
-            <List.Item key={doc.id} extra={<div className="mreg-sum__thumb" style={{ width: 96 }}><DocImage doc={doc} height={64} fit="cover" /></div>}>
+            <List.Item key={doc.id} extra={<div className="mreg-sum__thumb" style={{ width: 96 }}><DocImage doc={doc} height={64} /></div>}>
               <span className="mreg-sum__label">{doc.kind_label}</span>
             </List.Item>
           ))}
