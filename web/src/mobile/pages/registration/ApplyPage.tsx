@@ -24,6 +24,9 @@ type NewKind = Exclude<ApplicationKind, 'existing'>;
 type Values = Record<string, unknown>;
 const EDIT = 'registration:apply:edit';
 
+/** Step titles that fit under a dot when six steps share 390 px. */
+const SHORT_TITLES: Record<string, string> = { 法定代表人: '法人', 股东与监事: '股东监事', 经营信息: '经营', 材料上传: '材料' };
+
 const required = (what: string) => ({ required: true, message: `请填写${what}` });
 
 function KindCards({ onChoose, busy, disabled }: { onChoose: (kind: NewKind) => void; busy: NewKind | null; disabled: boolean }) {
@@ -410,7 +413,7 @@ function Wizard({ app, defaults, onSaved }: { app: ApplicationOut; defaults: Rec
       <div className="mreg-steps">
         <Steps current={current}>
           {steps.map((s) => (
-            <Steps.Step key={s.key} title={s.title.length > 4 ? s.title.slice(0, 4) : s.title} />
+            <Steps.Step key={s.key} title={SHORT_TITLES[s.title] ?? s.title} />
           ))}
           <Steps.Step title="提交" />
         </Steps>
@@ -430,6 +433,12 @@ function Wizard({ app, defaults, onSaved }: { app: ApplicationOut; defaults: Rec
       ) : (
         <>
           <NoticeBar className="mreg-notice" color="info" wrap content="请核对以下信息，确认无误后提交审核。" />
+          {app.name && (
+            <div className="mreg-name">
+              拟注册名称
+              <strong>{app.name}</strong>
+            </div>
+          )}
           <MobileSummary app={app} />
         </>
       )}
