@@ -150,6 +150,11 @@ def test_an_individual_draft_is_saved_on_the_phone_and_resumed_after_a_reload(as
     user, merchant = fresh_merchant_admin("13700000022", "赵新晶")
     page = new_context(viewport=MOBILE, is_mobile=True, has_touch=True).new_page()
     sign_in(page, asgi_url, user)
+    page.goto(f"{asgi_url}/m/registration/progress")
+    expect(page.get_by_text("尚未办理工商注册")).to_be_visible()
+    expect(page.get_by_role("button", name="办理个体户 / 企业注册")).to_be_visible()
+    shoot(page, "m-registration-r3-not-started")
+
     # From the module's page in the catalog, the item opens the wizard (not a placeholder).
     page.goto(f"{asgi_url}/m/registration")
     page.locator(".adm-list-item", has_text="工商注册办理").click()
@@ -226,7 +231,7 @@ def test_a_read_only_member_sees_the_values_on_the_phone_but_no_write_buttons(as
 def test_a_company_wizard_adds_shareholders_and_submit_errors_land_on_the_fields_of_their_step(
     asgi_url: str, new_context: Any
 ):
-    user, merchant = fresh_merchant_admin("13700000025", "孙晶")
+    user, _ = fresh_merchant_admin("13700000025", "孙晶")
     actor = build_actor(user)
     app = services.application_create(actor=actor, kind="new_company")
     drafts = {
@@ -288,5 +293,6 @@ def test_a_company_wizard_adds_shareholders_and_submit_errors_land_on_the_fields
     person = page.get_by_test_id("step-legal")
     expect(person.locator(".adm-form-item-feedback-error").first).to_be_visible()
     expect(person).to_contain_text("请上传或选择文件")
+    page.wait_for_timeout(2500)  # the dialog and the toast are gone
     shoot(page, "m-registration-r1-company-submit-errors")
     assert Application.objects.get(pk=app.pk).state == "draft"
