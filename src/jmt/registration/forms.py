@@ -253,7 +253,7 @@ def _check(field: Field, value: Any, merchant: Merchant) -> tuple[Any, str]:
             return text, "请填写数字"
         if number <= 0 or (field.type == "count" and number != number.to_integral_value()):
             return text, "请填写大于 0 的数" if field.type == "money" else "请填写正整数"
-        return (str(number.normalize()) if field.type == "money" else int(number)), ""
+        return (format(number.normalize(), "f") if field.type == "money" else int(number)), ""
     return text, ""
 
 

@@ -20,6 +20,8 @@ const RegistrationProgressPage = lazy(() => import('./pages/registration/Progres
 const CustomsOrdersPage = lazy(() => import('./pages/customs/OrdersPage'));
 const CustomsOrderDetailPage = lazy(() => import('./pages/customs/OrderDetailPage'));
 const MeSecurityPage = lazy(() => import('./pages/me/SecurityPage'));
+const RegistrationApplyPage = lazy(() => import('./pages/registration/ApplyPage'));
+const RegistrationSupplementPage = lazy(() => import('./pages/registration/SupplementPage'));
 
 export const TABS = [
   { path: '/', title: '首页' },
@@ -104,6 +106,22 @@ export function MobileRoutes() {
           element={
             <MobileRequireAuth>
               <MeSecurityPage />
+            </MobileRequireAuth>
+          }
+        />
+        <Route
+          path="/registration/apply"
+          element={
+            <MobileRequireAuth>
+              <RegistrationApplyPage />
+            </MobileRequireAuth>
+          }
+        />
+        <Route
+          path="/registration/supplement"
+          element={
+            <MobileRequireAuth>
+              <RegistrationSupplementPage />
             </MobileRequireAuth>
           }
         />

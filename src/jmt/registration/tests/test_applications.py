@@ -283,3 +283,13 @@ def test_each_merchant_notice_also_queues_a_wechat_push_for_a_wechat_user(api, f
     pushes = [row.args_kwargs["args"][0] for row in queued("push_messages")]
     assert [message.pk] in pushes
     assert message.mp_pagepath  # the template message opens the mini-program's progress page
+
+
+def test_a_round_amount_is_kept_as_written_not_in_scientific_notation(api, fresh_admin):
+    me = api.as_user(fresh_admin)
+    app = start(me, "new_company")
+    values = {"address": "东海县水晶路1号", "scope": "水晶制品销售", "registered_capital": "100"}
+    body = fill(me, app["id"], {"business": values})
+    assert body["data"]["business"]["registered_capital"] == "100"  # not "1E+2"
+    body = fill(me, app["id"], {"business": {**values, "registered_capital": "12.50"}})
+    assert body["data"]["business"]["registered_capital"] == "12.5"

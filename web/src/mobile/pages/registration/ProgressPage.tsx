@@ -1,6 +1,6 @@
 /** R3 注册进度看板 on the phone: the four nodes, the hint or the rejection reason, the timeline; live. */
 import { SolutionOutlined } from '@ant-design/icons';
-import { DotLoading, ErrorBlock, List, NavBar, NoticeBar, Steps, Tag } from 'antd-mobile';
+import { Button, DotLoading, ErrorBlock, List, NavBar, NoticeBar, Steps, Tag } from 'antd-mobile';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage, unwrap } from '@/shared/errors';
@@ -55,8 +55,21 @@ export default function ProgressPage() {
     );
   } else if (app === null) {
     body = (
-      <MobileResult icon={<SolutionOutlined />} title="尚未办理工商注册">
-        请在电脑端「工商注册办理」或「已注册企业信息补充」中提交材料，审核进度将在这里实时显示。
+      <MobileResult
+        icon={<SolutionOutlined />}
+        title="尚未办理工商注册"
+        actions={
+          <>
+            <Button block color="primary" shape="rounded" onClick={() => navigate('/registration/supplement')}>
+              已有营业执照，补充企业信息
+            </Button>
+            <Button block shape="rounded" onClick={() => navigate('/registration/apply')}>
+              办理个体户 / 企业注册
+            </Button>
+          </>
+        }
+      >
+        提交材料后，审核进度将在这里实时显示。
       </MobileResult>
     );
   } else {
@@ -111,8 +124,15 @@ export default function ProgressPage() {
           <NoticeBar
             color="error"
             wrap
-            content={`驳回原因：${progress.last_comment || '未说明'}。请在电脑端修改后重新提交。`}
+            content={`驳回原因：${progress.last_comment || '未说明'}。请修改后重新提交。`}
           />
+        )}
+        {app.editable && (
+          <div className="mreg__card">
+            <Button block color="primary" shape="rounded" onClick={() => navigate(app.kind === 'existing' ? '/registration/supplement' : '/registration/apply')}>
+              {rejected ? '去修改并重新提交' : '继续填写'}
+            </Button>
+          </div>
         )}
         {progress.terminal && <NoticeBar color="info" wrap content="工商注册已核准，全部业务模块已开通。" />}
         <List header="办理记录" mode="card">
