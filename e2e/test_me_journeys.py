@@ -34,7 +34,7 @@ def sign_in(page: Page, base: str, user: User, *, prefix: str = "", path: str = 
 def fill_profile(merchant: Merchant) -> None:
     Merchant.objects.filter(pk=merchant.pk).update(
         merchant_type="company",
-        credit_code="91320722MA1XXXXX0X",
+        credit_code="91320722MA1WXY9K0X",
         address="江苏省连云港市东海县水晶大道 88 号",
         legal_person="林晶莹",
         bank_name="中国建设银行东海支行",

@@ -24,11 +24,11 @@ def test_the_list_searches_by_name_credit_code_and_phone_and_filters_by_status(
     api, superadmin, merchant_admin, other_merchant_user
 ):
     root = api.as_user(superadmin)
-    Merchant.objects.filter(pk=merchant_admin.current_merchant_id).update(credit_code="91320722MA1XXXXX0X")
+    Merchant.objects.filter(pk=merchant_admin.current_merchant_id).update(credit_code="91320722MA1WXY9K0X")
     everything = root.get("/admin/merchants").json()
     assert everything["total"] == 2
     assert [r["display_name"] for r in root.get("/admin/merchants", q="晶莹").json()["items"]] == ["东海晶莹水晶"]
-    assert [r["display_name"] for r in root.get("/admin/merchants", q="MA1XX").json()["items"]] == ["东海晶莹水晶"]
+    assert [r["display_name"] for r in root.get("/admin/merchants", q="MA1WXY").json()["items"]] == ["东海晶莹水晶"]
     by_phone = root.get("/admin/merchants", q="13900000009").json()["items"]
     assert [r["display_name"] for r in by_phone] == ["连云港某水晶店"]
     approved = root.get("/admin/merchants", registration_status="approved").json()["items"]
@@ -45,14 +45,14 @@ def test_staff_edit_the_ccb_sub_account_and_locked_licence_fields_and_the_mercha
     response = patch(
         api.as_user(editor),
         f"/admin/merchants/{crystal_merchant.pk}",
-        {"changes": {"ccb_sub_account": "6217 0000 1111", "credit_code": "91320722MA1XXXXX0X"}},
+        {"changes": {"ccb_sub_account": "6217 0000 1111", "credit_code": "91320722MA1WXY9K0X"}},
     )
     assert response.status_code == 200, response.json()
     assert response.json()["values"]["ccb_sub_account"] == "6217 0000 1111"
     assert all(f["editable"] for f in response.json()["fields"])
     seen = api.as_user(merchant_admin).get("/merchant").json()["values"]
     assert seen["ccb_sub_account"] == "6217 0000 1111"
-    assert seen["credit_code"] == "91320722MA1XXXXX0X"
+    assert seen["credit_code"] == "91320722MA1WXY9K0X"
     entry = OperationLog.objects.get(action="profile_update")
     assert entry.actor_id == editor.pk
     assert entry.changes["ccb_sub_account"] == ["", "6217 0000 1111"]

@@ -71,7 +71,7 @@ def test_the_member_is_refused_every_write(api, merchant_member, crystal_merchan
 
 def test_locked_and_staff_only_fields_are_refused_to_the_admin(api, merchant_admin):
     me = api.as_user(merchant_admin)
-    locked = patch(me, "/merchant", {"changes": {"credit_code": "91320722MA1XXXXX0X"}})
+    locked = patch(me, "/merchant", {"changes": {"credit_code": "91320722MA1WXY9K0X"}})
     assert (locked.status_code, locked.json()["code"]) == (403, "MERCHANT_PROFILE_LOCKED")
     ccb = patch(me, "/merchant", {"changes": {"ccb_sub_account": "1"}})
     assert (ccb.status_code, ccb.json()["code"]) == (403, "MERCHANT_PROFILE_STAFF_ONLY")
