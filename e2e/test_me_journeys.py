@@ -50,6 +50,10 @@ def test_the_merchant_admin_edits_merchant_info_and_adds_a_member_by_phone(
     sign_in(page, live_server.url, merchant_admin)
     page.goto(f"{live_server.url}/")
     page.get_by_text("林晶莹").first.click()
+    page.get_by_test_id("account-menu-documents").click()  # 我的资料 (the vault) is one click from anywhere
+    expect(page).to_have_url(re.compile(r"/documents$"))
+    expect(page.get_by_role("heading", name="我的资料")).to_be_visible()
+    page.get_by_text("林晶莹").first.click()
     page.get_by_test_id("account-menu-me").click()
     expect(page).to_have_url(re.compile(r"/me$"))
     page.get_by_test_id("me-tab-merchant").click()

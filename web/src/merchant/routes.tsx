@@ -29,6 +29,7 @@ export const BUILT_PAGES = [
   { path: '/', title: '首页', permission: null },
   { path: '/messages', title: '消息中心', permission: null },
   { path: '/me', title: '个人中心', permission: null },
+  { path: '/documents', title: '我的资料', permission: null },
 ] as const;
 
 export function MerchantRoutes() {

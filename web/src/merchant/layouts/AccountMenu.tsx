@@ -1,4 +1,4 @@
-import { CheckOutlined, LogoutOutlined, ShopOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
+import { CheckOutlined, FolderOpenOutlined, LogoutOutlined, ShopOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Dropdown, Tag, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -43,6 +43,12 @@ export function AccountMenu({ children }: { children: ReactNode }) {
       icon: <UserOutlined />,
       label: <span data-testid="account-menu-me">个人中心</span>,
       onClick: () => navigate('/me'),
+    },
+    {
+      key: 'documents',
+      icon: <FolderOpenOutlined />,
+      label: <span data-testid="account-menu-documents">我的资料</span>,
+      onClick: () => navigate('/documents'),
     },
     { type: 'divider' },
     {
