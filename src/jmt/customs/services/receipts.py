@@ -150,9 +150,11 @@ def receipt_ingest(xml: bytes, *, source: str = "gateway") -> IngestResult:
                 moved[kind].extend(_apply_returns(kind, items, message, parsed.message_type, result, touched_batches))
         for summary_result in parsed.summary_results:
             _apply_summary_result(summary_result, message, result)
-        notices.receipts_applied(moved)
         if parsed.format_receipt is not None:
-            _apply_format_receipt(parsed, message, result)
+            kind, refused = _apply_format_receipt(parsed, message, result)
+            if refused:  # a format failure is a problem the merchant hears about, like a rejection
+                moved[kind].extend(refused)
+        notices.receipts_applied(moved)
         if touched_batches and inventories_submit_ready(batch_ids=sorted(touched_batches)).messages:
             schedule_dispatch()
     return result
@@ -334,8 +336,11 @@ def _apply_summary_result(item: ParsedSummaryResult, message: Message, result: I
         notices.summary_result_received(summary, head["entryId"])
 
 
-def _apply_format_receipt(parsed: ParsedMessage, message: Message, result: IngestResult) -> None:
+def _apply_format_receipt(parsed: ParsedMessage, message: Message, result: IngestResult) -> tuple[str, list[Any]]:
+    """Mark the documents of the refused message as errors; returns their kind and the documents moved."""
     receipt = parsed.format_receipt or {}
+    moved: list[Any] = []
+    kind = ""
     original = Message.objects.filter(direction=Direction.OUT, guid=receipt.get("guid", parsed.guid)).first()
     when = "".join(ch for ch in receipt.get("returnTime", "") if ch.isdigit())[:17].ljust(17, "0")
     code = receipt.get("returnStatus", "-1")
@@ -343,12 +348,14 @@ def _apply_format_receipt(parsed: ParsedMessage, message: Message, result: Inges
     applied = 0
     if original is not None and original.message_type in MESSAGE_MODELS:
         model = MESSAGE_MODELS[original.message_type]
+        kind = next(key for key, kind_model in KIND_MODELS.items() if kind_model is model)
         docs: Iterable[Any] = model._default_manager.select_for_update().filter(message=original)
         for doc in docs:
             if when > (doc.return_time or ""):
                 doc.status, doc.return_status, doc.return_time, doc.return_info = DocStatus.ERROR, code, when, info
                 doc.save(update_fields=["status", "return_status", "return_time", "return_info", "updated_at"])
                 applied += 1
+                moved.append(doc)
     fields = {k: v for k, v in receipt.items() if k != "oriBizMessage"}
     Receipt.objects.bulk_create(
         [
@@ -369,3 +376,4 @@ def _apply_format_receipt(parsed: ParsedMessage, message: Message, result: Inges
     )
     result.receipts += 1
     result.applied += applied
+    return kind, moved

@@ -15,6 +15,7 @@ from jmt.customs.services.submission import (
 from jmt.customs.tests import pipeline
 from jmt.customs.tests.factories import make_order, make_shipment, make_summary, make_waybill
 from jmt.integrations.customs_gateway.simulator import Simulator
+from jmt.notifications.models import Message as NotificationMessage
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +98,9 @@ def test_a_waybill_group_over_unreleased_waybills_is_refused(batch, simulator, c
     assert SummaryApply.objects.count() == 0
 
 
-def test_a_message_that_fails_the_format_check_gets_a_ceb900(batch, simulator, clock):
+def test_a_message_that_fails_the_format_check_gets_a_ceb900_and_the_merchant_is_told(
+    batch, simulator, clock, merchant_admin
+):
     order = make_order(batch)
     orders_submit_system(batch=batch)
     message = Message.objects.get(direction="out")
@@ -110,3 +113,7 @@ def test_a_message_that_fails_the_format_check_gets_a_ceb900(batch, simulator, c
     assert "报文格式校验失败" in order.return_info
     assert Message.objects.filter(direction="in", message_type="CEB900").exists()
     assert Order.objects.count() == 1
+    told = NotificationMessage.objects.get(recipient=merchant_admin, merchant=batch.merchant)
+    assert "电子订单" in told.title
+    assert "报文格式校验失败" in told.body
+    assert told.link.startswith("/customs/orders")
