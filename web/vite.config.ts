@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Connect, Plugin } from 'vite';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { compression } from 'vite-plugin-compression2';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 /** Where `/api` goes in `vite` and `vite preview` (the Django server of `make run` by default). */
@@ -53,7 +54,12 @@ export default defineConfig({
   root,
   base: '/',
   appType: 'mpa',
-  plugins: [react(), surfaceFallback()],
+  plugins: [
+    react(),
+    surfaceFallback(),
+    // Pre-compressed copies (.gz and .br) beside every text asset: WhiteNoise and nginx serve them as they are.
+    compression({ algorithms: ['gzip', 'brotliCompress'], threshold: 1024 }),
+  ],
   resolve: { alias: { '@': resolve(root, 'src') } },
   build: {
     outDir: 'dist',

@@ -128,6 +128,9 @@ WHITENOISE_ROOT = WEB_DIST if WEB_DIST.exists() else None
 WHITENOISE_INDEX_FILE = False
 WHITENOISE_USE_FINDERS = True  # app static files (Swagger UI) without a collectstatic step
 WHITENOISE_AUTOREFRESH = DEBUG
+# Vite names every file under assets/ with a content hash: cache those for a year. The build writes .gz and .br
+# copies beside them, which WhiteNoise serves to browsers that accept them (index.html stays `no-cache`).
+WHITENOISE_IMMUTABLE_FILE_TEST = r"^/assets/.+-[\w-]{8,}\.\w+$"
 MEDIA_ROOT = VAR_DIR / "media"  # uploaded documents: never served directly, only through /api/v1/documents
 DOCUMENT_MAX_BYTES = int(os.environ.get("JMT_DOCUMENT_MAX_BYTES", str(10 * 1024 * 1024)))
 

@@ -5,9 +5,11 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { FullPageSpin, RequireAuth } from '@/shared/components/RequireAuth';
-import { AdminLayout } from './layouts/AdminLayout';
 import { RequireStaff } from './layouts/RequireStaff';
 import { RequirePasswordChanged } from './pages/system/accounts/RequirePasswordChanged';
+
+// The signed-in layout (and the kit it pulls in) loads after sign-in, not on the login page.
+const AdminLayout = lazy(() => import('./layouts/AdminLayout').then((module) => ({ default: module.AdminLayout })));
 
 const LoginPage = lazy(() => import('./pages/auth/LoginPage'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));

@@ -5,7 +5,9 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { FullPageSpin, RequireAuth } from '@/shared/components/RequireAuth';
-import { MerchantLayout } from './layouts/MerchantLayout';
+
+// The signed-in layout (and the kit it pulls in) loads after sign-in, not on the login page.
+const MerchantLayout = lazy(() => import('./layouts/MerchantLayout').then((module) => ({ default: module.MerchantLayout })));
 
 const LoginPage = lazy(() => import('./pages/auth/LoginPage'));
 const WechatCallbackPage = lazy(() => import('./pages/auth/WechatCallbackPage'));

@@ -5,7 +5,9 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { MobileRequireAuth, MobileSpin } from './components/MobileRequireAuth';
-import { TabLayout } from './layouts/TabLayout';
+
+// The signed-in layout (and the kit it pulls in) loads after sign-in, not on the login page.
+const TabLayout = lazy(() => import('./layouts/TabLayout').then((module) => ({ default: module.TabLayout })));
 
 const LoginPage = lazy(() => import('./pages/auth/LoginPage'));
 const HomePage = lazy(() => import('./pages/home/HomePage'));
