@@ -7,7 +7,7 @@ PORT ?= 8000
 export PYTHONPATH := $(CURDIR)/src
 export DJANGO_SETTINGS_MODULE := jmt.settings
 
-.PHONY: run test install install-dev web lint typecheck pytest e2e web-test openapi check-openapi check-deploy migrate demo clean bench
+.PHONY: run test install install-dev web lint typecheck pytest e2e web-test openapi check-openapi check-deploy migrate demo clean bench bench-web
 
 $(VENV)/.base: requirements/base.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -94,3 +94,8 @@ bench: install-dev
 
 clean:
 	rm -rf $(VENV) web/node_modules web/dist var
+
+## make bench-web: Lighthouse (performance) on the login and home pages of PC, H5 and the back office, served as
+## `make run` serves them. Not part of `make test`; results go in bench/RESULTS.md.
+bench-web: install-dev web
+	$(PY) bench/lighthouse_web.py
