@@ -39,14 +39,13 @@ function surfaceFallback(): Plugin {
 }
 
 /**
- * React and the router, and the icons, are cached chunks shared by all three apps. Everything else is split by
+ * React and the router are a cached chunk shared by all three apps. Icons are not forced into one chunk: each page
+ * pulls only the icons it draws (one shared icon chunk made every login page download all of them). Everything else is split by
  * Rollup along the entry points: antd + pro-components land in chunks shared by the merchant PC
  * and the back office only, antd-mobile in the H5's own, so no app downloads another's kit.
  */
 function chunkOf(id: string): string | undefined {
   if (/node_modules\/(react|react-dom|scheduler|react-router|react-router-dom|@remix-run)\//.test(id)) return 'react';
-  // Icons (and the few small helpers they pull in) are used by all three apps.
-  if (/node_modules\/@ant-design\/(icons|icons-svg)\//.test(id)) return 'icons';
   return undefined;
 }
 
