@@ -3450,6 +3450,11 @@ export interface components {
         };
         /** CatalogItemOut */
         CatalogItemOut: {
+            /**
+             * Available
+             * @description 页面已上线；否则显示「即将上线」，不可进入
+             */
+            available: boolean;
             /** Description */
             description: string;
             /** Disabled Reason */
@@ -3469,6 +3474,11 @@ export interface components {
         };
         /** CatalogModuleOut */
         CatalogModuleOut: {
+            /**
+             * Available
+             * @description 模块已有上线的功能；否则显示「即将上线」
+             */
+            available: boolean;
             /** Description */
             description: string;
             /** Disabled Reason */
