@@ -298,3 +298,10 @@ def test_a_round_amount_is_kept_as_written_not_in_scientific_notation(api, fresh
     assert body["data"]["business"]["registered_capital"] == "100"  # not "1E+2"
     body = fill(me, app["id"], {"business": {**values, "registered_capital": "12.50"}})
     assert body["data"]["business"]["registered_capital"] == "12.5"
+
+
+def test_a_merchant_approved_without_an_application_gets_the_board_nodes_to_show_approval(api, merchant_admin):
+    body = api.as_user(merchant_admin).get("/registration/current").json()
+    assert body["application"] is None
+    assert body["registration_status"] == "approved"
+    assert [n["label"] for n in body["board"]] == ["材料填报", "材料初审", "现场核验", "核准通过"]

@@ -3235,6 +3235,13 @@ export interface components {
             /** Messages */
             messages: number;
         };
+        /** BoardNodeOut */
+        BoardNodeOut: {
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+        };
         /** CaOverviewOut */
         CaOverviewOut: {
             /** Merchants */
@@ -3552,6 +3559,11 @@ export interface components {
         CurrentOut: {
             /** @description 办理中的申请；已核准则为核准的申请；从未办理为 null */
             application: components["schemas"]["ApplicationOut"] | null;
+            /**
+             * Board
+             * @description 注册进度看板的节点（材料填报 → 材料初审 → 现场核验 → 核准通过）；商户已核准但没有申请（由捷晶直接核准）时，看板以这些节点显示「核准通过」
+             */
+            board: components["schemas"]["BoardNodeOut"][];
             /**
              * Registration Status
              * @enum {string}
