@@ -182,3 +182,16 @@ class MonitorOut(Schema):
     tasks: MonitorTasksOut
     requests: MonitorRequestsOut
     server: MonitorServerOut
+
+
+class WorkQueueOut(Schema):
+    key: str
+    module: str = Field(description="后台菜单模块")
+    title: str
+    description: str
+    count: int
+    route: str = Field(description="办理该队列的后台页面")
+
+
+class WorkbenchOut(Schema):
+    queues: list[WorkQueueOut]

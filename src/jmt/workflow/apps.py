@@ -7,7 +7,7 @@ class WorkflowConfig(AppConfig):
     verbose_name = "流程"
 
     def ready(self) -> None:
-        from jmt.system import home
+        from jmt.system import home, workbench
         from jmt.workflow import selectors
 
         home.register(
@@ -17,3 +17,4 @@ class WorkflowConfig(AppConfig):
                 todos=lambda actor: selectors.todo_counts(actor=actor),
             )
         )
+        workbench.register("workflow", lambda actor: selectors.staff_queues(actor=actor))

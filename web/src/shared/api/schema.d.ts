@@ -728,6 +728,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/system/workbench": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 工作台：待处理事项
+         * @description 当前后台人员可以办理的每个队列（按权限与数据范围）及其待处理数量和办理页面；各业务模块把自己的队列登记到工作台（工商注册：材料初审、现场核验；出口报关：发送失败的报文、检测未通过的点点通配置）。没有待处理的队列数量为 0。
+         */
+        get: operations["system_workbench_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/impersonation/end": {
         parameters: {
             query?: never;
@@ -7057,6 +7077,32 @@ export interface components {
              */
             url: string;
         };
+        /** WorkQueueOut */
+        WorkQueueOut: {
+            /** Count */
+            count: number;
+            /** Description */
+            description: string;
+            /** Key */
+            key: string;
+            /**
+             * Module
+             * @description 后台菜单模块
+             */
+            module: string;
+            /**
+             * Route
+             * @description 办理该队列的后台页面
+             */
+            route: string;
+            /** Title */
+            title: string;
+        };
+        /** WorkbenchOut */
+        WorkbenchOut: {
+            /** Queues */
+            queues: components["schemas"]["WorkQueueOut"][];
+        };
         /** WorkerHealth */
         WorkerHealth: {
             /** Last Seen */
@@ -9321,6 +9367,35 @@ export interface operations {
                      *       "message": "提交的数据有误，请检查标红的字段"
                      *     }
                      */
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    system_workbench_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkbenchOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["ErrorOut"];
                 };
             };
