@@ -246,10 +246,20 @@ TEMPLATE_ID = re.compile(r"^[A-Za-z0-9_-]{0,64}$")
 
 
 class NotificationParams(Group):
-    sms_enabled: bool = Field(default=True, title="短信通知")
+    """Read by the SMS sender (签名), the WeChat push (开关、每类消息的模板 ID, the environment's template
+    ids as fallback) and the 我的 page (服务号名称与二维码)."""
+
     sms_sign: str = Field(default_factory=lambda: settings.SMS_SIGN_NAME, title="短信签名", min_length=2, max_length=12)
-    wechat_enabled: bool = Field(default=False, title="微信模板消息")
+    wechat_enabled: bool = Field(default=True, title="微信模板消息")
     wechat_templates: dict[MessageKind, str] = Field(default_factory=_no_templates, title="微信模板 ID")
+    service_account_name: str = Field(default="", title="服务号名称", max_length=40)
+    service_account_qr: str = Field(
+        default="",
+        title="服务号二维码",
+        max_length=500,
+        pattern=r"^$|^(https://|/)\S+$",
+        json_schema_extra={"hint": "请填写 https:// 开头的图片地址或以 / 开头的站内地址"},
+    )
 
     @field_validator("wechat_templates")
     @classmethod
