@@ -11,10 +11,8 @@ from pydantic import Field
 from jmt.system.parameters import (
     AnnouncementParams,
     LogArchiveParams,
-    LogisticsParams,
     NotificationParams,
     OpeningHoursParams,
-    PaymentParams,
     PlatformParams,
 )
 
@@ -26,8 +24,6 @@ class SystemParameterValues(Schema):
     platform: PlatformParams
     opening_hours: OpeningHoursParams
     announcements: AnnouncementParams
-    payment: PaymentParams
-    logistics: LogisticsParams
     notifications: NotificationParams
     logs: LogArchiveParams
 
