@@ -1879,6 +1879,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/push-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的微信推送状态：能否收到服务号消息、如何关注 */
+        get: operations["notifications_push_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/stream": {
         parameters: {
             query?: never;
@@ -1913,6 +1930,30 @@ export interface paths {
          * @description EventSource 不能带 Authorization 头：先用登录凭证换取 60 秒内有效的连接凭证，再连接返回的 `url`。
          */
         post: operations["notifications_stream_ticket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/wechat/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 服务号服务器地址校验（微信调用）
+         * @description 微信公众平台保存服务器配置时调用：校验 `signature`（Token、`timestamp`、`nonce` 排序后的 SHA1），通过则原样返回 `echostr`。
+         */
+        get: operations["notifications_wechat_verify"];
+        put?: never;
+        /**
+         * 服务号事件推送（微信调用）：关注与取消关注
+         * @description 支持明文模式与安全模式（`encrypt_type=aes`，校验 `msg_signature` 并用 EncodingAESKey 解密）。关注事件通过 `user/info` 取得 unionid 并记入服务号关注者，取消关注则标记为未关注；其他消息忽略。处理后返回纯文本 `success`（微信不再重试）。
+         */
+        post: operations["notifications_wechat_event"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3453,28 +3494,6 @@ export interface components {
              */
             page_size: number;
         };
-        /** CarrierParam */
-        CarrierParam: {
-            /** 代码 */
-            code: string;
-            /**
-             * 服务说明
-             * @default
-             */
-            description: string;
-            /**
-             * 启用
-             * @default true
-             */
-            enabled: boolean;
-            /** 名称 */
-            name: string;
-            /**
-             * 时效
-             * @default
-             */
-            timeliness: string;
-        };
         /** CatalogItemOut */
         CatalogItemOut: {
             /**
@@ -4650,16 +4669,6 @@ export interface components {
             /** User Id */
             user_id?: number | null;
         };
-        /** LogisticsParams */
-        LogisticsParams: {
-            /** 物流服务商 */
-            carriers?: components["schemas"]["CarrierParam"][];
-            /**
-             * 异常件处理说明
-             * @default 包裹出现破损、丢失、退运或清关异常时，请在 7 日内通过「跨境物流」提交异常登记并上传照片，捷晶客服将在 1 个工作日内联系承运商处理并反馈结果。
-             */
-            exception_handling: string;
-        };
         /** MaintenanceAnnouncement */
         MaintenanceAnnouncement: {
             /** 展示范围 */
@@ -5511,18 +5520,27 @@ export interface components {
              */
             surface: "merchant" | "admin";
         };
-        /** NotificationParams */
+        /**
+         * NotificationParams
+         * @description Read by the SMS sender (签名), the WeChat push (开关、每类消息的模板 ID, the environment's template
+         *     ids as fallback) and the 我的 page (服务号名称与二维码).
+         */
         NotificationParams: {
             /**
-             * 短信通知
-             * @default true
+             * 服务号名称
+             * @default
              */
-            sms_enabled: boolean;
+            service_account_name: string;
+            /**
+             * 服务号二维码
+             * @default
+             */
+            service_account_qr: string;
             /** 短信签名 */
             sms_sign?: string;
             /**
              * 微信模板消息
-             * @default false
+             * @default true
              */
             wechat_enabled: boolean;
             /** 微信模板 ID */
@@ -5903,36 +5921,6 @@ export interface components {
              */
             username: string;
         };
-        /** PaymentParams */
-        PaymentParams: {
-            /** 支付方式 */
-            methods?: ("bank_transfer" | "wechat_pay" | "alipay")[];
-            /**
-             * 最低结汇金额（美元）
-             * @default 100.00
-             */
-            min_settlement_usd: string;
-            /**
-             * 收款账号
-             * @default
-             */
-            payee_account: string;
-            /**
-             * 开户银行
-             * @default
-             */
-            payee_bank: string;
-            /**
-             * 收款户名
-             * @default
-             */
-            payee_name: string;
-            /**
-             * 结汇手续费率
-             * @default 0.0010
-             */
-            settlement_fee_rate: string;
-        };
         /** PermissionNodeOut */
         PermissionNodeOut: {
             /** Children */
@@ -6247,6 +6235,44 @@ export interface components {
              * @description 下一步由谁处理
              */
             waiting_on: ("merchant" | "platform")[];
+        };
+        /** PushStatusOut */
+        PushStatusOut: {
+            /**
+             * Account Name
+             * @description 服务号名称
+             */
+            account_name: string;
+            /**
+             * Enabled
+             * @description 平台已开启微信模板消息
+             */
+            enabled: boolean;
+            /**
+             * Following
+             * @description 已关注服务号
+             */
+            following: boolean;
+            /**
+             * Hint
+             * @description 给用户的说明：为什么收不到、怎样才能收到
+             */
+            hint: string;
+            /**
+             * Qr Url
+             * @description 服务号二维码图片地址（系统参数 · 通知参数）；未设置为空
+             */
+            qr_url: string;
+            /**
+             * Wechat Bound
+             * @description 账号已绑定微信（用微信登录过）
+             */
+            wechat_bound: boolean;
+            /**
+             * Will Receive
+             * @description 业务消息会同时推送到微信
+             */
+            will_receive: boolean;
         };
         /** QueueFilters */
         QueueFilters: {
@@ -6879,11 +6905,9 @@ export interface components {
          */
         SystemParameterValues: {
             announcements: components["schemas"]["AnnouncementParams"];
-            logistics: components["schemas"]["LogisticsParams"];
             logs: components["schemas"]["LogArchiveParams"];
             notifications: components["schemas"]["NotificationParams"];
             opening_hours: components["schemas"]["OpeningHoursParams"];
-            payment: components["schemas"]["PaymentParams"];
             platform: components["schemas"]["PlatformParams"];
         };
         /** SystemParametersOut */
@@ -7046,6 +7070,44 @@ export interface components {
             code: string;
             /** State */
             state: string;
+        };
+        /** WechatCallbackQuery */
+        WechatCallbackQuery: {
+            /**
+             * Echostr
+             * @default
+             */
+            echostr: string;
+            /**
+             * Encrypt Type
+             * @default
+             */
+            encrypt_type: string;
+            /**
+             * Msg Signature
+             * @default
+             */
+            msg_signature: string;
+            /**
+             * Nonce
+             * @default
+             */
+            nonce: string;
+            /**
+             * Openid
+             * @default
+             */
+            openid: string;
+            /**
+             * Signature
+             * @default
+             */
+            signature: string;
+            /**
+             * Timestamp
+             * @default
+             */
+            timestamp: string;
         };
         /** WechatMiniProgramIn */
         WechatMiniProgramIn: {
@@ -9302,7 +9364,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                group: "platform" | "opening_hours" | "announcements" | "payment" | "logistics" | "notifications" | "logs";
+                group: "platform" | "opening_hours" | "announcements" | "notifications" | "logs";
             };
             cookie?: never;
         };
@@ -12683,6 +12745,35 @@ export interface operations {
             };
         };
     };
+    notifications_push_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushStatusOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
     notifications_stream: {
         parameters: {
             query: {
@@ -12750,6 +12841,82 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorOut"];
                 };
+            };
+        };
+    };
+    notifications_wechat_verify: {
+        parameters: {
+            query?: {
+                signature?: string;
+                timestamp?: string;
+                nonce?: string;
+                echostr?: string;
+                openid?: string;
+                encrypt_type?: string;
+                msg_signature?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 校验通过 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example echostr */
+                    "text/plain": unknown;
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    notifications_wechat_event: {
+        parameters: {
+            query?: {
+                signature?: string;
+                timestamp?: string;
+                nonce?: string;
+                echostr?: string;
+                openid?: string;
+                encrypt_type?: string;
+                msg_signature?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/xml": string;
+            };
+        };
+        responses: {
+            /** @description 已处理 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example success */
+                    "text/plain": unknown;
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
