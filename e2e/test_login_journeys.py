@@ -48,7 +48,7 @@ def tile_states(page: Page) -> dict[str, bool]:
     return states
 
 
-def test_a_new_phone_logs_in_on_pc_and_lands_on_home_with_six_of_eight_tiles_disabled(live_server: Any, page: Page):
+def test_a_new_phone_logs_in_on_pc_and_lands_on_home_with_gated_and_unbuilt_tiles_closed(live_server: Any, page: Page):
     page.goto(f"{live_server.url}/login")
     expect(page.get_by_role("textbox", name="手机号", exact=True)).to_be_visible()
     shoot(page, "pc-login")
@@ -61,7 +61,7 @@ def test_a_new_phone_logs_in_on_pc_and_lands_on_home_with_six_of_eight_tiles_dis
     shoot(page, "pc-home-new-merchant")
 
 
-def test_a_new_phone_logs_in_on_mobile_and_lands_on_home_with_six_of_eight_tiles_disabled(
+def test_a_new_phone_logs_in_on_mobile_and_lands_on_home_with_gated_and_unbuilt_tiles_closed(
     live_server: Any, new_context: Any
 ):
     page = new_context(viewport=MOBILE, is_mobile=True, has_touch=True).new_page()
