@@ -99,3 +99,62 @@ def test_the_back_office_workbench_lists_the_registration_queue_with_its_count(
     shoot(page, "truth-admin-workbench")
     queue.click()
     expect(page).to_have_url(re.compile(r"/admin/merchants/onboarding$"))
+
+
+def test_a_merchant_approved_without_an_application_sees_approval_on_the_progress_board(
+    live_server: Any, new_context: Any, merchant_admin: User
+):
+    base = live_server.url
+    pc = new_context().new_page()
+    sign_in(pc, base, merchant_admin)
+    pc.goto(f"{base}/registration/progress")
+    board = pc.get_by_test_id("approved-without-application")
+    expect(board).to_contain_text("核准通过")
+    expect(pc.get_by_text("尚未办理工商注册")).to_have_count(0)
+    expect(pc.get_by_role("button", name="新办个体户 / 企业")).to_have_count(0)
+    shoot(pc, "truth-pc-registration-approved-board")
+
+    h5 = new_context(viewport=MOBILE, is_mobile=True, has_touch=True).new_page()
+    sign_in(h5, base, merchant_admin)
+    h5.goto(f"{base}/m/registration/progress")
+    expect(h5.get_by_test_id("approved-without-application")).to_contain_text("核准通过")
+    expect(h5.get_by_text("尚未办理工商注册")).to_have_count(0)
+    shoot(h5, "truth-h5-registration-approved-board")
+
+
+def test_my_page_says_whether_pushes_reach_wechat_and_shows_the_service_account_qr(
+    live_server: Any, new_context: Any, merchant_admin: User
+):
+    from django.conf import settings
+
+    from jmt.system.models import SystemParameter
+
+    qr = next((settings.WEB_DIST / "assets").glob("logo-*.svg")).name  # any image the site serves
+    SystemParameter.objects.create(
+        group="notifications",
+        value={
+            "service_account_name": "晶贸通服务",
+            "service_account_qr": f"/assets/{qr}",
+            "wechat_templates": {"registration_result": "TPL-REG"},
+        },
+    )
+    merchant_admin.wechat_unionid = "union-lin"
+    merchant_admin.save()
+    base = live_server.url
+
+    pc = new_context().new_page()
+    sign_in(pc, base, merchant_admin)
+    pc.goto(f"{base}/me")
+    card = pc.get_by_test_id("push-status")
+    expect(card).to_have_attribute("data-will-receive", "false")
+    expect(card).to_contain_text("关注服务号「晶贸通服务」")
+    pc.get_by_test_id("push-follow").click()
+    expect(pc.get_by_test_id("push-qr")).to_be_visible()
+    shoot(pc, "truth-pc-me-push-status")
+
+    h5 = new_context(viewport=MOBILE, is_mobile=True, has_touch=True).new_page()
+    sign_in(h5, base, merchant_admin)
+    h5.goto(f"{base}/m/me")
+    h5.get_by_test_id("push-status").click()
+    expect(h5.get_by_test_id("push-hint")).to_contain_text("关注服务号「晶贸通服务」")
+    shoot(h5, "truth-h5-me-push-status")
