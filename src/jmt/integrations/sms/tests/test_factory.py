@@ -75,4 +75,7 @@ def test_the_signature_of_the_system_parameters_wins_over_the_environment(settin
     settings.SMS_TEMPLATE_LOGIN = "SMS_123"
     SystemParameter.objects.create(group="notifications", value={"sms_sign": "捷晶科技"})
 
-    assert get_sms_sender().sign_name == "捷晶科技"
+    sender = get_sms_sender()
+
+    assert isinstance(sender, AliyunSmsSender)
+    assert sender.sign_name == "捷晶科技"
