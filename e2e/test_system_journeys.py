@@ -132,7 +132,7 @@ def test_closing_hours_show_a_notice_on_the_merchant_pc_and_h5(
     parameters_update(actor=build_actor(superadmin), group="announcements", value={"items": [upgrade]})
     admin.reload()
     expect(admin.get_by_test_id("maintenance-banner")).to_contain_text("系统升级维护通知")
-    for tab, name in (("维护公告", "announcements"), ("物流参数", "logistics"), ("通知参数", "notifications")):
+    for tab, name in (("维护公告", "announcements"), ("通知参数", "notifications")):
         admin.get_by_role("tab", name=tab).click()
         expect(admin.get_by_test_id(f"parameters-{name}")).to_be_visible()
         admin.wait_for_timeout(300)

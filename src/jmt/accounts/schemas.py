@@ -78,6 +78,7 @@ class CatalogItemOut(Schema):
     route: str
     description: str
     permission: str
+    available: bool = Field(description="页面已上线；否则显示「即将上线」，不可进入")
     enabled: bool
     disabled_reason: str
 
@@ -89,6 +90,7 @@ class CatalogModuleOut(Schema):
     description: str
     route: str
     gated: bool
+    available: bool = Field(description="模块已有上线的功能；否则显示「即将上线」")
     enabled: bool
     disabled_reason: str
     items: list[CatalogItemOut]

@@ -105,7 +105,11 @@ def _gate_open(module: catalog.Module, merchant: Merchant | None) -> bool:
 
 
 def catalog_for(actor: Actor) -> list[dict[str, Any]]:
-    """The merchant modules with each one's ``enabled`` flag and, when closed, the reason."""
+    """The merchant modules with each one's ``enabled`` flag and, when closed, the reason.
+
+    An item whose page is not built yet is ``available: false`` and closed with 「即将上线」 whatever the
+    gate; a module is available once one of its items is.
+    """
     modules: list[dict[str, Any]] = []
     merchant: Merchant | None = actor.merchant
     for module in catalog.MODULES:
@@ -114,7 +118,13 @@ def catalog_for(actor: Actor) -> list[dict[str, Any]]:
         items = []
         for item in module.items:
             permitted = actor.can(item.permission(module))
-            enabled = open_ and permitted
+            enabled = item.built and open_ and permitted
+            if enabled:
+                item_reason = ""
+            elif not item.built:
+                item_reason = catalog.COMING_SOON
+            else:
+                item_reason = reason or "您没有访问此功能的权限"
             items.append(
                 {
                     "key": item.key,
@@ -123,11 +133,18 @@ def catalog_for(actor: Actor) -> list[dict[str, Any]]:
                     "route": item.route,
                     "description": item.description,
                     "permission": item.permission(module),
+                    "available": item.built,
                     "enabled": enabled,
-                    "disabled_reason": "" if enabled else (reason or "您没有访问此功能的权限"),
+                    "disabled_reason": item_reason,
                 }
             )
-        enabled_module = open_ and any(i["enabled"] for i in items)
+        enabled_module = module.built and open_ and any(i["enabled"] for i in items)
+        if enabled_module:
+            module_reason = ""
+        elif not module.built:
+            module_reason = catalog.COMING_SOON
+        else:
+            module_reason = reason or "您没有访问此模块的权限"
         modules.append(
             {
                 "key": module.key,
@@ -136,8 +153,9 @@ def catalog_for(actor: Actor) -> list[dict[str, Any]]:
                 "description": module.description,
                 "route": module.route,
                 "gated": module.gate is not catalog.Gate.NONE,
+                "available": module.built,
                 "enabled": enabled_module,
-                "disabled_reason": "" if enabled_module else (reason or "您没有访问此模块的权限"),
+                "disabled_reason": module_reason,
                 "items": items,
             }
         )
@@ -158,6 +176,7 @@ def admin_catalog_for(actor: Actor) -> list[dict[str, Any]]:
                 "route": item.route,
                 "description": item.description,
                 "permission": item.permission(module),
+                "available": True,
                 "enabled": True,
                 "disabled_reason": "",
             }
@@ -173,6 +192,7 @@ def admin_catalog_for(actor: Actor) -> list[dict[str, Any]]:
                     "description": module.description,
                     "route": module.route,
                     "gated": False,
+                    "available": True,
                     "enabled": True,
                     "disabled_reason": "",
                     "items": items,

@@ -35,6 +35,7 @@ class Gate(StrEnum):
 GATE_REASONS: dict[Gate, str] = {
     Gate.REGISTRATION_APPROVED: "完成工商注册并核准通过后开放",
 }
+COMING_SOON = "即将上线"
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,9 @@ class Item:
     description: str = ""
     writable: bool = True
     actions: tuple[Action, ...] = ()
+    # The merchant page exists. Until then the item (and a module with none built) says 即将上线 and does not
+    # open; set it where the page lands and the home, menus and catalog flip by themselves.
+    built: bool = False
 
     def permission(self, module: Module, action: str = VIEW) -> str:
         return f"{module.key}:{self.key}:{action}"
@@ -94,6 +98,11 @@ class Module:
     def item_permissions(self) -> list[str]:
         return [item.permission(self, action.key) for item in self.items for action in item.action_list()]
 
+    @property
+    def built(self) -> bool:
+        """A module is open for business once one of its items is built."""
+        return any(item.built for item in self.items)
+
 
 M = Surface.MERCHANT
 A = Surface.ADMIN
@@ -107,13 +116,14 @@ MODULES: tuple[Module, ...] = (
         "个体户与企业注册办理、资料补充、注册进度",
         M,
         (
-            Item("apply", "R1", "工商注册办理", "/registration/apply", "未注册：在线办理个体户或企业注册"),
+            Item("apply", "R1", "工商注册办理", "/registration/apply", "未注册：在线办理个体户或企业注册", built=True),
             Item(
                 "supplement",
                 "R2",
                 "已注册企业信息补充",
                 "/registration/supplement",
                 "已有营业执照：上传执照、法人身份证、开户许可证",
+                built=True,
             ),
             Item(
                 "progress",
@@ -122,6 +132,7 @@ MODULES: tuple[Module, ...] = (
                 "/registration/progress",
                 "材料填报 → 初审 → 现场核验 → 核准",
                 writable=False,
+                built=True,
             ),
         ),
         route="/registration",
@@ -164,12 +175,27 @@ MODULES: tuple[Module, ...] = (
         "9610 跨境电商出口：批次、电子订单、总分单、汇总、撤销",
         M,
         (
-            Item("batches", "C1", "出口订单批次报送", "/customs/batches", "批次创建、点点通自动校验、审批进度"),
-            Item("orders", "C2", "电子订单报送", "/customs/orders", "Excel 模板导入、逐行校验、批量申报"),
-            Item("manifests", "C3", "清单总分单报送", "/customs/manifests", "放行后自动关联运单，一键提交"),
-            Item("summaries", "C4", "汇总申请单报送", "/customs/summaries", "按月汇总结关清单"),
-            Item("cancels", "C5", "撤销申请单报送", "/customs/cancels", "按清单编号撤销申报"),
-            Item("gateway", "C6", "点点通企业接口配置", "/customs/gateway", "查看接口配置与校验结果", writable=False),
+            Item(
+                "batches",
+                "C1",
+                "出口订单批次报送",
+                "/customs/batches",
+                "批次创建、点点通自动校验、审批进度",
+                built=True,
+            ),
+            Item("orders", "C2", "电子订单报送", "/customs/orders", "Excel 模板导入、逐行校验、批量申报", built=True),
+            Item("manifests", "C3", "清单总分单报送", "/customs/manifests", "放行后自动关联运单，一键提交", built=True),
+            Item("summaries", "C4", "汇总申请单报送", "/customs/summaries", "按月汇总结关清单", built=True),
+            Item("cancels", "C5", "撤销申请单报送", "/customs/cancels", "按清单编号撤销申报", built=True),
+            Item(
+                "gateway",
+                "C6",
+                "点点通企业接口配置",
+                "/customs/gateway",
+                "查看接口配置与校验结果",
+                writable=False,
+                built=True,
+            ),
             Item("notifications", "C7", "业务办理通知", "/customs/notifications", writable=False),
         ),
         gate=G,

@@ -8,6 +8,8 @@ class CustomsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from jmt.customs import audit_labels
+        from jmt.customs import audit_labels, home, workbench
 
         audit_labels.register()
+        home.register()
+        workbench.register()

@@ -1,10 +1,11 @@
 """The message center (``/notifications``), its event stream, and the back office's announcements."""
 
+import logging
 from typing import Any
 
 from asgiref.sync import sync_to_async
 from django.core.handlers.asgi import ASGIRequest
-from django.http import HttpRequest, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
@@ -12,7 +13,7 @@ from jmt.core.pagination import paginate
 from jmt.core.permissions import AUTHENTICATED, PUBLIC, actor_of, require
 from jmt.core.schemas import error_responses
 from jmt.notifications import schemas as s
-from jmt.notifications import selectors, services
+from jmt.notifications import selectors, services, wechat_events
 from jmt.notifications.errors import NotificationError
 from jmt.notifications.models import Announcement, Message, MessageKind, PushStatus
 from jmt.notifications.stream import (
@@ -24,6 +25,7 @@ from jmt.notifications.stream import (
     read_ticket,
 )
 
+logger = logging.getLogger("jmt.notifications.wechat")
 router = Router(tags=["notifications"])
 admin_router = Router(tags=["notifications-admin"])
 
@@ -214,3 +216,86 @@ def _sent_out(m: Message) -> dict[str, Any]:
 def sent_list(request: HttpRequest, filters: Query[SentFilters]) -> dict[str, Any]:
     rows = selectors.sent_message_list(kind=filters.kind, merchant_id=filters.merchant_id, recipient=filters.recipient)
     return paginate(rows, page=filters.page, page_size=filters.page_size).map(_sent_out).out()
+
+
+# --- the WeChat service account (公众号) ----------------------------------------------------------
+
+
+class WechatCallbackQuery(Schema):
+    signature: str = ""
+    timestamp: str = ""
+    nonce: str = ""
+    echostr: str = ""
+    openid: str = ""
+    encrypt_type: str = ""
+    msg_signature: str = ""
+
+
+def _refused(problem: Exception) -> HttpResponse:
+    logger.warning("wechat callback refused: %s", problem)
+    return HttpResponse("forbidden", status=403, content_type="text/plain; charset=utf-8")
+
+
+@router.get(
+    "/wechat/callback",
+    auth=None,
+    response={200: None, 403: None},
+    operation_id="notifications_wechat_verify",
+    summary="服务号服务器地址校验（微信调用）",
+    description="微信公众平台保存服务器配置时调用：校验 `signature`（Token、`timestamp`、`nonce` 排序后的 SHA1），"
+    "通过则原样返回 `echostr`。",
+    openapi_extra={"responses": {200: {"description": "校验通过", "content": {"text/plain": {"example": "echostr"}}}}},
+)
+@require(PUBLIC)
+def wechat_verify(request: HttpRequest, query: Query[WechatCallbackQuery]) -> HttpResponse:
+    try:
+        wechat_events.verify(
+            wechat_events.service_account(), signature_=query.signature, timestamp=query.timestamp, nonce=query.nonce
+        )
+    except wechat_events.CallbackRefused as exc:
+        return _refused(exc)
+    return HttpResponse(query.echostr, content_type="text/plain; charset=utf-8")
+
+
+@router.post(
+    "/wechat/callback",
+    auth=None,
+    response={200: None, 403: None},
+    operation_id="notifications_wechat_event",
+    summary="服务号事件推送（微信调用）：关注与取消关注",
+    description="支持明文模式与安全模式（`encrypt_type=aes`，校验 `msg_signature` 并用 EncodingAESKey 解密）。"
+    "关注事件通过 `user/info` 取得 unionid 并记入服务号关注者，取消关注则标记为未关注；其他消息忽略。"
+    "处理后返回纯文本 `success`（微信不再重试）。",
+    openapi_extra={
+        "requestBody": {"content": {"application/xml": {"schema": {"type": "string"}}}, "required": True},
+        "responses": {200: {"description": "已处理", "content": {"text/plain": {"example": "success"}}}},
+    },
+)
+@require(PUBLIC)
+def wechat_event(request: HttpRequest, query: Query[WechatCallbackQuery]) -> HttpResponse:
+    try:
+        fields = wechat_events.read_callback(
+            wechat_events.service_account(),
+            body=request.body,
+            signature_=query.signature,
+            timestamp=query.timestamp,
+            nonce=query.nonce,
+            encrypt_type=query.encrypt_type,
+            msg_signature=query.msg_signature,
+        )
+    except wechat_events.CallbackRefused as exc:
+        return _refused(exc)
+    outcome = wechat_events.handle_event(fields)
+    logger.info("wechat callback %s: %s", fields.get("Event") or fields.get("MsgType"), outcome)
+    return HttpResponse("success", content_type="text/plain; charset=utf-8")
+
+
+@router.get(
+    "/push-status",
+    response={200: s.PushStatusOut, **error_responses(401)},
+    operation_id="notifications_push_status",
+    summary="我的微信推送状态：能否收到服务号消息、如何关注",
+)
+@require(AUTHENTICATED)
+def push_status(request: HttpRequest) -> dict[str, Any]:
+    return selectors.push_status(actor=actor_of(request))

@@ -6,6 +6,8 @@
 * Transient errors (-1 system busy, a token still refused after the adapter's own refresh) are
   recorded as ``failed`` with their errcode and tried again later with backoff, up to
   ``MAX_ATTEMPTS``; permanent errors are recorded and not retried.
+* 系统参数 · 通知参数 switches pushes on or off and names the template of each kind of business
+  (工商注册、报关…); the environment's template per message kind is the fallback.
 * A message that was already sent is not sent again (a task that runs twice sends once), and
   WeChat gets ``client_msg_id`` so it can drop a duplicate too.
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
+from typing import cast
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -22,6 +25,7 @@ from django.utils import timezone
 from jmt.integrations.wechat.factory import get_wechat_client
 from jmt.integrations.wechat.port import TemplateMessage, WechatError
 from jmt.notifications.models import Message, PushAttempt, PushStatus, WechatFollower
+from jmt.system.parameters import NotificationParams
 
 logger = logging.getLogger("jmt.notifications")
 
@@ -35,8 +39,39 @@ def _thing(text: str) -> str:
     return text if len(text) <= THING_MAX else text[: THING_MAX - 1] + "…"
 
 
+# 系统参数 · 通知参数 names a template per kind of business; a message's kind of business is the
+# module its link opens (announcements: their own).
+CATEGORY_BY_ROUTE = (
+    ("/registration", "registration_result"),
+    ("/filings", "filing_result"),
+    ("/customs", "customs_status"),
+    ("/refunds", "refund_status"),
+    ("/fx", "fx_arrival"),
+)
+
+
+def category_of(message: Message) -> str:
+    if message.kind == "announcement":
+        return "announcement"
+    link = message.link or ""
+    return next((category for prefix, category in CATEGORY_BY_ROUTE if link.startswith(prefix)), "")
+
+
+def notification_params() -> NotificationParams:
+    from jmt.system.selectors import parameter
+
+    return cast(NotificationParams, parameter("notifications"))
+
+
+def template_id_for(message: Message, params: NotificationParams | None = None) -> str:
+    """The 系统参数 template of the message's kind of business, else the environment's for its kind."""
+    params = params or notification_params()
+    chosen = params.wechat_templates.get(category_of(message), "")  # type: ignore[call-overload]
+    return chosen or settings.WECHAT_TEMPLATE_IDS.get(message.kind, "")
+
+
 def template_for(message: Message) -> TemplateMessage | None:
-    template_id = settings.WECHAT_TEMPLATE_IDS.get(message.kind, "")
+    template_id = template_id_for(message)
     if not template_id:
         return None
     fields = settings.WECHAT_TEMPLATE_FIELDS
@@ -83,6 +118,9 @@ def deliver(message_id: int, attempt: int = 1) -> str:
     if not follower.followed:
         _record(message, attempt, PushStatus.NOT_FOLLOWING, errmsg="已取消关注服务号")
         return PushStatus.NOT_FOLLOWING
+    if not notification_params().wechat_enabled:
+        _record(message, attempt, PushStatus.SKIPPED, errmsg="系统参数中已关闭微信模板消息")
+        return PushStatus.SKIPPED
     template = template_for(message)
     if template is None:
         _record(message, attempt, PushStatus.SKIPPED, errmsg=f"未配置「{message.get_kind_display()}」的模板")

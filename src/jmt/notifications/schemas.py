@@ -103,3 +103,13 @@ class SentMessagePageOut(Schema):
     total: int
     page: int
     page_size: int
+
+
+class PushStatusOut(Schema):
+    will_receive: bool = Field(description="业务消息会同时推送到微信")
+    wechat_bound: bool = Field(description="账号已绑定微信（用微信登录过）")
+    following: bool = Field(description="已关注服务号")
+    enabled: bool = Field(description="平台已开启微信模板消息")
+    account_name: str = Field(description="服务号名称")
+    qr_url: str = Field(description="服务号二维码图片地址（系统参数 · 通知参数）；未设置为空")
+    hint: str = Field(description="给用户的说明：为什么收不到、怎样才能收到")

@@ -103,3 +103,36 @@ def sent_message_list(
             | Q(recipient__username=recipient)
         )
     return messages
+
+
+def push_status(*, actor: Actor) -> dict[str, Any]:
+    """Whether this person's messages reach their WeChat, and what to do when they do not (我的 page)."""
+    from django.conf import settings
+
+    from jmt.notifications.models import WechatFollower
+    from jmt.notifications.push import notification_params
+
+    params = notification_params()
+    templates = any(params.wechat_templates.values()) or any(settings.WECHAT_TEMPLATE_IDS.values())
+    enabled = params.wechat_enabled and templates
+    unionid = actor.user.wechat_unionid
+    bound = bool(unionid)
+    following = bound and WechatFollower.objects.filter(unionid=unionid, followed=True).exists()
+    name = params.service_account_name or "晶贸通"
+    if not enabled:
+        hint = "平台暂未开启微信消息推送，业务消息请在消息中心查看。"
+    elif not bound:
+        hint = f"您的账号还没有绑定微信：用微信扫码登录一次即可绑定，再关注服务号「{name}」，业务提醒就会推送到微信。"
+    elif not following:
+        hint = f"关注服务号「{name}」后，审核结果、报关状态等业务消息会同时推送到您的微信。"
+    else:
+        hint = f"已开启：业务消息会同时通过服务号「{name}」推送到您的微信。"
+    return {
+        "will_receive": bool(enabled and following),
+        "wechat_bound": bound,
+        "following": bool(following),
+        "enabled": bool(enabled),
+        "account_name": name,
+        "qr_url": params.service_account_qr,
+        "hint": hint,
+    }

@@ -30,3 +30,12 @@ def fan_out_announcement(announcement_id: int) -> int:
     from jmt.notifications.services import announcement_fan_out
 
     return announcement_fan_out(announcement_id=announcement_id)
+
+
+@task()
+def sync_wechat_followers() -> dict[str, int]:
+    """Scheduled: every follower of the service account (user/get + user/info/batchget) into follower_record."""
+    from jmt.notifications.wechat_events import sync_followers
+
+    result = sync_followers()
+    return {"listed": result.listed, "recorded": result.recorded, "unfollowed": result.unfollowed}

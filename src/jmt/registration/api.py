@@ -11,7 +11,7 @@ from jmt.core.schemas import error_responses
 from jmt.merchants.profile import profile_values
 from jmt.registration import schemas as s
 from jmt.registration import selectors, services
-from jmt.registration.flow import SUPPLEMENT
+from jmt.registration.flow import REGISTRATION, SUPPLEMENT
 
 router = Router(tags=["registration"])
 VIEW = "registration:progress:view"
@@ -31,6 +31,7 @@ def current(request: HttpRequest) -> dict[str, Any]:
     return {
         "application": selectors.application_out(app, actor=actor) if app else None,
         "registration_status": merchant.registration_status if merchant else "not_started",
+        "board": [{"key": state.key, "label": state.label} for state in REGISTRATION.board()],
     }
 
 

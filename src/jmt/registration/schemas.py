@@ -45,9 +45,18 @@ class ApplicationOut(Schema):
     progress: ProgressOut
 
 
+class BoardNodeOut(Schema):
+    key: str
+    label: str
+
+
 class CurrentOut(Schema):
     application: ApplicationOut | None = Field(description="办理中的申请；已核准则为核准的申请；从未办理为 null")
     registration_status: Literal["not_started", "in_progress", "approved"]
+    board: list[BoardNodeOut] = Field(
+        description="注册进度看板的节点（材料填报 → 材料初审 → 现场核验 → 核准通过）；"
+        "商户已核准但没有申请（由捷晶直接核准）时，看板以这些节点显示「核准通过」"
+    )
 
 
 class CreateIn(Schema):

@@ -11,10 +11,10 @@ from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from jmt.core.permissions import AUTHENTICATED, PUBLIC, actor_of, require
+from jmt.system import home as home_sources
 from jmt.system import selectors
 from jmt.system.models import WorkerHeartbeat
 from jmt.system.schemas import NoticesOut, NoticesQuery
-from jmt.workflow.selectors import activity_feed, todo_counts
 
 health_router = Router(tags=["system"])
 home_router = Router(tags=["home"])
@@ -120,12 +120,13 @@ class HomeOut(Schema):
 @home_router.get("", response=HomeOut, operation_id="home_get", summary="首页：业务动态、待办与余额")
 @require(AUTHENTICATED)
 def home(request: HttpRequest) -> dict[str, Any]:
-    # Feed and to-dos come from the workflow mechanism, never from per-module code. The balance comes
-    # from the FX sub-account, which does not exist yet: the home page shows its empty state.
+    # Feed and to-dos come from the sources every module registers (jmt.system.home): the workflow
+    # graphs, customs. The balance comes from the FX sub-account, which does not exist yet: the home
+    # page shows its empty state.
     actor = actor_of(request)
     return {
-        "feed": activity_feed(actor=actor, limit=HOME_FEED_LIMIT),
-        "todos": todo_counts(actor=actor),
+        "feed": home_sources.feed(actor=actor, limit=HOME_FEED_LIMIT),
+        "todos": home_sources.todos(actor=actor),
         "balance": None,
     }
 

@@ -5,9 +5,9 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Body, Router
 
-from jmt.core.permissions import actor_of, require
+from jmt.core.permissions import AUTHENTICATED, actor_of, require
 from jmt.core.schemas import error_responses
-from jmt.system import monitor, selectors, services
+from jmt.system import monitor, selectors, services, workbench
 from jmt.system import schemas as s
 from jmt.system.parameters import GroupKey
 
@@ -75,3 +75,17 @@ def parameters_update(request: HttpRequest, group: GroupKey, payload: dict[str, 
 @require("system:monitor:view")
 def monitor_get(request: HttpRequest) -> dict[str, Any]:
     return monitor.snapshot()
+
+
+@router.get(
+    "/workbench",
+    response={200: s.WorkbenchOut, **error_responses(401)},
+    operation_id="system_workbench_get",
+    summary="工作台：待处理事项",
+    description="当前后台人员可以办理的每个队列（按权限与数据范围）及其待处理数量和办理页面；"
+    "各业务模块把自己的队列登记到工作台（工商注册：材料初审、现场核验；出口报关：发送失败的报文、"
+    "检测未通过的点点通配置）。没有待处理的队列数量为 0。",
+)
+@require(AUTHENTICATED)
+def workbench_get(request: HttpRequest) -> dict[str, Any]:
+    return {"queues": workbench.queues(actor=actor_of(request))}

@@ -12,7 +12,6 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal
 from typing import Annotated, Any, Literal, cast
 
 from django.conf import settings
@@ -103,15 +102,10 @@ class OpeningHoursParams(Group):
 
 # --- 维护公告 ---
 Audience = Literal["merchant", "admin"]
-PaymentMethod = Literal["bank_transfer", "wechat_pay", "alipay"]
 
 
 def _all_audiences() -> list[Audience]:
     return ["merchant", "admin"]
-
-
-def _default_methods() -> list[PaymentMethod]:
-    return ["bank_transfer"]
 
 
 def _announcement_id() -> str:
@@ -153,77 +147,6 @@ class AnnouncementParams(Group):
         return items
 
 
-# --- 支付参数 ---
-PAYMENT_METHODS = {"bank_transfer": "银行转账", "wechat_pay": "微信支付", "alipay": "支付宝"}
-
-
-class PaymentParams(Group):
-    methods: list[PaymentMethod] = Field(default_factory=_default_methods, title="支付方式", min_length=1)
-    payee_name: str = Field(default="", title="收款户名", max_length=100)
-    payee_bank: str = Field(default="", title="开户银行", max_length=100)
-    payee_account: str = Field(
-        default="", title="收款账号", pattern=r"^$|^[0-9 ]{8,32}$", json_schema_extra={"hint": "请输入 8–32 位数字"}
-    )
-    settlement_fee_rate: Decimal = Field(
-        default=Decimal("0.0010"), title="结汇手续费率", ge=0, le=Decimal("0.05"), decimal_places=4
-    )
-    min_settlement_usd: Decimal = Field(
-        default=Decimal("100.00"), title="最低结汇金额（美元）", ge=0, le=1_000_000, decimal_places=2
-    )
-
-    @field_validator("methods")
-    @classmethod
-    def _unique_methods(cls, methods: list[str]) -> list[str]:
-        if len(set(methods)) != len(methods):
-            raise ValueError("支付方式不能重复")
-        return methods
-
-
-# --- 物流参数 ---
-class CarrierParam(Group):
-    code: str = Field(
-        title="代码", pattern=r"^[A-Z0-9_-]{2,16}$", json_schema_extra={"hint": "2–16 位大写字母、数字、- 或 _"}
-    )
-    name: str = Field(title="名称", min_length=1, max_length=40)
-    description: str = Field(default="", title="服务说明", max_length=200)
-    timeliness: str = Field(default="", title="时效", max_length=40)
-    enabled: bool = Field(default=True, title="启用")
-
-
-DEFAULT_CARRIERS = [
-    {"code": code, "name": name, "description": description, "timeliness": timeliness}
-    for code, name, description, timeliness in (
-        ("DHL", "DHL 国际快递", "全球门到门，适合小件高货值水晶饰品", "3–5 个工作日"),
-        ("UPS", "UPS 国际快递", "北美线路优势，清关稳定", "4–6 个工作日"),
-        ("FEDEX", "联邦快递", "欧美主要城市次日达服务", "3–6 个工作日"),
-        ("SF-INTL", "顺丰国际", "东南亚、日韩线路，性价比高", "2–4 个工作日"),
-        ("EMS", "EMS 国际", "邮政渠道，覆盖面广，适合普货", "7–15 个工作日"),
-    )
-]
-
-
-class LogisticsParams(Group):
-    carriers: list[CarrierParam] = Field(
-        default_factory=lambda: [CarrierParam.model_validate(c) for c in DEFAULT_CARRIERS],
-        title="物流服务商",
-        max_length=20,
-    )
-    exception_handling: str = Field(
-        default="包裹出现破损、丢失、退运或清关异常时，请在 7 日内通过「跨境物流」提交异常登记并上传照片，"
-        "捷晶客服将在 1 个工作日内联系承运商处理并反馈结果。",
-        title="异常件处理说明",
-        max_length=1000,
-    )
-
-    @field_validator("carriers")
-    @classmethod
-    def _unique_codes(cls, carriers: list[CarrierParam]) -> list[CarrierParam]:
-        codes = [c.code for c in carriers]
-        if len(set(codes)) != len(codes):
-            raise ValueError("物流服务商代码不能重复")
-        return carriers
-
-
 # --- 通知参数 ---
 MESSAGE_KINDS: dict[str, str] = {
     "registration_result": "工商注册审核结果",
@@ -246,10 +169,20 @@ TEMPLATE_ID = re.compile(r"^[A-Za-z0-9_-]{0,64}$")
 
 
 class NotificationParams(Group):
-    sms_enabled: bool = Field(default=True, title="短信通知")
+    """Read by the SMS sender (签名), the WeChat push (开关、每类消息的模板 ID, the environment's template
+    ids as fallback) and the 我的 page (服务号名称与二维码)."""
+
     sms_sign: str = Field(default_factory=lambda: settings.SMS_SIGN_NAME, title="短信签名", min_length=2, max_length=12)
-    wechat_enabled: bool = Field(default=False, title="微信模板消息")
+    wechat_enabled: bool = Field(default=True, title="微信模板消息")
     wechat_templates: dict[MessageKind, str] = Field(default_factory=_no_templates, title="微信模板 ID")
+    service_account_name: str = Field(default="", title="服务号名称", max_length=40)
+    service_account_qr: str = Field(
+        default="",
+        title="服务号二维码",
+        max_length=500,
+        pattern=r"^$|^(https://|/)\S+$",
+        json_schema_extra={"hint": "请填写 https:// 开头的图片地址或以 / 开头的站内地址"},
+    )
 
     @field_validator("wechat_templates")
     @classmethod
@@ -283,13 +216,12 @@ GROUPS: tuple[GroupSpec, ...] = (
     GroupSpec("platform", "平台信息", "平台名称与客服联系方式，显示在商户端", PlatformParams),
     GroupSpec("opening_hours", "营业时间", "北京时间；营业时间外商户端显示提示", OpeningHoursParams),
     GroupSpec("announcements", "维护公告", "生效期间在商户端与后台顶部显示横幅", AnnouncementParams),
-    GroupSpec("payment", "支付参数", "支付方式、收款账户与结汇费率", PaymentParams),
-    GroupSpec("logistics", "物流参数", "物流服务商说明、时效与异常件处理", LogisticsParams),
-    GroupSpec("notifications", "通知参数", "短信签名与各类消息的微信模板", NotificationParams),
+    # 支付参数 and 物流参数 come back with the 收结汇 and 跨境物流 modules that read them.
+    GroupSpec("notifications", "通知参数", "短信签名、微信模板消息与服务号", NotificationParams),
     GroupSpec("logs", "日志归档", "操作日志的保留天数", LogArchiveParams),
 )
 GROUPS_BY_KEY: dict[str, GroupSpec] = {g.key: g for g in GROUPS}
-GroupKey = Literal["platform", "opening_hours", "announcements", "payment", "logistics", "notifications", "logs"]
+GroupKey = Literal["platform", "opening_hours", "announcements", "notifications", "logs"]
 
 
 # --- validation messages in Chinese ---

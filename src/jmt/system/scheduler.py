@@ -70,6 +70,13 @@ SCHEDULE: tuple[Periodic, ...] = (
         at=time(9, 0),
         title="提醒商户在 15 日前提交上月汇总申请",
     ),
+    Periodic(
+        "notifications.sync_wechat_followers",
+        "jmt.notifications.tasks.sync_wechat_followers",
+        timedelta(days=1),
+        at=time(4, 30),
+        title="同步服务号关注者（补齐漏收的关注与取消关注事件）",
+    ),
 )
 
 

@@ -11,10 +11,8 @@ from pydantic import Field
 from jmt.system.parameters import (
     AnnouncementParams,
     LogArchiveParams,
-    LogisticsParams,
     NotificationParams,
     OpeningHoursParams,
-    PaymentParams,
     PlatformParams,
 )
 
@@ -26,8 +24,6 @@ class SystemParameterValues(Schema):
     platform: PlatformParams
     opening_hours: OpeningHoursParams
     announcements: AnnouncementParams
-    payment: PaymentParams
-    logistics: LogisticsParams
     notifications: NotificationParams
     logs: LogArchiveParams
 
@@ -182,3 +178,16 @@ class MonitorOut(Schema):
     tasks: MonitorTasksOut
     requests: MonitorRequestsOut
     server: MonitorServerOut
+
+
+class WorkQueueOut(Schema):
+    key: str
+    module: str = Field(description="后台菜单模块")
+    title: str
+    description: str
+    count: int
+    route: str = Field(description="办理该队列的后台页面")
+
+
+class WorkbenchOut(Schema):
+    queues: list[WorkQueueOut]

@@ -248,3 +248,43 @@ def todo_counts(*, actor: Actor) -> list[dict[str, Any]]:
 
 def catalog_module(key: str) -> catalog.Module:
     return next(m for m in catalog.MODULES if m.key == key)
+
+
+# --- back-office 工作台 ----------------------------------------------------------------------------
+
+
+def staff_queues(*, actor: Actor) -> list[dict[str, Any]]:
+    """Per graph the actor may work (``queue_permission``), each state waiting on 捷晶 with its count."""
+    entries: list[dict[str, Any]] = []
+    for graph in all_graphs():
+        if not graph.queue_permission or not actor.can(graph.queue_permission):
+            continue
+        waiting = [graph.state(key) for key in graph.states_waiting_on(Side.PLATFORM)]
+        counts = dict(
+            scoped_objects(actor=actor, graph=graph)
+            .filter(state__in=[s.key for s in waiting])
+            .order_by()
+            .values_list("state")
+            .annotate(n=Count("pk"))
+            .values_list("state", "n")
+        )
+        module, page = _admin_item(graph.queue_permission)
+        route = graph.admin_route.split("?", 1)[0] or page.route
+        for state in sorted(waiting, key=lambda s: s.order):
+            entries.append(
+                {
+                    "key": f"{graph.type}:{state.key}",
+                    "module": module.key,
+                    "title": f"{graph.label} · 待{state.label}",
+                    "description": f"在「{page.title}」中办理",
+                    "count": int(counts.get(state.key, 0)),
+                    "route": route,
+                }
+            )
+    return entries
+
+
+def _admin_item(code: str) -> tuple[catalog.Module, catalog.Item]:
+    module_key, item_key, _ = code.split(":", 2)
+    module = next(m for m in catalog.ADMIN_MODULES if m.key == module_key)
+    return module, next(i for i in module.items if i.key == item_key)

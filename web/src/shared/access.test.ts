@@ -41,6 +41,19 @@ describe('access(me)', () => {
     expect(a.catalog.every((m) => a.moduleGate(m).ok)).toBe(true);
   });
 
+  it('says 即将上线 for a module or an item that is not built yet, whatever the permissions and gate', () => {
+    const me = makeMe({ approved: true });
+    const logistics = me.catalog.find((m) => m.key === 'logistics')!;
+    const customs = me.catalog.find((m) => m.key === 'customs')!;
+    logistics.available = false;
+    customs.items[0].available = false;
+    const a = access(me);
+    expect(a.moduleGate(logistics)).toEqual({ ok: false, reason: '即将上线', comingSoon: true });
+    expect(a.itemGate(logistics, logistics.items[0])).toEqual({ ok: false, reason: '即将上线', comingSoon: true });
+    expect(a.itemGate(customs, customs.items[0]).comingSoon).toBe(true);
+    expect(a.moduleGate(customs).ok).toBe(true);
+  });
+
   it('refuses an item whose permission the user lacks, and a module with no permitted item', () => {
     const me = makeMe({ approved: true, permissions: ['registration:apply:view', 'training:*:view'] });
     const a = access(me);

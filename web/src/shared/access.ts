@@ -11,7 +11,11 @@ export interface Gate {
   ok: boolean;
   /** Why not, in Chinese; null when ok. */
   reason: string | null;
+  /** Not built yet: shown as 「即将上线」, never clickable, no way to open it (the catalog flips it when it lands). */
+  comingSoon?: boolean;
 }
+
+export const COMING_SOON = '即将上线';
 
 export interface RouteMatch {
   module: CatalogModule;
@@ -65,6 +69,7 @@ export function access(me: Me | null | undefined) {
     !code || granted.some((g) => codeMatches(g, code));
 
   const itemGate = (module: CatalogModule, item: CatalogItem): Gate => {
+    if (!module.available || !item.available) return { ok: false, reason: COMING_SOON, comingSoon: true };
     if (!module.enabled) return { ok: false, reason: module.disabled_reason || NO_PERMISSION };
     if (!item.enabled) return { ok: false, reason: item.disabled_reason || module.disabled_reason || NO_PERMISSION };
     if (!can(item.permission)) return { ok: false, reason: NO_PERMISSION };
@@ -72,6 +77,7 @@ export function access(me: Me | null | undefined) {
   };
 
   const moduleGate = (module: CatalogModule): Gate => {
+    if (!module.available) return { ok: false, reason: COMING_SOON, comingSoon: true };
     if (!module.enabled) return { ok: false, reason: module.disabled_reason || NO_PERMISSION };
     if (module.items.length > 0 && !module.items.some((item) => itemGate(module, item).ok)) {
       return { ok: false, reason: NO_PERMISSION };

@@ -36,18 +36,35 @@ def test_the_catalog_has_eight_modules_and_twenty_four_service_items():
     assert sum(len(m.items) for m in service_modules) == 24
 
 
-def test_a_new_merchant_sees_exactly_six_modules_disabled_with_the_reason(api, other_merchant_user):
+BUILT_MODULES = {m.key for m in catalog.MODULES if m.built}
+
+
+def test_a_new_merchant_sees_built_gated_modules_closed_until_registration(api, other_merchant_user):
     modules = api.as_user(other_merchant_user).get("/me").json()["catalog"]
-    disabled = {m["key"] for m in modules if not m["enabled"]}
-    assert disabled == {"logistics", "filings", "customs", "refunds", "fx", "showroom"}
-    assert all("工商注册" in m["disabled_reason"] for m in modules if not m["enabled"])
-    assert {m["key"] for m in modules if m["enabled"]} == {"registration", "training"}
+    gated = {m["key"] for m in modules if m["available"] and not m["enabled"]}
+    assert gated == {"customs"}
+    assert all("工商注册" in m["disabled_reason"] for m in modules if m["available"] and not m["enabled"])
+    assert {m["key"] for m in modules if m["enabled"]} == {"registration"}
 
 
-def test_an_approved_merchant_sees_every_module_enabled(api, merchant_admin):
+def test_an_approved_merchant_sees_every_built_module_enabled_and_the_rest_coming_soon(api, merchant_admin):
     modules = api.as_user(merchant_admin).get("/me").json()["catalog"]
     assert len(modules) == 8
-    assert all(m["enabled"] for m in modules)
+    assert {m["key"] for m in modules if m["enabled"]} == BUILT_MODULES == {"registration", "customs"}
+    for module in modules:
+        if module["key"] not in BUILT_MODULES:
+            assert module["available"] is False
+            assert module["disabled_reason"] == "即将上线"
+            assert all(not i["enabled"] and i["disabled_reason"] == "即将上线" for i in module["items"])
+
+
+def test_an_unbuilt_item_of_a_built_module_says_coming_soon(api, merchant_admin):
+    modules = {m["key"]: m for m in api.as_user(merchant_admin).get("/me").json()["catalog"]}
+    items = {i["key"]: i for i in modules["customs"]["items"]}
+    assert items["batches"]["enabled"]
+    assert items["batches"]["available"]
+    assert items["notifications"]["available"] is False
+    assert items["notifications"]["disabled_reason"] == "即将上线"
 
 
 def test_a_member_holds_only_view_permissions(api, merchant_member):

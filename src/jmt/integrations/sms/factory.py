@@ -1,4 +1,7 @@
-"""Pick the SMS adapter named by ``settings.SMS_BACKEND``."""
+"""Pick the SMS adapter named by ``settings.SMS_BACKEND``.
+
+The signature (短信签名) is the one of 系统参数 · 通知参数; ``settings.SMS_SIGN_NAME`` (environment
+``JMT_SMS_SIGN_NAME``) is its default and the fallback."""
 
 from __future__ import annotations
 
@@ -22,6 +25,12 @@ def _required(*names: str) -> dict[str, str]:
     return values
 
 
+def _sign_name(fallback: str) -> str:
+    from jmt.system.selectors import parameter
+
+    return str(getattr(parameter("notifications"), "sms_sign", "") or fallback)
+
+
 def get_sms_sender() -> SmsSender:
     backend = settings.SMS_BACKEND
     if backend == "console":
@@ -40,7 +49,7 @@ def get_sms_sender() -> SmsSender:
             endpoint=c["ALIYUN_SMS_ENDPOINT"],
             access_key_id=c["ALIYUN_ACCESS_KEY_ID"],
             access_key_secret=c["ALIYUN_ACCESS_KEY_SECRET"],
-            sign_name=c["SMS_SIGN_NAME"],
+            sign_name=_sign_name(c["SMS_SIGN_NAME"]),
             template_code=c["SMS_TEMPLATE_LOGIN"],
         )
     if backend == "tencent":
@@ -58,7 +67,7 @@ def get_sms_sender() -> SmsSender:
             secret_id=c["TENCENT_SECRET_ID"],
             secret_key=c["TENCENT_SECRET_KEY"],
             sdk_app_id=c["TENCENT_SMS_SDK_APP_ID"],
-            sign_name=c["SMS_SIGN_NAME"],
+            sign_name=_sign_name(c["SMS_SIGN_NAME"]),
             template_id=c["SMS_TEMPLATE_LOGIN"],
             region=c["TENCENT_SMS_REGION"],
         )

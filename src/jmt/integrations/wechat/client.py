@@ -9,6 +9,8 @@
 * Phone number: ``POST /wxa/business/getuserphonenumber`` with the mini-program's token.
 * Website QR login: the ``qrconnect`` URL, then ``/sns/oauth2/access_token`` and ``/sns/userinfo``.
 * Template messages: ``POST /cgi-bin/message/template/send`` with the service account's token.
+* Followers of the service account: ``GET /cgi-bin/user/info``, ``GET /cgi-bin/user/get`` and
+  ``POST /cgi-bin/user/info/batchget`` (100 openids a call), with the service account's token.
 
 Every ``errcode`` other than 0 becomes a ``WechatError``; only -1 (system busy) and the token
 errors are transient, so callers retry nothing else (43004 "not following" is recorded, not retried).
@@ -25,7 +27,14 @@ from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 
 from jmt.core import http
-from jmt.integrations.wechat.port import MiniProgramSession, TemplateMessage, WebUser, WechatError
+from jmt.integrations.wechat.port import (
+    Follower,
+    FollowerPage,
+    MiniProgramSession,
+    TemplateMessage,
+    WebUser,
+    WechatError,
+)
 
 logger = logging.getLogger("jmt.wechat")
 
@@ -33,6 +42,7 @@ TOKEN_ERRORS = frozenset({40001, 42001})
 TRANSIENT_ERRORS = frozenset({-1}) | TOKEN_ERRORS
 TOKEN_CACHE_PREFIX = "jmt:wechat:stable_token:"
 TOKEN_EARLY_EXPIRY_SECONDS = 300
+BATCHGET_LIMIT = 100
 
 JsonObject = dict[str, object]
 Params = Mapping[str, str]
@@ -41,6 +51,10 @@ Params = Mapping[str, str]
 def _text(data: JsonObject, key: str) -> str:
     value = data.get(key)
     return value if isinstance(value, str) else ""
+
+
+def _follower(data: JsonObject, openid: str) -> Follower:
+    return Follower(openid=openid, unionid=_text(data, "unionid") or None, subscribed=data.get("subscribe") == 1)
 
 
 def _cache_seconds(expires_in: int) -> int:
@@ -158,18 +172,69 @@ class HttpWechatClient:
         data = self._call_with_token(self.service_appid, self._service_secret, "/cgi-bin/message/template/send", body)
         logger.info("wechat template sent template_id=%s msgid=%s", message.template_id, data.get("msgid"))
 
+    # --- the service account's followers ----------------------------------------------------
+
+    def _service(self) -> tuple[str, str]:
+        if not self.service_appid or not self._service_secret:
+            raise ImproperlyConfigured("the service account's followers need its appid and secret")
+        return self.service_appid, self._service_secret
+
+    def follower(self, openid: str) -> Follower:
+        appid, secret = self._service()
+        data = self._call_with_token(
+            appid, secret, "/cgi-bin/user/info", None, method="GET", params={"openid": openid, "lang": "zh_CN"}
+        )
+        return _follower(data, openid)
+
+    def follower_page(self, next_openid: str = "") -> FollowerPage:
+        appid, secret = self._service()
+        params = {"next_openid": next_openid} if next_openid else {}
+        data = self._call_with_token(appid, secret, "/cgi-bin/user/get", None, method="GET", params=params)
+        listed = data.get("data")
+        raw = listed.get("openid") if isinstance(listed, dict) else None
+        openids = [o for o in raw if isinstance(o, str)] if isinstance(raw, list) else []
+        total = data.get("total")
+        # WeChat hands back the last openid as next_openid even on the last page: no openids means done.
+        return FollowerPage(
+            openids=openids,
+            next_openid=_text(data, "next_openid") if openids else "",
+            total=total if isinstance(total, int) else len(openids),
+        )
+
+    def followers(self, openids: list[str]) -> list[Follower]:
+        appid, secret = self._service()
+        found: list[Follower] = []
+        for start in range(0, len(openids), BATCHGET_LIMIT):
+            chunk = openids[start : start + BATCHGET_LIMIT]
+            body: JsonObject = {"user_list": [{"openid": o, "lang": "zh_CN"} for o in chunk]}
+            data = self._call_with_token(appid, secret, "/cgi-bin/user/info/batchget", body)
+            listed = data.get("user_info_list")
+            for entry in listed if isinstance(listed, list) else []:
+                if isinstance(entry, dict) and _text(entry, "openid"):
+                    found.append(_follower(entry, _text(entry, "openid")))
+        return found
+
     # --- access tokens ----------------------------------------------------------------------
 
-    def _call_with_token(self, appid: str, secret: str, path: str, body: JsonObject) -> JsonObject:
+    def _call_with_token(
+        self,
+        appid: str,
+        secret: str,
+        path: str,
+        body: JsonObject | None,
+        *,
+        method: str = "POST",
+        params: Params | None = None,
+    ) -> JsonObject:
         token = self._access_token(appid, secret)
         try:
-            return self._call("POST", path, params={"access_token": token}, json_body=body)
+            return self._call(method, path, params={**(params or {}), "access_token": token}, json_body=body)
         except WechatError as exc:
             if exc.errcode not in TOKEN_ERRORS:
                 raise
             logger.info("wechat access token refused (errcode %s); refreshing once", exc.errcode)
         token = self._refresh_access_token(appid, secret, refused=token)
-        return self._call("POST", path, params={"access_token": token}, json_body=body)
+        return self._call(method, path, params={**(params or {}), "access_token": token}, json_body=body)
 
     def _access_token(self, appid: str, secret: str) -> str:
         cached = cache.get(TOKEN_CACHE_PREFIX + appid)

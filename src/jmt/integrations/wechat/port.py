@@ -1,4 +1,5 @@
-"""The WeChat port: mini-program login and phone number, website QR login, template messages."""
+"""The WeChat port: mini-program login and phone number, website QR login, template messages, and the
+service account's followers (``user/info``, ``user/get``, ``user/info/batchget``)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,22 @@ class TemplateMessage:
     extra: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Follower:
+    """One person as the service account (公众号) sees them."""
+
+    openid: str  # the service account's openid
+    unionid: str | None  # None when the account is not bound to the open platform
+    subscribed: bool
+
+
+@dataclass(frozen=True)
+class FollowerPage:
+    openids: list[str]
+    next_openid: str  # "" when this was the last page
+    total: int
+
+
 class WechatError(Exception):
     """WeChat answered with an errcode. ``permanent`` errors must not be retried."""
 
@@ -59,4 +76,16 @@ class WechatClient(Protocol):
 
     def send_template(self, message: TemplateMessage) -> None:
         """Service-account template message (used by the messages issue)."""
+        ...
+
+    def follower(self, openid: str) -> Follower:
+        """cgi-bin/user/info: whether this openid follows the service account, and its unionid."""
+        ...
+
+    def follower_page(self, next_openid: str = "") -> FollowerPage:
+        """cgi-bin/user/get: up to 10,000 openids of followers, from ``next_openid`` on."""
+        ...
+
+    def followers(self, openids: list[str]) -> list[Follower]:
+        """cgi-bin/user/info/batchget: up to 100 followers at a time."""
         ...

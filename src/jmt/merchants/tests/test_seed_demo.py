@@ -3,6 +3,7 @@ from django.core.management import call_command
 
 from jmt.accounts.models import User
 from jmt.merchants.models import Membership, Merchant
+from jmt.registration.models import Application
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +27,21 @@ def test_seed_demo_creates_the_demo_accounts_and_can_run_again(settings, capsys,
     assert roles == {"13800000001": "admin", "13800000003": "member"}
     assert Membership.objects.filter(user__phone="13800000001").count() == 2
     assert User.objects.get(phone="13800000001").current_merchant == crystal
+
+
+def test_the_approved_demo_merchant_holds_a_real_approved_application(settings, tmp_path, api):
+    settings.JMT_DEMO_PASSWORD = "Demo-Password-2026"
+    settings.MEDIA_ROOT = tmp_path / "media"
+    call_command("seed_demo")
+    call_command("seed_demo")
+    crystal = Merchant.objects.get(name="东海晶莹水晶")
+    [app] = Application.objects.filter(merchant=crystal)
+    assert app.state == "approved"
+    assert app.approved_at is not None
+    assert crystal.registration_approved
+    current = api.as_user(User.objects.get(phone="13800000001")).get("/registration/current").json()
+    assert current["application"]["progress"]["state_label"] == "核准通过"
+    assert [n["status"] for n in current["application"]["progress"]["nodes"]] == ["done"] * 4
 
 
 def test_seed_demo_generates_and_prints_a_password_when_none_is_configured(settings, capsys, tmp_path):

@@ -150,8 +150,13 @@ def test_the_full_path_to_approval_opens_the_six_gated_modules(api, fresh_admin,
     assert merchant.legal_person == "赵新晶"
     assert merchant.legal_person_id_number == "32072219900101123X"
     assert merchant.id_card_front_document_id is not None
-    modules = {m["key"]: m["enabled"] for m in catalog_for(build_actor(fresh_admin))}
-    assert all(modules[key] for key in GATED)
+    modules = {m["key"]: m for m in catalog_for(build_actor(fresh_admin))}
+    assert all(modules[key]["enabled"] for key in GATED if modules[key]["available"])
+    assert all(
+        not modules[key]["enabled"] and modules[key]["disabled_reason"] == "即将上线"
+        for key in GATED
+        if not modules[key]["available"]
+    )
 
 
 def test_each_move_notifies_the_merchant_and_a_submission_raises_a_staff_todo(api, fresh_admin, reviewer):
@@ -293,3 +298,10 @@ def test_a_round_amount_is_kept_as_written_not_in_scientific_notation(api, fresh
     assert body["data"]["business"]["registered_capital"] == "100"  # not "1E+2"
     body = fill(me, app["id"], {"business": {**values, "registered_capital": "12.50"}})
     assert body["data"]["business"]["registered_capital"] == "12.5"
+
+
+def test_a_merchant_approved_without_an_application_gets_the_board_nodes_to_show_approval(api, merchant_admin):
+    body = api.as_user(merchant_admin).get("/registration/current").json()
+    assert body["application"] is None
+    assert body["registration_status"] == "approved"
+    assert [n["label"] for n in body["board"]] == ["材料填报", "材料初审", "现场核验", "核准通过"]

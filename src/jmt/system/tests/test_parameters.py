@@ -19,16 +19,20 @@ def test_every_group_reads_as_its_defaults_before_anyone_saves(admin_api):
         "platform",
         "opening_hours",
         "announcements",
-        "payment",
-        "logistics",
         "notifications",
         "logs",
     ]
     assert body["groups"][1]["title"] == "营业时间"
     assert body["values"]["opening_hours"]["days"] == [1, 2, 3, 4, 5]
     assert body["values"]["logs"]["archive_after_days"] == 180
-    assert body["values"]["payment"]["settlement_fee_rate"] == "0.0010"
-    assert [c["code"] for c in body["values"]["logistics"]["carriers"]][:2] == ["DHL", "UPS"]
+    assert body["values"]["notifications"]["wechat_enabled"] is True
+
+
+def test_payment_and_logistics_parameters_are_not_offered_until_a_module_reads_them(admin_api, put):
+    values = admin_api.get("/admin/system/parameters").json()["values"]
+    assert "payment" not in values
+    assert "logistics" not in values
+    assert put("payment", {"methods": ["bank_transfer"]}).status_code == 422
 
 
 def test_a_valid_group_is_saved_and_read_back(admin_api, put, superadmin):
@@ -78,15 +82,14 @@ def test_an_announcement_must_end_after_it_starts(put):
 
 
 def test_numbers_and_patterns_are_checked_with_readable_messages(put):
-    response = put("payment", {"methods": ["bank_transfer"], "settlement_fee_rate": "0.5", "payee_account": "12ab"})
-    assert response.json()["details"]["fields"] == {
-        "settlement_fee_rate": "不能大于 0.05",
-        "payee_account": "请输入 8–32 位数字",
-    }
-    response = put("notifications", {"sms_sign": "晶", "wechat_templates": {"fx_arrival": "bad id!"}})
+    response = put(
+        "notifications",
+        {"sms_sign": "晶", "wechat_templates": {"fx_arrival": "bad id!"}, "service_account_qr": "ftp://qr"},
+    )
     assert response.json()["details"]["fields"] == {
         "sms_sign": "至少 2 个字",
         "wechat_templates": "「外币到账」的模板 ID 只能包含字母、数字、- 和 _",
+        "service_account_qr": "请填写 https:// 开头的图片地址或以 / 开头的站内地址",
     }
 
 

@@ -4,6 +4,7 @@ import { Avatar, Button, Tooltip } from 'antd';
 import { useMemo } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import logo from '@/shared/brand/logo.svg';
+import { COMING_SOON } from '@/shared/access';
 import { buildCatalogMenu, selectedMenuKeys } from '@/shared/catalogMenu';
 import { CatalogSearch } from '@/shared/components/CatalogSearch';
 import { NoticeBanners } from '@/shared/notices/NoticeBanners';
@@ -59,7 +60,7 @@ export function MerchantLayout() {
             <Tooltip title={item.tooltip} placement="right">
               <span className="jmt-menu-disabled" data-testid={`menu-disabled-${item.key}`}>
                 {dom}
-                <LockOutlined style={{ fontSize: 12 }} />
+                {item.tooltip === COMING_SOON ? <span className="jmt-menu-soon">{COMING_SOON}</span> : <LockOutlined style={{ fontSize: 12 }} />}
               </span>
             </Tooltip>
           );

@@ -728,6 +728,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/system/workbench": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 工作台：待处理事项
+         * @description 当前后台人员可以办理的每个队列（按权限与数据范围）及其待处理数量和办理页面；各业务模块把自己的队列登记到工作台（工商注册：材料初审、现场核验；出口报关：发送失败的报文、检测未通过的点点通配置）。没有待处理的队列数量为 0。
+         */
+        get: operations["system_workbench_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/impersonation/end": {
         parameters: {
             query?: never;
@@ -1859,6 +1879,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/push-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的微信推送状态：能否收到服务号消息、如何关注 */
+        get: operations["notifications_push_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/stream": {
         parameters: {
             query?: never;
@@ -1893,6 +1930,30 @@ export interface paths {
          * @description EventSource 不能带 Authorization 头：先用登录凭证换取 60 秒内有效的连接凭证，再连接返回的 `url`。
          */
         post: operations["notifications_stream_ticket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/wechat/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 服务号服务器地址校验（微信调用）
+         * @description 微信公众平台保存服务器配置时调用：校验 `signature`（Token、`timestamp`、`nonce` 排序后的 SHA1），通过则原样返回 `echostr`。
+         */
+        get: operations["notifications_wechat_verify"];
+        put?: never;
+        /**
+         * 服务号事件推送（微信调用）：关注与取消关注
+         * @description 支持明文模式与安全模式（`encrypt_type=aes`，校验 `msg_signature` 并用 EncodingAESKey 解密）。关注事件通过 `user/info` 取得 unionid 并记入服务号关注者，取消关注则标记为未关注；其他消息忽略。处理后返回纯文本 `success`（微信不再重试）。
+         */
+        post: operations["notifications_wechat_event"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3235,6 +3296,13 @@ export interface components {
             /** Messages */
             messages: number;
         };
+        /** BoardNodeOut */
+        BoardNodeOut: {
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+        };
         /** CaOverviewOut */
         CaOverviewOut: {
             /** Merchants */
@@ -3426,30 +3494,13 @@ export interface components {
              */
             page_size: number;
         };
-        /** CarrierParam */
-        CarrierParam: {
-            /** 代码 */
-            code: string;
-            /**
-             * 服务说明
-             * @default
-             */
-            description: string;
-            /**
-             * 启用
-             * @default true
-             */
-            enabled: boolean;
-            /** 名称 */
-            name: string;
-            /**
-             * 时效
-             * @default
-             */
-            timeliness: string;
-        };
         /** CatalogItemOut */
         CatalogItemOut: {
+            /**
+             * Available
+             * @description 页面已上线；否则显示「即将上线」，不可进入
+             */
+            available: boolean;
             /** Description */
             description: string;
             /** Disabled Reason */
@@ -3469,6 +3520,11 @@ export interface components {
         };
         /** CatalogModuleOut */
         CatalogModuleOut: {
+            /**
+             * Available
+             * @description 模块已有上线的功能；否则显示「即将上线」
+             */
+            available: boolean;
             /** Description */
             description: string;
             /** Disabled Reason */
@@ -3542,6 +3598,11 @@ export interface components {
         CurrentOut: {
             /** @description 办理中的申请；已核准则为核准的申请；从未办理为 null */
             application: components["schemas"]["ApplicationOut"] | null;
+            /**
+             * Board
+             * @description 注册进度看板的节点（材料填报 → 材料初审 → 现场核验 → 核准通过）；商户已核准但没有申请（由捷晶直接核准）时，看板以这些节点显示「核准通过」
+             */
+            board: components["schemas"]["BoardNodeOut"][];
             /**
              * Registration Status
              * @enum {string}
@@ -4608,16 +4669,6 @@ export interface components {
             /** User Id */
             user_id?: number | null;
         };
-        /** LogisticsParams */
-        LogisticsParams: {
-            /** 物流服务商 */
-            carriers?: components["schemas"]["CarrierParam"][];
-            /**
-             * 异常件处理说明
-             * @default 包裹出现破损、丢失、退运或清关异常时，请在 7 日内通过「跨境物流」提交异常登记并上传照片，捷晶客服将在 1 个工作日内联系承运商处理并反馈结果。
-             */
-            exception_handling: string;
-        };
         /** MaintenanceAnnouncement */
         MaintenanceAnnouncement: {
             /** 展示范围 */
@@ -5469,18 +5520,27 @@ export interface components {
              */
             surface: "merchant" | "admin";
         };
-        /** NotificationParams */
+        /**
+         * NotificationParams
+         * @description Read by the SMS sender (签名), the WeChat push (开关、每类消息的模板 ID, the environment's template
+         *     ids as fallback) and the 我的 page (服务号名称与二维码).
+         */
         NotificationParams: {
             /**
-             * 短信通知
-             * @default true
+             * 服务号名称
+             * @default
              */
-            sms_enabled: boolean;
+            service_account_name: string;
+            /**
+             * 服务号二维码
+             * @default
+             */
+            service_account_qr: string;
             /** 短信签名 */
             sms_sign?: string;
             /**
              * 微信模板消息
-             * @default false
+             * @default true
              */
             wechat_enabled: boolean;
             /** 微信模板 ID */
@@ -5861,36 +5921,6 @@ export interface components {
              */
             username: string;
         };
-        /** PaymentParams */
-        PaymentParams: {
-            /** 支付方式 */
-            methods?: ("bank_transfer" | "wechat_pay" | "alipay")[];
-            /**
-             * 最低结汇金额（美元）
-             * @default 100.00
-             */
-            min_settlement_usd: string;
-            /**
-             * 收款账号
-             * @default
-             */
-            payee_account: string;
-            /**
-             * 开户银行
-             * @default
-             */
-            payee_bank: string;
-            /**
-             * 收款户名
-             * @default
-             */
-            payee_name: string;
-            /**
-             * 结汇手续费率
-             * @default 0.0010
-             */
-            settlement_fee_rate: string;
-        };
         /** PermissionNodeOut */
         PermissionNodeOut: {
             /** Children */
@@ -6205,6 +6235,44 @@ export interface components {
              * @description 下一步由谁处理
              */
             waiting_on: ("merchant" | "platform")[];
+        };
+        /** PushStatusOut */
+        PushStatusOut: {
+            /**
+             * Account Name
+             * @description 服务号名称
+             */
+            account_name: string;
+            /**
+             * Enabled
+             * @description 平台已开启微信模板消息
+             */
+            enabled: boolean;
+            /**
+             * Following
+             * @description 已关注服务号
+             */
+            following: boolean;
+            /**
+             * Hint
+             * @description 给用户的说明：为什么收不到、怎样才能收到
+             */
+            hint: string;
+            /**
+             * Qr Url
+             * @description 服务号二维码图片地址（系统参数 · 通知参数）；未设置为空
+             */
+            qr_url: string;
+            /**
+             * Wechat Bound
+             * @description 账号已绑定微信（用微信登录过）
+             */
+            wechat_bound: boolean;
+            /**
+             * Will Receive
+             * @description 业务消息会同时推送到微信
+             */
+            will_receive: boolean;
         };
         /** QueueFilters */
         QueueFilters: {
@@ -6837,11 +6905,9 @@ export interface components {
          */
         SystemParameterValues: {
             announcements: components["schemas"]["AnnouncementParams"];
-            logistics: components["schemas"]["LogisticsParams"];
             logs: components["schemas"]["LogArchiveParams"];
             notifications: components["schemas"]["NotificationParams"];
             opening_hours: components["schemas"]["OpeningHoursParams"];
-            payment: components["schemas"]["PaymentParams"];
             platform: components["schemas"]["PlatformParams"];
         };
         /** SystemParametersOut */
@@ -7005,6 +7071,44 @@ export interface components {
             /** State */
             state: string;
         };
+        /** WechatCallbackQuery */
+        WechatCallbackQuery: {
+            /**
+             * Echostr
+             * @default
+             */
+            echostr: string;
+            /**
+             * Encrypt Type
+             * @default
+             */
+            encrypt_type: string;
+            /**
+             * Msg Signature
+             * @default
+             */
+            msg_signature: string;
+            /**
+             * Nonce
+             * @default
+             */
+            nonce: string;
+            /**
+             * Openid
+             * @default
+             */
+            openid: string;
+            /**
+             * Signature
+             * @default
+             */
+            signature: string;
+            /**
+             * Timestamp
+             * @default
+             */
+            timestamp: string;
+        };
         /** WechatMiniProgramIn */
         WechatMiniProgramIn: {
             /**
@@ -7034,6 +7138,32 @@ export interface components {
              * @description 微信扫码登录地址（qrconnect）
              */
             url: string;
+        };
+        /** WorkQueueOut */
+        WorkQueueOut: {
+            /** Count */
+            count: number;
+            /** Description */
+            description: string;
+            /** Key */
+            key: string;
+            /**
+             * Module
+             * @description 后台菜单模块
+             */
+            module: string;
+            /**
+             * Route
+             * @description 办理该队列的后台页面
+             */
+            route: string;
+            /** Title */
+            title: string;
+        };
+        /** WorkbenchOut */
+        WorkbenchOut: {
+            /** Queues */
+            queues: components["schemas"]["WorkQueueOut"][];
         };
         /** WorkerHealth */
         WorkerHealth: {
@@ -9234,7 +9364,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                group: "platform" | "opening_hours" | "announcements" | "payment" | "logistics" | "notifications" | "logs";
+                group: "platform" | "opening_hours" | "announcements" | "notifications" | "logs";
             };
             cookie?: never;
         };
@@ -9299,6 +9429,35 @@ export interface operations {
                      *       "message": "提交的数据有误，请检查标红的字段"
                      *     }
                      */
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    system_workbench_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkbenchOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["ErrorOut"];
                 };
             };
@@ -12586,6 +12745,35 @@ export interface operations {
             };
         };
     };
+    notifications_push_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushStatusOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
     notifications_stream: {
         parameters: {
             query: {
@@ -12653,6 +12841,82 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorOut"];
                 };
+            };
+        };
+    };
+    notifications_wechat_verify: {
+        parameters: {
+            query?: {
+                signature?: string;
+                timestamp?: string;
+                nonce?: string;
+                echostr?: string;
+                openid?: string;
+                encrypt_type?: string;
+                msg_signature?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 校验通过 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example echostr */
+                    "text/plain": unknown;
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    notifications_wechat_event: {
+        parameters: {
+            query?: {
+                signature?: string;
+                timestamp?: string;
+                nonce?: string;
+                echostr?: string;
+                openid?: string;
+                encrypt_type?: string;
+                msg_signature?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/xml": string;
+            };
+        };
+        responses: {
+            /** @description 已处理 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example success */
+                    "text/plain": unknown;
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -33,6 +33,7 @@ function item(module: string, key: string, feature: string, title: string, route
     route,
     description: `${title}说明`,
     permission: `${module}:${key}:view`,
+    available: true,
     enabled,
     disabled_reason: enabled ? '' : REASON,
   };
@@ -47,6 +48,7 @@ function module(key: string, title: string, route: string, gated: boolean, appro
     description: `${title}模块`,
     route,
     gated,
+    available: true,
     enabled,
     disabled_reason: enabled ? '' : REASON,
     items: items.map(([k, f, t, r]) => item(key, k, f, t, r, enabled)),

@@ -8,6 +8,9 @@ from jmt.integrations.sms.console import ConsoleSmsSender
 from jmt.integrations.sms.factory import get_sms_sender
 from jmt.integrations.sms.memory import MemorySmsSender
 from jmt.integrations.sms.tencent import TencentSmsSender
+from jmt.system.models import SystemParameter
+
+pytestmark = pytest.mark.django_db  # the signature is read from 系统参数
 
 
 @pytest.mark.parametrize(("backend", "kind"), [("console", ConsoleSmsSender), ("memory", MemorySmsSender)])
@@ -61,3 +64,18 @@ def test_factory_refuses_an_unknown_backend(settings):
 
     with pytest.raises(ImproperlyConfigured, match="carrier-pigeon"):
         get_sms_sender()
+
+
+def test_the_signature_of_the_system_parameters_wins_over_the_environment(settings):
+    settings.SMS_BACKEND = "aliyun"
+    settings.ALIYUN_SMS_ENDPOINT = "https://dysmsapi.aliyuncs.com/"
+    settings.ALIYUN_ACCESS_KEY_ID = "LTAI-id"
+    settings.ALIYUN_ACCESS_KEY_SECRET = "secret"
+    settings.SMS_SIGN_NAME = "晶贸通"
+    settings.SMS_TEMPLATE_LOGIN = "SMS_123"
+    SystemParameter.objects.create(group="notifications", value={"sms_sign": "捷晶科技"})
+
+    sender = get_sms_sender()
+
+    assert isinstance(sender, AliyunSmsSender)
+    assert sender.sign_name == "捷晶科技"

@@ -34,6 +34,8 @@ class FakeWechatApi:
     service_secret: str
     phones: dict[str, str] = field(default_factory=dict)  # phone code -> purePhoneNumber
     unfollowed: set[str] = field(default_factory=set)  # service-account openids not following
+    followers: dict[str, str] = field(default_factory=dict)  # service-account openid -> unionid, following
+    page_size: int = 10_000  # user/get hands out at most this many openids a call
     reject_every_token: bool = False  # answer 40001 to every token, whatever stable_token says
     current_tokens: dict[str, str] = field(default_factory=dict)  # appid -> the token stable_token hands out
     expired_tokens: set[str] = field(default_factory=set)
@@ -60,6 +62,9 @@ class FakeWechatApi:
             ("POST", "/cgi-bin/message/template/send"): self._template_send,
             ("GET", "/sns/oauth2/access_token"): self._oauth2_access_token,
             ("GET", "/sns/userinfo"): self._userinfo,
+            ("GET", "/cgi-bin/user/info"): self._user_info,
+            ("GET", "/cgi-bin/user/get"): self._user_get,
+            ("POST", "/cgi-bin/user/info/batchget"): self._user_batchget,
         }
         route = routes.get((request.method, request.path))
         if route is None:
@@ -179,3 +184,54 @@ class FakeWechatApi:
             "privilege": [],
             "unionid": f"unionid-{code}",
         }
+
+    # --- the service account's followers ---
+    def _user(self, openid: str) -> dict[str, object]:
+        if openid not in self.followers:
+            return {"subscribe": 0, "openid": openid}
+        return {
+            "subscribe": 1,
+            "openid": openid,
+            "language": "zh_CN",
+            "subscribe_time": 1764900000,
+            "unionid": self.followers[openid],
+            "remark": "",
+            "groupid": 0,
+            "tagid_list": [],
+            "subscribe_scene": "ADD_SCENE_QR_CODE",
+        }
+
+    def _user_info(self, request: Recorded) -> Reply:
+        problem = self._token_problem(request, self.service_appid)
+        if problem:
+            return problem
+        openid = request.query.get("openid", "")
+        if not openid:
+            return _err(40003, "invalid openid")
+        return 200, self._user(openid)
+
+    def _user_get(self, request: Recorded) -> Reply:
+        problem = self._token_problem(request, self.service_appid)
+        if problem:
+            return problem
+        openids = sorted(self.followers)
+        after = request.query.get("next_openid", "")
+        start = openids.index(after) + 1 if after in openids else 0
+        page = openids[start : start + self.page_size]
+        if not page:
+            return 200, {"total": len(openids), "count": 0, "next_openid": ""}
+        return 200, {
+            "total": len(openids),
+            "count": len(page),
+            "data": {"openid": page},
+            "next_openid": page[-1],  # WeChat hands back the last openid, even on the last page
+        }
+
+    def _user_batchget(self, request: Recorded) -> Reply:
+        problem = self._token_problem(request, self.service_appid)
+        if problem:
+            return problem
+        users = json.loads(request.body).get("user_list", [])
+        if len(users) > 100:
+            return _err(45158, "user_list size out of limit")
+        return 200, {"user_info_list": [self._user(u.get("openid", "")) for u in users]}

@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from jmt.integrations.wechat.client import HttpWechatClient
-from jmt.integrations.wechat.port import TemplateMessage, WechatError
+from jmt.integrations.wechat.port import Follower, TemplateMessage, WechatError
 from jmt.integrations.wechat.tests.fake_server import SESSION_KEY
 
 STABLE_TOKEN = "/cgi-bin/stable_token"
@@ -229,3 +229,44 @@ def test_a_refused_private_address_is_a_permanent_wechat_error(make_client, wech
 
     assert caught.value.permanent is True
     assert wechat_api.requests == []
+
+
+# --- the service account's followers -----------------------------------------------------------------
+
+
+def test_follower_reads_user_info_with_the_service_account_token(wechat_api, make_client):
+    wechat_api.app.followers["svc-openid-1"] = "union-1"
+    client = make_client()
+
+    assert client.follower("svc-openid-1") == Follower("svc-openid-1", "union-1", subscribed=True)
+    assert client.follower("svc-openid-2") == Follower("svc-openid-2", None, subscribed=False)
+    assert all(
+        c.query["access_token"].startswith(f"token-{wechat_api.app.service_appid}")
+        for c in wechat_api.calls("/cgi-bin/user/info")
+    )
+
+
+def test_follower_page_follows_next_openid_and_ends_on_an_empty_page(wechat_api, make_client):
+    wechat_api.app.page_size = 2
+    for n in range(3):
+        wechat_api.app.followers[f"o{n}"] = f"u{n}"
+    client = make_client()
+
+    first = client.follower_page()
+    second = client.follower_page(first.next_openid)
+    last = client.follower_page(second.next_openid)
+
+    assert (first.openids, first.total) == (["o0", "o1"], 3)
+    assert second.openids == ["o2"]
+    assert (last.openids, last.next_openid) == ([], "")
+
+
+def test_followers_asks_batchget_100_at_a_time(wechat_api, make_client):
+    openids = [f"o{n:03d}" for n in range(150)]
+    for openid in openids:
+        wechat_api.app.followers[openid] = f"u-{openid}"
+
+    found = make_client().followers(openids)
+
+    assert [f.unionid for f in found] == [f"u-{o}" for o in openids]
+    assert [len(json.loads(c.body)["user_list"]) for c in wechat_api.calls("/cgi-bin/user/info/batchget")] == [100, 50]

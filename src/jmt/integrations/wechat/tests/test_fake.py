@@ -75,3 +75,16 @@ def test_fake_send_template_to_an_unfollowed_user_raises_43004():
     assert caught.value.errcode == 43004
     assert caught.value.permanent is True
     assert fake.sent == []
+
+
+def test_the_fake_service_account_knows_who_follows():
+    client = FakeWechatClient()
+    fake.follow("svc-a", "union-a")
+    fake.follow("svc-b", "union-b")
+    fake.unfollow("svc-b")
+
+    assert client.follower("svc-a").unionid == "union-a"
+    assert client.follower("svc-b").subscribed is False
+    page = client.follower_page()
+    assert (page.openids, page.next_openid) == (["svc-a"], "")
+    assert [f.unionid for f in client.followers(["svc-a"])] == ["union-a"]

@@ -14,7 +14,7 @@ from jmt.accounts.models import User
 from jmt.customs.seed import seed_customs_gateway
 from jmt.merchants.models import MemberRole, Membership, Merchant, MerchantType, RegistrationStatus
 from jmt.registration.seed import ADMIN_PHONE as REGISTRATION_ADMIN_PHONE
-from jmt.registration.seed import seed_registration
+from jmt.registration.seed import seed_approved_application, seed_registration
 
 ADMIN_USERNAME = "admin"
 APPROVED_MERCHANT = "东海晶莹水晶"
@@ -54,8 +54,10 @@ class Command(BaseCommand):
         crystal, _ = Merchant.objects.get_or_create(
             name=APPROVED_MERCHANT, defaults={"registration_status": RegistrationStatus.APPROVED, **APPROVED_PROFILE}
         )
-        self._merchant_user(APPROVED_ADMIN_PHONE, "林晶莹", crystal, MemberRole.ADMIN)
+        approved_admin = self._merchant_user(APPROVED_ADMIN_PHONE, "林晶莹", crystal, MemberRole.ADMIN)
         self._merchant_user(READONLY_MEMBER_PHONE, "王小明", crystal, MemberRole.MEMBER)
+        # A real application taken to 核准通过, so the 注册进度看板 and the home feed show it.
+        seed_approved_application(crystal, applicant=approved_admin, reviewer=admin)
         seed_customs_gateway(crystal)
 
         newcomer = User.objects.filter(phone=NEW_MERCHANT_PHONE).first()

@@ -1,9 +1,12 @@
-import { CheckCircleFilled, ClockCircleOutlined, CloseCircleFilled, InboxOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
+import { CheckCircleFilled, ClockCircleOutlined, CloseCircleFilled, InboxOutlined, RightOutlined } from '@ant-design/icons';
+import { Badge, Button, Card, Col, Empty, List, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
+import type { components } from '@/shared/api/schema';
 import { moduleAccent, ModuleIcon } from '@/shared/catalogVisuals';
+import { errorMessage, unwrap } from '@/shared/errors';
+import { useMessageEvents } from '@/shared/hooks/useMessageStream';
 import { greeting } from '@/shared/greeting';
 import { useMe } from '@/shared/session';
 
@@ -85,6 +88,89 @@ function HealthCard() {
   );
 }
 
+type WorkQueue = components['schemas']['WorkQueueOut'];
+
+/** 待处理事项: every queue this person may work, from the workbench registry, with counts and links. */
+function WorkQueuesCard() {
+  const { api } = useMe();
+  const [queues, setQueues] = useState<WorkQueue[] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setFailure(null);
+    try {
+      setQueues((await unwrap(api.client.GET('/api/v1/admin/system/workbench'))).queues);
+    } catch (e) {
+      setFailure(errorMessage(e));
+    }
+  }, [api]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useMessageEvents(api, () => void load());
+
+  const total = queues?.reduce((n, q) => n + q.count, 0) ?? 0;
+  return (
+    <Card
+      title="待处理事项"
+      variant="borderless"
+      className="jmt-card"
+      style={{ height: '100%' }}
+      extra={queues?.length ? <Typography.Text type="secondary" data-testid="workbench-total">共 {total} 项待处理</Typography.Text> : null}
+    >
+      {failure ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`加载失败：${failure}`}>
+          <Button size="small" onClick={() => void load()}>
+            重试
+          </Button>
+        </Empty>
+      ) : queues === null ? (
+        <Skeleton active paragraph={{ rows: 3 }} />
+      ) : queues.length === 0 ? (
+        <Empty
+          image={
+            <span className="jmt-empty-icon">
+              <InboxOutlined />
+            </span>
+          }
+          styles={{ image: { height: 56 } }}
+          description={
+            <Space direction="vertical" size={2}>
+              <Typography.Text>暂无您可办理的队列</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                分配审核、受理等权限后，对应的待处理事项会汇总在这里
+              </Typography.Text>
+            </Space>
+          }
+          style={{ padding: '32px 0' }}
+        />
+      ) : (
+        <List
+          dataSource={queues}
+          renderItem={(queue) => (
+            <List.Item data-testid={`work-queue-${queue.key}`}>
+              <Link to={queue.route} style={{ display: 'flex', width: '100%', justifyContent: 'space-between', alignItems: 'center', gap: 16 }}>
+                <span>
+                  <Typography.Text strong={queue.count > 0} style={{ display: 'block' }}>
+                    {queue.title}
+                  </Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {queue.description}
+                  </Typography.Text>
+                </span>
+                <span style={{ whiteSpace: 'nowrap' }}>
+                  <Badge count={queue.count} showZero color={queue.count > 0 ? '#4338ca' : '#d4d7e0'} /> <RightOutlined style={{ color: '#b4b8c7', fontSize: 12 }} />
+                </span>
+              </Link>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
+
 export default function DashboardPage() {
   const { me, access } = useMe();
   const modules = access.adminCatalog.filter((m) => access.moduleGate(m).ok);
@@ -109,25 +195,7 @@ export default function DashboardPage() {
 
       <Row gutter={[24, 24]}>
         <Col xs={24} xl={16}>
-          <Card title="待处理事项" variant="borderless" className="jmt-card" style={{ height: '100%' }}>
-            <Empty
-              image={
-                <span className="jmt-empty-icon">
-                  <InboxOutlined />
-                </span>
-              }
-              styles={{ image: { height: 56 } }}
-              description={
-                <Space direction="vertical" size={2}>
-                  <Typography.Text>暂无待处理事项</Typography.Text>
-                  <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                    注册审核、申报受理、结汇申请等待办会汇总在这里
-                  </Typography.Text>
-                </Space>
-              }
-              style={{ padding: '32px 0' }}
-            />
-          </Card>
+          <WorkQueuesCard />
         </Col>
         <Col xs={24} xl={8}>
           <HealthCard />

@@ -1,8 +1,8 @@
 /**
  * Any path of the service catalog that has no page yet: a module overview, the reason a gated
- * module is closed, or a 「功能建设中」 placeholder naming the item and its feature ID.
+ * module is closed, or 「即将上线」 for a module or item that is not built yet.
  */
-import { LockOutlined, RightOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, LockOutlined, RightOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Card, Col, Result, Row, Space, Tag, Typography } from 'antd';
 import { Link, useLocation } from 'react-router-dom';
 import { moduleAccent, ModuleIcon } from '@/shared/catalogVisuals';
@@ -43,6 +43,27 @@ export default function CatalogPage() {
       ]}
     />
   );
+
+  if (hit.comingSoon) {
+    return (
+      <>
+        {crumbs}
+        <Card variant="borderless" className="jmt-card">
+          <Result
+            icon={<ClockCircleOutlined style={{ color: '#a3a8b8' }} />}
+            title={`「${item?.title ?? module.title}」即将上线`}
+            subTitle={item?.description || module.description}
+            extra={
+              <Link to="/">
+                <Button>返回首页</Button>
+              </Link>
+            }
+            data-testid="coming-soon"
+          />
+        </Card>
+      </>
+    );
+  }
 
   if (!hit.ok) {
     const gatedByRegistration = !module.enabled && module.gated;
@@ -112,9 +133,7 @@ export default function CatalogPage() {
                     <Typography.Text strong style={{ fontSize: 15 }}>
                       {entry.title}
                     </Typography.Text>
-                    <Tag bordered={false} color="geekblue">
-                      {entry.feature}
-                    </Tag>
+                    {gate.comingSoon ? <Tag bordered={false}>即将上线</Tag> : null}
                   </Space>
                   <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0, minHeight: 44 }}>
                     {entry.description || gate.reason || ' '}
@@ -124,6 +143,8 @@ export default function CatalogPage() {
                       <>
                         立即办理 <RightOutlined />
                       </>
+                    ) : gate.comingSoon ? (
+                      '敬请期待'
                     ) : (
                       <>
                         <LockOutlined /> {gate.reason}

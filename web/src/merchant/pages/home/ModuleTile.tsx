@@ -1,14 +1,15 @@
 import { ArrowRightOutlined, LockOutlined } from '@ant-design/icons';
-import { Card, Tooltip, Typography } from 'antd';
+import { Card, Tag, Tooltip, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import type { Gate } from '@/shared/access';
 import type { CatalogModule } from '@/shared/api/types';
 import { DISABLED_ACCENT, ModuleIcon, moduleAccent } from '@/shared/catalogVisuals';
 
-/** One of the 8 service entries on the home page; greyed (with the reason) while gated. */
+/** One of the 8 service entries on the home page; greyed (with the reason) while gated, 「即将上线」 until built. */
 export function ModuleTile({ module, gate }: { module: CatalogModule; gate: Gate }) {
   const navigate = useNavigate();
   const disabled = !gate.ok;
+  const comingSoon = Boolean(gate.comingSoon);
   const accent = disabled ? DISABLED_ACCENT : moduleAccent(module.key);
 
   const card = (
@@ -17,6 +18,7 @@ export function ModuleTile({ module, gate }: { module: CatalogModule; gate: Gate
       className={`jmt-tile${disabled ? ' jmt-tile--disabled' : ''}`}
       data-testid={`module-tile-${module.key}`}
       data-disabled={disabled ? 'true' : 'false'}
+      data-coming-soon={comingSoon ? 'true' : 'false'}
       aria-disabled={disabled}
       role={disabled ? undefined : 'link'}
       tabIndex={disabled ? -1 : 0}
@@ -31,14 +33,22 @@ export function ModuleTile({ module, gate }: { module: CatalogModule; gate: Gate
         <Typography.Text strong style={{ fontSize: 16, color: disabled ? '#8b90a3' : undefined }}>
           {module.title}
         </Typography.Text>
-        {disabled ? <LockOutlined style={{ marginLeft: 'auto', color: '#b4b8c7' }} /> : null}
+        {comingSoon ? (
+          <Tag bordered={false} style={{ marginLeft: 'auto', marginRight: 0 }}>
+            即将上线
+          </Tag>
+        ) : disabled ? (
+          <LockOutlined style={{ marginLeft: 'auto', color: '#b4b8c7' }} />
+        ) : null}
       </div>
       <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ fontSize: 13, minHeight: 42, marginBottom: 12 }}>
         {module.description}
       </Typography.Paragraph>
       <div className="jmt-tile__footer">
         <span>{module.items.length} 项服务</span>
-        {disabled ? (
+        {comingSoon ? (
+          <span style={{ color: '#a3a8b8' }}>敬请期待</span>
+        ) : disabled ? (
           <Link to="/registration" onClick={(e) => e.stopPropagation()} className="jmt-tile__cta">
             去办理工商注册
           </Link>
@@ -51,5 +61,5 @@ export function ModuleTile({ module, gate }: { module: CatalogModule; gate: Gate
     </Card>
   );
 
-  return disabled ? <Tooltip title={gate.reason}>{card}</Tooltip> : card;
+  return disabled && !comingSoon ? <Tooltip title={gate.reason}>{card}</Tooltip> : card;
 }

@@ -6,6 +6,7 @@ import { useMe } from '@/shared/session';
 import { LogsTab } from './LogsTab';
 import { MembersTab } from './MembersTab';
 import { MerchantTab } from './MerchantTab';
+import { PushStatusCard } from './PushStatusCard';
 import { ProfileTab } from './ProfileTab';
 import { SecurityTab } from './SecurityTab';
 import { isMerchantAdmin } from './me';
@@ -53,6 +54,7 @@ export default function MePage() {
           </div>
         </Space>
       </Card>
+      <PushStatusCard />
       <Card variant="borderless" className="jmt-me__body">
         <Tabs
           tabPosition="left"

@@ -1,6 +1,6 @@
 /** R3 注册进度看板: the board of the merchant's application, live (a new message reloads it). */
 import { EditOutlined, FileAddOutlined, SolutionOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Result, Row, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Result, Row, Skeleton, Space, Steps, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { access } from '@/shared/access';
 import { formatTime, KIND_LABELS } from '@/shared/registration';
@@ -12,11 +12,37 @@ import './registration.css';
 export default function RegistrationProgressPage() {
   const { me } = useMe();
   const navigate = useNavigate();
-  const { loading, failure, application } = useRegistration();
+  const { loading, failure, application, status, board } = useRegistration();
   const can = access(me).can;
 
   if (loading) return <Card><Skeleton active paragraph={{ rows: 8 }} /></Card>;
   if (failure) return <Alert type="error" showIcon message="加载失败" description={failure} />;
+
+  if (!application && status === 'approved') {
+    // Approved by 捷晶 directly (seeded, or approved in the back office without an application).
+    return (
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <div>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            注册进度看板
+          </Typography.Title>
+          <Typography.Text type="secondary">{me.merchant?.display_name || me.merchant?.name}</Typography.Text>
+        </div>
+        <Card
+          title={
+            <Space>
+              <span>办理进度</span>
+              <Tag color="success">核准通过</Tag>
+            </Space>
+          }
+          data-testid="approved-without-application"
+        >
+          <Steps items={board.map((node) => ({ title: node.label, status: 'finish' as const, description: '已完成' }))} />
+          <Alert style={{ marginTop: 24 }} type="success" showIcon message="工商注册已核准，全部业务模块已开通" description="您的工商注册信息已由捷晶核准，无需再次办理。" />
+        </Card>
+      </Space>
+    );
+  }
 
   if (!application) {
     return (

@@ -10,6 +10,8 @@ export interface RegistrationState {
   failure: string | null;
   application: ApplicationOut | null;
   status: 'not_started' | 'in_progress' | 'approved';
+  /** The board's nodes, for a merchant approved without an application. */
+  board: { key: string; label: string }[];
   prefill: PrefillOut | null;
   reload: () => Promise<void>;
   setApplication: (app: ApplicationOut) => void;
@@ -22,6 +24,7 @@ export function useRegistration({ withPrefill = false }: { withPrefill?: boolean
   const [application, setApplication] = useState<ApplicationOut | null>(null);
   const [status, setStatus] = useState<RegistrationState['status']>('not_started');
   const [prefill, setPrefill] = useState<PrefillOut | null>(null);
+  const [board, setBoard] = useState<RegistrationState['board']>([]);
   const lastState = useRef<string | null>(null);
 
   const reload = useCallback(async () => {
@@ -32,6 +35,7 @@ export function useRegistration({ withPrefill = false }: { withPrefill?: boolean
       ]);
       setApplication(current.application ?? null);
       setStatus(current.registration_status);
+      setBoard(current.board);
       if (values) setPrefill(values);
       setFailure(null);
       const state = current.application?.state ?? null;
@@ -53,5 +57,5 @@ export function useRegistration({ withPrefill = false }: { withPrefill?: boolean
     void reload();
   });
 
-  return { loading, failure, application, status, prefill, reload, setApplication };
+  return { loading, failure, application, status, board, prefill, reload, setApplication };
 }

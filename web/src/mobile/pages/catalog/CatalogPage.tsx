@@ -1,11 +1,11 @@
-import { CompassOutlined, LockOutlined, ToolOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, CompassOutlined, LockOutlined, ToolOutlined } from '@ant-design/icons';
 import { Button, List, NavBar, Tag } from 'antd-mobile';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { moduleAccent, ModuleIcon } from '@/shared/catalogVisuals';
 import { useMe } from '@/shared/session';
 import { MobileResult } from '../../components/MobileResult';
 
-/** Catalog paths on the H5: module overview, gated notice, or 「功能建设中」. */
+/** Catalog paths on the H5: module overview, gated notice, or 「即将上线」 for what is not built yet. */
 export default function CatalogPage() {
   const { me, access } = useMe();
   const { pathname } = useLocation();
@@ -40,7 +40,22 @@ export default function CatalogPage() {
   const accent = moduleAccent(module.key);
 
   let body;
-  if (!hit.ok) {
+  if (hit.comingSoon) {
+    body = (
+      <MobileResult
+        icon={<ClockCircleOutlined />}
+        tone="muted"
+        title={`「${title}」即将上线`}
+        actions={
+          <Button block shape="rounded" onClick={() => navigate('/')}>
+            返回首页
+          </Button>
+        }
+      >
+        {item?.description || module.description}
+      </MobileResult>
+    );
+  } else if (!hit.ok) {
     body = (
       <MobileResult
         icon={<LockOutlined />}
@@ -97,9 +112,9 @@ export default function CatalogPage() {
               <List.Item
                 key={entry.key}
                 description={gate.ok ? entry.description : gate.reason}
-                extra={<Tag fill="outline">{entry.feature}</Tag>}
+                extra={gate.comingSoon ? <Tag fill="outline">即将上线</Tag> : null}
                 disabled={!gate.ok}
-                onClick={() => navigate(entry.route)}
+                onClick={gate.ok ? () => navigate(entry.route) : undefined}
               >
                 {entry.title}
               </List.Item>

@@ -34,6 +34,7 @@ export default function HomePage() {
 
   const open = (module: CatalogModule) => {
     const gate = access.moduleGate(module);
+    if (gate.comingSoon) return; // not built yet: the tile says 即将上线 and does nothing
     if (gate.ok) {
       navigate(module.route);
       return;
@@ -54,6 +55,7 @@ export default function HomePage() {
   const merchant = me.merchant;
   const registration = registrationLabel(merchant?.registration_status, merchant?.registration_approved);
   const loading = !home && !error;
+  const todoTotal = home?.todos.reduce((n, t) => n + t.count, 0) ?? 0;
 
   return (
     <div>
@@ -89,17 +91,20 @@ export default function HomePage() {
                   className={`m-tile${gate.ok ? '' : ' m-tile--disabled'}`}
                   data-testid={`module-tile-${module.key}`}
                   data-disabled={gate.ok ? 'false' : 'true'}
-                  role="button"
+                  data-coming-soon={gate.comingSoon ? 'true' : 'false'}
+                  role={gate.comingSoon ? undefined : 'button'}
+                  aria-disabled={!gate.ok}
                 >
                   <span className="m-tile__icon" style={{ color: accent.fg, background: accent.bg }}>
                     <ModuleIcon icon={module.icon} />
-                    {gate.ok ? null : (
+                    {gate.ok || gate.comingSoon ? null : (
                       <span className="m-tile__lock">
                         <LockOutlined />
                       </span>
                     )}
                   </span>
                   <span className="m-tile__title">{module.title}</span>
+                  {gate.comingSoon ? <span className="m-tile__soon">即将上线</span> : null}
                 </div>
               </Grid.Item>
             );
@@ -155,6 +160,7 @@ export default function HomePage() {
           <section className="m-section">
             <div className="m-section__head">
               <span className="m-section__title">待办事项</span>
+              {todoTotal ? <span className="m-section__extra" data-testid="todo-total">共 {todoTotal} 项</span> : null}
             </div>
             {loading ? (
               <DotLoading color="primary" />

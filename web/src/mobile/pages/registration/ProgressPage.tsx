@@ -19,14 +19,18 @@ const TAG_COLORS: Record<string, string> = {
 };
 
 export default function ProgressPage() {
-  const { api, reload: reloadMe } = useMe();
+  const { api, me, reload: reloadMe } = useMe();
   const navigate = useNavigate();
   const [app, setApp] = useState<ApplicationOut | null | undefined>(undefined);
   const [failure, setFailure] = useState<string | null>(null);
+  const [board, setBoard] = useState<{ key: string; label: string }[]>([]);
+  const [status, setStatus] = useState<string>('not_started');
 
   const load = useCallback(async () => {
     try {
       const current = await unwrap(api.client.GET('/api/v1/registration/current'));
+      setBoard(current.board);
+      setStatus(current.registration_status);
       setApp((before) => {
         if (before && before.state !== 'approved' && current.application?.state === 'approved') void reloadMe();
         return current.application ?? null;
@@ -52,6 +56,27 @@ export default function ProgressPage() {
       <div className="mreg__loading">
         <DotLoading color="primary" />
       </div>
+    );
+  } else if (app === null && status === 'approved') {
+    // Approved by 捷晶 directly (no application here): the board is complete all the same.
+    body = (
+      <>
+        <section className="mreg__card" data-testid="approved-without-application">
+          <div className="mreg__title">
+            <span>{me.merchant?.display_name || me.merchant?.name}</span>
+            <Tag color="success" fill="outline">
+              核准通过
+            </Tag>
+          </div>
+          <div className="mreg__sub">工商注册信息已由捷晶核准</div>
+          <Steps direction="vertical" current={board.length} style={{ '--title-font-size': '15px', '--description-font-size': '12px' }}>
+            {board.map((node) => (
+              <Steps.Step key={node.key} title={node.label} status="finish" />
+            ))}
+          </Steps>
+        </section>
+        <NoticeBar color="info" wrap content="工商注册已核准，全部业务模块已开通。" />
+      </>
     );
   } else if (app === null) {
     body = (

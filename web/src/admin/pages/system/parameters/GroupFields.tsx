@@ -8,7 +8,7 @@ import {
   ProFormText,
   ProFormTextArea,
 } from '@ant-design/pro-components';
-import { Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, Row, Space, Switch, TimePicker, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Empty, Form, Input, Row, Space, TimePicker, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { MESSAGE_KINDS, WEEKDAY_OPTIONS } from './params';
 
@@ -174,90 +174,18 @@ export function AnnouncementFields() {
   );
 }
 
-export function PaymentFields() {
-  return (
-    <>
-      <ProFormCheckbox.Group
-        name="methods"
-        label="支付方式"
-        options={[
-          { label: '银行转账', value: 'bank_transfer' },
-          { label: '微信支付', value: 'wechat_pay' },
-          { label: '支付宝', value: 'alipay' },
-        ]}
-        rules={[{ required: true, message: '至少选择一种' }]}
-      />
-      <ProFormText name="payee_name" label="收款户名" width="md" />
-      <ProFormText name="payee_bank" label="开户银行" width="md" />
-      <ProFormText name="payee_account" label="收款账号" width="md" placeholder="8–32 位数字" />
-      <Form.Item name="settlement_fee_rate" label="结汇手续费率" extra="按结汇金额收取，0.0010 即 0.10%，上限 0.05（5%）。">
-        <InputNumber<string> stringMode min="0" max="0.05" step="0.0001" precision={4} style={{ width: 200 }} />
-      </Form.Item>
-      <Form.Item name="min_settlement_usd" label="最低结汇金额">
-        <InputNumber<string> stringMode min="0" step="50" precision={2} addonAfter="美元" style={{ width: 240 }} />
-      </Form.Item>
-    </>
-  );
-}
-
-export function LogisticsFields() {
-  return (
-    <>
-      <Form.Item label="物流服务商" extra="代码用大写字母（如 DHL），商户在「物流服务商选择」中看到名称、时效与说明。">
-        <Form.List name="carriers">
-          {(fields, { add, remove }) => (
-            <Space direction="vertical" size={8} style={{ width: '100%' }}>
-              {fields.map((field) => (
-                <Row key={field.key} gutter={8} align="top" wrap={false}>
-                  <Col flex="110px">
-                    <Form.Item name={[field.name, 'code']} style={{ marginBottom: 0 }} rules={[{ required: true, message: '必填' }]}>
-                      <Input placeholder="代码" />
-                    </Form.Item>
-                  </Col>
-                  <Col flex="160px">
-                    <Form.Item name={[field.name, 'name']} style={{ marginBottom: 0 }} rules={[{ required: true, message: '必填' }]}>
-                      <Input placeholder="名称" />
-                    </Form.Item>
-                  </Col>
-                  <Col flex="140px">
-                    <Form.Item name={[field.name, 'timeliness']} style={{ marginBottom: 0 }}>
-                      <Input placeholder="时效" />
-                    </Form.Item>
-                  </Col>
-                  <Col flex="auto">
-                    <Form.Item name={[field.name, 'description']} style={{ marginBottom: 0 }}>
-                      <Input placeholder="服务说明" />
-                    </Form.Item>
-                  </Col>
-                  <Col flex="72px">
-                    <Form.Item name={[field.name, 'enabled']} valuePropName="checked" style={{ marginBottom: 0 }}>
-                      <Switch checkedChildren="启用" unCheckedChildren="停用" />
-                    </Form.Item>
-                  </Col>
-                  <Col flex="32px">
-                    <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label="删除服务商" />
-                  </Col>
-                </Row>
-              ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ code: '', name: '', description: '', timeliness: '', enabled: true })}>
-                添加服务商
-              </Button>
-            </Space>
-          )}
-        </Form.List>
-      </Form.Item>
-      <ProFormTextArea name="exception_handling" label="异常件处理说明" width="xl" fieldProps={{ rows: 4, maxLength: 1000, showCount: true }} />
-    </>
-  );
-}
-
 export function NotificationFields() {
   return (
     <>
-      <ProFormSwitch name="sms_enabled" label="短信通知" checkedChildren="开" unCheckedChildren="关" />
-      <ProFormText name="sms_sign" label="短信签名" width="sm" extra="须与短信服务商处审核通过的签名一致，2–12 个字。" />
-      <ProFormSwitch name="wechat_enabled" label="微信模板消息" checkedChildren="开" unCheckedChildren="关" />
-      <Form.Item label="微信模板 ID" extra="在微信公众平台「模板消息」中申请；留空则该类消息不推送微信。">
+      <ProFormText name="sms_sign" label="短信签名" width="sm" extra="登录验证码短信使用此签名，须与短信服务商处审核通过的签名一致，2–12 个字。" />
+      <ProFormSwitch
+        name="wechat_enabled"
+        label="微信模板消息"
+        checkedChildren="开"
+        unCheckedChildren="关"
+        extra="关闭后业务消息只进消息中心，不再推送到微信。"
+      />
+      <Form.Item label="微信模板 ID" extra="在微信公众平台「模板消息」中申请；留空则使用部署时配置的默认模板，都没有则该类消息不推送微信。">
         <Row gutter={[16, 0]}>
           {MESSAGE_KINDS.map((kind) => (
             <Col key={kind.key} span={12}>
@@ -268,6 +196,14 @@ export function NotificationFields() {
           ))}
         </Row>
       </Form.Item>
+      <ProFormText name="service_account_name" label="服务号名称" width="md" extra="商户在「个人中心」看到的关注引导使用此名称。" />
+      <ProFormText
+        name="service_account_qr"
+        label="服务号二维码"
+        width="xl"
+        placeholder="https://… 或 /media/…"
+        extra="二维码图片地址，显示在商户「个人中心」的微信推送说明中，扫码即可关注服务号。"
+      />
     </>
   );
 }

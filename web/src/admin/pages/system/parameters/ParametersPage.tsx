@@ -9,10 +9,8 @@ import { formatTime } from '../logs/logs';
 import {
   AnnouncementFields,
   LogFields,
-  LogisticsFields,
   NotificationFields,
   OpeningHoursFields,
-  PaymentFields,
   PlatformFields,
 } from './GroupFields';
 import { formErrors, PARAMETER_CODES, type GroupKey, type GroupMeta, type ParametersData } from './params';
@@ -21,8 +19,6 @@ const FIELDS: Record<GroupKey, () => ReactNode> = {
   platform: PlatformFields,
   opening_hours: OpeningHoursFields,
   announcements: AnnouncementFields,
-  payment: PaymentFields,
-  logistics: LogisticsFields,
   notifications: NotificationFields,
   logs: LogFields,
 };
@@ -34,13 +30,10 @@ const LABELS: Record<string, string> = {
   days: '营业日',
   closed_dates: '休息日',
   notice: '非营业时间提示',
-  methods: '支付方式',
-  payee_account: '收款账号',
-  settlement_fee_rate: '结汇手续费率',
-  min_settlement_usd: '最低结汇金额',
-  exception_handling: '异常件处理说明',
   sms_sign: '短信签名',
   wechat_templates: '微信模板 ID',
+  service_account_name: '服务号名称',
+  service_account_qr: '服务号二维码',
   archive_after_days: '日志保留天数',
 };
 

@@ -17,8 +17,7 @@ describe('formErrors', () => {
     ]);
     expect(result.lines).toEqual(['营业时段第 1 项：结束时间须晚于开始时间', '非营业时间提示：不能为空']);
   });
-  it('names list items of announcements and carriers', () => {
+  it('names list items of announcements', () => {
     expect(errorPlace('items.2.title', {})).toBe('公告第 3 项');
-    expect(errorPlace('carriers.0.code', {})).toBe('物流服务商第 1 项');
   });
 });

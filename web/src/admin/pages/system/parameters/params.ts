@@ -36,7 +36,6 @@ export function fieldPath(key: string): (string | number)[] {
 const LIST_NAMES: Record<string, string> = {
   ranges: '营业时段',
   items: '公告',
-  carriers: '物流服务商',
 };
 
 /** A readable place for an error the form cannot put under one field: 「营业时段第 1 项」. */
