@@ -109,7 +109,7 @@ def test_every_formula_prefix_is_kept_safe_in_both_export_formats(admin_api, val
     make_log(object_repr=value)
     assert csv_rows(admin_api.get("/admin/audit/operation-logs/export", format="csv"))[1][6] == "'" + value
     data = body_of(admin_api.get("/admin/audit/operation-logs/export", format="xlsx"))
-    assert xlsx_rows(data)[1][6] == value
+    assert value in [row[6] for row in xlsx_rows(data)[1:]]  # after the CSV export's own log line
     with zipfile.ZipFile(io.BytesIO(data)) as book:
         assert "<f>" not in book.read("xl/worksheets/sheet1.xml").decode()
 
