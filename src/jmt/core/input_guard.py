@@ -10,14 +10,15 @@ and validates the request's parameters and body:
    stores is a 404 in the path (no record has that id) and a 422 elsewhere (page numbers, ids in a
    body); text containing a NUL character is a 422 (PostgreSQL cannot store it, and nothing typed
    by a person contains it); query text longer than ``QUERY_TEXT_MAX`` is a 422 (search boxes and
-   filters are short; a 50 KB pattern only costs the database).
+   filters are short; a 50 KB pattern only costs the database) unless the field declares its own
+   ``max_length`` (a list of selected ids may be longer).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, get_args
 
 from django.http import HttpRequest
 from ninja import NinjaAPI
@@ -41,7 +42,7 @@ def refuse(fields: dict[str, str]) -> ApiError:
     return ApiError("VALIDATION_ERROR", COMMON_ERROR_CODES["VALIDATION_ERROR"], status=422, details={"fields": fields})
 
 
-def problems(value: Any, *, source: str, loc: str = "") -> dict[str, str]:
+def problems(value: Any, *, source: str, loc: str = "", bounded: frozenset[str] = frozenset()) -> dict[str, str]:
     """``{field: Chinese problem}`` for every hostile value inside ``value`` (models, lists and dicts walked)."""
     found: dict[str, str] = {}
     stack: list[tuple[str, Any]] = [(loc, value)]
@@ -55,7 +56,7 @@ def problems(value: Any, *, source: str, loc: str = "") -> dict[str, str]:
         elif isinstance(item, str):
             if "\x00" in item:
                 found.setdefault(where or "_", HAS_NUL)
-            elif source == "query" and len(item) > QUERY_TEXT_MAX:
+            elif source == "query" and len(item) > QUERY_TEXT_MAX and where.rsplit(".", 1)[-1] not in bounded:
                 found.setdefault(where or "_", TOO_LONG)
         elif isinstance(item, BaseModel):
             for name in type(item).model_fields:
@@ -75,10 +76,34 @@ def _join(where: str, name: str) -> str:
     return f"{where}.{name}" if where else name
 
 
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for arg in get_args(annotation) for model in _models_in(arg)]
+
+
+def bounded_fields(models: list[type[BaseModel]]) -> frozenset[str]:
+    """Names (and aliases) of every string field, at any depth, that declares its own ``max_length``."""
+    names: set[str] = set()
+    seen: set[type[BaseModel]] = set()
+    stack = list(models)
+    while stack:
+        model = stack.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for name, field in model.model_fields.items():
+            if any(getattr(rule, "max_length", None) is not None for rule in field.metadata):
+                names.update({name, field.alias or name})
+            stack.extend(_models_in(field.annotation))
+    return frozenset(names)
+
+
 def _guarded_get_values(operation: Any) -> Callable[..., Any]:
     read_values = operation._get_values
     view = operation.view_func
     sources = {param.name: param.source._param_source() for param in operation.signature.params}
+    bounded = bounded_fields(list(operation.models))
 
     def get_values(request: HttpRequest, path_params: Any, temporal_response: Any) -> Any:
         check_before_validation(request, view)
@@ -87,7 +112,7 @@ def _guarded_get_values(operation: Any) -> Callable[..., Any]:
         for name, value in values.items():
             source = sources.get(name, "body")
             # A schema bundling query or body fields reports its fields by their own names.
-            found = problems(value, source=source, loc="" if isinstance(value, BaseModel) else name)
+            found = problems(value, source=source, loc="" if isinstance(value, BaseModel) else name, bounded=bounded)
             if found and source == "path":
                 raise NotFound()
             fields.update(found)
