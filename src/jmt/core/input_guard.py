@@ -8,10 +8,10 @@ and validates the request's parameters and body:
    from a 422 what it expects;
 2. **after** validation, every value is walked: an integer outside the 64-bit range the database
    stores is a 404 in the path (no record has that id) and a 422 elsewhere (page numbers, ids in a
-   body); text containing a NUL character is a 422 (PostgreSQL cannot store it, and nothing typed
-   by a person contains it); query text longer than ``QUERY_TEXT_MAX`` is a 422 (search boxes and
-   filters are short; a 50 KB pattern only costs the database) unless the field declares its own
-   ``max_length`` (a list of selected ids may be longer).
+   body); text (or an uploaded file's name) containing a NUL character is a 422 (PostgreSQL cannot
+   store it, and nothing typed by a person contains it); query text longer than ``QUERY_TEXT_MAX``
+   is a 422 (search boxes and filters are short; a 50 KB pattern only costs the database) unless
+   the field declares its own ``max_length`` (a list of selected ids may be longer).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, get_args
 
+from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest
 from ninja import NinjaAPI
 from pydantic import BaseModel
@@ -58,6 +59,9 @@ def problems(value: Any, *, source: str, loc: str = "", bounded: frozenset[str] 
                 found.setdefault(where or "_", HAS_NUL)
             elif source == "query" and len(item) > QUERY_TEXT_MAX and where.rsplit(".", 1)[-1] not in bounded:
                 found.setdefault(where or "_", TOO_LONG)
+        elif isinstance(item, UploadedFile):
+            if "\x00" in (item.name or ""):
+                found.setdefault(where or "_", HAS_NUL)
         elif isinstance(item, BaseModel):
             for name in type(item).model_fields:
                 stack.append((_join(where, name), getattr(item, name, None)))

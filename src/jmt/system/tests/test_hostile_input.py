@@ -111,6 +111,19 @@ def test_a_nul_character_in_a_body_is_refused_and_nothing_is_stored(merchant, cr
     assert not Batch.objects.exists()
 
 
+def test_a_nul_character_in_an_uploaded_file_name_is_never_stored(merchant):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from jmt.documents.models import Document
+
+    upload = SimpleUploadedFile("营业执照\x00.pdf", b"%PDF-1.4 test", content_type="application/pdf")
+    response = merchant.client.post(
+        "/api/v1/documents", {"kind": "business_licence", "file": upload}, headers=merchant._headers(None)
+    )
+    assert response.status_code in {201, 422}
+    assert all("\x00" not in name for name in Document.objects.values_list("original_name", flat=True))
+
+
 def test_a_nul_character_in_a_query_is_refused(merchant):
     response = merchant.get("/customs/orders", search="DH\x00")
     assert response.status_code == 422

@@ -2,7 +2,7 @@
 
 Every operation gets a few generated requests — valid ones and deliberately invalid ones — sent
 through Django's WSGI application in-process (no live server). The run fails on any 5xx and on any
-answer that does not match the response schema the API publishes. The seed is fixed
+answer that does not match the response schema (or content type) the API publishes. The seed is fixed
 (``derandomize``), so a failure found once is found again; the number of examples per operation is
 bounded (``JMT_FUZZ_EXAMPLES``, default below) so both runs together stay within a few minutes of CPU.
 """
@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import response_schema_conformance
+from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
 
 from jmt.accounts.models import User
 from jmt.accounts.tokens import issue_tokens
@@ -39,7 +39,7 @@ def no_undocumented_server_error(ctx: Any, response: Any, case: Any) -> bool | N
     return not_a_server_error(ctx, response, case)
 
 
-CHECKS = [no_undocumented_server_error, response_schema_conformance]
+CHECKS = [no_undocumented_server_error, response_schema_conformance, content_type_conformance]
 # A server-sent event stream never ends: it cannot be fuzzed by waiting for its answer.
 SKIPPED = {("GET", "/api/v1/notifications/stream")}
 
