@@ -6,6 +6,7 @@ import logging
 from typing import Any
 
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation, TooManyFieldsSent, TooManyFilesSent
+from django.db import DataError
 from django.http import Http404, HttpRequest, HttpResponse, UnreadablePostError
 from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI
@@ -161,6 +162,14 @@ def on_unreadable_body(request: HttpRequest, exc: Exception) -> HttpResponse:
     """A body that cannot be read as what it claims to be (malformed multipart, a cut-off upload)."""
     logger.info("unreadable request body on %s %s: %s", request.method, request.path, exc.__class__.__name__)
     return _respond(request, 400, "BAD_REQUEST", COMMON_ERROR_CODES["BAD_REQUEST"])
+
+
+@api.exception_handler(DataError)
+@api.exception_handler(OverflowError)
+def on_value_the_database_cannot_store(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """A value past a column's range or length that no validation caught: the input's fault, not the server's."""
+    logger.warning("value refused by the database on %s %s: %s", request.method, request.path, exc)
+    return _respond(request, 422, "VALIDATION_ERROR", COMMON_ERROR_CODES["VALIDATION_ERROR"])
 
 
 @api.exception_handler(Exception)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.db import DataError
 from django.test import override_settings
 
 from jmt.api import api as ninja_api
@@ -156,6 +157,23 @@ def test_malformed_multipart_is_a_bad_request(merchant, content_type, payload):
     body = response.json()
     assert body["code"] == "BAD_REQUEST"
     assert body["message"] == "请求格式不正确，无法读取"
+
+
+@pytest.mark.parametrize(
+    "error",
+    [DataError("value too long for type character varying(100)"), OverflowError("int too large to convert")],
+    ids=["data-error", "overflow"],
+)
+def test_a_value_the_database_cannot_store_is_a_validation_error_not_a_500(merchant, monkeypatch, error):
+    from jmt.customs import selectors_batches
+
+    def refuse(**kwargs):
+        raise error
+
+    monkeypatch.setattr(selectors_batches, "batch_list", refuse)
+    response = merchant.get("/customs/batches")
+    assert response.status_code == 422
+    assert response.json()["code"] == "VALIDATION_ERROR"
 
 
 def test_api_answers_are_not_stored_by_caches(api, merchant):
