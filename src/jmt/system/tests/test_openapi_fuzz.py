@@ -29,7 +29,7 @@ from jmt.api import api as ninja_api
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
-EXAMPLES = int(os.environ.get("JMT_FUZZ_EXAMPLES", "10"))
+EXAMPLES = int(os.environ.get("JMT_FUZZ_EXAMPLES", "20"))
 
 
 def no_undocumented_server_error(ctx: Any, response: Any, case: Any) -> bool | None:
