@@ -5,7 +5,10 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation, TooManyFieldsSent, TooManyFilesSent
+from django.db import DataError
+from django.http import Http404, HttpRequest, HttpResponse, UnreadablePostError
+from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -13,6 +16,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from jmt.accounts.api import auth_router, me_router
 from jmt.accounts.errors import ERROR_CODES as AUTH_ERROR_CODES
 from jmt.audit.api_admin import router as audit_admin_router
+from jmt.core import input_guard
 from jmt.core.auth import BearerAuth
 from jmt.core.errors import COMMON_ERROR_CODES, ApiError
 from jmt.customs.api import customs_router
@@ -143,7 +147,36 @@ def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return _respond(request, exc.status_code, code, COMMON_ERROR_CODES.get(code, "请求无法处理"))
 
 
+@api.exception_handler(RequestDataTooBig)
+@api.exception_handler(TooManyFieldsSent)
+@api.exception_handler(TooManyFilesSent)
+def on_too_large(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """Bodies over Django's upload limits (``DATA_UPLOAD_MAX_MEMORY_SIZE``, field and file counts)."""
+    return _respond(request, 413, "PAYLOAD_TOO_LARGE", COMMON_ERROR_CODES["PAYLOAD_TOO_LARGE"])
+
+
+@api.exception_handler(MultiPartParserError)
+@api.exception_handler(UnreadablePostError)
+@api.exception_handler(SuspiciousOperation)
+def on_unreadable_body(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """A body that cannot be read as what it claims to be (malformed multipart, a cut-off upload)."""
+    logger.info("unreadable request body on %s %s: %s", request.method, request.path, exc.__class__.__name__)
+    return _respond(request, 400, "BAD_REQUEST", COMMON_ERROR_CODES["BAD_REQUEST"])
+
+
+@api.exception_handler(DataError)
+@api.exception_handler(OverflowError)
+def on_value_the_database_cannot_store(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """A value past a column's range or length that no validation caught: the input's fault, not the server's."""
+    logger.warning("value refused by the database on %s %s: %s", request.method, request.path, exc)
+    return _respond(request, 422, "VALIDATION_ERROR", COMMON_ERROR_CODES["VALIDATION_ERROR"])
+
+
 @api.exception_handler(Exception)
 def on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
     logger.exception("unhandled error on %s %s", request.method, request.path)
     return _respond(request, 500, "INTERNAL_ERROR", COMMON_ERROR_CODES["INTERNAL_ERROR"])
+
+
+# Last, once every router is mounted: permission refusals before validation, hostile values refused.
+input_guard.install(api)

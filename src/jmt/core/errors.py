@@ -51,5 +51,7 @@ COMMON_ERROR_CODES: dict[str, str] = {
     "PERMISSION_DENIED": "您没有执行此操作的权限",
     "NOT_FOUND": "未找到该记录，或您无权查看",
     "METHOD_NOT_ALLOWED": "不支持该请求方式",
+    "BAD_REQUEST": "请求格式不正确，无法读取",
+    "PAYLOAD_TOO_LARGE": "提交的内容过大",
     "INTERNAL_ERROR": "服务器开小差了，请稍后重试",
 }

@@ -1,8 +1,12 @@
 """The one outbound HTTP helper every integration adapter uses.
 
-Timeouts on every call, a bounded retry on transport errors and 5xx answers, and a guard that
-refuses private, loopback and link-local addresses (SSRF) unless settings allow them — the tests
-allow them so adapters can be driven against local fake servers.
+Timeouts on every call, a bounded retry on transport errors and 5xx answers, and a guard against
+SSRF: the host is resolved **once**, every address it resolves to must be a public one
+(``ipaddress.is_global``: no private, loopback, link-local, shared 100.64.0.0/10 — Alibaba Cloud's
+metadata service is 100.100.100.200 — reserved or multicast address), and the connection is made to
+that checked address while the URL's host name stays the ``Host`` header and the TLS server name.
+A second look-up by the HTTP library (DNS rebinding) therefore cannot swap in another address.
+Settings may allow private hosts — the tests do, so adapters can be driven against local fake servers.
 """
 
 from __future__ import annotations
@@ -10,10 +14,13 @@ from __future__ import annotations
 import ipaddress
 import logging
 import socket
+import ssl
 import time
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
+import httpcore
 import httpx
 from django.conf import settings
 
@@ -29,20 +36,77 @@ class TransportError(Exception):
         self.status = status
 
 
-def _check_host(url: str) -> None:
-    if settings.HTTP_ALLOW_PRIVATE_HOSTS:
-        return
-    host = urlsplit(url).hostname
-    if not host:
-        raise TransportError(f"no host in {url!r}", permanent=True)
+class AddressRefused(Exception):
+    """The host resolves to an address outbound calls may not reach."""
+
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+def is_public(address: IPAddress) -> bool:
+    """Whether an outbound call may reach ``address`` (IPv4-mapped IPv6 is judged as the IPv4 it carries)."""
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return address.is_global and not address.is_multicast
+
+
+def resolve(host: str, port: int, *, allow_private: bool) -> list[IPAddress]:
+    """Every address ``host`` resolves to, refused as a whole if one of them is not public."""
     try:
-        infos = socket.getaddrinfo(host, None)
-    except socket.gaierror as exc:
-        raise TransportError(f"cannot resolve {host}: {exc}") from exc
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise httpcore.ConnectError(f"cannot resolve {host}: {exc}") from exc
+    addresses: list[IPAddress] = []
     for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if address.is_private or address.is_loopback or address.is_link_local or address.is_reserved:
-            raise TransportError(f"refusing to call a private address ({host})", permanent=True)
+        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
+        if address not in addresses:
+            addresses.append(address)
+    if not addresses:
+        raise httpcore.ConnectError(f"cannot resolve {host}")
+    if not allow_private:
+        for address in addresses:
+            if not is_public(address):
+                raise AddressRefused(f"refusing to call a non-public address ({host} → {address})")
+    return addresses
+
+
+class _CheckedBackend(httpcore.SyncBackend):
+    """Resolves once, checks, and connects to the checked address (never to the name again)."""
+
+    def __init__(self, *, allow_private: bool) -> None:
+        self.allow_private = allow_private
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        addresses = resolve(host, port, allow_private=self.allow_private)
+        for address in addresses[:-1]:
+            try:
+                return super().connect_tcp(str(address), port, timeout, local_address, socket_options)
+            except httpcore.ConnectError:
+                logger.info("cannot connect to %s (%s), trying the next address", address, host)
+        return super().connect_tcp(str(addresses[-1]), port, timeout, local_address, socket_options)
+
+
+_ssl_context: ssl.SSLContext | None = None
+
+
+def _transport(*, allow_private: bool) -> httpx.HTTPTransport:
+    global _ssl_context
+    if _ssl_context is None:
+        _ssl_context = httpx.create_ssl_context()
+    transport = httpx.HTTPTransport(verify=_ssl_context, trust_env=False)
+    # The TLS handshake still uses the URL's host name (SNI and certificate check): httpcore passes
+    # it to ``start_tls`` independently of the address the backend connected to.
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=_ssl_context, network_backend=_CheckedBackend(allow_private=allow_private)
+    )
+    return transport
 
 
 def request(
@@ -58,20 +122,21 @@ def request(
     timeout: float | None = None,
 ) -> httpx.Response:
     """Send one request; retry transport errors and 5xx up to ``retries`` times with backoff."""
-    _check_host(url)
+    if not urlsplit(url).hostname:
+        raise TransportError(f"no host in {url!r}", permanent=True)
     attempt = 0
     while True:
         try:
-            response = httpx.request(
-                method,
-                url,
-                params=params,
-                json=json,
-                data=data,
-                content=content,
-                headers=headers,
+            with httpx.Client(
+                transport=_transport(allow_private=settings.HTTP_ALLOW_PRIVATE_HOSTS),
                 timeout=timeout or settings.HTTP_TIMEOUT_SECONDS,
-            )
+            ) as client:
+                response = client.request(
+                    method, url, params=params, json=json, data=data, content=content, headers=headers
+                )
+                response.read()
+        except AddressRefused as exc:
+            raise TransportError(str(exc), permanent=True) from exc
         except httpx.HTTPError as exc:
             error = TransportError(f"{method} {urlsplit(url).netloc}: {exc.__class__.__name__}")
         else:

@@ -8,6 +8,9 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+# The largest row offset a database accepts (a signed 64-bit integer); pages past it are empty.
+MAX_OFFSET = 2**63 - 1
+
 
 @dataclass(frozen=True)
 class Page:
@@ -27,4 +30,5 @@ class Page:
 def paginate(queryset: QuerySet[Any], *, page: int, page_size: int) -> Page:
     """Rows ``(page - 1) * page_size`` onwards, at most ``page_size`` of them, and the total count."""
     start = (page - 1) * page_size
-    return Page(items=list(queryset[start : start + page_size]), total=queryset.count(), page=page, page_size=page_size)
+    items = list(queryset[start : start + page_size]) if start + page_size <= MAX_OFFSET else []
+    return Page(items=items, total=queryset.count(), page=page, page_size=page_size)

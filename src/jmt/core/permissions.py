@@ -16,6 +16,10 @@ The wrapper is also the one place that refuses, in this order:
 5. a missing code → 403 ``PERMISSION_DENIED``.
 
 Every request made while impersonating is logged with both identities, whatever its outcome.
+
+The same checks also run before the request's parameters and body are read
+(``check_before_validation``, called by ``jmt.core.input_guard``): an account that may not use an
+endpoint hears 404/403, never a 422 that would tell it what the endpoint expects.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from jmt.core.errors import ApiError, NotFound, PermissionDenied, Unauthenticate
 PUBLIC = "public"
 AUTHENTICATED = "authenticated"
 PERMISSION_ATTR = "__jmt_permission__"
+REQUIRE_ATTR = "__jmt_require__"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -115,9 +120,23 @@ def require(
             return result
 
         setattr(guarded, PERMISSION_ATTR, code)
+        setattr(guarded, REQUIRE_ATTR, (code, allow_pending_password_change, allow_while_impersonating))
         return guarded  # type: ignore[return-value]
 
     return decorate
+
+
+def check_before_validation(request: HttpRequest, view: Callable[..., Any]) -> None:
+    """Run ``view``'s refusals (401/404/403) before its parameters are validated; no-op for public views."""
+    declared = getattr(view, REQUIRE_ATTR, None)
+    if declared is None:
+        return
+    code, pending_password_ok, impersonation_write_ok = declared
+    try:
+        _check(request, code, pending_password_ok=pending_password_ok, impersonation_write_ok=impersonation_write_ok)
+    except ApiError as exc:
+        _log_impersonated(request, getattr(request, "auth", None), exc.code)
+        raise
 
 
 def declared_permission(view: Callable[..., Any]) -> str | None:

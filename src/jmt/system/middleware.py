@@ -5,6 +5,9 @@
 from our own origin (Vite emits no inline script), styles from our origin plus inline ones — antd
 injects its CSS-in-JS as ``<style>`` elements — and images from our origin, ``data:`` and ``blob:``
 (the export downloads). A response that already carries a policy keeps it.
+
+API answers (``/api/``) are personal and change with every write: each one says
+``Cache-Control: no-store`` unless the view chose a caching policy itself.
 """
 
 from __future__ import annotations
@@ -48,12 +51,14 @@ class SecurityHeadersMiddleware:
     def __call__(self, request: HttpRequest) -> Any:
         if self.is_async:
             return self.__acall__(request)
-        return self._headers(self.get_response(request))
+        return self._headers(request, self.get_response(request))
 
     async def __acall__(self, request: HttpRequest) -> Any:
-        return self._headers(await self.get_response(request))
+        return self._headers(request, await self.get_response(request))
 
-    def _headers(self, response: HttpResponseBase) -> HttpResponseBase:
+    def _headers(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+        if request.path.startswith("/api/") and "Cache-Control" not in response:
+            response["Cache-Control"] = "no-store"
         if self.csp and "Content-Security-Policy" not in response:
             response["Content-Security-Policy"] = self.csp
         if self.permissions and "Permissions-Policy" not in response:

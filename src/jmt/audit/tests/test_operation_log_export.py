@@ -104,6 +104,16 @@ def test_a_cell_that_would_run_as_a_spreadsheet_formula_is_defused(admin_api):
     assert rows[1][6] == '\'=HYPERLINK("http://evil")'
 
 
+@pytest.mark.parametrize("value", ["=1+1", "+1+1", "-1+1", "@SUM(1,1)"], ids=["equals", "plus", "minus", "at"])
+def test_every_formula_prefix_is_kept_safe_in_both_export_formats(admin_api, value):
+    make_log(object_repr=value)
+    assert csv_rows(admin_api.get("/admin/audit/operation-logs/export", format="csv"))[1][6] == "'" + value
+    data = body_of(admin_api.get("/admin/audit/operation-logs/export", format="xlsx"))
+    assert value in [row[6] for row in xlsx_rows(data)[1:]]  # after the CSV export's own log line
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        assert "<f>" not in book.read("xl/worksheets/sheet1.xml").decode()
+
+
 def test_the_excel_export_is_a_workbook_with_the_same_rows(admin_api, lin):
     make_log(actor=lin, created_at=datetime(2026, 3, 1, 9, 30, tzinfo=SH))
     make_log(actor=None, created_at=datetime(2026, 3, 2, 9, 30, tzinfo=SH), object_repr="=1+1")

@@ -166,7 +166,7 @@ def _keep_unreadable(xml: bytes, digest: str, problem: str) -> None:
             Message.objects.create(
                 direction=Direction.IN,
                 message_type="UNKNOWN",
-                xml=xml.decode("utf-8", "replace"),
+                xml=xml.decode("utf-8", "replace").replace("\x00", "\ufffd"),  # PostgreSQL stores no NUL
                 sha256=digest,
                 schema_valid=False,
                 problem=problem[:1000],

@@ -99,3 +99,28 @@ def test_a_merchants_key_with_the_platform_secret_is_refused(client, receipt_xml
     response = _push(client, body, app_key="ddt-merchant-app", secret="callback-secret")
     assert response.status_code == 401
     assert not Message.objects.exists()
+
+
+def test_a_receipt_with_entity_references_is_refused_and_kept_for_staff(client, receipt_xml):
+    order, body = receipt_xml
+    head, rest = body.split(b"?>", 1)
+    doctype = b'<!DOCTYPE x [<!ENTITY a "AAAA"><!ENTITY b "&a;&a;&a;&a;">]>'
+    hostile = head + b"?>" + doctype + rest.replace("海关入库".encode(), b"&b;")
+
+    response = _push(client, hostile)
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "CUSTOMS_RECEIPT_INVALID"
+    kept = Message.objects.get(direction="in")
+    assert kept.message_type == "UNKNOWN"
+    assert "DOCTYPE" in kept.problem
+    assert kept.xml.encode() == hostile
+    order.refresh_from_db()
+    assert order.status == DocStatus.SENT
+    assert not Receipt.objects.exists()
+
+
+def test_an_unreadable_receipt_with_nul_characters_is_kept_without_them(client):
+    response = _push(client, b"<CEB304Message>\x00</CEB304Message>")
+    assert response.status_code == 400
+    assert "\x00" not in Message.objects.get(direction="in").xml

@@ -2,9 +2,10 @@
 
 Reading is by element name, not position, and tolerant of what the official samples do (a BOM,
 repeated entities, CEB792 lists in another order): a receipt that does not validate is still read,
-and ``schema_valid`` / ``schema_errors`` say so. CEB900 (format-check receipt) is not in the export
-XSD; its fields follow the specification (guid, returnStatus, returnInfo, returnTime, oriCopMsgId,
-oriMessageType, oriBizMessage).
+and ``schema_valid`` / ``schema_errors`` say so. One that carries a DOCTYPE (entity declarations,
+external entities) is refused as unreadable — the caller keeps its bytes for staff. CEB900
+(format-check receipt) is not in the export XSD; its fields follow the specification (guid,
+returnStatus, returnInfo, returnTime, oriCopMsgId, oriMessageType, oriBizMessage).
 """
 
 from __future__ import annotations
@@ -87,6 +88,10 @@ def parse_message(xml: bytes) -> ParsedMessage:
         root = etree.fromstring(xml.lstrip(b"\xef\xbb\xbf").strip(), parser=safe_parser())
     except etree.XMLSyntaxError as exc:
         raise ReceiptParseError(f"not well-formed XML: {exc}") from exc
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
+        # Customs receipts never carry a DTD; entity declarations are how XML bombs and XXE arrive.
+        raise ReceiptParseError("a DOCTYPE (entity declarations) is not allowed in a receipt")
     match = _ROOT.match(_local(root))
     if not match:
         raise ReceiptParseError(f"unknown root element {_local(root)!r}")
@@ -106,6 +111,9 @@ def parse_message(xml: bytes) -> ParsedMessage:
             parsed.summary_results.append(ParsedSummaryResult(head=head, lines=lines, raw=_raw(child)))
     if parsed.entity_count == 0:
         raise ReceiptParseError(f"{parsed.message_type} carries no receipt entity")
-    parsed.schema_errors = validation_errors(root)
+    try:
+        parsed.schema_errors = validation_errors(root)
+    except etree.Error as exc:  # libxml2 gives up on some hostile trees; the receipt is still read
+        parsed.schema_errors = [f"schema validation failed: {exc}"]
     parsed.schema_valid = not parsed.schema_errors
     return parsed
