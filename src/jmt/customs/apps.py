@@ -9,5 +9,8 @@ class CustomsConfig(AppConfig):
 
     def ready(self) -> None:
         from jmt.customs import audit_labels
+        from jmt.customs.flow import BATCH
+        from jmt.workflow.registry import register
 
         audit_labels.register()
+        register(BATCH)

@@ -137,7 +137,7 @@ def batch_create(*, actor: Actor, merchant: Any, values: dict[str, Any]) -> Batc
 
 def batch_locked(batch: Batch) -> bool:
     """Whether the declaration fields are frozen: submitted, or documents already carry them."""
-    return batch.status != BatchStatus.DRAFT or Order.objects.filter(batch=batch).exists()
+    return batch.state != BatchStatus.DRAFT or Order.objects.filter(batch=batch).exists()
 
 
 def batch_update(*, actor: Actor, batch: Batch, changes: dict[str, Any]) -> Batch:

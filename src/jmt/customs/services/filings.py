@@ -240,6 +240,7 @@ def summary_create(*, actor: Actor, merchant: Any, month: str, customs_code: str
         ebc_name=batch.ebc_name,
         decl_agent_code=batch.agent_code,
         decl_agent_name=batch.agent_name,
+        # The month, kept for our lists; CEB701 carries the invtNo list only (see build_ceb701).
         start_time=f"{year:04d}{mon:02d}01000000",
         end_time=f"{year:04d}{mon:02d}{last_day:02d}235959",
         loct_no=batch.loct_no,

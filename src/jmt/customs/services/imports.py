@@ -42,6 +42,7 @@ from jmt.customs.models import (
     OrderLine,
     new_guid,
 )
+from jmt.customs.services.batch_flow import batch_follow
 from jmt.customs.services.gateway import ensure_ready
 from jmt.customs.services.submission import SubmitReport, _submit, orders_submit_system, schedule_dispatch
 from jmt.customs.xml.builders import build_ceb505
@@ -139,6 +140,7 @@ def order_import_declare(
         locked.status = ImportStatus.DECLARED
         locked.batch = batch
         locked.save(update_fields=["status", "batch"])
+        batch_follow(Batch.objects.select_for_update().get(pk=batch.pk), actor=actor)
         record(
             actor=actor,
             module="customs",

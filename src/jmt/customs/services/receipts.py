@@ -38,6 +38,7 @@ from jmt.customs.models import (
     WayBill,
 )
 from jmt.customs.services import notices
+from jmt.customs.services.batch_flow import batches_follow
 from jmt.customs.services.submission import MESSAGE_MODELS, inventories_submit_ready, schedule_dispatch
 from jmt.customs.xml.receipts import ParsedMessage, ParsedReturn, ParsedSummaryResult, ReceiptParseError, parse_message
 
@@ -155,6 +156,7 @@ def receipt_ingest(xml: bytes, *, source: str = "gateway") -> IngestResult:
             if refused:  # a format failure is a problem the merchant hears about, like a rejection
                 moved[kind].extend(refused)
         notices.receipts_applied(moved)
+        batches_follow(_batches_moved(moved))
         if touched_batches and inventories_submit_ready(batch_ids=sorted(touched_batches)).messages:
             schedule_dispatch()
     return result
@@ -377,3 +379,15 @@ def _apply_format_receipt(parsed: ParsedMessage, message: Message, result: Inges
     result.receipts += 1
     result.applied += applied
     return kind, moved
+
+
+def _batches_moved(moved: dict[str, list[Any]]) -> set[int]:
+    """The batches whose state the moved documents may change: their inventories' batches, and the
+    batches of inventories a cleared 撤销 has just taken out."""
+    batch_ids = {doc.batch_id for doc in moved.get("inventory", []) if doc.batch_id}
+    cancelled = [doc.inventory_id for doc in moved.get("cancel", []) if doc.status == DocStatus.CLEARED]
+    if cancelled:
+        batch_ids |= set(
+            Inventory.objects.filter(pk__in=cancelled, batch__isnull=False).values_list("batch_id", flat=True)
+        )
+    return batch_ids

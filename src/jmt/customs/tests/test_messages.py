@@ -126,6 +126,16 @@ def test_ceb701_summary_validates(batch):
     assert root.findtext("ceb:SummaryApply/ceb:SummaryApplyHead/ceb:summaryFlag", namespaces=NS) == "1"
 
 
+def test_ceb701_sends_the_inventory_list_and_never_the_time_window_with_it(batch):
+    summary = make_summary(batch, ["230520260E000000001"], start_time="20260301000000", end_time="20260331235959")
+    [message] = build_ceb701(type(summary).objects.prefetch_related("lines").get(pk=summary.pk), transfer_of(batch))
+    root = _assert_valid(message.xml)
+    head = root.find("ceb:SummaryApply/ceb:SummaryApplyHead", namespaces=NS)
+    assert head.find("ceb:startTime", namespaces=NS) is None
+    assert head.find("ceb:endTime", namespaces=NS) is None
+    assert root.findtext("ceb:SummaryApply/ceb:SummaryApplyList/ceb:invtNo", namespaces=NS) == "230520260E000000001"
+
+
 def test_250_orders_are_split_into_messages_of_100(batch):
     for _ in range(250):
         make_order(batch)
