@@ -546,7 +546,7 @@ def _cancel(cancel: Any) -> dict[str, Any]:
         "sends_at": filings.cancel_sends_at(cancel),
         "withdrawable": cancel.status in filings.WITHDRAWABLE,
         "progress": CANCEL_PROGRESS.get(cancel.status, 50),
-        "status": _doc_status("cancel", cancel),
+        "status": _explained(filings.explain_cancel(cancel), cancel.return_status or cancel.status),
     }
 
 

@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from jmt.audit.services import record
 from jmt.core.auth import Actor
-from jmt.customs.codes.receipts import explain_document
+from jmt.customs.codes.receipts import Explanation, explain_document
 from jmt.customs.errors import CustomsError
 from jmt.customs.models import (
     Batch,
@@ -98,6 +98,10 @@ def manifest_create(
     batch = Batch.objects.select_for_update().get(pk=batch.pk)
     pending = manifest_candidates(batch)
     if not pending:
+        released = Inventory.objects.filter(batch=batch, status__in=RELEASED_OR_LATER).exists()
+        if released:  # everything released is already in a live 总分单: say so, not "nothing released"
+            live = WayBill.objects.filter(batch=batch).exclude(status__in=DEAD).order_by("pk")
+            raise CustomsError.manifest_already_filed(list(dict.fromkeys(live.values_list("bill_no", flat=True))))
         raise CustomsError.manifest_not_ready()
     by_carrier: dict[tuple[str, str], list[Inventory]] = defaultdict(list)
     for inventory in pending:
@@ -339,6 +343,21 @@ def cancel_sends_at(cancel: InvtCancel) -> Any:
         return None
     row = Outbox.objects.filter(message_id=cancel.message_id, state=OutboxState.PENDING).first()
     return row.next_attempt_at if row else None
+
+
+def explain_cancel(cancel: InvtCancel) -> Explanation:
+    """A cancel held for its grace period says when it leaves (not "几秒内会发出")."""
+    sends_at = cancel_sends_at(cancel)
+    if sends_at is None:
+        return explain_document("cancel", cancel)
+    minutes = max(1, round(settings.CUSTOMS_CANCEL_GRACE_SECONDS / 60))
+    at = timezone.localtime(sends_at).strftime("%H:%M:%S")
+    return Explanation(
+        "等待发出",
+        f"撤销申请已生成；为留出「不再撤销」的时间，提交后约 {minutes} 分钟、于 {at} 发往海关",
+        f"{at} 之前可点击「不再撤销」取回；发出后由海关审核，不能再取回",
+        "processing",
+    )
 
 
 @transaction.atomic

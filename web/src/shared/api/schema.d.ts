@@ -3074,7 +3074,7 @@ export interface components {
              * @default
              * @enum {string}
              */
-            status: "" | "draft" | "submitted" | "closed";
+            status: "" | "draft" | "declared" | "partly_released" | "released" | "cleared";
         };
         /** BatchOptionOut */
         BatchOptionOut: {
@@ -9771,7 +9771,7 @@ export interface operations {
             query?: {
                 page?: number;
                 page_size?: number;
-                status?: "" | "draft" | "submitted" | "closed";
+                status?: "" | "draft" | "declared" | "partly_released" | "released" | "cleared";
                 statistics_flag?: "" | "A" | "B";
                 keyword?: string;
             };
