@@ -358,8 +358,10 @@ def _manifest(waybill: Any) -> dict[str, Any]:
         "domestic_traf_no": waybill.domestic_traf_no,
         "logistics_code": waybill.logistics_code,
         "logistics_name": waybill.logistics_name,
-        "gross_weight": waybill.gross_weight,
+        "gross_weight": s.plain(waybill.gross_weight),
         "waybill_count": waybill.lines.count(),
+        "app_type": waybill.app_type,
+        "app_type_label": waybill.get_app_type_display(),
         "created_at": waybill.created_at,
         "status": _doc_status("waybill", waybill),
     }
@@ -505,15 +507,15 @@ def summary_get(request: HttpRequest, summary_apply_id: int) -> dict[str, Any]:
     return {
         **_summary(summary),
         "invt_nos": list(summary.lines.order_by("invt_no").values_list("invt_no", flat=True)),
-        "gross_weight": filings.summary_gross_weight(summary),
+        "gross_weight": s.plain(filings.summary_gross_weight(summary)),
         "receipts": _receipts("summary", summary),
         "results": [
             {
                 "entry_id": r.entry_id,
                 "dec_state": r.dec_state,
                 "op_date": selectors.parse_return_time(r.op_date),
-                "gross_weight": r.gross_weight,
-                "net_weight": r.net_weight,
+                "gross_weight": s.plain(r.gross_weight),
+                "net_weight": s.plain(r.net_weight),
                 "lines": len(r.lines),
             }
             for r in summary.results.order_by("pk")

@@ -74,6 +74,7 @@ def batches_defaults(request: HttpRequest) -> dict[str, Any]:
         "values": batch_defaults(merchant, config),
         "traf_modes": s.traf_mode_options(),
         "statistics_flags": s.statistics_flag_options(),
+        "ports": s.port_options(),
         "gateway": s.readiness_out(readiness(merchant, config)),
     }
 

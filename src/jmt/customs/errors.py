@@ -28,6 +28,7 @@ ERROR_CODES: dict[str, str] = {
     "CUSTOMS_IMPORT_COLUMN_UNKNOWN": "没有这一列（details.columns）",
     "CUSTOMS_MANIFEST_NOT_READY": "这个批次还没有可以关联的已放行清单",
     "CUSTOMS_MANIFEST_ALREADY_FILED": "这个批次已放行的运单都已在清单总分单中（details.bill_nos）",
+    "CUSTOMS_POD_MISSING": "目的国没有默认指运港，请在批次中选择指运港（details.countries）",
     "CUSTOMS_IMPORT_ALREADY_DECLARED": "这次导入已经申报过（details.batch_id）",
     "CUSTOMS_SUMMARY_NOTHING": "这个月没有可汇总的结关清单",
     "CUSTOMS_INVT_NO_UNKNOWN": "找不到这个清单编号",
@@ -166,6 +167,18 @@ class CustomsError:
             f"这次导入已经申报{where}（{orders} 票订单），不会重复申报；申报进度请在「申报状态」查看",
             status=409,
             details={"batch_id": batch_id, "orders": orders},
+        )
+
+    @staticmethod
+    def pod_missing(countries: list[str]) -> ApiError:
+        from jmt.customs.codes import table
+
+        names = "、".join(table("countries").by_code.get(code, code) for code in countries)
+        return ApiError(
+            "CUSTOMS_POD_MISSING",
+            f"目的国 {names} 在港口代码表中没有默认指运港：请在批次的「指运港」中选择港口后再申报",
+            status=409,
+            details={"countries": countries},
         )
 
     @staticmethod

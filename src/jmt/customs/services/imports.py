@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from jmt.audit.services import record
 from jmt.core.auth import Actor
+from jmt.customs.codes import main_port
 from jmt.customs.errors import CustomsError
 from jmt.customs.excel.columns import BY_KEY, COLUMNS
 from jmt.customs.excel.parse import open_sheet
@@ -136,6 +137,11 @@ def order_import_declare(
         declarable = [lines for lines in orders.values() if all(row.is_valid for row in lines)]
         if not declarable:
             raise CustomsError.nothing_to_declare()
+        no_port = sorted(
+            {lines[0].data.get("country", "") for lines in declarable if not pod_for(batch, lines[0].data)}
+        )
+        if no_port:
+            raise CustomsError.pod_missing(no_port)
         order_ids = _create_documents(batch, declarable)
         report = orders_submit_system(batch=batch, order_ids=order_ids)
         report.add(
@@ -158,6 +164,12 @@ def order_import_declare(
         if report.messages:
             schedule_dispatch()
     return report
+
+
+def pod_for(batch: Batch, head: dict[str, Any]) -> str:
+    """指运港 (POD) of one inventory: the row's own port, else the batch's, else the main port of the
+    destination country (``codes/ports.csv``) — a port code, never the country code."""
+    return str(head.get("pod") or "") or batch.pod or main_port(str(head.get("country") or ""))
 
 
 def _create_documents(batch: Batch, groups: list[list[ImportRow]]) -> list[int]:
@@ -259,7 +271,7 @@ def _create_documents(batch: Batch, groups: list[list[ImportRow]]) -> list[int]:
                 bill_no=batch.bill_no,
                 loct_no=batch.loct_no,
                 country=head["country"],
-                pod=batch.pod or head["country"],
+                pod=pod_for(batch, head),
                 freight=_d(head["freight"]),
                 f_currency=head["currency"],
                 i_currency=head["currency"],

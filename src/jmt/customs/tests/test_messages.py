@@ -89,7 +89,7 @@ def test_ceb603_inventory_validates_with_hs_code_and_legal_quantity(batch):
     assert head is not None
     assert head.findtext("ceb:tradeMode", namespaces=NS) == "9610"
     assert head.findtext("ceb:statisticsFlag", namespaces=NS) == "B"
-    assert head.findtext("ceb:POD", namespaces=NS) == "502"
+    assert head.findtext("ceb:POD", namespaces=NS) == "ULAX"  # a port, not the country code
     assert head.findtext("ceb:fCurrency", namespaces=NS) == "502"
     assert head.findtext("ceb:ieDate", namespaces=NS) == "20260318"
     assert head.find("ceb:invtNo", namespaces=NS) is None  # optional and not yet assigned: left out

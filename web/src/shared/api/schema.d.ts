@@ -2893,6 +2893,11 @@ export interface components {
         /** BatchDefaultsOut */
         BatchDefaultsOut: {
             gateway: components["schemas"]["ReadinessOut"];
+            /**
+             * Ports
+             * @description 指运港（海关港口代码表）；不选则按每票清单的目的国默认主港
+             */
+            ports: components["schemas"]["BatchOptionOut"][];
             /** Statistics Flags */
             statistics_flags: components["schemas"]["BatchOptionOut"][];
             /** Traf Modes */
@@ -4690,6 +4695,13 @@ export interface components {
         };
         /** ManifestDetailOut */
         ManifestDetailOut: {
+            /**
+             * App Type
+             * @description 报送类型：1 新增；同一提运单号再次提交为 2 变更
+             */
+            app_type: string;
+            /** App Type Label */
+            app_type_label: string;
             /** Batch Id */
             batch_id: number | null;
             /** Batch Name */
@@ -4758,6 +4770,13 @@ export interface components {
         };
         /** ManifestOut */
         ManifestOut: {
+            /**
+             * App Type
+             * @description 报送类型：1 新增；同一提运单号再次提交为 2 变更
+             */
+            app_type: string;
+            /** App Type Label */
+            app_type_label: string;
             /** Batch Id */
             batch_id: number | null;
             /** Batch Name */
