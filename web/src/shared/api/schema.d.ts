@@ -1039,7 +1039,7 @@ export interface paths {
         put?: never;
         /**
          * 提交撤销申请单
-         * @description 只需清单编号和撤销原因，其余字段从清单带出。只有已审结、尚未结关（且未汇总）的清单可以撤销。提交后先排队 5 分钟，期间可「不再撤销」；之后发往海关（CEB605），回执 CEB606 自动更新进度。
+         * @description 只需清单编号和撤销原因，其余字段从清单带出。只有已审结、尚未结关（且未汇总）的清单可以撤销。提交后先排队等待（`CUSTOMS_CANCEL_GRACE_SECONDS`，默认 5 分钟，`sends_at` 为发出时刻），期间可「不再撤销」；之后发往海关（CEB605），回执 CEB606 自动更新进度。
          */
         post: operations["customs_cancel_create"];
         delete?: never;
