@@ -21,7 +21,7 @@ from jmt.customs.errors import CELL_ERROR_CODES, CustomsError
 from jmt.customs.excel.annotate import build_error_workbook
 from jmt.customs.excel.template import build_template
 from jmt.customs.services import filings, imports
-from jmt.customs.services.gateway import callback_credentials
+from jmt.customs.services.gateway import callback_signer
 from jmt.customs.services.imports import order_import_create, order_import_declare
 from jmt.customs.services.receipts import receipt_ingest
 from jmt.customs.xml.receipts import ReceiptParseError
@@ -189,11 +189,11 @@ def import_declare(request: HttpRequest, import_id: int, payload: s.DeclareIn) -
 def gateway_callback(request: HttpRequest) -> HttpResponse:
     body = request.body
     # A merchant's own 点点通 account signs with its key; the platform's account with the settings' key.
-    app_key, secret = callback_credentials(request.headers.get(signing.APP_KEY_HEADER, ""))
+    signer = callback_signer(request.headers.get(signing.APP_KEY_HEADER, ""))
     problem = signing.verify(
         headers=dict(request.headers),
-        app_key=app_key,
-        secret=secret,
+        app_key=signer.app_key,
+        secret=signer.secret,
         method=request.method or "POST",
         path=request.path,
         body=body,
@@ -203,10 +203,18 @@ def gateway_callback(request: HttpRequest) -> HttpResponse:
         logger.warning("customs callback refused: %s", problem)
         raise CustomsError.signature_invalid()
     try:
-        result = receipt_ingest(body, source="callback")
+        # Signed by a merchant's account: its receipts may change that merchant's documents only.
+        result = receipt_ingest(body, source="callback", signer_merchant_id=signer.merchant_id)
     except ReceiptParseError as exc:
         raise CustomsError.receipt_invalid(str(exc)[:200]) from exc
     logger.info("customs callback stored message %s (duplicate=%s)", result.message_id, result.duplicate_message)
+    if result.refused:
+        logger.warning(
+            "customs callback message %s: %s receipts refused (signed by merchant %s, documents of another)",
+            result.message_id,
+            result.refused,
+            signer.merchant_id,
+        )
     return HttpResponse("SUCCESS", content_type="text/plain; charset=utf-8")
 
 
