@@ -37,7 +37,7 @@ from django.db.models import F
 from django.utils import timezone
 from lxml import etree
 
-from jmt.customs.xml.schema import CEB_NS, safe_parser, validation_errors
+from jmt.integrations.customs_gateway.ceb import CEB_NS, safe_parser, validation_errors
 from jmt.integrations.customs_gateway.models import SimulatedDocument, SimulatedMessage, SimulatedReceipt
 from jmt.integrations.customs_gateway.port import (
     CheckResult,
