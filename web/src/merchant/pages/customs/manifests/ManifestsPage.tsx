@@ -33,7 +33,12 @@ function ReadyCard({ batch, canEdit, highlighted, onFiled }: { batch: BatchState
       const created = await unwrap(
         api.client.POST('/api/v1/customs/manifests', { body: { batch_id: batch.batch_id, ...values, domestic_traf_no: values.domestic_traf_no ?? '' } }),
       );
-      message.success(`已提交 ${created.length} 份清单总分单，共关联 ${created.reduce((n, m) => n + m.waybill_count, 0)} 个运单`);
+      const changed = created.filter((m) => m.app_type === '2');
+      message.success(
+        changed.length
+          ? `提运单号 ${changed.map((m) => m.bill_no).join('、')} 已发给海关，本次按变更重新提交，总分单现关联 ${created.reduce((n, m) => n + m.waybill_count, 0)} 个运单`
+          : `已提交 ${created.length} 份清单总分单，共关联 ${created.reduce((n, m) => n + m.waybill_count, 0)} 个运单`,
+      );
       form.resetFields();
       onFiled();
     } catch (e) {
