@@ -121,13 +121,13 @@ def order_import_declare(
         ensure_ready(batch.merchant)
         locked = OrderImport.objects.select_for_update().get(pk=order_import.pk)
         if locked.status == ImportStatus.DECLARED:
-            declared_to = Batch.objects.filter(pk=locked.batch_id).values_list("name", flat=True).first()
+            declared_to = Batch.objects.filter(pk=locked.batch_id or 0).values_list("name", flat=True).first()
             groups: dict[tuple[str, str], bool] = {}
             for row in ImportRow.objects.filter(order_import=locked).only("ebp_code", "order_no", "is_valid"):
                 key = (row.ebp_code, row.order_no)
                 groups[key] = groups.get(key, True) and row.is_valid
-            orders = sum(groups.values())  # the orders that were declared: every row valid
-            raise CustomsError.import_already_declared(locked.batch_id, declared_to or "", orders)
+            declared = sum(groups.values())  # the orders that were declared: every row valid
+            raise CustomsError.import_already_declared(locked.batch_id, declared_to or "", declared)
         rows = list(ImportRow.objects.filter(order_import=locked).order_by("row_no"))
         if all_or_nothing and any(not row.is_valid for row in rows):
             raise CustomsError.nothing_to_declare()

@@ -167,7 +167,7 @@ def receipt_ingest(xml: bytes, *, source: str = "gateway", signer_merchant_id: i
                 moved[kind].extend(refused)
         if result.refused:
             message.merchant_id = signer_merchant_id
-            signer_name = Merchant.objects.filter(pk=signer_merchant_id).values_list("name", flat=True).first()
+            signer_name = Merchant.objects.filter(pk=signer_merchant_id or 0).values_list("name", flat=True).first()
             message.problem = (
                 f"{result.refused} 条回执涉及其他商户的单证（签名的点点通账号属于「{signer_name}」），"
                 "已拒绝，未更新这些单证" + (f"；{message.problem}" if message.problem else "")

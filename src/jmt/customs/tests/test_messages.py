@@ -131,6 +131,7 @@ def test_ceb701_sends_the_inventory_list_and_never_the_time_window_with_it(batch
     [message] = build_ceb701(type(summary).objects.prefetch_related("lines").get(pk=summary.pk), transfer_of(batch))
     root = _assert_valid(message.xml)
     head = root.find("ceb:SummaryApply/ceb:SummaryApplyHead", namespaces=NS)
+    assert head is not None
     assert head.find("ceb:startTime", namespaces=NS) is None
     assert head.find("ceb:endTime", namespaces=NS) is None
     assert root.findtext("ceb:SummaryApply/ceb:SummaryApplyList/ceb:invtNo", namespaces=NS) == "230520260E000000001"

@@ -101,9 +101,12 @@ def test_a_second_manifest_for_a_bill_already_sent_is_a_change_with_every_waybil
     waybill = WayBill.objects.get()  # the same 总分单 (same copNo), not a second 新增
     messages = Message.objects.filter(direction="out", message_type="CEB607").order_by("pk")
     assert messages.count() == 2
-    root = etree.fromstring(messages.last().xml.encode())
+    last = messages.last()
+    assert last is not None
+    root = etree.fromstring(last.xml.encode())
     assert validation_errors(root) == []
     head = root.find("ceb:WayBill/ceb:WayBillHead", namespaces=NS)
+    assert head is not None
     assert head.findtext("ceb:appType", namespaces=NS) == "2"
     assert head.findtext("ceb:copNo", namespaces=NS) == waybill.cop_no
     assert len(root.findall("ceb:WayBill/ceb:WayBillList", namespaces=NS)) == 2
