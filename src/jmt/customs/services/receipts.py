@@ -211,8 +211,12 @@ class Scope:
         return self.merchant_id is None or doc.merchant_id == self.merchant_id
 
 
-def _find_targets(kind: str, items: list[ParsedReturn]) -> dict[int, Any]:
-    """Index of ``items`` → the locked document each one is about (by guid, else business keys)."""
+def _find_targets(kind: str, items: list[ParsedReturn], scope: Scope) -> dict[int, Any]:
+    """Index of ``items`` → the locked document each one is about (by guid, else business keys).
+
+    Business keys are unique per merchant only, so a scoped message looks for the signer's document
+    first; another merchant's document is still found (and then refused by the caller) so the refusal
+    is recorded."""
     model = KIND_MODELS[kind]
     manager: Any = model._default_manager
     guids = {item.get("guid").upper() for item in items if item.get("guid")}
@@ -230,7 +234,9 @@ def _find_targets(kind: str, items: list[ParsedReturn]) -> dict[int, Any]:
             if all(values):
                 if values not in cache:
                     lookup = {target: value for (_, target), value in zip(keys, values, strict=True)}
-                    cache[values] = manager.select_for_update().filter(**lookup).order_by("-pk").first()
+                    candidates = manager.select_for_update().filter(**lookup).order_by("-pk")
+                    own = candidates.filter(merchant_id=scope.merchant_id) if scope.merchant_id else candidates
+                    cache[values] = own.first() or candidates.first()
                 doc = cache[values]
                 if doc is not None:
                     doc = by_guid.setdefault(doc.guid, doc)
@@ -259,7 +265,7 @@ def _apply_returns(
     """Apply one kind's receipts; returns the documents whose status moved (for the C7 notices).
 
     A receipt about a document outside ``scope`` is kept, refused and linked to nothing."""
-    targets = _find_targets(kind, items)
+    targets = _find_targets(kind, items, scope)
     changed: dict[int, Any] = {}
     rows: list[Receipt] = []
     order = sorted(range(len(items)), key=lambda i: items[i].get("returnTime"))

@@ -109,8 +109,16 @@ def other_account(other_merchant_user):
     from jmt.customs.tests.factories import make_gateway_config
     from jmt.merchants.models import Membership
 
+    from jmt.customs.models import GatewayConfig
+
     merchant = Membership.objects.get(user=other_merchant_user).merchant
-    make_gateway_config(merchant, app_key="ddt-other-app", secret="other-secret")
+    config = GatewayConfig.objects.filter(merchant=merchant).first()
+    if config is None:
+        make_gateway_config(merchant, app_key="ddt-other-app", secret="other-secret")
+    else:  # ``other_batch`` gave it one already
+        config.app_key = "ddt-other-app"
+        config.set_secret("other-secret")
+        config.save()
     return merchant
 
 
@@ -160,3 +168,23 @@ def test_a_summary_result_for_another_merchants_summary_writes_no_declaration_nu
     assert result.refused == 1
     assert SummaryApply.objects.get(pk=summary.pk).entry_id == ""
     assert not SummaryResult.objects.exists()
+
+
+def test_by_business_keys_the_signers_own_document_is_found_not_another_merchants_twin(
+    client, batch, other_batch, other_account
+):
+    mine = make_order(other_batch, order_no="DH-SAME-0001")
+    theirs = make_order(batch, order_no="DH-SAME-0001")
+    assert theirs.ebp_code == mine.ebp_code  # the same platform and number at two merchants
+    Order.objects.filter(pk__in=[mine.pk, theirs.pk]).update(status=DocStatus.SENT)
+    entity = {
+        "guid": "00000000-0000-0000-0000-00000000ABCD", "ebpCode": mine.ebp_code, "ebcCode": mine.ebc_code,
+        "orderNo": "DH-SAME-0001", "returnStatus": "120", "returnTime": "20260318090003000", "returnInfo": "海关入库",
+    }  # fmt: skip
+    body = build_receipt_message("CEB304", [entity])
+
+    assert _push(client, body, app_key="ddt-other-app", secret="other-secret").content == b"SUCCESS"
+
+    assert Order.objects.get(pk=mine.pk).status == DocStatus.STORED
+    assert Order.objects.get(pk=theirs.pk).status == DocStatus.SENT
+    assert Receipt.objects.get().refused is False
