@@ -106,10 +106,9 @@ def test_a_merchants_key_with_the_platform_secret_is_refused(client, receipt_xml
 
 @pytest.fixture
 def other_account(other_merchant_user):
+    from jmt.customs.models import GatewayConfig
     from jmt.customs.tests.factories import make_gateway_config
     from jmt.merchants.models import Membership
-
-    from jmt.customs.models import GatewayConfig
 
     merchant = Membership.objects.get(user=other_merchant_user).merchant
     config = GatewayConfig.objects.filter(merchant=merchant).first()
