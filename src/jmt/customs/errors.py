@@ -29,6 +29,7 @@ ERROR_CODES: dict[str, str] = {
     "CUSTOMS_MANIFEST_NOT_READY": "这个批次还没有可以关联的已放行清单",
     "CUSTOMS_MANIFEST_ALREADY_FILED": "这个批次已放行的运单都已在清单总分单中（details.bill_nos）",
     "CUSTOMS_POD_MISSING": "目的国没有默认指运港，请在批次中选择指运港（details.countries）",
+    "CUSTOMS_BATCH_STATE_AUTOMATIC": "批次状态随单证自动变化，不能手动修改",
     "CUSTOMS_IMPORT_ALREADY_DECLARED": "这次导入已经申报过（details.batch_id）",
     "CUSTOMS_SUMMARY_NOTHING": "这个月没有可汇总的结关清单",
     "CUSTOMS_INVT_NO_UNKNOWN": "找不到这个清单编号",
@@ -167,6 +168,14 @@ class CustomsError:
             f"这次导入已经申报{where}（{orders} 票订单），不会重复申报；申报进度请在「申报状态」查看",
             status=409,
             details={"batch_id": batch_id, "orders": orders},
+        )
+
+    @staticmethod
+    def batch_state_automatic() -> ApiError:
+        return ApiError(
+            "CUSTOMS_BATCH_STATE_AUTOMATIC",
+            "批次状态随单证自动变化（提交申报、海关放行与结关时更新），不能手动修改",
+            status=409,
         )
 
     @staticmethod

@@ -12,10 +12,12 @@ and 捷晶, not on the merchant (it is no item of the merchant's to-do list).
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from itertools import permutations
 
+from jmt.customs.errors import CustomsError
 from jmt.customs.models import BatchStatus
-from jmt.workflow.graph import Graph, Move, Notice, State
+from jmt.workflow.graph import Graph, Move, Notice, State, TransitionContext
 
 DECLARE = "customs:batches:edit"
 FOLLOW = "operations:customs:edit"
@@ -39,15 +41,35 @@ STATES = (
 )
 
 
+# Set while ``customs.services.batch_flow`` moves a batch: the only writer these moves accept.
+following: ContextVar[bool] = ContextVar("customs_batch_following", default=False)
+
+
+def only_by_the_documents(ctx: TransitionContext) -> None:
+    """Refuse a move asked for by hand (``POST /workflow/customs_batch/{id}/transitions``): the state
+    follows the documents, so a batch never says 已申报 / 已放行 when its documents do not (the
+    transition's transaction rolls back)."""
+    if not following.get():
+        raise CustomsError.batch_state_automatic()
+
+
 def _moves() -> tuple[Move, ...]:
-    moves = [Move(BatchStatus.DRAFT, BatchStatus.DECLARED, DECLARE, MOVE_LABELS[BatchStatus.DECLARED])]
+    moves = [
+        Move(
+            BatchStatus.DRAFT,
+            BatchStatus.DECLARED,
+            DECLARE,
+            MOVE_LABELS[BatchStatus.DECLARED],
+            effect=only_by_the_documents,
+        )
+    ]
     following = [s for s in BatchStatus if s not in (BatchStatus.DRAFT,)]
     for source, target in permutations(following, 2):
         if source == BatchStatus.CLEARED:
             continue
         notify = (PARTLY,) if target == BatchStatus.PARTLY_RELEASED and source == BatchStatus.DECLARED else ()
         label = MOVE_LABELS[target] if target != BatchStatus.DECLARED else "追加申报"
-        moves.append(Move(source, target, FOLLOW, label, notify=notify))
+        moves.append(Move(source, target, FOLLOW, label, notify=notify, effect=only_by_the_documents))
     return tuple(moves)
 
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from django.db.models import Count, Q
 
 from jmt.core.auth import Actor
-from jmt.customs.flow import BATCH, DECLARE, FOLLOW, QUEUE_VIEW
+from jmt.customs.flow import BATCH, DECLARE, FOLLOW, QUEUE_VIEW, following
 from jmt.customs.models import Batch, BatchStatus, DocStatus, Inventory, Logistics, Order
 from jmt.rbac.models import DataScope
 from jmt.workflow import services as workflow
@@ -79,7 +79,11 @@ def batch_follow(batch: Batch, *, actor: Actor | None = None, comment: str = "")
         # The merchant's own 申报 is recorded as theirs (when they may make it); every other move is the system's.
         mine = actor is not None and can_read(actor, BATCH, batch.merchant_id)
         mover = actor if mine and actor is not None and can_write(actor, move.permission, batch.merchant_id) else None
-        workflow.transition(actor=mover or flow_actor(), obj=batch, to=step, comment=comment)
+        token = following.set(True)
+        try:
+            workflow.transition(actor=mover or flow_actor(), obj=batch, to=step, comment=comment)
+        finally:
+            following.reset(token)
     return batch.state
 
 

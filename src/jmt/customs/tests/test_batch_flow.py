@@ -96,3 +96,21 @@ def test_the_data_migration_sets_existing_batches_from_their_documents(batch, ot
 
     assert Batch.objects.get(pk=batch.pk).state == "cleared"
     assert Batch.objects.get(pk=other_batch.pk).state == "draft"
+
+
+def test_the_state_cannot_be_moved_by_hand_through_the_workflow_endpoint(admin_api, batch):
+    response = admin_api.post(f"/workflow/customs_batch/{batch.pk}/transitions", {"to": "declared"})
+    assert response.status_code == 409
+    assert response.json()["code"] == "CUSTOMS_BATCH_STATE_AUTOMATIC"
+    batch.refresh_from_db()
+    assert batch.state == BatchStatus.DRAFT
+    assert not WorkflowEvent.objects.filter(object_type="customs_batch").exists()
+
+
+def test_the_progress_board_of_a_batch_reads_the_graph(admin_api, batch):
+    make_shipment(batch)
+    Inventory.objects.filter(batch=batch).update(status=DocStatus.RELEASED)
+    batches_follow([batch.pk])
+    progress = admin_api.get(f"/workflow/customs_batch/{batch.pk}/progress")
+    assert progress.status_code == 200, progress.content
+    assert "已放行" in str(progress.json())
