@@ -39,6 +39,10 @@ demo: migrate
 	$(PY) manage.py seed_demo
 
 ## make run: install, build the front end, migrate SQLite, load demo data, serve web + task worker on 127.0.0.1:$(PORT)
+## The demo's customs pace: a 撤销 waits 30 s (not 5 min) before it goes, and the simulator holds a released
+## inventory 3 min before 结关 — so 「不再撤销」 and a successful 撤销 can both be shown (override either by env).
+run: export JMT_CUSTOMS_CANCEL_GRACE_SECONDS ?= 30
+run: export JMT_CUSTOMS_SIMULATOR_CLOSE_AFTER_SECONDS ?= 180
 run: install web demo
 	@echo "晶贸通 → http://127.0.0.1:$(PORT)/  （手机端 /m/ ，后台 /admin/ ，API 文档 /api/v1/docs）"
 	@trap 'kill 0' EXIT INT TERM; \

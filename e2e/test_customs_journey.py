@@ -59,8 +59,17 @@ def test_a_merchant_declares_fixes_files_and_cancels_through_to_the_tax_refund_n
     assert merchant is not None
     batch = make_batch(merchant, name="2026年3月 东海水晶第1批")
     clock = Clock()
+    # The demo's pace (``make run``): a released inventory is held before 结关 longer than the 撤销
+    # grace period, so the cancel below reaches customs in time.
     simulator = Simulator(
-        seed=7, step_seconds=60, clock=clock, review_rate=0, duplicate_rate=0.2, late_rate=0, jitter=0
+        seed=7,
+        step_seconds=60,
+        clock=clock,
+        review_rate=0,
+        duplicate_rate=0.2,
+        late_rate=0,
+        jitter=0,
+        close_after_seconds=1800,
     )
     sign_in(page, base, merchant_admin)
 
@@ -131,13 +140,31 @@ def test_a_merchant_declares_fixes_files_and_cancels_through_to_the_tax_refund_n
     page.get_by_test_id("cancel-reason").fill("买家取消订单，货物未出境")
     page.get_by_test_id("cancel-submit").click()
     expect(page.get_by_test_id(f"withdraw-{target.invt_no}")).to_be_visible()
+    # Held for its grace period: the status says when it leaves, not "几秒内会发出".
+    expect(page.get_by_test_id(f"cancel-status-{target.invt_no}")).to_have_text("等待发出")
     shoot(page, "customs-06-cancel-queued")
-    clock.now = max(clock.now, timezone.now() + timedelta(seconds=301))  # past the 5-minute grace
-    drive(simulator, clock, lambda: InvtCancel.objects.get().status == DocStatus.CLEARED)
+    # 「不再撤销」 on a second one, taken back before it leaves
+    kept = Inventory.objects.get(order_no="DH202603180002")
+    page.get_by_test_id("cancel-invt-no").fill(kept.invt_no)
+    page.get_by_role("button", name="带出信息").click()
+    expect(page.get_by_test_id("cancel-prefill")).to_contain_text(kept.guid)
+    page.get_by_test_id("cancel-reason").fill("误操作")
+    page.get_by_test_id("cancel-submit").click()
+    page.get_by_test_id(f"withdraw-{kept.invt_no}").click()
+    page.get_by_role("button", name="不再撤销").last.click()
+    expect(page.get_by_test_id(f"cancel-status-{kept.invt_no}")).to_have_text("已不再撤销")
+    shoot(page, "customs-06b-cancel-withdrawn")
+    # The grace period passes for customs too (the test clock runs ahead of the real one).
+    clock.now = max(clock.now, timezone.now()) + timedelta(seconds=301)
+    drive(simulator, clock, lambda: InvtCancel.objects.get(inventory=target).status == DocStatus.CLEARED)
     drive(simulator, clock, lambda: statuses() == {DocStatus.CLOSED, DocStatus.CANCELLED})
     page.goto(f"{base}/customs/cancels?invt_no={target.invt_no}")
     expect(page.get_by_test_id(f"cancel-status-{target.invt_no}")).to_have_text("撤销成功")
     shoot(page, "customs-07-cancel-done")
+    # The batch followed its documents: every live inventory 结关 (the cancelled one left the count)
+    page.goto(f"{base}/customs/batches")
+    expect(page.get_by_test_id("batches-overview")).to_be_visible()
+    expect(page.get_by_text("已结关").first).to_be_visible()
 
     # ⑧ the 汇总 of the 结关 inventories, to the 报关单号
     page.goto(f"{base}/customs/manifests")
@@ -166,6 +193,8 @@ def test_a_merchant_declares_fixes_files_and_cancels_through_to_the_tax_refund_n
     # ⑩ the same statuses on the phone
     phone = new_context(viewport=MOBILE).new_page()
     sign_in(phone, base, merchant_admin)
+    phone.goto(f"{base}/m/customs/batches")
+    expect(phone.get_by_test_id(f"m-batch-status-{batch.pk}")).to_have_text("已结关")
     phone.goto(f"{base}/m/customs/orders")
     expect(phone.get_by_text("DH202603180001")).to_be_visible()
     shoot(phone, "customs-11-mobile-orders")

@@ -21,7 +21,7 @@ from jmt.customs.errors import CELL_ERROR_CODES, CustomsError
 from jmt.customs.excel.annotate import build_error_workbook
 from jmt.customs.excel.template import build_template
 from jmt.customs.services import filings, imports
-from jmt.customs.services.gateway import callback_credentials
+from jmt.customs.services.gateway import callback_signer
 from jmt.customs.services.imports import order_import_create, order_import_declare
 from jmt.customs.services.receipts import receipt_ingest
 from jmt.customs.xml.receipts import ReceiptParseError
@@ -189,11 +189,11 @@ def import_declare(request: HttpRequest, import_id: int, payload: s.DeclareIn) -
 def gateway_callback(request: HttpRequest) -> HttpResponse:
     body = request.body
     # A merchant's own 点点通 account signs with its key; the platform's account with the settings' key.
-    app_key, secret = callback_credentials(request.headers.get(signing.APP_KEY_HEADER, ""))
+    signer = callback_signer(request.headers.get(signing.APP_KEY_HEADER, ""))
     problem = signing.verify(
         headers=dict(request.headers),
-        app_key=app_key,
-        secret=secret,
+        app_key=signer.app_key,
+        secret=signer.secret,
         method=request.method or "POST",
         path=request.path,
         body=body,
@@ -203,10 +203,18 @@ def gateway_callback(request: HttpRequest) -> HttpResponse:
         logger.warning("customs callback refused: %s", problem)
         raise CustomsError.signature_invalid()
     try:
-        result = receipt_ingest(body, source="callback")
+        # Signed by a merchant's account: its receipts may change that merchant's documents only.
+        result = receipt_ingest(body, source="callback", signer_merchant_id=signer.merchant_id)
     except ReceiptParseError as exc:
         raise CustomsError.receipt_invalid(str(exc)[:200]) from exc
     logger.info("customs callback stored message %s (duplicate=%s)", result.message_id, result.duplicate_message)
+    if result.refused:
+        logger.warning(
+            "customs callback message %s: %s receipts refused (signed by merchant %s, documents of another)",
+            result.message_id,
+            result.refused,
+            signer.merchant_id,
+        )
     return HttpResponse("SUCCESS", content_type="text/plain; charset=utf-8")
 
 
@@ -358,8 +366,10 @@ def _manifest(waybill: Any) -> dict[str, Any]:
         "domestic_traf_no": waybill.domestic_traf_no,
         "logistics_code": waybill.logistics_code,
         "logistics_name": waybill.logistics_name,
-        "gross_weight": waybill.gross_weight,
+        "gross_weight": s.plain(waybill.gross_weight),
         "waybill_count": waybill.lines.count(),
+        "app_type": waybill.app_type,
+        "app_type_label": waybill.get_app_type_display(),
         "created_at": waybill.created_at,
         "status": _doc_status("waybill", waybill),
     }
@@ -505,15 +515,15 @@ def summary_get(request: HttpRequest, summary_apply_id: int) -> dict[str, Any]:
     return {
         **_summary(summary),
         "invt_nos": list(summary.lines.order_by("invt_no").values_list("invt_no", flat=True)),
-        "gross_weight": filings.summary_gross_weight(summary),
+        "gross_weight": s.plain(filings.summary_gross_weight(summary)),
         "receipts": _receipts("summary", summary),
         "results": [
             {
                 "entry_id": r.entry_id,
                 "dec_state": r.dec_state,
                 "op_date": selectors.parse_return_time(r.op_date),
-                "gross_weight": r.gross_weight,
-                "net_weight": r.net_weight,
+                "gross_weight": s.plain(r.gross_weight),
+                "net_weight": s.plain(r.net_weight),
                 "lines": len(r.lines),
             }
             for r in summary.results.order_by("pk")
@@ -546,7 +556,7 @@ def _cancel(cancel: Any) -> dict[str, Any]:
         "sends_at": filings.cancel_sends_at(cancel),
         "withdrawable": cancel.status in filings.WITHDRAWABLE,
         "progress": CANCEL_PROGRESS.get(cancel.status, 50),
-        "status": _doc_status("cancel", cancel),
+        "status": _explained(filings.explain_cancel(cancel), cancel.return_status or cancel.status),
     }
 
 
@@ -598,7 +608,8 @@ def cancel_prefill(request: HttpRequest, query: Query[PrefillQuery]) -> dict[str
     operation_id="customs_cancel_create",
     summary="提交撤销申请单",
     description="只需清单编号和撤销原因，其余字段从清单带出。只有已审结、尚未结关（且未汇总）的清单可以撤销。"
-    "提交后先排队 5 分钟，期间可「不再撤销」；之后发往海关（CEB605），回执 CEB606 自动更新进度。",
+    "提交后先排队等待（`CUSTOMS_CANCEL_GRACE_SECONDS`，默认 5 分钟，`sends_at` 为发出时刻），期间可「不再撤销」；"
+    "之后发往海关（CEB605），回执 CEB606 自动更新进度。",
 )
 @require("customs:cancels:edit")
 def cancel_create(request: HttpRequest, payload: s.CancelIn) -> Status[dict[str, Any]]:

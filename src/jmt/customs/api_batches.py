@@ -33,7 +33,7 @@ def _board(board: dict[str, Any]) -> dict[str, Any]:
 class BatchListQuery(Schema):
     page: int = Field(1, ge=1)
     page_size: int = Field(20, ge=1, le=100)
-    status: Literal["", "draft", "submitted", "closed"] = ""
+    status: Literal["", "draft", "declared", "partly_released", "released", "cleared"] = ""
     statistics_flag: Literal["", "A", "B"] = ""
     keyword: str = ""
 
@@ -74,6 +74,7 @@ def batches_defaults(request: HttpRequest) -> dict[str, Any]:
         "values": batch_defaults(merchant, config),
         "traf_modes": s.traf_mode_options(),
         "statistics_flags": s.statistics_flag_options(),
+        "ports": s.port_options(),
         "gateway": s.readiness_out(readiness(merchant, config)),
     }
 

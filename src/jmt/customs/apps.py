@@ -9,7 +9,10 @@ class CustomsConfig(AppConfig):
 
     def ready(self) -> None:
         from jmt.customs import audit_labels, home, workbench
+        from jmt.customs.flow import BATCH
+        from jmt.workflow.registry import register
 
         audit_labels.register()
+        register(BATCH)
         home.register()
         workbench.register()

@@ -27,6 +27,10 @@ ERROR_CODES: dict[str, str] = {
     "CUSTOMS_IMPORT_DECLARED": "已申报的导入不能再修改",
     "CUSTOMS_IMPORT_COLUMN_UNKNOWN": "没有这一列（details.columns）",
     "CUSTOMS_MANIFEST_NOT_READY": "这个批次还没有可以关联的已放行清单",
+    "CUSTOMS_MANIFEST_ALREADY_FILED": "这个批次已放行的运单都已在清单总分单中（details.bill_nos）",
+    "CUSTOMS_POD_MISSING": "目的国没有默认指运港，请在批次中选择指运港（details.countries）",
+    "CUSTOMS_BATCH_STATE_AUTOMATIC": "批次状态随单证自动变化，不能手动修改",
+    "CUSTOMS_IMPORT_ALREADY_DECLARED": "这次导入已经申报过（details.batch_id）",
     "CUSTOMS_SUMMARY_NOTHING": "这个月没有可汇总的结关清单",
     "CUSTOMS_INVT_NO_UNKNOWN": "找不到这个清单编号",
     "CUSTOMS_CANCEL_NOT_ALLOWED": "清单当前状态不能撤销（details.status）",
@@ -154,6 +158,47 @@ class CustomsError:
             f"没有这些列：{'、'.join(columns)}",
             status=422,
             details={"columns": columns, "fields": {c: "没有这一列" for c in columns}},
+        )
+
+    @staticmethod
+    def import_already_declared(batch_id: int | None, batch_name: str, orders: int) -> ApiError:
+        where = f"到批次「{batch_name}」" if batch_name else ""
+        return ApiError(
+            "CUSTOMS_IMPORT_ALREADY_DECLARED",
+            f"这次导入已经申报{where}（{orders} 票订单），不会重复申报；申报进度请在「申报状态」查看",
+            status=409,
+            details={"batch_id": batch_id, "orders": orders},
+        )
+
+    @staticmethod
+    def batch_state_automatic() -> ApiError:
+        return ApiError(
+            "CUSTOMS_BATCH_STATE_AUTOMATIC",
+            "批次状态随单证自动变化（提交申报、海关放行与结关时更新），不能手动修改",
+            status=409,
+        )
+
+    @staticmethod
+    def pod_missing(countries: list[str]) -> ApiError:
+        from jmt.customs.codes import table
+
+        names = "、".join(table("countries").by_code.get(code, code) for code in countries)
+        return ApiError(
+            "CUSTOMS_POD_MISSING",
+            f"目的国 {names} 在港口代码表中没有默认指运港：请在批次的「指运港」中选择港口后再申报",
+            status=409,
+            details={"countries": countries},
+        )
+
+    @staticmethod
+    def manifest_already_filed(bill_nos: list[str]) -> ApiError:
+        bills = "、".join(bill_nos) if bill_nos else ""
+        return ApiError(
+            "CUSTOMS_MANIFEST_ALREADY_FILED",
+            f"这个批次已放行的运单都已在提运单号 {bills} 的清单总分单中，没有新的运单需要关联；"
+            "有新的清单放行后可再提交（同一提运单号按变更申报）",
+            status=409,
+            details={"bill_nos": bill_nos},
         )
 
     @staticmethod

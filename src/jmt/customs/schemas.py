@@ -17,6 +17,14 @@ MAX_ERRORS_IN_REPORT = 200
 _LETTERS = {column.key: index for index, column in enumerate(COLUMNS)}
 
 
+def plain(value: Decimal | None) -> Decimal:
+    """A weight or amount as people write it: 1.2, not 1.20000000000000 (no exponent, no trailing zeros)."""
+    if value is None:
+        return Decimal(0)
+    normal = Decimal(value).normalize()
+    return Decimal(format(normal, "f")) if normal != 0 else Decimal(0)
+
+
 def column_letter(key: str) -> str:
     index = _LETTERS.get(key, 0) + 1
     letters = ""
@@ -231,6 +239,8 @@ class ManifestOut(Schema):
     logistics_name: str
     gross_weight: Decimal
     waybill_count: int
+    app_type: str = Field(description="报送类型：1 新增；同一提运单号再次提交为 2 变更")
+    app_type_label: str
     created_at: datetime
     status: ExplainedOut
 

@@ -8,7 +8,7 @@ from typing import Any, Literal
 from ninja import Schema
 from pydantic import Field
 
-from jmt.customs.codes import table
+from jmt.customs.codes import main_ports, ports, table
 from jmt.customs.models import Batch, GatewayConfig, StatisticsFlag
 from jmt.customs.services.batches import STATISTICS_FLAG_WARNING, statistics_flag_warning
 from jmt.customs.services.gateway import Readiness
@@ -194,7 +194,20 @@ class BatchDefaultsOut(Schema):
     values: dict[str, str] = Field(description="新建批次的预填值：来自点点通配置与商户资料")
     traf_modes: list[BatchOptionOut]
     statistics_flags: list[BatchOptionOut]
+    ports: list[BatchOptionOut] = Field(description="指运港（海关港口代码表）；不选则按每票清单的目的国默认主港")
     gateway: ReadinessOut
+
+
+def port_options() -> list[dict[str, str]]:
+    """``ULAX 洛杉矶（美国，默认主港）``: the 指运港 drop-down of the batch form."""
+    countries = table("countries").by_code
+    mains = main_ports()
+    options = []
+    for code, name, country in ports():
+        where = countries.get(country, country)
+        main = "，默认主港" if mains.get(country) == code else ""
+        options.append({"value": code, "label": f"{code} {name}（{where}{main}）"})
+    return options
 
 
 def statistics_flag_options() -> list[dict[str, str]]:

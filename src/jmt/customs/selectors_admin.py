@@ -129,8 +129,8 @@ def _batch_group(counts: dict[str, int]) -> dict[str, Any]:
     return {
         "total": sum(counts.values()),
         "pending": counts.get(BatchStatus.DRAFT, 0),
-        "in_progress": counts.get(BatchStatus.SUBMITTED, 0),
-        "approved": counts.get(BatchStatus.CLOSED, 0),
+        "in_progress": counts.get(BatchStatus.DECLARED, 0) + counts.get(BatchStatus.PARTLY_RELEASED, 0),
+        "approved": counts.get(BatchStatus.RELEASED, 0) + counts.get(BatchStatus.CLEARED, 0),
         "attention": 0,
         "by_status": [{"status": k, "label": labels.get(k, k), "count": n} for k, n in counts.items()],
     }
@@ -153,10 +153,11 @@ def merchant_boards(
         merchants = merchants.filter(name__icontains=keyword)
     ids = list(merchants.values_list("pk", flat=True))
 
-    def counts(model: Any) -> dict[Any, dict[str, int]]:
-        return sel.status_counts(_dated(model.objects.filter(merchant_id__in=ids), date_from, date_to), "merchant_id")
+    def counts(model: Any, field: str = "status") -> dict[Any, dict[str, int]]:
+        queryset = _dated(model.objects.filter(merchant_id__in=ids), date_from, date_to)
+        return sel.status_counts(queryset, "merchant_id", field)
 
-    batches = counts(Batch)
+    batches = counts(Batch, "state")
     orders = counts(Order)
     logistics = counts(Logistics)
     inventories = counts(Inventory)

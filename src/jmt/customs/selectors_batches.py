@@ -41,7 +41,7 @@ def batches_for(*, actor: Any) -> QuerySet[Batch]:
 def batch_list(*, actor: Any, status: str = "", keyword: str = "", statistics_flag: str = "") -> QuerySet[Batch]:
     rows = batches_for(actor=actor)
     if status:
-        rows = rows.filter(status=status)
+        rows = rows.filter(state=status)
     if statistics_flag:
         rows = rows.filter(statistics_flag=statistics_flag)
     if keyword:
@@ -56,11 +56,11 @@ def batch_get(*, actor: Any, batch_id: int) -> Batch:
     return found
 
 
-def status_counts(queryset: QuerySet[Any], key: str) -> dict[Any, dict[str, int]]:
-    """``{key value: {status: count}}`` in one query."""
+def status_counts(queryset: QuerySet[Any], key: str, field: str = "status") -> dict[Any, dict[str, int]]:
+    """``{key value: {status: count}}`` in one query (``field``: the status column, ``state`` for batches)."""
     counts: dict[Any, dict[str, int]] = defaultdict(dict)
-    for row in queryset.values(key, "status").annotate(n=Count("pk")).order_by():
-        counts[row[key]][row["status"]] = row["n"]
+    for row in queryset.values(key, field).annotate(n=Count("pk")).order_by():
+        counts[row[key]][row[field]] = row["n"]
     return counts
 
 

@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-TABLES = ("units", "currencies", "countries", "transport_modes", "wrap_types")
+TABLES = ("units", "currencies", "countries", "transport_modes", "wrap_types", "ports")
 
 
 @dataclass(frozen=True)
@@ -49,3 +49,28 @@ def table(name: str) -> CodeTable:
         lines = [line for line in fh if not line.startswith("#")]
     rows = list(csv.DictReader(lines))
     return CodeTable(name=name, entries=tuple((row["code"].strip(), row["name"].strip()) for row in rows))
+
+
+@cache
+def ports() -> tuple[tuple[str, str, str], ...]:
+    """``(code, name, destination country)`` of every row of ``ports.csv``."""
+    with (HERE / "ports.csv").open(encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if not line.startswith("#")]
+    return tuple((r["code"].strip(), r["name"].strip(), r["country"].strip()) for r in csv.DictReader(lines))
+
+
+@cache
+def main_ports() -> dict[str, str]:
+    """Destination country code → the code of its main port (``ports.csv``, ``main`` = 1)."""
+    with (HERE / "ports.csv").open(encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if not line.startswith("#")]
+    found: dict[str, str] = {}
+    for row in csv.DictReader(lines):
+        if row.get("main", "").strip() == "1":
+            found.setdefault(row["country"].strip(), row["code"].strip())
+    return found
+
+
+def main_port(country: str) -> str:
+    """The 指运港 an inventory to ``country`` defaults to ("" when the table names none)."""
+    return main_ports().get((country or "").strip(), "")

@@ -6,17 +6,22 @@ from django.conf import settings
 from django.db import models
 
 from jmt.customs.models.common import StatisticsFlag
+from jmt.workflow.models import WorkflowObject
 
 
 class BatchStatus(models.TextChoices):
-    """Plain choices for now; the workflow mechanism (issue 4) will own these transitions."""
+    """The states of the batch graph (``jmt.customs.flow.BATCH``); the batch follows its documents."""
 
     DRAFT = "draft", "草稿"
-    SUBMITTED = "submitted", "已提交"
-    CLOSED = "closed", "已完成"
+    DECLARED = "declared", "已申报"
+    PARTLY_RELEASED = "partly_released", "部分放行"
+    RELEASED = "released", "已放行"
+    CLEARED = "cleared", "已结关"
 
 
-class Batch(models.Model):
+class Batch(WorkflowObject):
+    """``state`` is written only by ``jmt.workflow.services.transition`` (see ``customs.services.batch_flow``)."""
+
     merchant = models.ForeignKey("merchants.Merchant", on_delete=models.PROTECT, related_name="customs_batches")
     name = models.CharField("批次名称", max_length=100)
     customs_code = models.CharField("申报地海关代码", max_length=4)
@@ -43,7 +48,9 @@ class Batch(models.Model):
     cop_code = models.CharField("传输企业代码", max_length=18)
     cop_name = models.CharField("传输企业名称", max_length=100)
     dxp_id = models.CharField("DXP ID", max_length=30)
-    status = models.CharField("状态", max_length=16, choices=BatchStatus.choices, default=BatchStatus.DRAFT)
+    state = models.CharField(
+        "状态", max_length=32, choices=BatchStatus.choices, default=BatchStatus.DRAFT, db_index=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -52,6 +59,14 @@ class Batch(models.Model):
 
     class Meta:
         verbose_name = "报关批次"
+
+    @property
+    def status(self) -> str:
+        """The API's name for the state."""
+        return self.state
+
+    def get_status_display(self) -> str:
+        return str(BatchStatus(self.state).label) if self.state in BatchStatus.values else self.state
 
     def __str__(self) -> str:
         return f"{self.name} ({self.customs_code})"

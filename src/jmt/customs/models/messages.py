@@ -91,6 +91,7 @@ class Receipt(models.Model):
     raw = models.TextField("回执原文")
     fingerprint = models.CharField(max_length=64, unique=True)
     applied = models.BooleanField("已更新单证状态", default=False)
+    refused = models.BooleanField("已拒绝（签名账号不是单证所属商户）", default=False)
     order = models.ForeignKey(
         "customs.Order", null=True, blank=True, on_delete=models.SET_NULL, related_name="receipts"
     )

@@ -105,13 +105,16 @@ def validate_batch(values: dict[str, Any]) -> dict[str, str]:
             "cop_code": v.enterprise_code(values.get("cop_code") or "", "传输企业代码"),
             "cop_name": v.required(values.get("cop_name") or "", "传输企业名称"),
             "dxp_id": v.required(values.get("dxp_id") or "", "DXP ID"),
+            "pod": v.pod(values.get("pod") or ""),
         }
     )
 
 
 def _clean(values: dict[str, Any]) -> dict[str, Any]:
     cleaned = {name: (value.strip() if isinstance(value, str) else value) for name, value in values.items()}
-    v.upper(cleaned, "ebc_code", "ebp_code", "agent_code", "owner_code", "cop_code", "port_code", "statistics_flag")
+    v.upper(
+        cleaned, "ebc_code", "ebp_code", "agent_code", "owner_code", "cop_code", "port_code", "statistics_flag", "pod"
+    )
     return {name: value for name, value in cleaned.items() if value is not None}
 
 
@@ -137,7 +140,7 @@ def batch_create(*, actor: Actor, merchant: Any, values: dict[str, Any]) -> Batc
 
 def batch_locked(batch: Batch) -> bool:
     """Whether the declaration fields are frozen: submitted, or documents already carry them."""
-    return batch.status != BatchStatus.DRAFT or Order.objects.filter(batch=batch).exists()
+    return batch.state != BatchStatus.DRAFT or Order.objects.filter(batch=batch).exists()
 
 
 def batch_update(*, actor: Actor, batch: Batch, changes: dict[str, Any]) -> Batch:

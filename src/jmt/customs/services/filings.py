@@ -26,9 +26,10 @@ from django.utils import timezone
 
 from jmt.audit.services import record
 from jmt.core.auth import Actor
-from jmt.customs.codes.receipts import explain_document
+from jmt.customs.codes.receipts import Explanation, explain_document
 from jmt.customs.errors import CustomsError
 from jmt.customs.models import (
+    AppType,
     Batch,
     DocStatus,
     Inventory,
@@ -39,6 +40,7 @@ from jmt.customs.models import (
     SummaryApplyLine,
     WayBill,
     WayBillLine,
+    new_guid,
 )
 from jmt.customs.services.submission import _submit, schedule_dispatch, summary_submit, waybill_submit
 from jmt.customs.xml.builders import build_ceb605
@@ -98,6 +100,10 @@ def manifest_create(
     batch = Batch.objects.select_for_update().get(pk=batch.pk)
     pending = manifest_candidates(batch)
     if not pending:
+        released = Inventory.objects.filter(batch=batch, status__in=RELEASED_OR_LATER).exists()
+        if released:  # everything released is already in a live 总分单: say so, not "nothing released"
+            live = WayBill.objects.filter(batch=batch).exclude(status__in=DEAD).order_by("pk")
+            raise CustomsError.manifest_already_filed(list(dict.fromkeys(live.values_list("bill_no", flat=True))))
         raise CustomsError.manifest_not_ready()
     by_carrier: dict[tuple[str, str], list[Inventory]] = defaultdict(list)
     for inventory in pending:
@@ -105,6 +111,10 @@ def manifest_create(
     serial = WayBill.objects.filter(batch=batch).count()
     created: list[WayBill] = []
     for (code, name), inventories in sorted(by_carrier.items()):
+        sent = _sent_waybill(batch, bill_no.strip(), code)
+        if sent is not None:  # the bill went to customs already: this is its 变更, not a second 新增
+            created.append(_waybill_change(actor, batch, sent, inventories, traf_name, voyage_no, domestic_traf_no))
+            continue
         serial += 1
         waybill = WayBill.objects.create(
             merchant=batch.merchant,
@@ -145,6 +155,56 @@ def manifest_create(
         },
     )
     return created
+
+
+def _sent_waybill(batch: Batch, bill_no: str, logistics_code: str) -> WayBill | None:
+    """The live 总分单 of this bill and carrier that has already left for customs, if any."""
+    return (
+        WayBill.objects.select_for_update()
+        .filter(batch=batch, bill_no=bill_no, logistics_code=logistics_code)
+        .exclude(status__in=(*DEAD, DocStatus.DRAFT))
+        .order_by("-pk")
+        .first()
+    )
+
+
+def _waybill_change(
+    actor: Actor,
+    batch: Batch,
+    waybill: WayBill,
+    inventories: list[Inventory],
+    traf_name: str,
+    voyage_no: str,
+    domestic_traf_no: str,
+) -> WayBill:
+    """A second 总分单 for a bill already sent: the same 总分单 (same copNo) goes again as appType 2 (变更),
+    carrying every waybill of the bill — the ones sent before and the newly released ones."""
+    before = {"app_type": waybill.app_type, "status": waybill.status, "lines": waybill.lines.count()}
+    start = max(waybill.lines.values_list("gnum", flat=True), default=0)
+    WayBillLine.objects.bulk_create(
+        WayBillLine(waybill=waybill, gnum=gnum, logistics_no=inv.logistics_no, invt_no=inv.invt_no)
+        for gnum, inv in enumerate(inventories, start=start + 1)
+    )
+    waybill.app_type = AppType.CHANGE
+    waybill.guid = new_guid()  # a new message of the same 总分单; customs matches it by copNo
+    waybill.status = DocStatus.DRAFT
+    waybill.return_status = waybill.return_time = waybill.return_info = ""
+    waybill.traf_name = traf_name.strip() or waybill.traf_name
+    waybill.voyage_no = voyage_no.strip() or waybill.voyage_no
+    waybill.domestic_traf_no = domestic_traf_no.strip() or waybill.domestic_traf_no
+    waybill.gross_weight = waybill.gross_weight + sum((inv.gross_weight for inv in inventories), Decimal(0))
+    waybill.save()
+    record(
+        actor=actor,
+        module="customs",
+        action="waybill_change",
+        obj=waybill,
+        before=before,
+        after={"app_type": waybill.app_type, "lines": waybill.lines.count(), "added": len(inventories)},
+    )
+    waybill_submit(actor=actor, waybill=waybill, batch=batch)
+    waybill.refresh_from_db()
+    return waybill
 
 
 # --- 汇总申请单 (C4) ----------------------------------------------------------------------------------
@@ -240,6 +300,7 @@ def summary_create(*, actor: Actor, merchant: Any, month: str, customs_code: str
         ebc_name=batch.ebc_name,
         decl_agent_code=batch.agent_code,
         decl_agent_name=batch.agent_name,
+        # The month, kept for our lists; CEB701 carries the invtNo list only (see build_ceb701).
         start_time=f"{year:04d}{mon:02d}01000000",
         end_time=f"{year:04d}{mon:02d}{last_day:02d}235959",
         loct_no=batch.loct_no,
@@ -338,6 +399,21 @@ def cancel_sends_at(cancel: InvtCancel) -> Any:
         return None
     row = Outbox.objects.filter(message_id=cancel.message_id, state=OutboxState.PENDING).first()
     return row.next_attempt_at if row else None
+
+
+def explain_cancel(cancel: InvtCancel) -> Explanation:
+    """A cancel held for its grace period says when it leaves (not "几秒内会发出")."""
+    sends_at = cancel_sends_at(cancel)
+    if sends_at is None:
+        return explain_document("cancel", cancel)
+    minutes = max(1, round(settings.CUSTOMS_CANCEL_GRACE_SECONDS / 60))
+    at = timezone.localtime(sends_at).strftime("%H:%M:%S")
+    return Explanation(
+        "等待发出",
+        f"撤销申请已生成；为留出「不再撤销」的时间，提交后约 {minutes} 分钟、于 {at} 发往海关",
+        f"{at} 之前可点击「不再撤销」取回；发出后由海关审核，不能再取回",
+        "processing",
+    )
 
 
 @transaction.atomic

@@ -241,9 +241,20 @@ class GatewayResolver:
         return gateway
 
 
-def callback_credentials(app_key: str) -> tuple[str, str]:
-    """The (app key, secret) a receipt callback signed with ``app_key`` must verify against: the
-    merchant configuration holding that key, else the platform's account (``settings``)."""
+@dataclass(frozen=True)
+class CallbackSigner:
+    """Whose 点点通 account a receipt callback is signed with: a merchant's (``merchant_id``), or the
+    platform's account of the settings (``merchant_id`` None)."""
+
+    app_key: str
+    secret: str
+    merchant_id: int | None
+
+
+def callback_signer(app_key: str) -> CallbackSigner:
+    """The account a receipt callback signed with ``app_key`` must verify against: the merchant
+    configuration holding that key, else the platform's account (``settings``). The receipts of a
+    callback signed by a merchant's account may change only that merchant's documents."""
     from django.conf import settings
 
     config = (
@@ -251,7 +262,13 @@ def callback_credentials(app_key: str) -> tuple[str, str]:
     )
     if config is not None and config.has_secret:
         try:
-            return config.app_key, config.secret()
+            return CallbackSigner(config.app_key, config.secret(), config.merchant_id)
         except crypto.DecryptionFailed:
             logger.warning("callback: the secret of merchant %s cannot be decrypted", config.merchant_id)
-    return settings.CUSTOMS_GATEWAY_APP_KEY, settings.CUSTOMS_GATEWAY_APP_SECRET
+    return CallbackSigner(settings.CUSTOMS_GATEWAY_APP_KEY, settings.CUSTOMS_GATEWAY_APP_SECRET, None)
+
+
+def callback_credentials(app_key: str) -> tuple[str, str]:
+    """The (app key, secret) of ``callback_signer``."""
+    signer = callback_signer(app_key)
+    return signer.app_key, signer.secret

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from jmt.audit.services import record
 from jmt.core.auth import Actor
+from jmt.customs.codes import main_port
 from jmt.customs.errors import CustomsError
 from jmt.customs.excel.columns import BY_KEY, COLUMNS
 from jmt.customs.excel.parse import open_sheet
@@ -42,6 +43,7 @@ from jmt.customs.models import (
     OrderLine,
     new_guid,
 )
+from jmt.customs.services.batch_flow import batch_follow
 from jmt.customs.services.gateway import ensure_ready
 from jmt.customs.services.submission import SubmitReport, _submit, orders_submit_system, schedule_dispatch
 from jmt.customs.xml.builders import build_ceb505
@@ -119,7 +121,13 @@ def order_import_declare(
         ensure_ready(batch.merchant)
         locked = OrderImport.objects.select_for_update().get(pk=order_import.pk)
         if locked.status == ImportStatus.DECLARED:
-            raise CustomsError.nothing_to_declare()
+            declared_to = Batch.objects.filter(pk=locked.batch_id or 0).values_list("name", flat=True).first()
+            groups: dict[tuple[str, str], bool] = {}
+            for row in ImportRow.objects.filter(order_import=locked).only("ebp_code", "order_no", "is_valid"):
+                key = (row.ebp_code, row.order_no)
+                groups[key] = groups.get(key, True) and row.is_valid
+            declared = sum(groups.values())  # the orders that were declared: every row valid
+            raise CustomsError.import_already_declared(locked.batch_id, declared_to or "", declared)
         rows = list(ImportRow.objects.filter(order_import=locked).order_by("row_no"))
         if all_or_nothing and any(not row.is_valid for row in rows):
             raise CustomsError.nothing_to_declare()
@@ -129,6 +137,11 @@ def order_import_declare(
         declarable = [lines for lines in orders.values() if all(row.is_valid for row in lines)]
         if not declarable:
             raise CustomsError.nothing_to_declare()
+        no_port = sorted(
+            {lines[0].data.get("country", "") for lines in declarable if not pod_for(batch, lines[0].data)}
+        )
+        if no_port:
+            raise CustomsError.pod_missing(no_port)
         order_ids = _create_documents(batch, declarable)
         report = orders_submit_system(batch=batch, order_ids=order_ids)
         report.add(
@@ -139,6 +152,7 @@ def order_import_declare(
         locked.status = ImportStatus.DECLARED
         locked.batch = batch
         locked.save(update_fields=["status", "batch"])
+        batch_follow(Batch.objects.select_for_update().get(pk=batch.pk), actor=actor)
         record(
             actor=actor,
             module="customs",
@@ -150,6 +164,12 @@ def order_import_declare(
         if report.messages:
             schedule_dispatch()
     return report
+
+
+def pod_for(batch: Batch, head: dict[str, Any]) -> str:
+    """指运港 (POD) of one inventory: the row's own port, else the batch's, else the main port of the
+    destination country (``codes/ports.csv``) — a port code, never the country code."""
+    return str(head.get("pod") or "") or batch.pod or main_port(str(head.get("country") or ""))
 
 
 def _create_documents(batch: Batch, groups: list[list[ImportRow]]) -> list[int]:
@@ -251,7 +271,7 @@ def _create_documents(batch: Batch, groups: list[list[ImportRow]]) -> list[int]:
                 bill_no=batch.bill_no,
                 loct_no=batch.loct_no,
                 country=head["country"],
-                pod=batch.pod or head["country"],
+                pod=pod_for(batch, head),
                 freight=_d(head["freight"]),
                 f_currency=head["currency"],
                 i_currency=head["currency"],

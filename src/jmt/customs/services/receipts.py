@@ -38,8 +38,10 @@ from jmt.customs.models import (
     WayBill,
 )
 from jmt.customs.services import notices
+from jmt.customs.services.batch_flow import batches_follow
 from jmt.customs.services.submission import MESSAGE_MODELS, inventories_submit_ready, schedule_dispatch
 from jmt.customs.xml.receipts import ParsedMessage, ParsedReturn, ParsedSummaryResult, ReceiptParseError, parse_message
+from jmt.merchants.models import Merchant
 
 STATUS_BY_CODE: dict[str, DocStatus] = {
     "1": DocStatus.STAGED,
@@ -102,6 +104,7 @@ class IngestResult:
     duplicate_message: bool = False
     receipts: int = 0
     applied: int = 0
+    refused: int = 0  # receipts about another merchant's documents than the signing account's
 
 
 def status_for(code: str) -> DocStatus:
@@ -112,8 +115,13 @@ def status_for(code: str) -> DocStatus:
     return DocStatus.ERROR if code.startswith("-") else DocStatus.DECLARING
 
 
-def receipt_ingest(xml: bytes, *, source: str = "gateway") -> IngestResult:
+def receipt_ingest(xml: bytes, *, source: str = "gateway", signer_merchant_id: int | None = None) -> IngestResult:
     """Store one received message and apply its receipts, all in one transaction.
+
+    ``signer_merchant_id``: the merchant whose 点点通 account signed the callback. Its receipts change
+    that merchant's documents only; a receipt about another merchant's document changes nothing, is kept
+    with ``refused`` set, and the message's ``problem`` says so. None (the platform's own account, the
+    simulator): every merchant's documents.
 
     Raises ``ReceiptParseError`` for XML that is not a receipt (the bytes are still kept).
     """
@@ -140,6 +148,7 @@ def receipt_ingest(xml: bytes, *, source: str = "gateway") -> IngestResult:
             existing = Message.objects.get(direction=Direction.IN, sha256=digest)
             return IngestResult(message_id=existing.pk, duplicate_message=True)
         result = IngestResult(message_id=message.pk)
+        scope = Scope(signer_merchant_id)
         touched_batches: set[int] = set()
         moved: dict[str, list[Any]] = defaultdict(list)
         by_kind: dict[str, list[ParsedReturn]] = defaultdict(list)
@@ -147,14 +156,25 @@ def receipt_ingest(xml: bytes, *, source: str = "gateway") -> IngestResult:
             by_kind[item.kind].append(item)
         for kind, items in by_kind.items():
             if kind in KIND_MODELS:
-                moved[kind].extend(_apply_returns(kind, items, message, parsed.message_type, result, touched_batches))
+                moved[kind].extend(
+                    _apply_returns(kind, items, message, parsed.message_type, result, touched_batches, scope)
+                )
         for summary_result in parsed.summary_results:
-            _apply_summary_result(summary_result, message, result)
+            _apply_summary_result(summary_result, message, result, scope)
         if parsed.format_receipt is not None:
-            kind, refused = _apply_format_receipt(parsed, message, result)
+            kind, refused = _apply_format_receipt(parsed, message, result, scope)
             if refused:  # a format failure is a problem the merchant hears about, like a rejection
                 moved[kind].extend(refused)
+        if result.refused:
+            message.merchant_id = signer_merchant_id
+            signer_name = Merchant.objects.filter(pk=signer_merchant_id or 0).values_list("name", flat=True).first()
+            message.problem = (
+                f"{result.refused} 条回执涉及其他商户的单证（签名的点点通账号属于「{signer_name}」），"
+                "已拒绝，未更新这些单证" + (f"；{message.problem}" if message.problem else "")
+            )[:1000]
+            message.save(update_fields=["merchant", "problem"])
         notices.receipts_applied(moved)
+        batches_follow(_batches_moved(moved))
         if touched_batches and inventories_submit_ready(batch_ids=sorted(touched_batches)).messages:
             schedule_dispatch()
     return result
@@ -181,8 +201,22 @@ def _fingerprint(message_type: str, fields: dict[str, str]) -> str:
     ).hexdigest()
 
 
-def _find_targets(kind: str, items: list[ParsedReturn]) -> dict[int, Any]:
-    """Index of ``items`` → the locked document each one is about (by guid, else business keys)."""
+@dataclass(frozen=True)
+class Scope:
+    """Whose documents a received message may change: one merchant's, or (None) every merchant's."""
+
+    merchant_id: int | None
+
+    def allows(self, doc: Any) -> bool:
+        return self.merchant_id is None or doc.merchant_id == self.merchant_id
+
+
+def _find_targets(kind: str, items: list[ParsedReturn], scope: Scope) -> dict[int, Any]:
+    """Index of ``items`` → the locked document each one is about (by guid, else business keys).
+
+    Business keys are unique per merchant only, so a scoped message looks for the signer's document
+    first; another merchant's document is still found (and then refused by the caller) so the refusal
+    is recorded."""
     model = KIND_MODELS[kind]
     manager: Any = model._default_manager
     guids = {item.get("guid").upper() for item in items if item.get("guid")}
@@ -200,7 +234,9 @@ def _find_targets(kind: str, items: list[ParsedReturn]) -> dict[int, Any]:
             if all(values):
                 if values not in cache:
                     lookup = {target: value for (_, target), value in zip(keys, values, strict=True)}
-                    cache[values] = manager.select_for_update().filter(**lookup).order_by("-pk").first()
+                    candidates = manager.select_for_update().filter(**lookup).order_by("-pk")
+                    own = candidates.filter(merchant_id=scope.merchant_id) if scope.merchant_id else candidates
+                    cache[values] = own.first() or candidates.first()
                 doc = cache[values]
                 if doc is not None:
                     doc = by_guid.setdefault(doc.guid, doc)
@@ -224,9 +260,12 @@ def _apply_returns(
     message_type: str,
     result: IngestResult,
     touched_batches: set[int],
+    scope: Scope,
 ) -> list[Any]:
-    """Apply one kind's receipts; returns the documents whose status moved (for the C7 notices)."""
-    targets = _find_targets(kind, items)
+    """Apply one kind's receipts; returns the documents whose status moved (for the C7 notices).
+
+    A receipt about a document outside ``scope`` is kept, refused and linked to nothing."""
+    targets = _find_targets(kind, items, scope)
     changed: dict[int, Any] = {}
     rows: list[Receipt] = []
     order = sorted(range(len(items)), key=lambda i: items[i].get("returnTime"))
@@ -234,7 +273,10 @@ def _apply_returns(
         item = items[index]
         code, when = item.get("returnStatus"), item.get("returnTime")
         doc = targets.get(index)
-        applied = False
+        applied = refused = False
+        if doc is not None and not scope.allows(doc):
+            doc, refused = None, True
+            result.refused += 1
         if doc is not None and code and _should_apply(doc, code, when):
             doc.status = status_for(code)
             doc.return_status = code
@@ -246,7 +288,7 @@ def _apply_returns(
             changed[doc.pk] = doc
             applied = True
             result.applied += 1
-        rows.append(_receipt_row(kind, item, message, message_type, doc, applied))
+        rows.append(_receipt_row(kind, item, message, message_type, doc, applied, refused))
     _save(kind, changed.values())
     Receipt.objects.bulk_create(rows, ignore_conflicts=True)
     result.receipts += len(rows)
@@ -275,7 +317,7 @@ def _save(kind: str, documents: Iterable[Any]) -> None:
 
 
 def _receipt_row(
-    kind: str, item: ParsedReturn, message: Message, message_type: str, doc: Any, applied: bool
+    kind: str, item: ParsedReturn, message: Message, message_type: str, doc: Any, applied: bool, refused: bool = False
 ) -> Receipt:
     keys = {name: item.get(name) for name in KEY_FIELDS if item.get(name)}
     row = Receipt(
@@ -289,18 +331,23 @@ def _receipt_row(
         raw=item.raw,
         fingerprint=_fingerprint(message_type, item.fields),
         applied=applied,
+        refused=refused,
     )
     if doc is not None:
         setattr(row, kind, doc)
     return row
 
 
-def _apply_summary_result(item: ParsedSummaryResult, message: Message, result: IngestResult) -> None:
+def _apply_summary_result(item: ParsedSummaryResult, message: Message, result: IngestResult, scope: Scope) -> None:
     head = item.head
     summary = (
         SummaryApply.objects.filter(guid=head.get("guid", "").upper()).first()
         or SummaryApply.objects.filter(sum_no=head.get("sumNo", "")).exclude(sum_no="").first()
     )
+    if summary is not None and not scope.allows(summary):
+        result.refused += 1
+        result.receipts += 1
+        return  # another merchant's 汇总: no result kept against it, no 报关单号 written
     values = {
         "summary": summary,
         "received_in": message,
@@ -336,12 +383,18 @@ def _apply_summary_result(item: ParsedSummaryResult, message: Message, result: I
         notices.summary_result_received(summary, head["entryId"])
 
 
-def _apply_format_receipt(parsed: ParsedMessage, message: Message, result: IngestResult) -> tuple[str, list[Any]]:
+def _apply_format_receipt(
+    parsed: ParsedMessage, message: Message, result: IngestResult, scope: Scope
+) -> tuple[str, list[Any]]:
     """Mark the documents of the refused message as errors; returns their kind and the documents moved."""
     receipt = parsed.format_receipt or {}
     moved: list[Any] = []
     kind = ""
     original = Message.objects.filter(direction=Direction.OUT, guid=receipt.get("guid", parsed.guid)).first()
+    foreign = original is not None and scope.merchant_id is not None and original.merchant_id != scope.merchant_id
+    if foreign:
+        original = None  # another merchant's message: nothing of it changes
+        result.refused += 1
     when = "".join(ch for ch in receipt.get("returnTime", "") if ch.isdigit())[:17].ljust(17, "0")
     code = receipt.get("returnStatus", "-1")
     info = ("报文格式校验失败：" + receipt.get("returnInfo", ""))[:1000]
@@ -370,6 +423,7 @@ def _apply_format_receipt(parsed: ParsedMessage, message: Message, result: Inges
                 raw=json.dumps(fields, ensure_ascii=False),
                 fingerprint=_fingerprint("CEB900", fields),
                 applied=applied > 0,
+                refused=foreign,
             )
         ],
         ignore_conflicts=True,
@@ -377,3 +431,15 @@ def _apply_format_receipt(parsed: ParsedMessage, message: Message, result: Inges
     result.receipts += 1
     result.applied += applied
     return kind, moved
+
+
+def _batches_moved(moved: dict[str, list[Any]]) -> set[int]:
+    """The batches whose state the moved documents may change: their inventories' batches, and the
+    batches of inventories a cleared 撤销 has just taken out."""
+    batch_ids = {doc.batch_id for doc in moved.get("inventory", []) if doc.batch_id}
+    cancelled = [doc.inventory_id for doc in moved.get("cancel", []) if doc.status == DocStatus.CLEARED]
+    if cancelled:
+        batch_ids |= set(
+            Inventory.objects.filter(pk__in=cancelled, batch__isnull=False).values_list("batch_id", flat=True)
+        )
+    return batch_ids

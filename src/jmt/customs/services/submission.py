@@ -19,7 +19,6 @@ from jmt.audit.services import record
 from jmt.core.auth import Actor
 from jmt.customs.models import (
     Batch,
-    BatchStatus,
     Direction,
     DocStatus,
     Inventory,
@@ -31,6 +30,7 @@ from jmt.customs.models import (
     SummaryApply,
     WayBill,
 )
+from jmt.customs.services.batch_flow import batch_follow
 from jmt.customs.services.gateway import ensure_ready
 from jmt.customs.xml.builders import (
     BuiltMessage,
@@ -130,20 +130,18 @@ def batch_submit(*, actor: Actor, batch: Batch) -> SubmitReport:
     with transaction.atomic():
         batch = Batch.objects.select_for_update().get(pk=batch.pk)
         ensure_ready(batch.merchant)
-        before = {"status": batch.status}
+        before = {"status": batch.state}
         report = orders_submit_system(batch=batch)
         report.add(_submit(Logistics.objects.filter(batch=batch), build_ceb505, batch=batch))
         report.add(inventories_submit_ready(batch_ids=[batch.pk]))
-        if batch.status == BatchStatus.DRAFT:
-            batch.status = BatchStatus.SUBMITTED
-            batch.save(update_fields=["status", "updated_at"])
+        batch_follow(batch, actor=actor)
         record(
             actor=actor,
             module="customs",
             action="batch_submit",
             obj=batch,
             before=before,
-            after={"status": batch.status, "messages": report.messages, "documents": report.documents},
+            after={"status": batch.state, "messages": report.messages, "documents": report.documents},
         )
         if report.messages:
             schedule_dispatch()

@@ -12,6 +12,7 @@ from jmt.customs.codes import table
 ENTERPRISE_CODE = re.compile(r"^[0-9A-Z]{10}$|^[0-9A-Z]{18}$")
 CUSTOMS_CODE = re.compile(r"^\d{4}$")
 PORT_CODE = re.compile(r"^[0-9A-Z]{4}$")
+POD_CODE = re.compile(r"^[0-9A-Z]{3,4}$")
 
 
 def enterprise_code(value: str, label: str) -> str:
@@ -36,6 +37,13 @@ def port_code(value: str, label: str = "出口口岸代码") -> str:
     if not value:
         return f"请填写{label}"
     return "" if PORT_CODE.match(value) else f"{label}应为 4 位代码，如 2305"
+
+
+def pod(value: str) -> str:
+    """指运港 (optional on a batch: empty means each inventory's destination country's main port)."""
+    if not value:
+        return ""
+    return "" if POD_CODE.match(value) else "指运港代码应为海关港口代码表中的 3–4 位代码，如 ULAX（洛杉矶）"
 
 
 def traf_mode(value: str) -> str:

@@ -108,7 +108,7 @@ def test_submitting_is_refused_with_what_to_fix_until_the_gateway_passes(admin_a
     assert submitted.status_code == 200
     assert submitted.json() == {"messages": 2, "documents": 2}
     batch.refresh_from_db()
-    assert batch.status == BatchStatus.SUBMITTED
+    assert batch.state == BatchStatus.DECLARED
 
 
 def test_an_empty_batch_cannot_be_submitted(admin_api, configured, crystal_merchant):

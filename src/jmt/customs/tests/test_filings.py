@@ -92,7 +92,10 @@ def test_the_manifest_links_the_released_waybills_and_customs_stores_it(admin_ap
     assert detail["status"]["label"] == "海关入库"
     assert [r["explained"]["label"] for r in detail["receipts"]][-1] == "海关入库"
     again = admin_api.post("/customs/manifests", {"batch_id": batch.pk, **MANIFEST})
-    assert again.status_code == 409  # every released waybill is linked already
+    assert again.status_code == 409  # every released waybill is linked already — and the answer says so
+    assert again.json()["code"] == "CUSTOMS_MANIFEST_ALREADY_FILED"
+    assert again.json()["details"] == {"bill_nos": ["999-12345678"]}
+    assert "已在提运单号 999-12345678 的清单总分单中" in again.json()["message"]
 
 
 def test_only_released_inventories_go_into_the_manifest(admin_api, batch, simulator, clock):
@@ -202,7 +205,11 @@ def test_a_cancel_waits_its_grace_period_then_customs_cancels_the_inventory(admi
     body = response.json()
     assert body["withdrawable"] is True
     assert body["sends_at"]
-    assert body["status"]["label"] == "排队发送"
+    # Held for its grace period: says when it leaves, not "几秒内会发出".
+    assert body["status"]["label"] == "等待发出"
+    assert "约 1 分钟" in body["status"]["meaning"] or "分钟" in body["status"]["meaning"]
+    assert "几秒" not in body["status"]["next_step"]
+    assert "不再撤销" in body["status"]["next_step"]
     _xml_valid("CEB605")
     pending = admin_api.post("/customs/cancels", {"invt_no": inventory.invt_no, "reason": "再来一次"})
     assert pending.json()["code"] == "CUSTOMS_CANCEL_PENDING"

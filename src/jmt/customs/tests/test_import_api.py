@@ -111,7 +111,10 @@ def test_declaring_creates_the_documents_and_queues_orders_and_waybills(admin_ap
     assert Outbox.objects.count() == 2
     again = admin_api.post(f"/customs/orders/imports/{import_id}/declare", {"batch_id": batch.pk})
     assert again.status_code == 409
-    assert again.json()["code"] == "CUSTOMS_NOTHING_TO_DECLARE"
+    # Says what happened: declared already, into which batch — not "fix the red errors".
+    assert again.json()["code"] == "CUSTOMS_IMPORT_ALREADY_DECLARED"
+    assert again.json()["details"] == {"batch_id": batch.pk, "orders": 2}
+    assert f"已经申报到批次「{batch.name}」（2 票订单）" in again.json()["message"]
 
 
 def test_all_or_nothing_refuses_while_any_row_is_wrong(admin_api, batch):

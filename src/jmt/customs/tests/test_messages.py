@@ -89,7 +89,7 @@ def test_ceb603_inventory_validates_with_hs_code_and_legal_quantity(batch):
     assert head is not None
     assert head.findtext("ceb:tradeMode", namespaces=NS) == "9610"
     assert head.findtext("ceb:statisticsFlag", namespaces=NS) == "B"
-    assert head.findtext("ceb:POD", namespaces=NS) == "502"
+    assert head.findtext("ceb:POD", namespaces=NS) == "ULAX"  # a port, not the country code
     assert head.findtext("ceb:fCurrency", namespaces=NS) == "502"
     assert head.findtext("ceb:ieDate", namespaces=NS) == "20260318"
     assert head.find("ceb:invtNo", namespaces=NS) is None  # optional and not yet assigned: left out
@@ -124,6 +124,17 @@ def test_ceb701_summary_validates(batch):
     root = _assert_valid(message.xml)
     assert len(root.findall("ceb:SummaryApply/ceb:SummaryApplyList", namespaces=NS)) == 2
     assert root.findtext("ceb:SummaryApply/ceb:SummaryApplyHead/ceb:summaryFlag", namespaces=NS) == "1"
+
+
+def test_ceb701_sends_the_inventory_list_and_never_the_time_window_with_it(batch):
+    summary = make_summary(batch, ["230520260E000000001"], start_time="20260301000000", end_time="20260331235959")
+    [message] = build_ceb701(type(summary).objects.prefetch_related("lines").get(pk=summary.pk), transfer_of(batch))
+    root = _assert_valid(message.xml)
+    head = root.find("ceb:SummaryApply/ceb:SummaryApplyHead", namespaces=NS)
+    assert head is not None
+    assert head.find("ceb:startTime", namespaces=NS) is None
+    assert head.find("ceb:endTime", namespaces=NS) is None
+    assert root.findtext("ceb:SummaryApply/ceb:SummaryApplyList/ceb:invtNo", namespaces=NS) == "230520260E000000001"
 
 
 def test_250_orders_are_split_into_messages_of_100(batch):

@@ -211,7 +211,11 @@ def build_ceb607(waybill: Any, transfer: Transfer, *, now: datetime | None = Non
 
 
 def build_ceb701(summary: Any, transfer: Transfer, *, now: datetime | None = None) -> list[BuiltMessage]:
-    """汇总申请单: the invtNo list, 100 to a part (or a startTime / endTime window with no list)."""
+    """汇总申请单: the invtNo list, 100 to a part — never together with a startTime / endTime window.
+
+    The spec takes either the list or the window; given both, customs ignores the list and summarises
+    every 结关 inventory of the window (including ones we still hold as 待汇总). The official sample
+    sends the list only, and so do we: the window is sent only by a summary that has no list."""
     lines = sorted(summary.lines.all(), key=lambda item: item.invt_no)
     parts = list(chunks(lines, MAX_LINES)) or [[]]
     built: list[BuiltMessage] = []
@@ -226,6 +230,8 @@ def build_ceb701(summary: Any, transfer: Transfer, *, now: datetime | None = Non
             "msgCount": len(parts),
             "msgSeqNo": index,
         }
+        if lines:
+            head |= {"startTime": "", "endTime": ""}
         _append(node, "SummaryApplyHead", f.SUMMARY_HEAD, _attrs(summary, head), "summary")
         for line in part_lines:
             _append(node, "SummaryApplyList", f.SUMMARY_LIST, _attrs(line), "summary")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
@@ -10,12 +13,25 @@ from jmt.integrations.customs_gateway.port import CustomsGateway, GatewayCredent
 from jmt.integrations.customs_gateway.simulator import Simulator
 
 BACKENDS = ("simulator", "dianduantong")
+CLOSE_AFTER_ENV = "JMT_CUSTOMS_SIMULATOR_CLOSE_AFTER_SECONDS"
+
+
+def simulator_options() -> dict[str, Any]:
+    """How the running simulator paces 放行 → 结关: ``CUSTOMS_SIMULATOR_CLOSE_AFTER_SECONDS`` (setting, else
+    the environment variable of that name with the ``JMT_`` prefix); unset, one simulator step. ``make run``
+    sets it longer than the 撤销 grace period, so the demo can show a cancel that succeeds."""
+    value = getattr(settings, "CUSTOMS_SIMULATOR_CLOSE_AFTER_SECONDS", None) or os.environ.get(CLOSE_AFTER_ENV, "")
+    try:
+        seconds = float(value) if value not in (None, "") else None
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{CLOSE_AFTER_ENV} must be a number of seconds, not {value!r}") from exc
+    return {"close_after_seconds": seconds}
 
 
 def get_gateway() -> CustomsGateway:
     backend = settings.CUSTOMS_GATEWAY_BACKEND
     if backend == "simulator":
-        return Simulator()
+        return Simulator(**simulator_options())
     if backend == "dianduantong":
         missing = [
             name
@@ -45,5 +61,5 @@ def gateway_for(credentials: GatewayCredentials) -> CustomsGateway:
             callback_url=credentials.callback_url or settings.CUSTOMS_GATEWAY_CALLBACK_URL,
         )
     if backend == "simulator":
-        return Simulator(credentials=credentials)
+        return Simulator(credentials=credentials, **simulator_options())
     raise ImproperlyConfigured(f"CUSTOMS_GATEWAY_BACKEND must be one of {', '.join(BACKENDS)}, not {backend!r}")

@@ -37,7 +37,7 @@ from django.db.models import F
 from django.utils import timezone
 from lxml import etree
 
-from jmt.customs.xml.schema import CEB_NS, safe_parser, validation_errors
+from jmt.integrations.customs_gateway.ceb import CEB_NS, safe_parser, validation_errors
 from jmt.integrations.customs_gateway.models import SimulatedDocument, SimulatedMessage, SimulatedReceipt
 from jmt.integrations.customs_gateway.port import (
     CheckResult,
@@ -121,6 +121,7 @@ class _Plan:
     key: str
     fields: dict[str, str]  # the receipt's fixed fields (guid, numbers)
     steps: list[Step]
+    hold_last: timedelta = timedelta(0)  # extra wait before the last step (放行 → 结关 while the goods leave)
 
 
 def return_time(moment: datetime) -> str:
@@ -161,6 +162,7 @@ class Simulator:
         review_rate: float = 0.2,
         jitter: float = 1.2,
         credentials: GatewayCredentials | None = None,
+        close_after_seconds: float | None = None,
     ) -> None:
         self.seed = settings.CUSTOMS_SIMULATOR_SEED if seed is None else seed
         self.step = timedelta(seconds=settings.CUSTOMS_SIMULATOR_STEP_SECONDS if step_seconds is None else step_seconds)
@@ -170,6 +172,10 @@ class Simulator:
         self.review_rate = review_rate
         self.jitter = jitter
         self.credentials = credentials
+        # 放行 → 结关: one step unless told (the demo waits longer, so a 撤销 filed after 放行 and held for
+        # its grace period still reaches customs before 结关 — see ``factory.simulator_options``).
+        close_after = self.step if close_after_seconds is None else timedelta(seconds=close_after_seconds)
+        self.close_hold = max(timedelta(0), close_after - self.step)
 
     # --- the port ---------------------------------------------------------------------------
 
@@ -415,10 +421,10 @@ class Simulator:
         timeline = {
             "cleared_at": (now + self.step * cleared).isoformat(),
             "released_at": (now + self.step * (cleared + 1)).isoformat(),
-            "closed_at": (now + self.step * (cleared + 2)).isoformat(),
+            "closed_at": (now + self.step * (cleared + 2) + self.close_hold).isoformat(),
         }
         SimulatedDocument.objects.filter(pk=doc.pk).update(invt_no=invt_no, data={**doc.data, **timeline})
-        return [_Plan("CEB604", key, fields, steps)]
+        return [_Plan("CEB604", key, fields, steps, hold_last=self.close_hold)]
 
     def _inventory_reached(self, invt_no: str, stage: str, now: datetime) -> SimulatedDocument | None:
         doc = SimulatedDocument.objects.filter(kind="inventory", invt_no=invt_no).first()
@@ -555,7 +561,7 @@ class Simulator:
             fields = dict(plan.fields)
             for index, (status, info, changes) in enumerate(plan.steps, start=1):
                 fields.update(changes)
-                logical = now + self.step * index
+                logical = now + self.step * index + (plan.hold_last if index == len(plan.steps) else timedelta(0))
                 entity = {**fields, "returnStatus": status, "returnTime": return_time(logical), "returnInfo": info}
                 due = max(now, logical + self.step * (self.jitter * (2 * rng.random() - 1)))
                 if rng.random() < self.late_rate:

@@ -74,6 +74,14 @@ def test_todo_counts_count_open_items_waiting_on_the_merchant_and_split_customs_
             "count": 2,
             "route": "/registration/progress",
         },
+        # The batch graph (customs.flow): a draft batch waits on the merchant's 申报; none here.
+        {
+            "module": "customs",
+            "key": "customs:batches",
+            "title": "出口订单批次报送",
+            "count": 0,
+            "route": "/customs/batches",
+        },
         {"module": "customs", "key": "customs:orders", "title": "电子订单报送", "count": 1, "route": "/customs/orders"},
     ]
     for todo in todos:
@@ -83,7 +91,11 @@ def test_todo_counts_count_open_items_waiting_on_the_merchant_and_split_customs_
 def test_todo_counts_show_a_registered_type_with_nothing_waiting_as_zero(demo_graph, merchant_admin):
     todos = selectors.todo_counts(actor=actor(merchant_admin))
 
-    assert [(t["key"], t["count"]) for t in todos] == [("registration", 0), ("customs:orders", 0)]
+    assert [(t["key"], t["count"]) for t in todos] == [
+        ("registration", 0),
+        ("customs:batches", 0),
+        ("customs:orders", 0),
+    ]
 
 
 def test_todo_counts_are_empty_for_an_account_without_a_merchant(demo_graph, superadmin):

@@ -1059,7 +1059,7 @@ export interface paths {
         put?: never;
         /**
          * 提交撤销申请单
-         * @description 只需清单编号和撤销原因，其余字段从清单带出。只有已审结、尚未结关（且未汇总）的清单可以撤销。提交后先排队 5 分钟，期间可「不再撤销」；之后发往海关（CEB605），回执 CEB606 自动更新进度。
+         * @description 只需清单编号和撤销原因，其余字段从清单带出。只有已审结、尚未结关（且未汇总）的清单可以撤销。提交后先排队等待（`CUSTOMS_CANCEL_GRACE_SECONDS`，默认 5 分钟，`sends_at` 为发出时刻），期间可「不再撤销」；之后发往海关（CEB605），回执 CEB606 自动更新进度。
          */
         post: operations["customs_cancel_create"];
         delete?: never;
@@ -2954,6 +2954,11 @@ export interface components {
         /** BatchDefaultsOut */
         BatchDefaultsOut: {
             gateway: components["schemas"]["ReadinessOut"];
+            /**
+             * Ports
+             * @description 指运港（海关港口代码表）；不选则按每票清单的目的国默认主港
+             */
+            ports: components["schemas"]["BatchOptionOut"][];
             /** Statistics Flags */
             statistics_flags: components["schemas"]["BatchOptionOut"][];
             /** Traf Modes */
@@ -3135,7 +3140,7 @@ export interface components {
              * @default
              * @enum {string}
              */
-            status: "" | "draft" | "submitted" | "closed";
+            status: "" | "draft" | "declared" | "partly_released" | "released" | "cleared";
         };
         /** BatchOptionOut */
         BatchOptionOut: {
@@ -4741,6 +4746,13 @@ export interface components {
         };
         /** ManifestDetailOut */
         ManifestDetailOut: {
+            /**
+             * App Type
+             * @description 报送类型：1 新增；同一提运单号再次提交为 2 变更
+             */
+            app_type: string;
+            /** App Type Label */
+            app_type_label: string;
             /** Batch Id */
             batch_id: number | null;
             /** Batch Name */
@@ -4809,6 +4821,13 @@ export interface components {
         };
         /** ManifestOut */
         ManifestOut: {
+            /**
+             * App Type
+             * @description 报送类型：1 新增；同一提运单号再次提交为 2 变更
+             */
+            app_type: string;
+            /** App Type Label */
+            app_type_label: string;
             /** Batch Id */
             batch_id: number | null;
             /** Batch Name */
@@ -9930,7 +9949,7 @@ export interface operations {
             query?: {
                 page?: number;
                 page_size?: number;
-                status?: "" | "draft" | "submitted" | "closed";
+                status?: "" | "draft" | "declared" | "partly_released" | "released" | "cleared";
                 statistics_flag?: "" | "A" | "B";
                 keyword?: string;
             };

@@ -10,6 +10,9 @@ import { useMe } from '@/shared/session';
 import { MobileEmpty } from '../../components/MobileEmpty';
 import CatalogPage from '../catalog/CatalogPage';
 
+/** The batch's status (草稿 / 已申报 / 部分放行 / 已放行 / 已结关) as an antd-mobile Tag colour. */
+const MOBILE_BATCH_COLOR: Record<string, string> = { draft: 'default', declared: 'primary', partly_released: 'warning', released: 'success', cleared: 'success' };
+
 type Overview = components['schemas']['BatchOverviewOut'];
 
 export default function BatchesPage() {
@@ -92,6 +95,9 @@ export default function BatchesPage() {
                   {b.batch.name}{' '}
                   <Tag color={b.batch.statistics_flag === 'A' ? 'danger' : 'primary'} fill="outline">
                     {b.batch.statistics_flag}
+                  </Tag>{' '}
+                  <Tag color={MOBILE_BATCH_COLOR[b.batch.status] ?? 'default'} data-testid={`m-batch-status-${b.batch.id}`}>
+                    {b.batch.status_label}
                   </Tag>
                 </List.Item>
               ))}

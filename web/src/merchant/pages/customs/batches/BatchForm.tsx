@@ -133,6 +133,19 @@ export function BatchForm({ open, batch, onClose, onSaved }: Props) {
             {field('voyage_no', '航班航次号')}
             {field('bill_no', '提运单号')}
             {field('loct_no', '监管场所代码')}
+            <Col span={12}>
+              <Form.Item name="pod" label="指运港" extra="不选则每票清单按目的国的默认主港申报">
+                <Select
+                  allowClear
+                  showSearch
+                  optionFilterProp="label"
+                  disabled={locked}
+                  placeholder="按目的国默认主港"
+                  data-testid="batch-pod"
+                  options={defaults.ports.map((o) => ({ value: o.value, label: o.label }))}
+                />
+              </Form.Item>
+            </Col>
           </Row>
           <Typography.Title level={5} style={{ marginTop: 8 }}>
             企业与传输信息

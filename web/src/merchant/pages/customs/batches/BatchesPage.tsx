@@ -25,7 +25,7 @@ export default function BatchesPage() {
   const [rows, setRows] = useState<BatchBoard[]>([]);
   const [total, setTotal] = useState(0);
   const [page, setPage] = useState(1);
-  const [status, setStatus] = useState<'' | 'draft' | 'submitted' | 'closed'>('');
+  const [status, setStatus] = useState<'' | 'draft' | 'declared' | 'partly_released' | 'released' | 'cleared'>('');
   const [keyword, setKeyword] = useState('');
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -149,8 +149,10 @@ export default function BatchesPage() {
               options={[
                 { value: '', label: '全部状态' },
                 { value: 'draft', label: '草稿' },
-                { value: 'submitted', label: '已提交' },
-                { value: 'closed', label: '已完成' },
+                { value: 'declared', label: '已申报' },
+                { value: 'partly_released', label: '部分放行' },
+                { value: 'released', label: '已放行' },
+                { value: 'cleared', label: '已结关' },
               ]}
             />
           </Space>

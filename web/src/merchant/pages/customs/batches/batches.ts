@@ -13,7 +13,13 @@ export const VIEW_PERMISSION = 'customs:batches:view';
 export const EDIT_PERMISSION = 'customs:batches:edit';
 export const SIMPLIFIED_WARNING = '简化申报（A）的出口货物不能办理出口退税';
 
-export const BATCH_STATUS_COLOR: Record<string, string> = { draft: 'default', submitted: 'processing', closed: 'success' };
+export const BATCH_STATUS_COLOR: Record<string, string> = {
+  draft: 'default',
+  declared: 'processing',
+  partly_released: 'cyan',
+  released: 'success',
+  cleared: 'green',
+};
 
 /** The fields of the 新建批次 form, in the order they are shown, grouped. */
 export const PREFILLED_FIELDS: { name: string; label: string }[] = [

@@ -47,7 +47,11 @@ function CancelForm({ canEdit, onCreated }: { canEdit: boolean; onCreated: () =>
     setBusy(true);
     try {
       const created = await unwrap(api.client.POST('/api/v1/customs/cancels', { body: { invt_no: values.invt_no.trim(), reason: values.reason.trim() } }));
-      message.success(`已提交清单 ${created.invt_no} 的撤销申请，5 分钟内可「不再撤销」`);
+      message.success(
+        created.sends_at
+          ? `已提交清单 ${created.invt_no} 的撤销申请，将于 ${formatTime(created.sends_at).slice(11, 19)} 发往海关，之前可「不再撤销」`
+          : `已提交清单 ${created.invt_no} 的撤销申请`,
+      );
       form.resetFields();
       setPrefill(null);
       onCreated();

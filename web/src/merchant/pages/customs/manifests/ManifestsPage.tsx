@@ -33,7 +33,12 @@ function ReadyCard({ batch, canEdit, highlighted, onFiled }: { batch: BatchState
       const created = await unwrap(
         api.client.POST('/api/v1/customs/manifests', { body: { batch_id: batch.batch_id, ...values, domestic_traf_no: values.domestic_traf_no ?? '' } }),
       );
-      message.success(`已提交 ${created.length} 份清单总分单，共关联 ${created.reduce((n, m) => n + m.waybill_count, 0)} 个运单`);
+      const changed = created.filter((m) => m.app_type === '2');
+      message.success(
+        changed.length
+          ? `提运单号 ${changed.map((m) => m.bill_no).join('、')} 已发给海关，本次按变更重新提交，总分单现关联 ${created.reduce((n, m) => n + m.waybill_count, 0)} 个运单`
+          : `已提交 ${created.length} 份清单总分单，共关联 ${created.reduce((n, m) => n + m.waybill_count, 0)} 个运单`,
+      );
       form.resetFields();
       onFiled();
     } catch (e) {
@@ -161,6 +166,7 @@ function ManifestDrawer({ id, onClose }: { id: number | null; onClose: () => voi
             <Descriptions.Item label="物流企业">{detail.logistics_name}</Descriptions.Item>
             <Descriptions.Item label="毛重">{num(detail.gross_weight)} 千克</Descriptions.Item>
             <Descriptions.Item label="预录入编号">{detail.pre_no || '—'}</Descriptions.Item>
+            <Descriptions.Item label="报送类型">{detail.app_type_label}</Descriptions.Item>
           </Descriptions>
           <div>
             <Typography.Title level={5}>关联的运单（{detail.logistics_nos.length}）</Typography.Title>
@@ -266,6 +272,7 @@ export default function ManifestsPage() {
             { title: '运输工具 / 航次', key: 'traf', render: (_, r) => `${r.traf_name} / ${r.voyage_no}` },
             { title: '批次', dataIndex: 'batch_name' },
             { title: '运单数', dataIndex: 'waybill_count', width: 80 },
+            { title: '报送类型', dataIndex: 'app_type_label', width: 90 },
             { title: '状态', key: 'status', render: (_, r) => <StatusTag status={r.status} testId={`manifest-status-${r.id}`} /> },
             { title: '下一步', key: 'next', ellipsis: true, render: (_, r) => <Typography.Text type="secondary">{r.status.next_step}</Typography.Text> },
             { title: '提交时间', dataIndex: 'created_at', width: 170, render: (v: string) => formatTime(v) },
