@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 
 from jmt.accounts.errors import AuthError
-from jmt.accounts.models import User
+from jmt.accounts.models import RefreshToken, User
 from jmt.accounts.schemas import user_out
-from jmt.accounts.tokens import decode_access, session_is_active
+from jmt.accounts.tokens import decode_access
 from jmt.audit.models import OperationLog
 from jmt.core import catalog
 from jmt.core.auth import Actor
@@ -50,9 +52,16 @@ def build_actor(
     request: HttpRequest | None = None,
     impersonator: User | None = None,
     impersonation: tuple[int, bool] | None = None,
+    membership: Membership | None = None,
+    membership_known: bool = False,
 ) -> Actor:
-    """The actor of ``user``: roles added up by ``jmt.rbac`` (function permissions and per-code scopes)."""
-    membership = current_membership(user)
+    """The actor of ``user``: roles added up by ``jmt.rbac`` (function permissions and per-code scopes).
+
+    ``membership_known``: ``membership`` was already read (``actor_from_access_token`` reads it in the
+    same query as the user); otherwise it is looked up.
+    """
+    if not membership_known:
+        membership = current_membership(user)
     grants = grants_for(user, membership)
     return Actor(
         user=user,
@@ -69,14 +78,58 @@ def build_actor(
     )
 
 
+def _user_with_session_and_membership(user_id: Any, session: str) -> User | None:
+    """One query: the user with their current merchant, whether the session was revoked, and the
+    membership ``current_membership`` would choose (the current merchant's, else the first joined)."""
+    current = Membership.objects.filter(user=OuterRef("pk"), merchant=OuterRef("current_merchant"))
+    first = Membership.objects.filter(user=OuterRef("pk")).order_by("joined_at", "pk")
+
+    def chosen(field: str) -> Coalesce:
+        return Coalesce(Subquery(current.values(field)[:1]), Subquery(first.values(field)[:1]))
+
+    return (
+        User.objects.filter(pk=user_id)
+        .select_related("current_merchant")
+        .annotate(
+            session_revoked=Exists(RefreshToken.objects.filter(family=session, revoked_at__isnull=False)),
+            membership_pk=chosen("pk"),
+            membership_merchant_id=chosen("merchant_id"),
+            membership_role=chosen("role"),
+            membership_joined_at=chosen("joined_at"),
+        )
+        .first()
+    )
+
+
+def _membership_of(user: Any) -> Membership | None:
+    if user.membership_pk is None:
+        return None
+    membership = Membership(
+        pk=user.membership_pk,
+        user=user,
+        merchant_id=user.membership_merchant_id,
+        role=user.membership_role,
+        joined_at=user.membership_joined_at,
+    )
+    if user.current_merchant is not None and user.current_merchant.pk == user.membership_merchant_id:
+        membership.merchant = user.current_merchant
+    else:  # the current merchant is not one of theirs (rare): one more query
+        membership.merchant = Merchant.objects.get(pk=user.membership_merchant_id)
+    return membership
+
+
 def actor_from_access_token(request: HttpRequest, token: str) -> Actor:
+    """A merchant's token costs one query (user, session, membership); a back-office one adds its roles."""
     claims = decode_access(token)
-    user = User.objects.filter(pk=claims["sub"]).select_related("current_merchant").first()
+    try:
+        user = _user_with_session_and_membership(claims["sub"], claims["sid"])
+    except (ValueError, TypeError, ValidationError):
+        raise AuthError.token_invalid() from None
     if user is None:
         raise AuthError.token_invalid()
     if not user.is_active:
         raise AuthError.account_disabled()
-    if not session_is_active(claims["sid"]):
+    if user.session_revoked:  # type: ignore[attr-defined]
         raise AuthError.token_invalid()
     impersonator = None
     impersonation = None
@@ -92,7 +145,13 @@ def actor_from_access_token(request: HttpRequest, token: str) -> Actor:
         if impersonation is None:
             raise AuthError.token_invalid()
     return build_actor(
-        user, session=claims["sid"], request=request, impersonator=impersonator, impersonation=impersonation
+        user,
+        session=claims["sid"],
+        request=request,
+        impersonator=impersonator,
+        impersonation=impersonation,
+        membership=_membership_of(user),
+        membership_known=True,
     )
 
 
