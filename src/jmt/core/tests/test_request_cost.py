@@ -80,3 +80,25 @@ def test_core_imports_no_domain_app() -> None:
                 names = [alias.name for alias in node.names]
             offenders += [f"{path.name}: {n}" for n in names if n.startswith("jmt.") and n.split(".")[1] in DOMAIN_APPS]
     assert offenders == []
+
+
+def test_responses_render_with_orjson_in_django_json_format() -> None:
+    import datetime as dt
+    import json
+    import uuid
+    from decimal import Decimal
+
+    from ninja.responses import NinjaJSONEncoder
+
+    from jmt.core.renderers import dumps
+
+    data = {
+        "at": dt.datetime(2026, 9, 14, 2, 3, 4, 567891, tzinfo=dt.UTC),
+        "day": dt.date(2026, 9, 14),
+        "amount": Decimal("12.30"),
+        "id": uuid.UUID(int=7),
+        "名称": "东海水晶",
+        1: [None, True, 1.5],
+    }
+    assert json.loads(dumps(data)) == json.loads(json.dumps(data, cls=NinjaJSONEncoder))
+    assert json.loads(dumps({"big": 2**70})) == {"big": 2**70}  # past 64 bits: the fallback
