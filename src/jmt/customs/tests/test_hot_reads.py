@@ -115,3 +115,24 @@ def test_the_order_list_search_and_status_counts_are_bounded(merchant_api: Any, 
     assert found["total"] == 10
     assert len(found["items"]) == 10
     assert merchant_api.get("/customs/orders", page_size=101).status_code == 422
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_trgm indexes exist on PostgreSQL only")
+def test_substring_search_is_served_by_trigram_indexes_on_postgresql() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE indexname LIKE %s", ["customs_%_trgm"])
+        found = dict(cursor.fetchall())
+        assert set(found) == {
+            "customs_order_no_trgm",
+            "customs_inventory_invt_no_trgm",
+            "customs_inventory_logistics_no_trgm",
+        }
+        assert all("gin_trgm_ops" in definition and "upper" in definition for definition in found.values())
+        cursor.execute("SET enable_seqscan = off")
+        from jmt.customs.models import Order
+
+        sql, params = Order.objects.filter(order_no__icontains="SEARCH").values("pk").query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("RESET enable_seqscan")
+    assert "customs_order_no_trgm" in plan
