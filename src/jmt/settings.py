@@ -74,6 +74,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
+if env_bool("JMT_SERVER_TIMING"):  # CPU per request in a response header, for the load benchmark only
+    MIDDLEWARE.insert(0, "jmt.core.timing.ServerTimingMiddleware")
+
 ROOT_URLCONF = "jmt.urls"
 ASGI_APPLICATION = "jmt.asgi.application"
 WSGI_APPLICATION = "jmt.wsgi.application"
