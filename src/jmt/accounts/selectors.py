@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, F, FilteredRelation, OuterRef, Q, QuerySet, Subquery
 from django.http import HttpRequest
 
 from jmt.accounts.errors import AuthError
@@ -80,42 +79,41 @@ def build_actor(
 
 def _user_with_session_and_membership(user_id: Any, session: str) -> User | None:
     """One query: the user with their current merchant, whether the session was revoked, and the
-    membership ``current_membership`` would choose (the current merchant's, else the first joined)."""
-    current = Membership.objects.filter(user=OuterRef("pk"), merchant=OuterRef("current_merchant"))
-    first = Membership.objects.filter(user=OuterRef("pk")).order_by("joined_at", "pk")
+    membership ``current_membership`` would choose (the current merchant's, else the first joined).
 
-    def chosen(field: str) -> Coalesce:
-        return Coalesce(Subquery(current.values(field)[:1]), Subquery(first.values(field)[:1]))
-
+    Kept small on purpose — it runs on every request, and compiling a query costs more CPU than running
+    it: a join for the current merchant's membership and one subquery for the fallback."""
+    first = Membership.objects.filter(user=OuterRef("pk")).order_by("joined_at", "pk").values("pk")[:1]
     return (
         User.objects.filter(pk=user_id)
         .select_related("current_merchant")
         .annotate(
+            current_membership=FilteredRelation(
+                "memberships", condition=Q(memberships__merchant_id=F("current_merchant_id"))
+            ),
+            membership_pk=F("current_membership__pk"),
+            membership_role=F("current_membership__role"),
+            membership_joined_at=F("current_membership__joined_at"),
+            first_membership_pk=Subquery(first),
             session_revoked=Exists(RefreshToken.objects.filter(family=session, revoked_at__isnull=False)),
-            membership_pk=chosen("pk"),
-            membership_merchant_id=chosen("merchant_id"),
-            membership_role=chosen("role"),
-            membership_joined_at=chosen("joined_at"),
         )
         .first()
     )
 
 
 def _membership_of(user: Any) -> Membership | None:
-    if user.membership_pk is None:
+    if user.membership_pk is not None:
+        return Membership(
+            pk=user.membership_pk,
+            user=user,
+            merchant=user.current_merchant,
+            role=user.membership_role,
+            joined_at=user.membership_joined_at,
+        )
+    if user.first_membership_pk is None:
         return None
-    membership = Membership(
-        pk=user.membership_pk,
-        user=user,
-        merchant_id=user.membership_merchant_id,
-        role=user.membership_role,
-        joined_at=user.membership_joined_at,
-    )
-    if user.current_merchant is not None and user.current_merchant.pk == user.membership_merchant_id:
-        membership.merchant = user.current_merchant
-    else:  # the current merchant is not one of theirs (rare): one more query
-        membership.merchant = Merchant.objects.get(pk=user.membership_merchant_id)
-    return membership
+    # The current merchant is not one of theirs (or none is set): one more query, rare.
+    return Membership.objects.select_related("merchant").get(pk=user.first_membership_pk)
 
 
 def actor_from_access_token(request: HttpRequest, token: str) -> Actor:
