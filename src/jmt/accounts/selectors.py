@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, F, FilteredRelation, OuterRef, Q, QuerySet, Subquery
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from jmt.accounts.auth_query import user_with_session_and_membership
 from jmt.accounts.errors import AuthError
-from jmt.accounts.models import RefreshToken, User
+from jmt.accounts.models import User
 from jmt.accounts.schemas import user_out
 from jmt.accounts.tokens import decode_access
 from jmt.audit.models import OperationLog
@@ -77,30 +78,6 @@ def build_actor(
     )
 
 
-def _user_with_session_and_membership(user_id: Any, session: str) -> User | None:
-    """One query: the user with their current merchant, whether the session was revoked, and the
-    membership ``current_membership`` would choose (the current merchant's, else the first joined).
-
-    Kept small on purpose — it runs on every request, and compiling a query costs more CPU than running
-    it: a join for the current merchant's membership and one subquery for the fallback."""
-    first = Membership.objects.filter(user=OuterRef("pk")).order_by("joined_at", "pk").values("pk")[:1]
-    return (
-        User.objects.filter(pk=user_id)
-        .select_related("current_merchant")
-        .annotate(
-            current_membership=FilteredRelation(
-                "memberships", condition=Q(memberships__merchant_id=F("current_merchant_id"))
-            ),
-            membership_pk=F("current_membership__pk"),
-            membership_role=F("current_membership__role"),
-            membership_joined_at=F("current_membership__joined_at"),
-            first_membership_pk=Subquery(first),
-            session_revoked=Exists(RefreshToken.objects.filter(family=session, revoked_at__isnull=False)),
-        )
-        .first()
-    )
-
-
 def _membership_of(user: Any) -> Membership | None:
     if user.membership_pk is not None:
         return Membership(
@@ -120,7 +97,7 @@ def actor_from_access_token(request: HttpRequest, token: str) -> Actor:
     """A merchant's token costs one query (user, session, membership); a back-office one adds its roles."""
     claims = decode_access(token)
     try:
-        user = _user_with_session_and_membership(claims["sub"], claims["sid"])
+        user = user_with_session_and_membership(claims["sub"], claims["sid"])
     except (ValueError, TypeError, ValidationError):
         raise AuthError.token_invalid() from None
     if user is None:

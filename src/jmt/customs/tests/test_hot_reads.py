@@ -16,6 +16,12 @@ from jmt.merchants.models import Merchant, RegistrationStatus
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _no_metrics_flush(settings: Any) -> None:
+    """The request-metrics flush (every few seconds, after a response) would add a query at random."""
+    settings.REQUEST_METRICS_FLUSH_SECONDS = 0
+
+
 @pytest.fixture
 def root(api: Any, superadmin: Any) -> Any:
     return api.as_user(superadmin)
