@@ -110,7 +110,7 @@ class _Plan:
         merchant = None
         if any(value is not None for value in merchant_values):
             merchant = Merchant.from_db(self.alias, list(self.merchant_fields), merchant_values)
-        User._meta.get_field("current_merchant").set_cached_value(user, merchant)  # type: ignore[union-attr]
+        User._meta.get_field("current_merchant").set_cached_value(user, merchant)
         for name, index in self.annotations:
             setattr(user, name, row[index])
         return user

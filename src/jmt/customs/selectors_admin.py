@@ -174,9 +174,9 @@ def _board_merchants(
         having = Q()
         for model in DOCUMENT_MODELS:
             statuses = inventory if model is Inventory else simple
-            having |= Exists(
-                _dated(model.objects.filter(merchant_id=OuterRef("pk"), status__in=statuses), date_from, date_to)
-            )
+            of_status = model.objects.filter(merchant_id=OuterRef("pk"), status__in=statuses)
+            documents = _dated(of_status, date_from, date_to)
+            having |= Q(Exists(documents))
         merchants = merchants.filter(having)
     return merchants.order_by("name", "pk")
 

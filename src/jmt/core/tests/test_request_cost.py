@@ -32,6 +32,7 @@ def test_a_merchant_token_is_authenticated_with_its_membership_in_one_query(
     token = _token(merchant_admin)
     with django_assert_num_queries(1):
         actor = actor_from_access_token(RequestFactory().get("/"), token)
+    assert actor.merchant is not None
     assert actor.merchant.name == "东海晶莹水晶"
     assert actor.role == MemberRole.ADMIN
     assert actor.permissions
@@ -48,6 +49,7 @@ def test_the_current_merchant_is_chosen_over_the_first_joined(merchant_admin: Us
     merchant_admin.current_merchant = None
     merchant_admin.save(update_fields=["current_merchant"])
     actor = actor_from_access_token(RequestFactory().get("/"), _token(merchant_admin))
+    assert actor.merchant is not None
     assert actor.merchant.name == "东海晶莹水晶"  # no current merchant: the first joined
 
 
