@@ -137,9 +137,9 @@ def render(stages: list[tuple[str, dict]], meta: dict[str, str]) -> str:
         f"Run: {meta['when']}, commit `{meta['commit']}`, {meta['seconds']} s per stage after a 50 users/s ramp. "
         f"Machine: {meta['machine']}. gunicorn `-k uvicorn.workers.UvicornWorker -w 2 --keep-alive 75`, "
         "one task worker, PostgreSQL 15 on the same machine, psycopg pool of 10 per process; "
-        "locust (one process) on the same two cores. **The machine was shared with other work during this run** (five other sessions building "
-        "and testing), so the figures are pessimistic; re-run `make bench-load` on an idle machine to compare "
-        "with the targets.",
+        "locust (one process) on the same two cores. **The machine was shared with other work during this "
+        "run** (five other sessions building and testing), so the figures are pessimistic; re-run "
+        "`make bench-load` on an idle machine to compare with the targets.",
         "",
         "Data set: 250 merchants (one administrator each), 5 back-office accounts, 1,000 batches, 88,000 "
         "e-orders, 31,000 站内信, 200,000 operation-log rows (`bench/load_data.py`).",
