@@ -19,6 +19,7 @@ from jmt.audit.api_admin import router as audit_admin_router
 from jmt.core import input_guard
 from jmt.core.auth import BearerAuth
 from jmt.core.errors import COMMON_ERROR_CODES, ApiError
+from jmt.core.renderers import ORJSONRenderer
 from jmt.customs.api import customs_router
 from jmt.customs.api_admin import router as customs_admin_router
 from jmt.customs.api_batches import batches_router as customs_batches_router
@@ -67,6 +68,7 @@ api = NinjaAPI(
     version="2.0.0",
     description="晶贸通跨境贸易服务平台接口。认证：`Authorization: Bearer <access>`。" + _error_code_table(),
     auth=BearerAuth(),
+    renderer=ORJSONRenderer(),
     urls_namespace="api-v1",
     docs_url="/docs",
     openapi_url="/openapi.json",

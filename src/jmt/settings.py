@@ -74,6 +74,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
+if env_bool("JMT_SERVER_TIMING"):  # CPU per request in a response header, for the load benchmark only
+    MIDDLEWARE.insert(0, "jmt.core.timing.ServerTimingMiddleware")
+
 ROOT_URLCONF = "jmt.urls"
 ASGI_APPLICATION = "jmt.asgi.application"
 WSGI_APPLICATION = "jmt.wsgi.application"
@@ -89,9 +92,31 @@ TEMPLATES: list[dict[str, Any]] = [
 
 # --- database: PostgreSQL when DATABASE_URL says so, the embedded SQLite file otherwise ---
 SQLITE_PATH = VAR_DIR / "jmt.sqlite3"
+# Persistent connections are off (Django's advice under ASGI, where every sync request runs in a thread of
+# its own and would keep its own connection): on PostgreSQL each process borrows from a psycopg pool of at
+# most JMT_DB_POOL_MAX_SIZE connections instead (deploy/README.md sizes max_connections from it).
 DATABASES = {
-    "default": dj_database_url.parse(os.environ.get("DATABASE_URL") or f"sqlite:///{SQLITE_PATH}", conn_max_age=60)
+    "default": dj_database_url.parse(os.environ.get("DATABASE_URL") or f"sqlite:///{SQLITE_PATH}", conn_max_age=0)
 }
+DB_POOL_ENABLED = env_bool("JMT_DB_POOL", True)
+DB_POOL_MIN_SIZE = int(os.environ.get("JMT_DB_POOL_MIN_SIZE", "2"))
+DB_POOL_MAX_SIZE = int(os.environ.get("JMT_DB_POOL_MAX_SIZE", "10"))
+DB_POOL_TIMEOUT_SECONDS = float(os.environ.get("JMT_DB_POOL_TIMEOUT_SECONDS", "10"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # With the pool, health checks make the pool check each connection as it is borrowed: after a
+    # PostgreSQL restart the broken ones are replaced instead of failing a request.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # Behind pgbouncer in transaction mode server-side cursors (QuerySet.iterator()) must be off.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env_bool("JMT_DB_DISABLE_SERVER_SIDE_CURSORS", False)
+    if DB_POOL_ENABLED:
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": min(DB_POOL_MIN_SIZE, DB_POOL_MAX_SIZE),
+            "max_size": DB_POOL_MAX_SIZE,
+            "timeout": DB_POOL_TIMEOUT_SECONDS,  # a request waits this long for a free connection, then fails
+            "max_idle": 300,  # idle connections above min_size are closed after five minutes
+            "reconnect_timeout": 60,
+        }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     # WAL + busy timeout + IMMEDIATE transactions: the web server and the task worker write side by side.

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from jmt.accounts.auth_query import user_with_session_and_membership
 from jmt.accounts.errors import AuthError
 from jmt.accounts.models import User
 from jmt.accounts.schemas import user_out
-from jmt.accounts.tokens import decode_access, session_is_active
+from jmt.accounts.tokens import decode_access
 from jmt.audit.models import OperationLog
 from jmt.core import catalog
 from jmt.core.auth import Actor
@@ -50,9 +52,16 @@ def build_actor(
     request: HttpRequest | None = None,
     impersonator: User | None = None,
     impersonation: tuple[int, bool] | None = None,
+    membership: Membership | None = None,
+    membership_known: bool = False,
 ) -> Actor:
-    """The actor of ``user``: roles added up by ``jmt.rbac`` (function permissions and per-code scopes)."""
-    membership = current_membership(user)
+    """The actor of ``user``: roles added up by ``jmt.rbac`` (function permissions and per-code scopes).
+
+    ``membership_known``: ``membership`` was already read (``actor_from_access_token`` reads it in the
+    same query as the user); otherwise it is looked up.
+    """
+    if not membership_known:
+        membership = current_membership(user)
     grants = grants_for(user, membership)
     return Actor(
         user=user,
@@ -69,14 +78,33 @@ def build_actor(
     )
 
 
+def _membership_of(user: Any) -> Membership | None:
+    if user.membership_pk is not None:
+        return Membership(
+            pk=user.membership_pk,
+            user=user,
+            merchant=user.current_merchant,
+            role=user.membership_role,
+            joined_at=user.membership_joined_at,
+        )
+    if user.first_membership_pk is None:
+        return None
+    # The current merchant is not one of theirs (or none is set): one more query, rare.
+    return Membership.objects.select_related("merchant").get(pk=user.first_membership_pk)
+
+
 def actor_from_access_token(request: HttpRequest, token: str) -> Actor:
+    """A merchant's token costs one query (user, session, membership); a back-office one adds its roles."""
     claims = decode_access(token)
-    user = User.objects.filter(pk=claims["sub"]).select_related("current_merchant").first()
+    try:
+        user = user_with_session_and_membership(claims["sub"], claims["sid"])
+    except (ValueError, TypeError, ValidationError):
+        raise AuthError.token_invalid() from None
     if user is None:
         raise AuthError.token_invalid()
     if not user.is_active:
         raise AuthError.account_disabled()
-    if not session_is_active(claims["sid"]):
+    if user.session_revoked:  # type: ignore[attr-defined]
         raise AuthError.token_invalid()
     impersonator = None
     impersonation = None
@@ -92,7 +120,13 @@ def actor_from_access_token(request: HttpRequest, token: str) -> Actor:
         if impersonation is None:
             raise AuthError.token_invalid()
     return build_actor(
-        user, session=claims["sid"], request=request, impersonator=impersonator, impersonation=impersonation
+        user,
+        session=claims["sid"],
+        request=request,
+        impersonator=impersonator,
+        impersonation=impersonation,
+        membership=_membership_of(user),
+        membership_known=True,
     )
 
 

@@ -1,8 +1,12 @@
-"""Who is acting: the bearer-token authentication every endpoint uses, and the ``Actor`` it yields."""
+"""Who is acting: the bearer-token authentication every endpoint uses, and the ``Actor`` it yields.
+
+``core`` imports no domain app: the app that issues tokens (``jmt.accounts``) registers, in its
+``AppConfig.ready()``, the function that turns an access token into an :class:`Actor`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +42,16 @@ class Actor:
         return code in self.permissions
 
 
+TokenAuthenticator = Callable[[HttpRequest, str], "Actor"]
+_authenticator: TokenAuthenticator | None = None
+
+
+def register_token_authenticator(authenticate: TokenAuthenticator) -> None:
+    """Called once by the app that issues access tokens (``jmt.accounts``)."""
+    global _authenticator
+    _authenticator = authenticate
+
+
 class BearerAuth(HttpBearer):
     """``Authorization: Bearer <access JWT>`` → ``request.auth`` is an :class:`Actor`."""
 
@@ -51,6 +65,6 @@ class BearerAuth(HttpBearer):
         return super().__call__(request)
 
     def authenticate(self, request: HttpRequest, token: str) -> Actor | None:
-        from jmt.accounts.selectors import actor_from_access_token
-
-        return actor_from_access_token(request, token)
+        if _authenticator is None:  # pragma: no cover - a wiring mistake, not a request error
+            raise RuntimeError("no token authenticator registered (jmt.accounts is not installed)")
+        return _authenticator(request, token)

@@ -75,11 +75,19 @@ def _check(request: HttpRequest, code: str, *, pending_password_ok: bool, impers
     return actor
 
 
-def _log_impersonated(request: HttpRequest, actor: Any, outcome: str) -> None:
-    if isinstance(actor, Actor) and actor.impersonation_id is not None:
-        from jmt.rbac.services import impersonation_request_log
+ImpersonationLogger = Callable[..., None]
+_impersonation_logger: ImpersonationLogger | None = None
 
-        impersonation_request_log(actor=actor, method=request.method or "", path=request.path, outcome=outcome)
+
+def register_impersonation_logger(log: ImpersonationLogger) -> None:
+    """Called once by the app that owns impersonation (``jmt.rbac``): ``log(actor=, method=, path=, outcome=)``."""
+    global _impersonation_logger
+    _impersonation_logger = log
+
+
+def _log_impersonated(request: HttpRequest, actor: Any, outcome: str) -> None:
+    if isinstance(actor, Actor) and actor.impersonation_id is not None and _impersonation_logger is not None:
+        _impersonation_logger(actor=actor, method=request.method or "", path=request.path, outcome=outcome)
 
 
 def require(

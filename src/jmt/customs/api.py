@@ -401,7 +401,7 @@ def _manifest_batch(batch: Any) -> dict[str, Any]:
 @require("customs:manifests:view")
 def manifests_list(request: HttpRequest) -> dict[str, Any]:
     actor = actor_of(request)
-    batches = [b for b in selectors.batches(actor=actor)[:50] if b.inventories.exists()]
+    batches = list(selectors.batches_with_inventories(actor=actor)[:50])
     return {
         "batches": [_manifest_batch(batch) for batch in batches],
         "items": [_manifest(w) for w in selectors.waybills(actor=actor)[:100]],

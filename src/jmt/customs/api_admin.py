@@ -3,6 +3,7 @@
 
 from typing import Any
 
+from django.db.models import Exists, OuterRef
 from django.http import HttpRequest
 from ninja import Query, Router
 
@@ -12,7 +13,7 @@ from jmt.core.schemas import error_responses
 from jmt.customs import schemas_batches as s
 from jmt.customs import selectors_admin as adm
 from jmt.customs import selectors_batches as sel
-from jmt.customs.models import Batch, Direction, Message, OutboxState
+from jmt.customs.models import Batch, Direction, Message, Order, OutboxState
 from jmt.customs.services.gateway import gateway_config_recheck, gateway_config_save, readiness
 from jmt.merchants.models import Merchant
 
@@ -97,19 +98,20 @@ def gateway_configs_check(request: HttpRequest, merchant_id: int) -> dict[str, A
     operation_id="customs_admin_overview",
     summary="报关流程可视化：各商户的批次、订单、清单、总分单、汇总进度",
     description="按商户汇总各类单证的状态计数（待发送 / 审批中 / 已通过 / 需处理），可按商户、日期（单证创建日期）"
-    "与状态类别筛选。",
+    "与状态类别筛选；按页返回商户（每页最多 100 个），`totals` 汇总全部符合条件的商户。",
 )
 @require(adm.CUSTOMS_VIEW)
 def overview(request: HttpRequest, query: Query[s.CaQuery]) -> dict[str, Any]:
-    boards = adm.merchant_boards(
+    return adm.merchant_boards(
         actor_of(request),
         merchant_id=query.merchant_id,
         date_from=query.date_from,
         date_to=query.date_to,
         status=query.status,
         keyword=query.keyword,
+        page=query.page,
+        page_size=query.page_size,
     )
-    return {"merchants": boards, "totals": adm.board_totals(boards)}
 
 
 @router.get(
@@ -121,17 +123,20 @@ def overview(request: HttpRequest, query: Query[s.CaQuery]) -> dict[str, Any]:
 @require(adm.CUSTOMS_VIEW)
 def overview_merchant(request: HttpRequest, merchant_id: int) -> dict[str, Any]:
     merchant = adm.merchant_get(actor_of(request), adm.CUSTOMS_VIEW, merchant_id)
-    batches = Batch.objects.filter(merchant=merchant).order_by("-created_at", "-pk")[:100]
+    batches = (
+        Batch.objects.filter(merchant=merchant)
+        .annotate(has_orders=Exists(Order.objects.filter(batch_id=OuterRef("pk"))))
+        .order_by("-created_at", "-pk")[:100]
+    )
     boards = sel.batch_boards(batches)
     config = adm.config_for(merchant)
-    from jmt.customs.services.batches import batch_locked
 
     return {
         "merchant_id": merchant.pk,
         "merchant_name": merchant.display_name,
         "gateway": s.gateway_config_out(config, readiness(merchant, config)),
         "totals": sel.overview_totals(boards),
-        "batches": [{**b, "batch": s.batch_out(b["batch"], locked=batch_locked(b["batch"]))} for b in boards],
+        "batches": [{**b, "batch": s.batch_out(b["batch"], locked=sel.is_locked(b["batch"]))} for b in boards],
     }
 
 

@@ -27,7 +27,12 @@ OVERVIEW_LIMIT = 100
 
 def _board(board: dict[str, Any]) -> dict[str, Any]:
     batch = board["batch"]
-    return {**board, "batch": s.batch_out(batch, locked=batch_locked(batch))}
+    return {**board, "batch": s.batch_out(batch, locked=sel.is_locked(batch))}
+
+
+class BatchOverviewQuery(Schema):
+    page: int = Field(1, ge=1, le=100_000)
+    page_size: int = Field(OVERVIEW_LIMIT, ge=1, le=OVERVIEW_LIMIT)
 
 
 class BatchListQuery(Schema):
@@ -43,18 +48,22 @@ class BatchListQuery(Schema):
     response={200: s.BatchOverviewOut, **error_responses(401, 403)},
     operation_id="customs_batches_overview",
     summary="全部批次的审批进度总览",
-    description=f"最近 {OVERVIEW_LIMIT} 个批次：每个批次的订单、运单、清单、总分单按状态计数，审批进度百分比，"
-    "放行 / 结关数与需处理数；`gateway` 说明点点通配置是否就绪。",
+    description=f"按页（每页最多 {OVERVIEW_LIMIT} 个，最新的在前）：每个批次的订单、运单、清单、总分单按状态计数，"
+    "审批进度百分比，放行 / 结关数与需处理数；`totals` 汇总全部批次；`gateway` 说明点点通配置是否就绪。",
 )
 @require(VIEW)
-def batches_overview(request: HttpRequest) -> dict[str, Any]:
+def batches_overview(request: HttpRequest, query: Query[BatchOverviewQuery]) -> dict[str, Any]:
     actor = actor_of(request)
     merchant = acting_merchant(actor)
-    boards = sel.batch_boards(sel.batch_list(actor=actor)[:OVERVIEW_LIMIT])
+    page = paginate(sel.batch_list(actor=actor), page=query.page, page_size=query.page_size)
+    boards = sel.batch_boards(page.items)
     return {
-        "totals": sel.overview_totals(boards),
+        "totals": sel.merchant_totals(actor=actor, batches=page.total),
         "batches": [_board(board) for board in boards],
         "gateway": s.readiness_out(readiness(merchant)),
+        "total": page.total,
+        "page": page.page,
+        "page_size": page.page_size,
     }
 
 

@@ -171,6 +171,9 @@ class BatchOverviewOut(Schema):
     totals: OverviewTotalsOut
     batches: list[BatchBoardOut]
     gateway: ReadinessOut
+    total: int = Field(0, description="批次总数")
+    page: int = 1
+    page_size: int = 100
 
 
 class BatchPageOut(Schema):
@@ -335,6 +338,8 @@ class CaQuery(Schema):
         "", description="只看有该类单证的商户：attention 需处理 / in_progress 审批中 / approved 已通过 / pending 待发送"
     )
     keyword: str = ""
+    page: int = Field(1, ge=1, le=100_000)
+    page_size: int = Field(50, ge=1, le=100)
 
 
 class MerchantBoardOut(Schema):
@@ -356,6 +361,9 @@ class MerchantBoardOut(Schema):
 class CaOverviewOut(Schema):
     merchants: list[MerchantBoardOut]
     totals: dict[str, int]
+    total: int = Field(0, description="符合条件的商户数")
+    page: int = 1
+    page_size: int = 50
 
 
 class MerchantDrillOut(Schema):

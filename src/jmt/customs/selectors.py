@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from jmt.core.auth import Actor
 from jmt.core.errors import NotFound
@@ -275,6 +275,11 @@ def order_timeline(order: Order) -> list[dict[str, Any]]:
 
 def batches(*, actor: Actor) -> QuerySet[Batch]:
     return Batch.objects.filter(merchant=acting_merchant(actor)).order_by("-pk")
+
+
+def batches_with_inventories(*, actor: Actor) -> QuerySet[Batch]:
+    """The merchant's batches that hold inventories, newest first (one query, not one per batch)."""
+    return batches(actor=actor).filter(Exists(Inventory.objects.filter(batch_id=OuterRef("pk"))))
 
 
 def waybills(*, actor: Actor) -> QuerySet[WayBill]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from lxml import etree
 
 from jmt.core.auth import Actor
@@ -136,6 +136,51 @@ def _batch_group(counts: dict[str, int]) -> dict[str, Any]:
     }
 
 
+STATUS_SETS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    # category → (statuses of orders, logistics, waybills and 汇总; statuses of inventories)
+    "pending": (sel.PENDING, sel.PENDING),
+    "in_progress": (sel.IN_PROGRESS, sel.IN_PROGRESS),
+    "approved": (sel.APPROVED_SIMPLE, sel.APPROVED_INVENTORY),
+    "attention": (sel.ATTENTION, sel.ATTENTION),
+}
+DOCUMENT_MODELS = (Order, Logistics, Inventory, WayBill, SummaryApply)
+
+
+def _board_merchants(
+    actor: Actor,
+    *,
+    merchant_id: int | None,
+    date_from: date | None,
+    date_to: date | None,
+    status: str,
+    keyword: str,
+) -> QuerySet[Merchant]:
+    """The merchants the board shows: in scope, with customs activity (or a 点点通 configuration), and with
+    documents of the ``status`` category if one is asked — all decided in the database."""
+    merchants = merchants_for(actor, CUSTOMS_VIEW)
+    if merchant_id is not None:
+        merchants = merchants.filter(pk=merchant_id)
+    if keyword:
+        merchants = merchants.filter(name__icontains=keyword)
+
+    def dated(model: Any) -> Exists:
+        return Exists(_dated(model.objects.filter(merchant_id=OuterRef("pk")), date_from, date_to))
+
+    configured = Exists(GatewayConfig.objects.filter(merchant_id=OuterRef("pk")))
+    active = dated(Batch) | dated(Order) | dated(SummaryApply) | configured
+    merchants = merchants.filter(active)
+    if status in STATUS_SETS:
+        simple, inventory = STATUS_SETS[status]
+        having = Q()
+        for model in DOCUMENT_MODELS:
+            statuses = inventory if model is Inventory else simple
+            of_status = model.objects.filter(merchant_id=OuterRef("pk"), status__in=statuses)
+            documents = _dated(of_status, date_from, date_to)
+            having |= Q(Exists(documents))
+        merchants = merchants.filter(having)
+    return merchants.order_by("name", "pk")
+
+
 def merchant_boards(
     actor: Actor,
     *,
@@ -144,14 +189,22 @@ def merchant_boards(
     date_to: date | None = None,
     status: str = "",
     keyword: str = "",
-) -> list[dict[str, Any]]:
-    """Per merchant in scope: batches, orders, waybills, inventories, 总分单 and 汇总 by status."""
-    merchants = merchants_for(actor, CUSTOMS_VIEW)
-    if merchant_id is not None:
-        merchants = merchants.filter(pk=merchant_id)
-    if keyword:
-        merchants = merchants.filter(name__icontains=keyword)
-    ids = list(merchants.values_list("pk", flat=True))
+    page: int = 1,
+    page_size: int = 50,
+) -> dict[str, Any]:
+    """One page of merchants in scope: batches, orders, waybills, inventories, 总分单 and 汇总 by status.
+
+    The page is chosen and counted in the database; the status counts are grouped there for the page's
+    merchants only, and the totals over every merchant on the board — a bounded number of queries
+    whatever the number of merchants or documents.
+    """
+    merchants = _board_merchants(
+        actor, merchant_id=merchant_id, date_from=date_from, date_to=date_to, status=status, keyword=keyword
+    )
+    start = (page - 1) * page_size
+    rows = list(merchants[start : start + page_size])
+    total = merchants.count()
+    ids = [merchant.pk for merchant in rows]
 
     def counts(model: Any, field: str = "status") -> dict[Any, dict[str, int]]:
         queryset = _dated(model.objects.filter(merchant_id__in=ids), date_from, date_to)
@@ -163,7 +216,6 @@ def merchant_boards(
     inventories = counts(Inventory)
     waybills = counts(WayBill)
     summaries = counts(SummaryApply)
-    active = set(batches) | set(orders) | set(summaries)
     configs = {c.merchant_id: c for c in GatewayConfig.objects.filter(merchant_id__in=ids)}
     last = dict(
         Batch.objects.filter(merchant_id__in=ids)
@@ -172,7 +224,7 @@ def merchant_boards(
         .values_list("merchant_id", "at")
     )
     boards = []
-    for merchant in merchants.filter(pk__in=active | set(configs)).order_by("name", "pk"):
+    for merchant in rows:
         config = configs.get(merchant.pk)
         o = sel.group(orders.get(merchant.pk, {}))
         lg = sel.group(logistics.get(merchant.pk, {}))
@@ -180,8 +232,6 @@ def merchant_boards(
         wb = sel.group(waybills.get(merchant.pk, {}))
         sm = sel.group(summaries.get(merchant.pk, {}))
         parts = (o, lg, inv, wb, sm)
-        if status and not any(part[status] for part in parts):
-            continue
         boards.append(
             {
                 "merchant_id": merchant.pk,
@@ -199,20 +249,48 @@ def merchant_boards(
                 "last_activity": last.get(merchant.pk),
             }
         )
-    return boards
-
-
-def board_totals(boards: list[dict[str, Any]]) -> dict[str, int]:
     return {
-        "merchants": len(boards),
-        "batches": sum(b["batches"]["total"] for b in boards),
-        "orders": sum(b["orders"]["total"] for b in boards),
-        "inventories": sum(b["inventories"]["total"] for b in boards),
-        "released": sum(b["inventories"]["released"] for b in boards),
-        "waybills": sum(b["waybills"]["total"] for b in boards),
-        "summaries": sum(b["summaries"]["total"] for b in boards),
-        "needs_attention": sum(b["needs_attention"] for b in boards),
-        "gateway_failing": sum(1 for b in boards if b["gateway_status"] in (CheckStatus.FAILED, "missing")),
+        "merchants": boards,
+        "totals": board_totals(merchants, total=total, date_from=date_from, date_to=date_to),
+        "total": total,
+        "page": page,
+        "page_size": page_size,
+    }
+
+
+def _status_totals(queryset: QuerySet[Any]) -> dict[str, int]:
+    return {row["status"]: row["n"] for row in queryset.values("status").annotate(n=Count("pk")).order_by()}
+
+
+def board_totals(
+    merchants: QuerySet[Merchant], *, total: int, date_from: date | None, date_to: date | None
+) -> dict[str, int]:
+    """The board's totals over all of its merchants (not only the page), grouped in the database."""
+    on_board = merchants.order_by().values("pk")
+
+    def grouped(model: Any, *, inventory: bool = False) -> dict[str, Any]:
+        rows = _dated(model.objects.filter(merchant_id__in=on_board), date_from, date_to)
+        return sel.group(_status_totals(rows), inventory=inventory)
+
+    batch_count = _dated(Batch.objects.filter(merchant_id__in=on_board), date_from, date_to).count()
+    orders = grouped(Order)
+    logistics = grouped(Logistics)
+    inventories = grouped(Inventory, inventory=True)
+    waybills = grouped(WayBill)
+    summaries = grouped(SummaryApply)
+    failing = merchants.filter(
+        Q(customs_gateway_config__isnull=True) | Q(customs_gateway_config__check_status=CheckStatus.FAILED)
+    ).count()
+    return {
+        "merchants": total,
+        "batches": batch_count,
+        "orders": orders["total"],
+        "inventories": inventories["total"],
+        "released": inventories["released"],
+        "waybills": waybills["total"],
+        "summaries": summaries["total"],
+        "needs_attention": sum(g["attention"] for g in (orders, logistics, inventories, waybills, summaries)),
+        "gateway_failing": failing,
     }
 
 

@@ -8,6 +8,10 @@ class RbacConfig(AppConfig):
 
     def ready(self) -> None:
         from jmt.audit import labels
+        from jmt.core.permissions import register_impersonation_logger
+        from jmt.rbac.services import impersonation_request_log
+
+        register_impersonation_logger(impersonation_request_log)
 
         labels.register(
             actions={

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Q
+
 from jmt.core import catalog
 from jmt.rbac.models import SUPERADMIN_KEY, DataScope, Role
 
@@ -101,10 +103,12 @@ def platform_roles_of(user: Any) -> list[Role]:
     """The platform roles of a back-office account (none for others), 超级管理员 first."""
     if not user.is_staff:
         return []
-    roles = list(Role.objects.filter(assignments__user=user).exclude(key=SUPERADMIN_KEY).order_by("pk"))
-    if user.is_superadmin:
-        roles.insert(0, superadmin_role())
-    return roles
+    if not user.is_superadmin:
+        return list(Role.objects.filter(assignments__user=user).exclude(key=SUPERADMIN_KEY).order_by("pk"))
+    # One query for the assigned roles and the built-in row (created again only if a flush removed it).
+    found = list(Role.objects.filter(Q(assignments__user=user) | Q(key=SUPERADMIN_KEY)).distinct().order_by("pk"))
+    builtin = next((role for role in found if role.key == SUPERADMIN_KEY), None) or superadmin_role()
+    return [builtin, *(role for role in found if role.key != SUPERADMIN_KEY)]
 
 
 def merchant_role_grant(membership: Any | None) -> RoleGrant | None:

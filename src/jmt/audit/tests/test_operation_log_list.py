@@ -132,3 +132,34 @@ def test_logs_from_before_the_range_start_are_left_out(admin_api):
         "items"
     ]
     assert [item["id"] for item in items] == [recent.pk]
+
+
+def test_a_page_of_the_log_costs_a_bounded_number_of_queries(
+    admin_api, people, settings, django_assert_max_num_queries
+):
+    settings.REQUEST_METRICS_FLUSH_SECONDS = 0  # no metrics flush after the response
+    lin, wang = people
+    for index in range(30):
+        make_log(actor=lin if index % 2 else wang)
+    admin_api.get("/admin/audit/operation-logs", page_size=5)  # warm up (the built-in role row)
+    with django_assert_max_num_queries(4):  # authentication (2), the page, the bounded count
+        body = admin_api.get("/admin/audit/operation-logs", page=2, page_size=20).json()
+    assert (len(body["items"]), body["total"]) == (10, 30)
+
+
+def test_a_big_log_is_not_counted_in_full_on_every_page(admin_api, people, monkeypatch, django_assert_num_queries):
+    from django.core.cache import cache
+
+    from jmt.core import pagination
+
+    cache.clear()
+    lin, _ = people
+    for _ in range(15):
+        make_log(actor=lin)
+    monkeypatch.setattr(pagination, "EXACT_COUNT_LIMIT", 10)
+    rows = OperationLog.objects.filter(actor=lin).order_by("-created_at")
+    monkeypatch.setattr(pagination.large_count, "__defaults__", (10,))
+    assert pagination.large_count(rows) == 15  # past the limit: counted once, then cached
+    with django_assert_num_queries(1):  # only the limited count: the total comes from the cache
+        assert pagination.large_count(rows) == 15
+    assert pagination.large_count(rows.filter(module="nothing")) == 0

@@ -222,7 +222,7 @@ export interface paths {
         };
         /**
          * 报关流程可视化：各商户的批次、订单、清单、总分单、汇总进度
-         * @description 按商户汇总各类单证的状态计数（待发送 / 审批中 / 已通过 / 需处理），可按商户、日期（单证创建日期）与状态类别筛选。
+         * @description 按商户汇总各类单证的状态计数（待发送 / 审批中 / 已通过 / 需处理），可按商户、日期（单证创建日期）与状态类别筛选；按页返回商户（每页最多 100 个），`totals` 汇总全部符合条件的商户。
          */
         get: operations["customs_admin_overview"];
         put?: never;
@@ -995,7 +995,7 @@ export interface paths {
         };
         /**
          * 全部批次的审批进度总览
-         * @description 最近 100 个批次：每个批次的订单、运单、清单、总分单按状态计数，审批进度百分比，放行 / 结关数与需处理数；`gateway` 说明点点通配置是否就绪。
+         * @description 按页（每页最多 100 个，最新的在前）：每个批次的订单、运单、清单、总分单按状态计数，审批进度百分比，放行 / 结关数与需处理数；`totals` 汇总全部批次；`gateway` 说明点点通配置是否就绪。
          */
         get: operations["customs_batches_overview"];
         put?: never;
@@ -3236,7 +3236,36 @@ export interface components {
             /** Batches */
             batches: components["schemas"]["BatchBoardOut"][];
             gateway: components["schemas"]["ReadinessOut"];
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 100
+             */
+            page_size: number;
+            /**
+             * Total
+             * @description 批次总数
+             * @default 0
+             */
+            total: number;
             totals: components["schemas"]["OverviewTotalsOut"];
+        };
+        /** BatchOverviewQuery */
+        BatchOverviewQuery: {
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 100
+             */
+            page_size: number;
         };
         /** BatchPageOut */
         BatchPageOut: {
@@ -3312,6 +3341,22 @@ export interface components {
         CaOverviewOut: {
             /** Merchants */
             merchants: components["schemas"]["MerchantBoardOut"][];
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 50
+             */
+            page_size: number;
+            /**
+             * Total
+             * @description 符合条件的商户数
+             * @default 0
+             */
+            total: number;
             /** Totals */
             totals: {
                 [key: string]: number;
@@ -3330,6 +3375,16 @@ export interface components {
             keyword: string;
             /** Merchant Id */
             merchant_id?: number | null;
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 50
+             */
+            page_size: number;
             /**
              * Status
              * @description 只看有该类单证的商户：attention 需处理 / in_progress 审批中 / approved 已通过 / pending 待发送
@@ -7877,6 +7932,8 @@ export interface operations {
                 /** @description 只看有该类单证的商户：attention 需处理 / in_progress 审批中 / approved 已通过 / pending 待发送 */
                 status?: "" | "attention" | "in_progress" | "approved" | "pending";
                 keyword?: string;
+                page?: number;
+                page_size?: number;
             };
             header?: never;
             path?: never;
@@ -10088,7 +10145,10 @@ export interface operations {
     };
     customs_batches_overview: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                page_size?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;

@@ -94,11 +94,14 @@ function DrillDrawer({ merchantId, onClose, onMessages }: { merchantId: number |
   );
 }
 
+const PAGE_SIZE = 20;
+
 function Board({ onDrill }: { onDrill: (id: number) => void }) {
   const { api } = useMe();
   const [keyword, setKeyword] = useState('');
   const [status, setStatus] = useState<StatusFilter>('');
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [page, setPage] = useState(1);
   const [data, setData] = useState<components['schemas']['CaOverviewOut'] | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -112,6 +115,8 @@ function Board({ onDrill }: { onDrill: (id: number) => void }) {
         status,
         date_from: range?.[0] ? range[0].format('YYYY-MM-DD') : undefined,
         date_to: range?.[1] ? range[1].format('YYYY-MM-DD') : undefined,
+        page,
+        page_size: PAGE_SIZE,
       };
       setData(await unwrap(api.client.GET('/api/v1/admin/customs/overview', { params: { query } })));
     } catch (e) {
@@ -119,7 +124,7 @@ function Board({ onDrill }: { onDrill: (id: number) => void }) {
     } finally {
       setLoading(false);
     }
-  }, [api, keyword, status, range]);
+  }, [api, keyword, status, range, page]);
 
   useEffect(() => {
     void load();
@@ -146,12 +151,29 @@ function Board({ onDrill }: { onDrill: (id: number) => void }) {
       </Row>
       <Card variant="borderless" className="jmt-card">
         <Space wrap style={{ marginBottom: 16 }}>
-          <Input.Search placeholder="商户名称" allowClear style={{ width: 220 }} onSearch={setKeyword} />
-          <DatePicker.RangePicker placeholder={['单证创建起', '止']} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} />
+          <Input.Search
+            placeholder="商户名称"
+            allowClear
+            style={{ width: 220 }}
+            onSearch={(v) => {
+              setPage(1);
+              setKeyword(v);
+            }}
+          />
+          <DatePicker.RangePicker
+            placeholder={['单证创建起', '止']}
+            onChange={(v) => {
+              setPage(1);
+              setRange(v as [Dayjs | null, Dayjs | null] | null);
+            }}
+          />
           <Select<StatusFilter>
             style={{ width: 160 }}
             value={status}
-            onChange={setStatus}
+            onChange={(v) => {
+              setPage(1);
+              setStatus(v);
+            }}
             options={[
               { value: '', label: '全部状态' },
               { value: 'attention', label: '有需处理单证' },
@@ -168,7 +190,7 @@ function Board({ onDrill }: { onDrill: (id: number) => void }) {
           loading={loading}
           dataSource={data?.merchants ?? []}
           scroll={{ x: 1100 }}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, hideOnSinglePage: true, showSizeChanger: false, onChange: setPage }}
           locale={{ emptyText: <Empty description="没有符合条件的商户" /> }}
           data-testid="ca-board"
           columns={[
