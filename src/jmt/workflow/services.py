@@ -74,6 +74,8 @@ def transition(*, actor: Actor, obj: WorkflowObject, to: str, comment: str = "")
     locked: WorkflowObject | None = model._default_manager.select_for_update().filter(pk=obj.pk).first()
     if locked is None or not can_read(actor, graph, locked.merchant_id):
         raise NotFound()
+    if not any(can_write(actor, m.permission, locked.merchant_id) for m in graph.moves):
+        raise PermissionDenied()  # no move of this graph is the actor's to make (a read-only member, say)
     current = locked.state
     move = graph.move(current, to)
     if move is None:

@@ -96,7 +96,7 @@ def test_the_batch_list_and_overview_do_not_query_per_batch(merchant_api: Any, c
 
 
 def test_a_submitted_batch_is_locked_in_the_list(merchant_api: Any, crystal_merchant: Any) -> None:
-    make_batch(crystal_merchant, name="已提交批次", status=BatchStatus.SUBMITTED)
+    make_batch(crystal_merchant, name="已提交批次", state=BatchStatus.DECLARED)
     items = merchant_api.get("/customs/batches").json()["items"]
     assert [row["batch"]["locked"] for row in items] == [True]
 
