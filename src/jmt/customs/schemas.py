@@ -39,6 +39,7 @@ class ImportReportOut(Schema):
     id: int
     file_name: str
     status: str = Field(description="validated 已校验，declared 已申报")
+    batch_id: int | None = Field(description="上传时选择的申报批次（申报时默认用它）")
     total_rows: int
     valid_rows: int
     error_rows: int
@@ -93,6 +94,7 @@ def import_report(order_import: OrderImport, errors: list[dict[str, Any]], trunc
         "id": order_import.pk,
         "file_name": order_import.file_name,
         "status": order_import.status,
+        "batch_id": order_import.batch_id,
         "total_rows": order_import.total_rows,
         "valid_rows": order_import.valid_rows,
         "error_rows": order_import.error_rows,

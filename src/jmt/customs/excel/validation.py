@@ -120,7 +120,8 @@ def _row(row_no: int, cells: list[object], positions: list[tuple[int, str, Norma
         values["freight"] = "0"
     failed = {error.column for error in row.errors}
     for column in COLUMNS:
-        needed = column.required or column.key in ("ebpCode", "ebpName")
+        # Blank platform cells with no default at all are filled from the batch at declaration.
+        needed = column.required
         if needed and not values[column.key] and column.key not in failed:
             row.fail(column.key, "REQUIRED", f"{column.label}：必填项为空")
     _check_numbers(row, failed)

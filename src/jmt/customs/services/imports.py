@@ -42,6 +42,7 @@ from jmt.customs.models import (
     OrderLine,
     new_guid,
 )
+from jmt.customs.services.batches import batch_defaults
 from jmt.customs.services.gateway import ensure_ready
 from jmt.customs.services.submission import SubmitReport, _submit, orders_submit_system, schedule_dispatch
 from jmt.customs.xml.builders import build_ceb505
@@ -52,6 +53,17 @@ class ImportResult:
     order_import: OrderImport
     outcome: Outcome
     store_method: str
+
+
+def import_defaults(merchant: Any, batch: Batch | None) -> Defaults:
+    """What blank 电商平台代码 / 名称 cells become: the chosen batch's platform, else the one a new batch
+    would start with (the merchant's 点点通 configuration, then the profile)."""
+    if batch is not None:
+        ebp_code, ebp_name = batch.ebp_code, batch.ebp_name
+    else:
+        values = batch_defaults(merchant)
+        ebp_code, ebp_name = values["ebp_code"], values["ebp_name"]
+    return Defaults(ebp_code=ebp_code, ebp_name=ebp_name, ie_date=timezone.localdate().isoformat())
 
 
 def order_import_create(
@@ -65,11 +77,7 @@ def order_import_create(
         raise CustomsError.import_file_too_large(settings.CUSTOMS_IMPORT_MAX_BYTES)
     limit = max_rows or settings.CUSTOMS_IMPORT_MAX_ROWS
     sheet = open_sheet(content)
-    defaults = Defaults(
-        ebp_code=batch.ebp_code if batch else "",
-        ebp_name=batch.ebp_name if batch else "",
-        ie_date=timezone.localdate().isoformat(),
-    )
+    defaults = import_defaults(merchant, batch)
     outcome = validate(sheet, merchant_id=merchant.pk, defaults=defaults, max_rows=limit)
     if len(outcome.rows) > limit:
         raise CustomsError.import_too_many_rows(limit)
@@ -125,7 +133,11 @@ def order_import_declare(
             raise CustomsError.nothing_to_declare()
         orders: dict[tuple[str, str], list[ImportRow]] = defaultdict(list)
         for row in rows:
-            orders[(row.ebp_code, row.order_no)].append(row)
+            if not row.data.get("ebpCode"):  # blank in the file and no default at upload: the batch's platform
+                row.data["ebpCode"], row.data["ebpName"] = batch.ebp_code, batch.ebp_name
+            elif not row.data.get("ebpName"):
+                row.data["ebpName"] = batch.ebp_name
+            orders[(row.data["ebpCode"], row.order_no)].append(row)
         declarable = [lines for lines in orders.values() if all(row.is_valid for row in lines)]
         if not declarable:
             raise CustomsError.nothing_to_declare()

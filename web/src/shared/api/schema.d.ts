@@ -4322,6 +4322,11 @@ export interface components {
         /** ImportReportOut */
         ImportReportOut: {
             /**
+             * Batch Id
+             * @description 上传时选择的申报批次（申报时默认用它）
+             */
+            batch_id: number | null;
+            /**
              * Declarable Orders
              * @description 全部商品行都通过校验、可以申报的订单数
              */

@@ -1,0 +1,79 @@
+"""Issue 11's workbook rules, each on a small generated workbook: platform defaults, decimal commas,
+rounding, whitespace rows, inheritance inside an order, duplicates, formulas, title rows, characters."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from jmt.customs.models import ImportRow, Order
+from jmt.customs.tests.factories import make_gateway_config
+from jmt.customs.tests.workbooks import good_row, workbook
+
+pytestmark = pytest.mark.django_db
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@pytest.fixture
+def admin_api(api, merchant_admin):
+    return api.as_user(merchant_admin)
+
+
+def _upload(api, content: bytes, **extra):
+    headers = {"Authorization": f"Bearer {api.token}"} if api.token else {}
+    data = {"file": SimpleUploadedFile("orders.xlsx", content, content_type=XLSX), **extra}
+    return api.client.post("/api/v1/customs/orders/imports", data, headers=headers)
+
+
+def _codes(report) -> set[tuple[int, str, str]]:
+    return {(e["row"], e["column"], e["code"]) for e in report["errors"]}
+
+
+# --- item 1: blank platform cells ------------------------------------------------------------------
+
+
+def test_blank_platform_cells_take_the_chosen_batch_platform(admin_api, batch):
+    content = workbook([good_row(1, ebpCode="", ebpName=""), good_row(2, ebpCode="", ebpName="")])
+    response = _upload(admin_api, content, batch_id=batch.pk)
+    assert response.status_code == 201, response.content
+    report = response.json()
+    assert report["errors"] == []
+    assert report["batch_id"] == batch.pk
+    stored = ImportRow.objects.filter(order_import_id=report["id"]).first()
+    assert (stored.data["ebpCode"], stored.data["ebpName"]) == (batch.ebp_code, batch.ebp_name)
+
+
+def test_without_a_batch_blank_platform_cells_come_from_the_gateway_configuration(admin_api, crystal_merchant):
+    make_gateway_config(crystal_merchant, ebp_code="3207960P77", ebp_name="晶莹自营商城")
+    response = _upload(admin_api, workbook([good_row(1, ebpCode="", ebpName="")]))
+    assert response.status_code == 201, response.content
+    report = response.json()
+    assert report["errors"] == []
+    assert report["batch_id"] is None
+    stored = ImportRow.objects.get(order_import_id=report["id"])
+    assert (stored.data["ebpCode"], stored.data["ebpName"]) == ("3207960P77", "晶莹自营商城")
+
+
+def test_without_a_batch_or_configuration_the_profile_is_the_platform(admin_api, crystal_merchant):
+    crystal_merchant.credit_code = "91320722MA1XYZ1234"
+    crystal_merchant.save()
+    response = _upload(admin_api, workbook([good_row(1, ebpCode="", ebpName="")]))
+    assert response.status_code == 201, response.content
+    assert response.json()["errors"] == []
+    stored = ImportRow.objects.get(order_import_id=response.json()["id"])
+    assert (stored.data["ebpCode"], stored.data["ebpName"]) == ("91320722MA1XYZ1234", crystal_merchant.name)
+
+
+def test_with_no_default_at_all_blank_platform_cells_wait_for_the_batch_of_the_declaration(admin_api, batch):
+    batch.merchant.customs_gateway_config.delete()
+    response = _upload(admin_api, workbook([good_row(1, ebpCode="", ebpName=""), good_row(2, ebpCode="", ebpName="")]))
+    assert response.status_code == 201, response.content
+    report = response.json()
+    assert report["errors"] == []
+    assert report["declarable_orders"] == 2
+    make_gateway_config(batch.merchant)
+    declared = admin_api.post(f"/customs/orders/imports/{report['id']}/declare", {"batch_id": batch.pk})
+    assert declared.status_code == 200, declared.content
+    assert set(Order.objects.filter(batch=batch).values_list("ebp_code", "ebp_name")) == {
+        (batch.ebp_code, batch.ebp_name)
+    }
