@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cache
 
 from jmt.customs.codes import table
@@ -28,6 +28,7 @@ _DATE_PATTERNS = (
 )
 MAX_INTEGER_DIGITS = 14  # decimal totalDigits=19 fractionDigits=5
 MAX_DECIMALS = 5
+QUANTUM = Decimal(1).scaleb(-MAX_DECIMALS)
 
 
 def as_text(raw: Raw) -> str:
@@ -83,30 +84,46 @@ def hs_code(raw: Raw) -> tuple[str, str | None]:
     return value, None
 
 
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$")  # 1,234.50 — after full-width folding
+
+
 def decimal(raw: Raw) -> tuple[str, str | None]:
-    """Numbers, also when typed as text (``1,234.50``, ``１２``, `` 3 ``). Float cells are rounded to
-    5 decimals (Excel's binary noise such as 0.30000000000000004 is not the merchant's doing)."""
+    """Numbers, also when typed as text (``1,234.50``, ``1，234.50``, ``１２``, `` 3 ``).
+
+    One rounding rule for number cells and numeric text alike: half up to 5 decimals (the messages'
+    limit; Excel's binary noise such as 0.30000000000000004 is not the merchant's doing). A comma that
+    is not a thousands separator (``25,50``: a decimal comma) is refused, never read as 2550."""
     if raw is None or raw == "":
         return "", None
     if isinstance(raw, bool):
         return as_text(raw), "NUMBER_INVALID"
     if isinstance(raw, int | float):
-        number = Decimal(repr(round(float(raw), MAX_DECIMALS)))
+        try:
+            number = Decimal(repr(float(raw)))
+        except InvalidOperation:
+            return as_text(raw), "NUMBER_INVALID"
     else:
-        cleaned = compact(raw).replace(",", "").replace("，", "").lstrip("¥$￥")
+        cleaned = compact(raw).lstrip("¥$￥")  # full-width ，and ． already folded to , and .
+        if "," in cleaned:
+            if not _GROUPED.match(cleaned):
+                return as_text(raw), "DECIMAL_COMMA"
+            cleaned = cleaned.replace(",", "")
         try:
             number = Decimal(cleaned)
         except InvalidOperation:
             return as_text(raw), "NUMBER_INVALID"
-        if not number.is_finite():
-            return as_text(raw), "NUMBER_INVALID"
-        exponent = number.as_tuple().exponent
-        if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
-            return as_text(raw), "TOO_MANY_DECIMALS"
-    if not number.is_finite() or abs(number) >= Decimal(10) ** MAX_INTEGER_DIGITS:
+    if not number.is_finite():
+        return as_text(raw), "NUMBER_INVALID"
+    number = number.quantize(QUANTUM, rounding=ROUND_HALF_UP) if _decimals(number) > MAX_DECIMALS else number
+    if abs(number) >= Decimal(10) ** MAX_INTEGER_DIGITS:
         return as_text(raw), "NUMBER_INVALID"
     normal = number.normalize()
     return (format(normal, "f") if normal != 0 else "0"), None
+
+
+def _decimals(number: Decimal) -> int:
+    exponent = number.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def integer(raw: Raw) -> tuple[str, str | None]:

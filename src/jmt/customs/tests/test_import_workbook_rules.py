@@ -3,9 +3,16 @@ rounding, whitespace rows, inheritance inside an order, duplicates, formulas, ti
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from python_calamine import CalamineWorkbook
 
+from jmt.customs.excel import normalize as n
+from jmt.customs.excel.parse import open_sheet
+from jmt.customs.excel.template import build_template
+from jmt.customs.excel.validation import Defaults, validate
 from jmt.customs.models import ImportRow, Order
 from jmt.customs.tests.factories import make_gateway_config
 from jmt.customs.tests.workbooks import good_row, workbook
@@ -77,3 +84,53 @@ def test_with_no_default_at_all_blank_platform_cells_wait_for_the_batch_of_the_d
     assert set(Order.objects.filter(batch=batch).values_list("ebp_code", "ebp_name")) == {
         (batch.ebp_code, batch.ebp_name)
     }
+
+
+# --- item 2: decimal commas and one rounding rule --------------------------------------------------
+
+
+def _check(rows, merchant_id: int):
+    return validate(
+        open_sheet(workbook(rows)),
+        merchant_id=merchant_id,
+        defaults=Defaults(ebp_code="3207960P01", ebp_name="东海水晶跨境商城", ie_date="2026-03-18"),
+        max_rows=1000,
+    )
+
+
+def test_a_decimal_comma_is_refused_asking_for_a_decimal_point(crystal_merchant):
+    outcome = _check([good_row(1, price="25,50", totalPrice="51,00")], crystal_merchant.pk)
+    errors = {(e.column, e.code): e.message for e in outcome.rows[0].errors}
+    assert set(errors) == {("price", "DECIMAL_COMMA"), ("totalPrice", "DECIMAL_COMMA")}
+    assert "小数点" in errors[("price", "DECIMAL_COMMA")]
+    assert outcome.rows[0].values["price"] == "25,50"  # kept as typed, never 2550
+
+
+@pytest.mark.parametrize("typed", ["2,5", "1,23", "12,3456", "1,234,56", ",500", "1,,234"])
+def test_a_comma_that_is_not_a_thousands_grouping_is_refused(typed):
+    assert n.decimal(typed) == (typed, "DECIMAL_COMMA")
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("1,234.50", "1234.5"), ("1，234.50", "1234.5"), ("12,345,678", "12345678"), ("１，２３４．５", "1234.5")],
+)
+def test_thousands_separators_keep_working(typed, value):
+    assert n.decimal(typed) == (value, None)
+
+
+@pytest.mark.parametrize("raw", [9.123456, "9.123456", " 9.123456 "])
+def test_numbers_and_numeric_text_are_rounded_by_the_same_rule(raw):
+    assert n.decimal(raw) == ("9.12346", None)
+
+
+def test_rounding_is_half_up_at_the_fifth_decimal():
+    assert n.decimal("0.000005") == ("0.00001", None)
+    assert n.decimal(0.30000000000000004) == ("0.3", None)
+
+
+def test_the_instructions_name_the_rounding_rule_and_the_decimal_point():
+    book = CalamineWorkbook.from_filelike(io.BytesIO(build_template()))
+    text = " ".join(str(cell) for row in book.get_sheet_by_name("填写说明").to_python() for cell in row)
+    assert "四舍五入" in text
+    assert "小数点" in text
