@@ -49,6 +49,21 @@ def _xlsx_doc(description: str) -> dict[str, Any]:
     }
 
 
+def _letters(order_import: Any) -> dict[str, str]:
+    return dict((order_import.layout or {}).get("columns") or {})
+
+
+def _row_out(row: Any, letters: dict[str, str]) -> dict[str, Any]:
+    return {
+        "id": row.pk,
+        "row": row.row_no,
+        "is_valid": row.is_valid,
+        "is_deleted": row.is_deleted,
+        "values": row.data,
+        "errors": s.cell_errors(row.row_no, row.errors, letters),
+    }
+
+
 @customs_router.get(
     "/orders/import-template",
     response={200: None, **error_responses(401, 403)},
@@ -85,7 +100,7 @@ def import_create(
     errors: list[dict[str, Any]] = []
     for row in result.outcome.rows:
         if row.errors:
-            errors.extend(s.cell_errors(row.row_no, [e.as_dict() for e in row.errors]))
+            errors.extend(s.cell_errors(row.row_no, [e.as_dict() for e in row.errors], _letters(result.order_import)))
             if len(errors) >= s.MAX_ERRORS_IN_REPORT:
                 break
     truncated = result.order_import.error_count > s.MAX_ERRORS_IN_REPORT
@@ -103,7 +118,7 @@ def import_get(request: HttpRequest, import_id: int) -> dict[str, Any]:
     order_import = selectors.order_import_get(actor=actor_of(request), import_id=import_id)
     errors: list[dict[str, Any]] = []
     for row in selectors.import_rows(order_import=order_import, errors_only=True)[: s.MAX_ERRORS_IN_REPORT]:
-        errors.extend(s.cell_errors(row.row_no, row.errors))
+        errors.extend(s.cell_errors(row.row_no, row.errors, _letters(order_import)))
     truncated = order_import.error_count > s.MAX_ERRORS_IN_REPORT
     return s.import_report(order_import, errors[: s.MAX_ERRORS_IN_REPORT], truncated)
 
@@ -125,15 +140,8 @@ def import_rows(request: HttpRequest, import_id: int, query: Query[RowsQuery]) -
     order_import = selectors.order_import_get(actor=actor_of(request), import_id=import_id)
     rows = selectors.import_rows(order_import=order_import, errors_only=query.errors_only)
     page = paginate(rows, page=query.page, page_size=query.page_size)
-    return page.map(
-        lambda row: {
-            "id": row.pk,
-            "row": row.row_no,
-            "is_valid": row.is_valid,
-            "values": row.data,
-            "errors": s.cell_errors(row.row_no, row.errors),
-        }
-    ).out()
+    letters = _letters(order_import)
+    return page.map(lambda row: _row_out(row, letters)).out()
 
 
 @customs_router.get(
@@ -229,13 +237,7 @@ def import_row_update(
     actor = actor_of(request)
     order_import = selectors.order_import_get(actor=actor, import_id=import_id)
     row = imports.import_row_update(actor=actor, order_import=order_import, row_id=importrow_id, changes=payload.values)
-    return {
-        "id": row.pk,
-        "row": row.row_no,
-        "is_valid": row.is_valid,
-        "values": row.data,
-        "errors": s.cell_errors(row.row_no, row.errors),
-    }
+    return _row_out(row, _letters(order_import))
 
 
 # --- declared orders ------------------------------------------------------------------------------

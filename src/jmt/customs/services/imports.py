@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import io
+import uuid
+import zipfile
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -18,7 +22,8 @@ from jmt.audit.services import record
 from jmt.core.auth import Actor
 from jmt.customs.errors import CustomsError
 from jmt.customs.excel.columns import BY_KEY, COLUMNS
-from jmt.customs.excel.parse import open_sheet
+from jmt.customs.excel.package import formula_cells_without_value, sheet_parts
+from jmt.customs.excel.parse import Sheet, open_sheet
 from jmt.customs.excel.store import store_rows
 from jmt.customs.excel.validation import (
     Defaults,
@@ -55,6 +60,26 @@ class ImportResult:
     store_method: str
 
 
+def formula_positions(content: bytes, sheet: Sheet) -> set[tuple[int, int]]:
+    """(row, position in ``sheet``) of the data sheet's formula cells that have no cached value."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            part = sheet_parts(archive).get(sheet.sheet_name)
+            cells = formula_cells_without_value(archive, part) if part else set()
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return set()
+    return {(row, col - sheet.first_col) for row, col in cells if col >= sheet.first_col}
+
+
+def _keep_source(merchant_id: int, content: bytes) -> str:
+    """The uploaded workbook under MEDIA_ROOT (the error file annotates it); returns the relative path."""
+    relative = Path("customs-imports") / str(merchant_id) / f"{uuid.uuid4().hex}.xlsx"
+    target = Path(settings.MEDIA_ROOT) / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content)
+    return relative.as_posix()
+
+
 def import_defaults(merchant: Any, batch: Batch | None) -> Defaults:
     """What blank 电商平台代码 / 名称 cells become: the chosen batch's platform, else the one a new batch
     would start with (the merchant's 点点通 configuration, then the profile)."""
@@ -79,6 +104,13 @@ def order_import_create(
     sheet = open_sheet(content)
     defaults = import_defaults(merchant, batch)
     outcome = validate(sheet, merchant_id=merchant.pk, defaults=defaults, max_rows=limit)
+    if any(error.code == "REQUIRED" for row in outcome.rows for error in row.errors):
+        # Blank because a formula was never calculated? Then say so instead of "必填项为空".
+        formulas = formula_positions(content, sheet)
+        if formulas:
+            sheet = open_sheet(content)
+            sheet.formula_cells = formulas
+            outcome = validate(sheet, merchant_id=merchant.pk, defaults=defaults, max_rows=limit)
     if len(outcome.rows) > limit:
         raise CustomsError.import_too_many_rows(limit)
     if not outcome.rows:
@@ -94,6 +126,13 @@ def order_import_create(
             error_count=outcome.error_count,
             order_count=outcome.order_count,
             declarable_orders=outcome.declarable_orders,
+            layout={
+                "sheet": sheet.sheet_name,
+                "header_row": sheet.first_row,
+                "first_col": sheet.first_col,
+                "columns": sheet.letters,
+            },
+            source_path=_keep_source(merchant.pk, content),
             created_by=actor.user,
         )
         method = store_rows(order_import, outcome.rows)
@@ -314,7 +353,7 @@ def _revalidated(row_no: int, data: dict[str, str]) -> Row:
     keys = [column.key for column in COLUMNS]
     positions = [(index, key, _normaliser(key)) for index, key in enumerate(keys)]
     cells: list[object] = [data.get(key, "") for key in keys]
-    return _row(row_no, cells, positions, Defaults())
+    return _row(row_no, cells, positions)
 
 
 def import_row_update(*, actor: Actor, order_import: OrderImport, row_id: int, changes: dict[str, str]) -> ImportRow:

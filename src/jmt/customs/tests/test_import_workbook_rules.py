@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import io
 
+import openpyxl  # type: ignore[import-untyped]
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from python_calamine import CalamineWorkbook
 
 from jmt.customs.excel import normalize as n
+from jmt.customs.excel.columns import COLUMNS, ORDER_LEVEL, header_text
 from jmt.customs.excel.parse import open_sheet
 from jmt.customs.excel.template import build_template
 from jmt.customs.excel.validation import Defaults, validate
@@ -134,3 +136,100 @@ def test_the_instructions_name_the_rounding_rule_and_the_decimal_point():
     text = " ".join(str(cell) for row in book.get_sheet_by_name("填写说明").to_python() for cell in row)
     assert "四舍五入" in text
     assert "小数点" in text
+
+
+# --- item 3: rows and messages ---------------------------------------------------------------------
+
+
+def _openpyxl_book(rows: list[list[object]]) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "电子订单"
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _template_row(row: dict) -> list[object]:
+    return [row.get(column.key) for column in COLUMNS]
+
+
+HEADER = [header_text(column) for column in COLUMNS]
+
+
+def test_a_row_of_only_whitespace_is_not_a_data_row(crystal_merchant):
+    content = workbook([good_row(1), dict.fromkeys(("orderNo", "itemName", "note"), " \u3000 "), good_row(3)])
+    outcome = validate(open_sheet(content), merchant_id=crystal_merchant.pk, defaults=Defaults(), max_rows=100)
+    assert [row.row_no for row in outcome.rows] == [2, 4]
+    assert outcome.error_count == 0
+
+
+def test_lines_after_the_first_inherit_blank_order_level_cells(crystal_merchant):
+    blank = dict.fromkeys(ORDER_LEVEL, "")
+    second = good_row(1, itemNo="AME-002", **{**blank, "orderNo": "DH202603180001"})
+    outcome = _check([good_row(1), second], crystal_merchant.pk)
+    assert [row.errors for row in outcome.rows] == [[], []]
+    assert outcome.rows[1].values["logisticsNo"] == outcome.rows[0].values["logisticsNo"]
+    assert (outcome.order_count, outcome.declarable_orders) == (1, 1)
+
+
+def test_a_contradicting_line_gets_one_message_per_cell(crystal_merchant):
+    second = good_row(1, itemNo="AME-002", currency="142", grossWeight="")
+    outcome = _check([good_row(1), second], crystal_merchant.pk)
+    errors = outcome.rows[1].errors
+    assert [(e.column, e.code) for e in errors] == [("currency", "ORDER_FIELDS_INCONSISTENT")]
+    assert "第 2 行" in errors[0].message
+
+
+def test_a_duplicated_order_number_is_reported_on_both_rows(crystal_merchant):
+    outcome = _check([good_row(1), good_row(2), good_row(3, orderNo="DH202603180001")], crystal_merchant.pk)
+    first, _, third = outcome.rows
+    assert ("orderNo", "ORDER_NO_DUPLICATED") in {(e.column, e.code) for e in first.errors}
+    assert ("orderNo", "ORDER_NO_DUPLICATED") in {(e.column, e.code) for e in third.errors}
+    assert "第 2、4 行" in third.errors[0].message
+    assert not [e for e in third.errors if e.code == "ORDER_FIELDS_INCONSISTENT"]
+
+
+def test_a_formula_without_a_cached_value_says_so(admin_api):
+    rows = [HEADER, _template_row(good_row(1, totalPrice=None))]
+    rows[1][[c.key for c in COLUMNS].index("totalPrice")] = "=J2*N2"
+    response = _upload(admin_api, _openpyxl_book(rows))
+    assert response.status_code == 201, response.content
+    errors = response.json()["errors"]
+    assert [(e["cell"], e["code"]) for e in errors] == [("O2", "FORMULA_NO_VALUE")]
+    assert errors[0]["message"] == "总价：公式没有计算结果，请在 Excel 中保存后再上传"
+
+
+def test_a_title_row_above_the_header_is_skipped(admin_api):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "电子订单"
+    sheet.append(["东海晶莹水晶 2026 年 3 月电子订单"])
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=8)
+    sheet.append(["", *HEADER])  # and the table starts in column B
+    sheet.append(["", *_template_row(good_row(1, gcode="7116"))])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = _upload(admin_api, buffer.getvalue())
+    assert response.status_code == 201, response.content
+    report = response.json()
+    assert report["total_rows"] == 1
+    assert [(e["row"], e["cell"], e["code"]) for e in report["errors"]] == [(3, "H3", "HS_CODE_INVALID")]
+
+
+def test_chinese_punctuation_in_names_is_kept_as_typed(crystal_merchant):
+    outcome = _check(
+        [good_row(1, itemName="紫水晶手链（8mm，天然）", gname="天然紫水晶手链：无品牌")], crystal_merchant.pk
+    )
+    values = outcome.rows[0].values
+    assert (values["itemName"], values["gname"]) == ("紫水晶手链（8mm，天然）", "天然紫水晶手链：无品牌")
+    assert outcome.rows[0].errors == []
+
+
+def test_an_emoji_is_refused_naming_the_cell(admin_api):
+    response = _upload(admin_api, workbook([good_row(1, itemName="紫水晶手链💎", gmodel="Café Zoë|ñ")]))
+    errors = response.json()["errors"]
+    assert [(e["cell"], e["code"]) for e in errors] == [("E2", "CHARACTER_UNSUPPORTED")]
+    assert "「💎」" in errors[0]["message"]
