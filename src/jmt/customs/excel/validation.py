@@ -205,10 +205,7 @@ def _group(rows: list[Row], defaults: Defaults) -> dict[tuple[str, str], list[Ro
         if not order_no:
             continue
         ebp = row.values["ebpCode"]
-        if ebp:
-            key = (ebp, order_no)
-        else:
-            key = first_key.get(order_no) or (defaults.ebp_code, order_no)
+        key = (ebp, order_no) if ebp else first_key.get(order_no) or (defaults.ebp_code, order_no)
         first_key.setdefault(order_no, key)
         orders.setdefault(key, []).append(row)
     return orders
