@@ -117,7 +117,8 @@ def import_create(
 def import_get(request: HttpRequest, import_id: int) -> dict[str, Any]:
     order_import = selectors.order_import_get(actor=actor_of(request), import_id=import_id)
     errors: list[dict[str, Any]] = []
-    for row in selectors.import_rows(order_import=order_import, errors_only=True)[: s.MAX_ERRORS_IN_REPORT]:
+    rows = selectors.import_rows(order_import=order_import, errors_only=True, include_deleted=False)
+    for row in rows[: s.MAX_ERRORS_IN_REPORT]:
         errors.extend(s.cell_errors(row.row_no, row.errors, _letters(order_import)))
     truncated = order_import.error_count > s.MAX_ERRORS_IN_REPORT
     return s.import_report(order_import, errors[: s.MAX_ERRORS_IN_REPORT], truncated)
@@ -237,6 +238,37 @@ def import_row_update(
     actor = actor_of(request)
     order_import = selectors.order_import_get(actor=actor, import_id=import_id)
     row = imports.import_row_update(actor=actor, order_import=order_import, row_id=importrow_id, changes=payload.values)
+    return _row_out(row, _letters(order_import))
+
+
+@customs_router.post(
+    "/orders/imports/{import_id}/rows/{importrow_id}/delete",
+    response={200: s.ImportRowOut, **error_responses(401, 403, 404, 409)},
+    operation_id="customs_order_import_row_delete",
+    summary="在预览表格中删除一行（不申报，可恢复）",
+    description="删除的行不参加申报和统计；同一订单、同运单号的其他行重新复核（如删除重复行后另一行恢复正常）。"
+    "已申报的导入不能修改（409 `CUSTOMS_IMPORT_DECLARED`）。",
+)
+@require(EDIT)
+def import_row_delete(request: HttpRequest, import_id: int, importrow_id: int) -> dict[str, Any]:
+    actor = actor_of(request)
+    order_import = selectors.order_import_get(actor=actor, import_id=import_id)
+    row = imports.import_row_set_deleted(actor=actor, order_import=order_import, row_id=importrow_id, deleted=True)
+    return _row_out(row, _letters(order_import))
+
+
+@customs_router.post(
+    "/orders/imports/{import_id}/rows/{importrow_id}/restore",
+    response={200: s.ImportRowOut, **error_responses(401, 403, 404, 409)},
+    operation_id="customs_order_import_row_restore",
+    summary="恢复在预览中删除的一行",
+    description="恢复的行重新校验，并与同一订单、同运单号的行一起复核。",
+)
+@require(EDIT)
+def import_row_restore(request: HttpRequest, import_id: int, importrow_id: int) -> dict[str, Any]:
+    actor = actor_of(request)
+    order_import = selectors.order_import_get(actor=actor, import_id=import_id)
+    row = imports.import_row_set_deleted(actor=actor, order_import=order_import, row_id=importrow_id, deleted=False)
     return _row_out(row, _letters(order_import))
 
 

@@ -167,7 +167,7 @@ def order_import_declare(
         locked = OrderImport.objects.select_for_update().get(pk=order_import.pk)
         if locked.status == ImportStatus.DECLARED:
             raise CustomsError.nothing_to_declare()
-        rows = list(ImportRow.objects.filter(order_import=locked).order_by("row_no"))
+        rows = list(ImportRow.objects.filter(order_import=locked, is_deleted=False).order_by("row_no"))
         if all_or_nothing and any(not row.is_valid for row in rows):
             raise CustomsError.nothing_to_declare()
         orders: dict[tuple[str, str], list[ImportRow]] = defaultdict(list)
@@ -356,6 +356,18 @@ def _revalidated(row_no: int, data: dict[str, str]) -> Row:
     return _row(row_no, cells, positions)
 
 
+def _locked_row(order_import: OrderImport, row_id: int) -> tuple[OrderImport, ImportRow]:
+    locked = OrderImport.objects.select_for_update().get(pk=order_import.pk)
+    if locked.status == ImportStatus.DECLARED:
+        raise CustomsError.import_declared()
+    target = ImportRow.objects.filter(order_import=locked, pk=row_id).first()
+    if target is None:
+        from jmt.core.errors import NotFound
+
+        raise NotFound()
+    return locked, target
+
+
 def import_row_update(*, actor: Actor, order_import: OrderImport, row_id: int, changes: dict[str, str]) -> ImportRow:
     """Change cells of one row, then re-check it together with the rows it can clash with.
 
@@ -366,75 +378,13 @@ def import_row_update(*, actor: Actor, order_import: OrderImport, row_id: int, c
     if unknown:
         raise CustomsError.import_column_unknown(unknown)
     with transaction.atomic():
-        locked = OrderImport.objects.select_for_update().get(pk=order_import.pk)
-        if locked.status == ImportStatus.DECLARED:
-            raise CustomsError.import_declared()
-        target = ImportRow.objects.filter(order_import=locked, pk=row_id).first()
-        if target is None:
-            from jmt.core.errors import NotFound
-
-            raise NotFound()
+        locked, target = _locked_row(order_import, row_id)
         before = {key: target.data.get(key, "") for key in changes}
-        old_keys = {(target.ebp_code, target.order_no)}
-        old_waybills = {target.logistics_no} - {""}
         data = {
             **target.data,
             **{key: str(value if value is not None else "").strip() for key, value in changes.items()},
         }
-        edited = _revalidated(target.row_no, data)
-        affected_q = Q(pk=target.pk)
-        for ebp_code, order_no in old_keys | {edited.order_key}:
-            if order_no:
-                affected_q |= Q(ebp_code=ebp_code, order_no=order_no)
-        for number in old_waybills | ({edited.values["logisticsNo"]} - {""}):
-            affected_q |= Q(logistics_no=number)
-        stored = {r.pk: r for r in ImportRow.objects.select_for_update().filter(Q(order_import=locked) & affected_q)}
-        rows: dict[int, Row] = {}
-        for pk, stored_row in stored.items():
-            rows[pk] = edited if pk == target.pk else _revalidated(stored_row.row_no, stored_row.data)
-        # Waybill reuse is judged against every order using the number: pull in their whole orders.
-        keys = {r.order_key for r in rows.values() if r.values["orderNo"]}
-        extra = ImportRow.objects.select_for_update().filter(order_import=locked).exclude(pk__in=list(stored))
-        extra_q = Q(pk__in=[])
-        for ebp_code, order_no in keys:
-            extra_q |= Q(ebp_code=ebp_code, order_no=order_no)
-        for stored_row in extra.filter(extra_q):
-            stored[stored_row.pk] = stored_row
-            rows[stored_row.pk] = _revalidated(stored_row.row_no, stored_row.data)
-        ordered = sorted(rows.items(), key=lambda item: item[1].row_no)
-        orders = check_across_rows([r for _, r in ordered])
-        check_against_database(orders, merchant_id=locked.merchant_id)
-        old_orders = {(r.ebp_code, r.order_no) for r in stored.values() if r.order_no}
-        old_declarable = sum(
-            1 for key in old_orders if all(r.is_valid for r in stored.values() if (r.ebp_code, r.order_no) == key)
-        )
-        old_valid = sum(1 for r in stored.values() if r.is_valid)
-        old_errors = sum(len(r.errors) for r in stored.values())
-        for pk, checked in ordered:
-            stored_row = stored[pk]
-            stored_row.data = checked.values
-            stored_row.errors = [e.as_dict() for e in checked.errors]
-            stored_row.is_valid = not checked.errors
-            stored_row.order_no = checked.values.get("orderNo", "")[:100]
-            stored_row.ebp_code = checked.values.get("ebpCode", "")[:40]
-            stored_row.logistics_no = checked.values.get("logisticsNo", "")[:64]
-        ImportRow.objects.bulk_update(
-            list(stored.values()), ["data", "errors", "is_valid", "order_no", "ebp_code", "logistics_no"]
-        )
-        new_declarable = sum(1 for lines in orders.values() if not any(r.errors for r in lines))
-        # Orders outside the affected set are unchanged; the order count is recounted (cheap: indexed).
-        locked.valid_rows += sum(1 for r in stored.values() if r.is_valid) - old_valid
-        locked.error_count += sum(len(r.errors) for r in stored.values()) - old_errors
-        locked.declarable_orders += new_declarable - old_declarable
-        locked.order_count = (
-            ImportRow.objects.filter(order_import=locked)
-            .exclude(order_no="")
-            .values("ebp_code", "order_no")
-            .distinct()
-            .count()
-        )
-        locked.save(update_fields=["valid_rows", "error_count", "declarable_orders", "order_count"])
-        target = stored[target.pk]
+        target = _recheck(locked, target, data=data, deleted=target.is_deleted)
         record(
             actor=actor,
             module="customs",
@@ -448,3 +398,104 @@ def import_row_update(*, actor: Actor, order_import: OrderImport, row_id: int, c
             },
         )
     return target
+
+
+def import_row_set_deleted(*, actor: Actor, order_import: OrderImport, row_id: int, deleted: bool) -> ImportRow:
+    """Delete a row from the preview (it is not declared) or restore it; the rows it could clash with
+    are checked again, as after an edit (deleting one of two duplicated rows clears the other)."""
+    with transaction.atomic():
+        locked, target = _locked_row(order_import, row_id)
+        was = target.is_deleted
+        if was != deleted:
+            target = _recheck(locked, target, data=target.data, deleted=deleted)
+        record(
+            actor=actor,
+            module="customs",
+            action="order_import_row_restore" if not deleted else "order_import_row_delete",
+            obj=locked,
+            before={"row": target.row_no, "deleted": was},
+            after={"row": target.row_no, "deleted": target.is_deleted},
+        )
+    return target
+
+
+def _recheck(locked: OrderImport, target: ImportRow, *, data: dict[str, str], deleted: bool) -> ImportRow:
+    """Give ``target`` its new cells and deleted flag; re-check every row it can clash with (before and
+    after) and move the import's totals by the difference. Deleted rows take part in nothing."""
+    old_keys = {(target.ebp_code, target.order_no)}
+    old_waybills = {target.logistics_no} - {""}
+    edited = _revalidated(target.row_no, data)
+    affected_q = Q(pk=target.pk)
+    for ebp_code, order_no in old_keys | {edited.order_key}:
+        if order_no:
+            affected_q |= Q(ebp_code=ebp_code, order_no=order_no)
+    for number in old_waybills | ({edited.values["logisticsNo"]} - {""}):
+        affected_q |= Q(logistics_no=number)
+    stored = {r.pk: r for r in ImportRow.objects.select_for_update().filter(Q(order_import=locked) & affected_q)}
+    # Waybill reuse is judged against every order using the number: pull in their whole orders.
+    keys = {(r.ebp_code, r.order_no) for r in stored.values() if r.order_no} | {edited.order_key}
+    extra_q = Q(pk__in=[])
+    for ebp_code, order_no in keys:
+        if order_no:
+            extra_q |= Q(ebp_code=ebp_code, order_no=order_no)
+    for stored_row in (
+        ImportRow.objects.select_for_update().filter(order_import=locked).exclude(pk__in=list(stored)).filter(extra_q)
+    ):
+        stored[stored_row.pk] = stored_row
+
+    def totals() -> tuple[int, int, int, int]:
+        live = [r for r in stored.values() if not r.is_deleted]
+        by_order: dict[tuple[str, str], list[ImportRow]] = defaultdict(list)
+        for r in live:
+            if r.order_no:
+                by_order[(r.ebp_code, r.order_no)].append(r)
+        declarable = sum(1 for lines in by_order.values() if all(r.is_valid for r in lines))
+        return (
+            sum(1 for r in live if r.is_valid),
+            sum(len(r.errors) for r in live),
+            declarable,
+            sum(1 for r in stored.values() if r.is_deleted),
+        )
+
+    old_valid, old_errors, old_declarable, old_deleted = totals()
+    stored[target.pk].is_deleted = deleted
+    rows: dict[int, Row] = {}
+    for pk, stored_row in stored.items():
+        if stored_row.is_deleted:
+            continue
+        rows[pk] = edited if pk == target.pk else _revalidated(stored_row.row_no, stored_row.data)
+    if deleted:
+        # Kept as edited, checked on its own; it counts again once restored.
+        check_across_rows([edited])
+        rows_out = {**rows, target.pk: edited}
+    else:
+        rows_out = rows
+    ordered = sorted(rows.items(), key=lambda item: item[1].row_no)
+    orders = check_across_rows([r for _, r in ordered])
+    check_against_database(orders, merchant_id=locked.merchant_id)
+    for pk, checked in rows_out.items():
+        stored_row = stored[pk]
+        stored_row.data = checked.values
+        stored_row.errors = [e.as_dict() for e in checked.errors]
+        stored_row.is_valid = not checked.errors
+        stored_row.order_no = checked.values.get("orderNo", "")[:100]
+        stored_row.ebp_code = checked.values.get("ebpCode", "")[:40]
+        stored_row.logistics_no = checked.values.get("logisticsNo", "")[:64]
+    ImportRow.objects.bulk_update(
+        list(stored.values()), ["data", "errors", "is_valid", "is_deleted", "order_no", "ebp_code", "logistics_no"]
+    )
+    new_valid, new_errors, new_declarable, new_deleted = totals()
+    # Orders outside the affected set are unchanged; the order count is recounted (cheap: indexed).
+    locked.valid_rows += new_valid - old_valid
+    locked.error_count += new_errors - old_errors
+    locked.declarable_orders += new_declarable - old_declarable
+    locked.deleted_rows += new_deleted - old_deleted
+    locked.order_count = (
+        ImportRow.objects.filter(order_import=locked, is_deleted=False)
+        .exclude(order_no="")
+        .values("ebp_code", "order_no")
+        .distinct()
+        .count()
+    )
+    locked.save(update_fields=["valid_rows", "error_count", "declarable_orders", "deleted_rows", "order_count"])
+    return stored[target.pk]

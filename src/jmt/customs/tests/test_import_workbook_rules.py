@@ -233,3 +233,44 @@ def test_an_emoji_is_refused_naming_the_cell(admin_api):
     errors = response.json()["errors"]
     assert [(e["cell"], e["code"]) for e in errors] == [("E2", "CHARACTER_UNSUPPORTED")]
     assert "「💎」" in errors[0]["message"]
+
+
+def _rows(import_id: int) -> dict[int, ImportRow]:
+    return {row.row_no: row for row in ImportRow.objects.filter(order_import_id=import_id)}
+
+
+def test_a_row_deleted_in_the_preview_is_not_declared_and_can_be_restored(admin_api, batch):
+    content = workbook([good_row(1), good_row(2), good_row(3, orderNo="DH202603180001")])
+    report = _upload(admin_api, content).json()
+    assert report["declarable_orders"] == 1  # 0001 twice with two waybills: both rows refused
+    third = _rows(report["id"])[4]
+    base = f"/customs/orders/imports/{report['id']}/rows/{third.pk}"
+
+    deleted = admin_api.post(f"{base}/delete").json()
+    assert deleted["is_deleted"] is True
+    after = admin_api.get(f"/customs/orders/imports/{report['id']}").json()
+    assert (after["declarable_orders"], after["deleted_rows"], after["error_rows"], after["errors"]) == (2, 1, 0, [])
+    assert _rows(report["id"])[2].is_valid  # the duplicate is gone, so the first row is fine again
+
+    restored = admin_api.post(f"{base}/restore").json()
+    assert restored["is_deleted"] is False
+    again = admin_api.get(f"/customs/orders/imports/{report['id']}").json()
+    assert (again["declarable_orders"], again["deleted_rows"], again["error_rows"]) == (1, 0, 2)
+
+    admin_api.post(f"{base}/delete")
+    declared = admin_api.post(f"/customs/orders/imports/{report['id']}/declare", {"batch_id": batch.pk})
+    assert declared.status_code == 200, declared.content
+    assert set(Order.objects.filter(batch=batch).values_list("order_no", flat=True)) == {
+        "DH202603180001",
+        "DH202603180002",
+    }
+    assert Order.objects.get(order_no="DH202603180001").lines.count() == 1
+
+
+def test_a_declared_import_refuses_deleting_rows(admin_api, batch):
+    report = _upload(admin_api, workbook([good_row(1)])).json()
+    admin_api.post(f"/customs/orders/imports/{report['id']}/declare", {"batch_id": batch.pk})
+    row = _rows(report["id"])[2]
+    response = admin_api.post(f"/customs/orders/imports/{report['id']}/rows/{row.pk}/delete")
+    assert response.status_code == 409
+    assert response.json()["code"] == "CUSTOMS_IMPORT_DECLARED"
