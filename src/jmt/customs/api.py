@@ -18,7 +18,6 @@ from jmt.customs import schemas as s
 from jmt.customs import selectors
 from jmt.customs.codes.receipts import explain, explain_document, explain_receipt
 from jmt.customs.errors import CELL_ERROR_CODES, CustomsError
-from jmt.customs.excel.annotate import build_error_workbook
 from jmt.customs.excel.template import build_template
 from jmt.customs.services import filings, imports
 from jmt.customs.services.gateway import callback_credentials
@@ -150,13 +149,14 @@ def import_rows(request: HttpRequest, import_id: int, query: Query[RowsQuery]) -
     response={200: None, **error_responses(401, 403, 404)},
     operation_id="customs_order_import_error_file",
     summary="下载标注错误的 Excel",
-    description="每行保持上传时的行号；出错的单元格标红并附批注说明，最后一列汇总该行的全部错误。",
+    description="就是上传的工作簿本身（其他工作表、额外的列、下拉选择、数字格式原样保留），只加标注："
+    "出错的单元格标红并附批注说明，表头行之后新增「错误说明」列汇总该行的全部错误；在预览中删除的行注明不申报。",
     openapi_extra=_xlsx_doc("标注错误的电子订单（.xlsx）"),
 )
 @require(VIEW)
 def import_error_file(request: HttpRequest, import_id: int) -> HttpResponse:
     order_import = selectors.order_import_get(actor=actor_of(request), import_id=import_id)
-    content = build_error_workbook(selectors.import_error_rows(order_import=order_import))
+    content = imports.error_file(order_import)
     return _xlsx(content, f"import-{order_import.pk}-errors.xlsx")
 
 

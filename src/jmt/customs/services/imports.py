@@ -21,6 +21,7 @@ from django.utils import timezone
 from jmt.audit.services import record
 from jmt.core.auth import Actor
 from jmt.customs.errors import CustomsError
+from jmt.customs.excel.annotate import annotate_workbook, build_error_workbook
 from jmt.customs.excel.columns import BY_KEY, COLUMNS
 from jmt.customs.excel.package import formula_cells_without_value, sheet_parts
 from jmt.customs.excel.parse import Sheet, open_sheet
@@ -78,6 +79,36 @@ def _keep_source(merchant_id: int, content: bytes) -> str:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(content)
     return relative.as_posix()
+
+
+def error_file(order_import: OrderImport) -> bytes:
+    """The annotated workbook: the kept upload with marks added, else (older imports) a rebuilt sheet."""
+    source = _read_source(order_import)
+    if source is None:
+        return build_error_workbook(
+            (row.row_no, row.data, row.errors)
+            for row in ImportRow.objects.filter(order_import=order_import, is_deleted=False)
+            .order_by("row_no")
+            .iterator(chunk_size=2000)
+        )
+    bad = ImportRow.objects.filter(order_import=order_import, is_deleted=False, is_valid=False).order_by("row_no")
+    deleted = ImportRow.objects.filter(order_import=order_import, is_deleted=True).order_by("row_no")
+    return annotate_workbook(
+        source,
+        order_import.layout,
+        ((row.row_no, row.data, row.errors) for row in bad.iterator(chunk_size=2000)),
+        deleted.values_list("row_no", flat=True),
+    )
+
+
+def _read_source(order_import: OrderImport) -> bytes | None:
+    if not order_import.source_path:
+        return None
+    root = Path(settings.MEDIA_ROOT).resolve()
+    path = (root / order_import.source_path).resolve()
+    if not path.is_relative_to(root) or not path.is_file():
+        return None
+    return path.read_bytes()
 
 
 def import_defaults(merchant: Any, batch: Batch | None) -> Defaults:

@@ -274,3 +274,73 @@ def test_a_declared_import_refuses_deleting_rows(admin_api, batch):
     response = admin_api.post(f"/customs/orders/imports/{report['id']}/rows/{row.pk}/delete")
     assert response.status_code == 409
     assert response.json()["code"] == "CUSTOMS_IMPORT_DECLARED"
+
+
+# --- item 4: the annotated error file is the merchant's workbook -----------------------------------
+
+
+def _merchant_workbook() -> bytes:
+    """The downloaded template, filled in: an extra column of the merchant's own, numbers as numbers."""
+    book = openpyxl.load_workbook(io.BytesIO(build_template()))
+    sheet = book["电子订单"]
+    sheet.delete_rows(2)  # the example row
+    extra = len(COLUMNS) + 2
+    sheet.cell(row=1, column=extra, value="店铺备注")
+    keys = [column.key for column in COLUMNS]
+    for r, row in enumerate([good_row(1), good_row(2, gcode="7116", price=30)], start=2):
+        for c, key in enumerate(keys, start=1):
+            value = row[key]
+            if value not in ("", None):
+                sheet.cell(row=r, column=c, value=value)
+        sheet.cell(row=r, column=extra, value=f"客户 {r}")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_the_error_file_is_the_uploaded_workbook_with_marks_only(admin_api):
+    uploaded = _merchant_workbook()
+    report = _upload(admin_api, uploaded).json()
+    assert {(e["cell"], e["code"]) for e in report["errors"]} == {("G3", "HS_CODE_INVALID"), ("O3", "TOTAL_MISMATCH")}
+    response = admin_api.get(f"/customs/orders/imports/{report['id']}/error-file")
+    assert response.status_code == 200
+    marked = openpyxl.load_workbook(io.BytesIO(response.content))
+    original = openpyxl.load_workbook(io.BytesIO(uploaded))
+    assert marked.sheetnames == original.sheetnames == ["电子订单", "填写说明", "代码表"]
+    sheet, before = marked["电子订单"], original["电子订单"]
+    # every cell the merchant typed is still there, with its type
+    for row in before.iter_rows():
+        for cell in row:
+            assert sheet[cell.coordinate].value == cell.value, cell.coordinate
+    assert sheet["N2"].data_type == "n"
+    assert sheet["N2"].value == 25.5
+    assert sheet.cell(row=2, column=len(COLUMNS) + 2).value == "客户 2"  # the merchant's own column
+    # drop-downs and the other sheets untouched
+    assert len(sheet.data_validations.dataValidation) == len(before.data_validations.dataValidation) == 4
+    assert [list(r) for r in marked["代码表"].values] == [list(r) for r in original["代码表"].values]
+    assert [list(r) for r in marked["填写说明"].values] == [list(r) for r in original["填写说明"].values]
+    # the marks: red fill + comment on the bad cells, a summary column after the last used one
+    assert sheet["G3"].fill.fgColor.rgb == "FFFFC7CE"
+    assert "HS 编码必须是 10 位数字" in sheet["G3"].comment.text
+    assert sheet["G2"].comment is None or "HS" not in sheet["G2"].comment.text
+    summary = len(COLUMNS) + 3
+    assert sheet.cell(row=1, column=summary).value == "错误说明"
+    assert "与总价" in sheet.cell(row=3, column=summary).value
+    assert sheet.cell(row=2, column=summary).value is None
+
+
+def test_a_fixed_annotated_file_uploads_again_and_is_annotated_afresh(admin_api):
+    first = _upload(admin_api, _merchant_workbook()).json()
+    marked = admin_api.get(f"/customs/orders/imports/{first['id']}/error-file").content
+    book = openpyxl.load_workbook(io.BytesIO(marked))
+    book["电子订单"]["G3"] = "7116200000"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    again = _upload(admin_api, buffer.getvalue()).json()
+    assert [e["code"] for e in again["errors"]] == ["TOTAL_MISMATCH"]
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(admin_api.get(f"/customs/orders/imports/{again['id']}/error-file").content)
+    )["电子订单"]
+    summary = [cell.column for cell in sheet[1] if cell.value == "错误说明"]
+    assert len(summary) == 1
+    assert "HS" not in (sheet.cell(row=3, column=summary[0]).value or "")
