@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,25 +92,25 @@ def open_sheet(content: bytes) -> Sheet:
         raise CustomsError.import_file_invalid(str(exc)[:200]) from exc
     except Exception as exc:  # calamine raises its own error types for zip / xml damage
         raise CustomsError.import_file_invalid(exc.__class__.__name__) from exc
-    start = sheet.start
-    return sheet_from_rows(
-        sheet.iter_rows(), first_row=(start[0] if start else 0) + 1, first_col=start[1] if start else 0, name=name
-    )
+    start = sheet.start or (0, 0)
+    return sheet_from_rows(enumerate(sheet.iter_rows(), start=start[0] + 1), first_col=start[1], name=name)
 
 
-def sheet_from_rows(rows: Any, *, first_row: int, first_col: int = 0, name: str = SHEET_DATA) -> Sheet:
-    """Find the header among the top rows of ``rows`` (the sheet's rows from ``first_row``)."""
+def sheet_from_rows(rows: Iterable[tuple[int, list[Any]]], *, first_col: int = 0, name: str = SHEET_DATA) -> Sheet:
+    """Find the header among the top rows of ``rows`` ((Excel row number, cells), in order)."""
     iterator = iter(rows)
     top: list[tuple[int, list[Any]]] = []
     best: tuple[int, int, dict[int, str]] | None = None  # (matches, index in top, columns)
-    for index, cells in enumerate(iterator, start=first_row):
-        top.append((index, cells))
+    for row_no, cells in iterator:
+        if all(is_blank(cell) for cell in cells):
+            continue
+        top.append((row_no, cells))
         columns = _map_header(cells)
         if best is None or len(columns) > best[0]:
             best = (len(columns), len(top) - 1, columns)
         if len(columns) >= max(HEADER_MIN_MATCHES, len(REQUIRED_HEADERS) // 2) or len(top) >= HEADER_SEARCH_ROWS:
             break
-    if best is None or not any(not is_blank(cell) for _, cells in top for cell in cells):
+    if best is None:
         raise CustomsError.import_empty()
     _, at, columns = best
     header_row = top[at][0]
@@ -122,10 +122,8 @@ def sheet_from_rows(rows: Any, *, first_row: int, first_col: int = 0, name: str 
     after_header = top[at + 1 :]
 
     def data_rows() -> Iterator[tuple[int, list[Any]]]:
-        for row_no, cells in after_header:
-            if not all(is_blank(cell) for cell in cells):
-                yield row_no, cells
-        for row_no, cells in enumerate(iterator, start=header_row + len(after_header) + 1):
+        yield from after_header
+        for row_no, cells in iterator:
             if not all(is_blank(cell) for cell in cells):
                 yield row_no, cells
 

@@ -24,7 +24,8 @@ from jmt.customs.errors import CustomsError
 from jmt.customs.excel.annotate import annotate_workbook, build_error_workbook
 from jmt.customs.excel.columns import BY_KEY, COLUMNS
 from jmt.customs.excel.package import formula_cells_without_value, sheet_parts
-from jmt.customs.excel.parse import Sheet, open_sheet
+from jmt.customs.excel.parse import Sheet
+from jmt.customs.excel.safety import read_sheet
 from jmt.customs.excel.store import store_rows
 from jmt.customs.excel.validation import (
     Defaults,
@@ -132,14 +133,14 @@ def order_import_create(
     if len(content) > settings.CUSTOMS_IMPORT_MAX_BYTES:
         raise CustomsError.import_file_too_large(settings.CUSTOMS_IMPORT_MAX_BYTES)
     limit = max_rows or settings.CUSTOMS_IMPORT_MAX_ROWS
-    sheet = open_sheet(content)
+    sheet = read_sheet(content, max_rows=limit)
     defaults = import_defaults(merchant, batch)
     outcome = validate(sheet, merchant_id=merchant.pk, defaults=defaults, max_rows=limit)
     if any(error.code == "REQUIRED" for row in outcome.rows for error in row.errors):
         # Blank because a formula was never calculated? Then say so instead of "必填项为空".
         formulas = formula_positions(content, sheet)
         if formulas:
-            sheet = open_sheet(content)
+            sheet = read_sheet(content, max_rows=limit)
             sheet.formula_cells = formulas
             outcome = validate(sheet, merchant_id=merchant.pk, defaults=defaults, max_rows=limit)
     if len(outcome.rows) > limit:

@@ -1,0 +1,72 @@
+"""Read one sheet of a workbook in a child process, under an address-space limit.
+
+Run as a script (``python sandbox_child.py <sheet> <max_rows> <memory_bytes>``) with the workbook on
+stdin; writes ``marshal`` data to stdout: ``{"sheet", "start", "rows": [(row_no, cells), …], "truncated"}``
+or ``{"error", "detail"}``. Imports nothing but the standard library and python-calamine, so a
+hostile workbook that makes calamine allocate without bound kills this process, not the web server.
+Dates and times travel as tagged ISO strings (marshal carries only plain types).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import marshal
+import resource
+import sys
+from typing import Any
+
+PLAIN = (str, float, int, bool, type(None))
+
+
+def _plain(cell: Any) -> Any:
+    if isinstance(cell, PLAIN):
+        return cell
+    if isinstance(cell, dt.datetime):
+        return ("datetime", cell.isoformat())
+    if isinstance(cell, dt.date):
+        return ("date", cell.isoformat())
+    if isinstance(cell, dt.time):
+        return ("time", cell.isoformat())
+    if isinstance(cell, dt.timedelta):
+        return ("timedelta", cell.total_seconds())
+    return str(cell)
+
+
+def read(content: bytes, preferred: str, max_rows: int) -> dict[str, Any]:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(content))
+        names = workbook.sheet_names
+        name = preferred if preferred in names else names[0]
+        sheet = workbook.get_sheet_by_name(name)
+    except Exception as exc:  # calamine's own error types for zip / xml damage
+        return {"error": "invalid", "detail": f"{exc.__class__.__name__}: {exc}"[:200]}
+    start = sheet.start or (0, 0)
+    rows: list[tuple[int, list[Any]]] = []
+    truncated = False
+    for row_no, cells in enumerate(sheet.iter_rows(), start=start[0] + 1):
+        if all(cell is None or cell == "" for cell in cells):
+            continue
+        if len(rows) >= max_rows:
+            truncated = True
+            break
+        rows.append((row_no, [c if isinstance(c, PLAIN) else _plain(c) for c in cells]))
+    return {"sheet": name, "start": [start[0], start[1]], "rows": rows, "truncated": truncated}
+
+
+def main() -> None:
+    preferred, max_rows, memory = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    content = sys.stdin.buffer.read()
+    try:
+        result = read(content, preferred, max_rows)
+    except MemoryError:
+        result = {"error": "memory", "detail": "MemoryError"}
+    sys.stdout.buffer.write(marshal.dumps(result))
+    sys.stdout.buffer.flush()
+
+
+if __name__ == "__main__":
+    main()
