@@ -11,6 +11,7 @@ that fails, and the web process answers 422.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import io
 import marshal
 import subprocess
@@ -102,15 +103,20 @@ def read_sheet(content: bytes, *, max_rows: int) -> Sheet:
         raise CustomsError.import_unsafe("timeout") from exc
     if done.returncode != 0 or not done.stdout:
         raise CustomsError.import_unsafe(f"reader exited with {done.returncode}")
+    gc.disable()  # marshal builds millions of small objects, none in a cycle
     try:
         result = marshal.loads(done.stdout)  # noqa: S302 - plain values from our own reader, never code
     except (EOFError, ValueError, TypeError) as exc:
         raise CustomsError.import_unsafe("unreadable reader output") from exc
+    finally:
+        gc.enable()
     if not isinstance(result, dict):
         raise CustomsError.import_unsafe("unreadable reader output")
     if result.get("error") == "memory":
         raise CustomsError.import_unsafe("memory")
     if result.get("error"):
         raise CustomsError.import_file_invalid(str(result.get("detail", ""))[:200])
-    rows = [(row_no, [c if type(c) is not tuple else _cell(c) for c in cells]) for row_no, cells in result["rows"]]
+    rows = result["rows"]
+    if result.get("tagged"):
+        rows = [(row_no, [c if type(c) is not tuple else _cell(c) for c in cells]) for row_no, cells in rows]
     return sheet_from_rows(rows, first_col=int(result["start"][1]), name=str(result["sheet"]))

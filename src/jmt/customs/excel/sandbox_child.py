@@ -10,6 +10,7 @@ Dates and times travel as tagged ISO strings (marshal carries only plain types).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import io
 import marshal
 import resource
@@ -47,24 +48,35 @@ def read(content: bytes, preferred: str, max_rows: int) -> dict[str, Any]:
     rows: list[tuple[int, list[Any]]] = []
     truncated = False
     for row_no, cells in enumerate(sheet.iter_rows(), start=start[0] + 1):
-        if all(cell is None or cell == "" for cell in cells):
+        if not any(cells):  # nothing but empty cells (and zeros): not a data row
             continue
         if len(rows) >= max_rows:
             truncated = True
             break
-        rows.append((row_no, [c if isinstance(c, PLAIN) else _plain(c) for c in cells]))
-    return {"sheet": name, "start": [start[0], start[1]], "rows": rows, "truncated": truncated}
+        rows.append((row_no, cells))
+    return {"sheet": name, "start": [start[0], start[1]], "rows": rows, "truncated": truncated, "tagged": False}
+
+
+def dump(result: dict[str, Any]) -> bytes:
+    """``marshal`` the result; dates and times (when there are any) as tagged ISO strings."""
+    try:
+        return marshal.dumps(result)
+    except ValueError:
+        result["rows"] = [(row_no, [_plain(cell) for cell in cells]) for row_no, cells in result["rows"]]
+        result["tagged"] = True
+        return marshal.dumps(result)
 
 
 def main() -> None:
     preferred, max_rows, memory = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     content = sys.stdin.buffer.read()
+    gc.disable()  # millions of cells, no cycles: the collector would only slow the reading down
     try:
-        result = read(content, preferred, max_rows)
+        payload = dump(read(content, preferred, max_rows))
     except MemoryError:
-        result = {"error": "memory", "detail": "MemoryError"}
-    sys.stdout.buffer.write(marshal.dumps(result))
+        payload = marshal.dumps({"error": "memory", "detail": "MemoryError"})
+    sys.stdout.buffer.write(payload)
     sys.stdout.buffer.flush()
 
 

@@ -115,3 +115,23 @@ def test_rows_are_read_with_a_hard_limit(admin_api, settings):
 def test_a_file_that_is_not_a_zip_is_refused_as_unreadable(admin_api):
     status, code, _ = _error(_upload(admin_api, b"PK\x03\x04 not really a workbook"))
     assert (status, code) == (422, "CUSTOMS_IMPORT_FILE_INVALID")
+
+
+def test_date_cells_cross_from_the_reader_process_intact(admin_api):
+    import datetime as dt
+
+    import openpyxl  # type: ignore[import-untyped]
+
+    from jmt.customs.excel.columns import COLUMNS, header_text
+    from jmt.customs.models import ImportRow
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "电子订单"
+    sheet.append([header_text(column) for column in COLUMNS])
+    sheet.append([good_row(1, ieDate=dt.datetime(2026, 3, 18)).get(column.key) for column in COLUMNS])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = _upload(admin_api, buffer.getvalue())
+    assert response.status_code == 201, response.content
+    assert ImportRow.objects.get(order_import_id=response.json()["id"]).data["ieDate"] == "2026-03-18"
