@@ -356,7 +356,7 @@ export function PreviewStep({ report, canEdit, onReupload, onNext, onChanged }: 
               total,
               showSizeChanger: true,
               pageSizeOptions: [20, 50, 100],
-              showTotal: (n) => (errorsOnly ? `有误 ${n} 行` : `共 ${n} 行`),
+              showTotal: (n) => (errorsOnly ? `${report.deleted_rows ? '有误或已删除' : '有误'} ${n} 行` : `共 ${n} 行`),
               onChange: (p, size) => {
                 setPage(size !== pageSize ? 1 : p);
                 setPageSize(size);
