@@ -17,6 +17,7 @@ import marshal
 import subprocess
 import sys
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -120,3 +121,38 @@ def read_sheet(content: bytes, *, max_rows: int) -> Sheet:
     if result.get("tagged"):
         rows = [(row_no, [c if type(c) is not tuple else _cell(c) for c in cells]) for row_no, cells in rows]
     return sheet_from_rows(rows, first_col=int(result["start"][1]), name=str(result["sheet"]))
+
+
+ANNOTATE_TIMEOUT_SECONDS = 300
+
+
+def annotate(
+    source: bytes, layout: dict[str, Any], rows: Iterable[tuple[int, list[dict[str, str]]]], deleted: Iterable[int]
+) -> bytes | None:
+    """The uploaded workbook with the error marks, made by openpyxl in a child process under the same
+    memory limit (openpyxl holds the whole workbook). ``None`` when that fails: the caller rebuilds."""
+    request = {
+        "src": str(Path(__file__).resolve().parents[3]),
+        "source": source,
+        "layout": {
+            "sheet": str(layout.get("sheet") or ""),
+            "header_row": int(layout.get("header_row") or 1),
+            "columns": {str(k): str(v) for k, v in dict(layout.get("columns") or {}).items()},
+        },
+        "rows": [(int(row_no), [dict(e) for e in errors]) for row_no, errors in rows],
+        "deleted": [int(n) for n in deleted],
+    }
+    memory = _setting("CUSTOMS_IMPORT_PARSE_MEMORY_BYTES", MEMORY_BYTES)
+    try:
+        done = subprocess.run(  # noqa: S603 - our own script, fixed arguments
+            [sys.executable, "-I", str(CHILD), "--annotate", str(memory)],
+            input=marshal.dumps(request),
+            capture_output=True,
+            timeout=_setting("CUSTOMS_IMPORT_ANNOTATE_TIMEOUT_SECONDS", ANNOTATE_TIMEOUT_SECONDS),
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return None
+    if done.returncode != 0 or not done.stdout.startswith(b"PK"):
+        return None
+    return done.stdout

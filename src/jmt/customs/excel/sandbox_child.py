@@ -1,10 +1,13 @@
-"""Read one sheet of a workbook in a child process, under an address-space limit.
+"""Read one sheet of a workbook (or mark the error workbook) in a child process, under an
+address-space limit.
 
-Run as a script (``python sandbox_child.py <sheet> <max_rows> <memory_bytes>``) with the workbook on
-stdin; writes ``marshal`` data to stdout: ``{"sheet", "start", "rows": [(row_no, cells), …], "truncated"}``
-or ``{"error", "detail"}``. Imports nothing but the standard library and python-calamine, so a
-hostile workbook that makes calamine allocate without bound kills this process, not the web server.
-Dates and times travel as tagged ISO strings (marshal carries only plain types).
+Reading: ``python sandbox_child.py <sheet> <max_rows> <memory_bytes>`` with the workbook on stdin;
+writes ``marshal`` data to stdout: ``{"sheet", "start", "rows": [(row_no, cells), …], "truncated",
+"tagged"}`` or ``{"error", "detail"}``. Imports nothing but the standard library and python-calamine,
+so a hostile workbook that makes calamine allocate without bound kills this process, not the web
+server. Dates and times travel as tagged ISO strings (marshal carries only plain types).
+
+Marking: ``--annotate <memory_bytes>`` (see ``safety.annotate``); writes the .xlsx bytes.
 """
 
 from __future__ import annotations
@@ -67,7 +70,23 @@ def dump(result: dict[str, Any]) -> bytes:
         return marshal.dumps(result)
 
 
+def annotate(request: dict[str, Any]) -> bytes:
+    """The error workbook: openpyxl holds the whole workbook in memory, so it loads it here too."""
+    sys.path.insert(0, str(request["src"]))
+    from jmt.customs.excel.annotate import annotate_workbook
+
+    rows = ((row_no, {}, errors) for row_no, errors in request["rows"])
+    return annotate_workbook(request["source"], request["layout"], rows, request["deleted"])
+
+
 def main() -> None:
+    if sys.argv[1] == "--annotate":
+        memory = int(sys.argv[2])
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        request = marshal.loads(sys.stdin.buffer.read())  # noqa: S302 - written by the web process
+        sys.stdout.buffer.write(annotate(request))
+        sys.stdout.buffer.flush()
+        return
     preferred, max_rows, memory = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     content = sys.stdin.buffer.read()

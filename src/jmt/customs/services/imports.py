@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import uuid
 import zipfile
 from collections import defaultdict
@@ -21,11 +22,11 @@ from django.utils import timezone
 from jmt.audit.services import record
 from jmt.core.auth import Actor
 from jmt.customs.errors import CustomsError
-from jmt.customs.excel.annotate import annotate_workbook, build_error_workbook
+from jmt.customs.excel.annotate import build_error_workbook
 from jmt.customs.excel.columns import BY_KEY, COLUMNS
 from jmt.customs.excel.package import formula_cells_without_value, sheet_parts
 from jmt.customs.excel.parse import Sheet
-from jmt.customs.excel.safety import read_sheet
+from jmt.customs.excel.safety import annotate, read_sheet
 from jmt.customs.excel.store import store_rows
 from jmt.customs.excel.validation import (
     Defaults,
@@ -53,6 +54,8 @@ from jmt.customs.services.batches import batch_defaults
 from jmt.customs.services.gateway import ensure_ready
 from jmt.customs.services.submission import SubmitReport, _submit, orders_submit_system, schedule_dispatch
 from jmt.customs.xml.builders import build_ceb505
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -94,11 +97,20 @@ def error_file(order_import: OrderImport) -> bytes:
         )
     bad = ImportRow.objects.filter(order_import=order_import, is_deleted=False, is_valid=False).order_by("row_no")
     deleted = ImportRow.objects.filter(order_import=order_import, is_deleted=True).order_by("row_no")
-    return annotate_workbook(
+    marked = annotate(
         source,
         order_import.layout,
-        ((row.row_no, row.data, row.errors) for row in bad.iterator(chunk_size=2000)),
+        ((row.row_no, row.errors) for row in bad.iterator(chunk_size=2000)),
         deleted.values_list("row_no", flat=True),
+    )
+    if marked is not None:
+        return marked
+    logger.warning("annotating import %s in the reader process failed; rebuilding the sheet", order_import.pk)
+    return build_error_workbook(
+        (row.row_no, row.data, row.errors)
+        for row in ImportRow.objects.filter(order_import=order_import, is_deleted=False)
+        .order_by("row_no")
+        .iterator(chunk_size=2000)
     )
 
 
