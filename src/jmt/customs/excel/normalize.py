@@ -20,10 +20,10 @@ Raw = object  # what calamine hands over: str, int, float, bool, date, datetime,
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULL_WIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x200B: None, 0xFEFF: None, 0x2009: 0x20})  # type: ignore[dict-item]
 # Free text keeps Chinese punctuation as typed (（）：，；), only full-width letters and digits fold.
-_FULL_WIDTH_ALNUM = {
+_FULL_WIDTH_ALNUM: dict[int, int | None] = {
     code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
 }
-_FULL_WIDTH_ALNUM.update({0x3000: 0x20, 0x00A0: 0x20, 0x200B: None, 0xFEFF: None, 0x2009: 0x20})  # type: ignore[dict-item]
+_FULL_WIDTH_ALNUM.update({0x3000: 0x20, 0x00A0: 0x20, 0x200B: None, 0xFEFF: None, 0x2009: 0x20})
 _SPACES = re.compile(r"\s+")
 _ALLOWED_SYMBOLS = frozenset("©®™°")
 _ENTERPRISE = re.compile(r"^[0-9A-Z]{10}$|^[0-9A-Z]{18}$")

@@ -75,7 +75,9 @@ def annotate(request: dict[str, Any]) -> bytes:
     sys.path.insert(0, str(request["src"]))
     from jmt.customs.excel.annotate import annotate_workbook
 
-    rows = ((row_no, {}, errors) for row_no, errors in request["rows"])
+    rows: list[tuple[int, dict[str, Any], list[dict[str, str]]]] = [
+        (row_no, {}, errors) for row_no, errors in request["rows"]
+    ]
     return annotate_workbook(request["source"], request["layout"], rows, request["deleted"])
 
 

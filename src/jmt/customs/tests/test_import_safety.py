@@ -135,3 +135,13 @@ def test_date_cells_cross_from_the_reader_process_intact(admin_api):
     response = _upload(admin_api, buffer.getvalue())
     assert response.status_code == 201, response.content
     assert ImportRow.objects.get(order_import_id=response.json()["id"]).data["ieDate"] == "2026-03-18"
+
+
+def test_the_error_file_falls_back_to_a_rebuilt_sheet_when_marking_fails(admin_api, settings):
+    report = _upload(admin_api, workbook([good_row(1, gcode="7116")])).json()
+    settings.CUSTOMS_IMPORT_PARSE_MEMORY_BYTES = 16 * 1024 * 1024  # openpyxl cannot even start
+    response = admin_api.get(f"/customs/orders/imports/{report['id']}/error-file")
+    assert response.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        comments = "".join(archive.read(n).decode() for n in archive.namelist() if "comments" in n)
+    assert "HS 编码必须是 10 位数字" in comments

@@ -48,7 +48,7 @@ def test_blank_platform_cells_take_the_chosen_batch_platform(admin_api, batch):
     report = response.json()
     assert report["errors"] == []
     assert report["batch_id"] == batch.pk
-    stored = ImportRow.objects.filter(order_import_id=report["id"]).first()
+    stored = ImportRow.objects.filter(order_import_id=report["id"]).order_by("row_no")[0]
     assert (stored.data["ebpCode"], stored.data["ebpName"]) == (batch.ebp_code, batch.ebp_name)
 
 
@@ -156,7 +156,7 @@ def _template_row(row: dict) -> list[object]:
     return [row.get(column.key) for column in COLUMNS]
 
 
-HEADER = [header_text(column) for column in COLUMNS]
+HEADER: list[object] = [header_text(column) for column in COLUMNS]
 
 
 def test_a_row_of_only_whitespace_is_not_a_data_row(crystal_merchant):
@@ -193,7 +193,7 @@ def test_a_duplicated_order_number_is_reported_on_both_rows(crystal_merchant):
 
 
 def test_a_formula_without_a_cached_value_says_so(admin_api):
-    rows = [HEADER, _template_row(good_row(1, totalPrice=None))]
+    rows: list[list[object]] = [HEADER, _template_row(good_row(1, totalPrice=None))]
     rows[1][[c.key for c in COLUMNS].index("totalPrice")] = "=J2*N2"
     response = _upload(admin_api, _openpyxl_book(rows))
     assert response.status_code == 201, response.content
