@@ -1289,7 +1289,7 @@ export interface paths {
         };
         /**
          * 下载标注错误的 Excel
-         * @description 每行保持上传时的行号；出错的单元格标红并附批注说明，最后一列汇总该行的全部错误。
+         * @description 就是上传的工作簿本身（其他工作表、额外的列、下拉选择、数字格式原样保留），只加标注：出错的单元格标红并附批注说明，表头行之后新增「错误说明」列汇总该行的全部错误；在预览中删除的行注明不申报。
          */
         get: operations["customs_order_import_error_file"];
         put?: never;
