@@ -43,6 +43,7 @@ def annotate_workbook(source: bytes, layout: dict[str, Any], rows: ErrorRows, de
     header_row = int(layout.get("header_row") or 1)
     letters: dict[str, str] = dict(layout.get("columns") or {})
     summary_col = _summary_column(sheet, header_row)
+    _clear_earlier_marks(sheet, header_row)
     head = sheet.cell(row=header_row, column=summary_col, value=SUMMARY_HEADER)
     head.font = HEADER_FONT
     sheet.column_dimensions[head.column_letter].width = 60
@@ -67,6 +68,17 @@ def annotate_workbook(source: bytes, layout: dict[str, Any], rows: ErrorRows, de
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _clear_earlier_marks(sheet: Any, header_row: int) -> None:
+    """A file annotated before, fixed and uploaded again: its old marks go (ours only, by author)."""
+    for cell in list(sheet._cells.values()):  # the stored cells only, not the whole rectangle
+        if cell.row <= header_row:
+            continue
+        if cell.comment is not None and cell.comment.author == AUTHOR:
+            cell.comment = None
+            if cell.fill == BAD_FILL:
+                cell.fill = PatternFill()
 
 
 def _summary_column(sheet: Any, header_row: int) -> int:

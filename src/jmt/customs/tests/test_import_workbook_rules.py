@@ -344,3 +344,6 @@ def test_a_fixed_annotated_file_uploads_again_and_is_annotated_afresh(admin_api)
     summary = [cell.column for cell in sheet[1] if cell.value == "错误说明"]
     assert len(summary) == 1
     assert "HS" not in (sheet.cell(row=3, column=summary[0]).value or "")
+    assert sheet["G3"].comment is None  # the fixed cell lost its old mark
+    assert sheet["G3"].fill.fgColor.rgb != "FFFFC7CE"
+    assert "与总价" in sheet["O3"].comment.text
