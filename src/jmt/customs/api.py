@@ -18,7 +18,6 @@ from jmt.customs import schemas as s
 from jmt.customs import selectors
 from jmt.customs.codes.receipts import explain, explain_document, explain_receipt
 from jmt.customs.errors import CELL_ERROR_CODES, CustomsError
-from jmt.customs.excel.annotate import build_error_workbook
 from jmt.customs.excel.template import build_template
 from jmt.customs.services import filings, imports
 from jmt.customs.services.gateway import callback_signer
@@ -46,6 +45,21 @@ def _xlsx_doc(description: str) -> dict[str, Any]:
         "responses": {
             200: {"description": description, "content": {s.XLSX: {"schema": {"type": "string", "format": "binary"}}}}
         }
+    }
+
+
+def _letters(order_import: Any) -> dict[str, str]:
+    return dict((order_import.layout or {}).get("columns") or {})
+
+
+def _row_out(row: Any, letters: dict[str, str]) -> dict[str, Any]:
+    return {
+        "id": row.pk,
+        "row": row.row_no,
+        "is_valid": row.is_valid,
+        "is_deleted": row.is_deleted,
+        "values": row.data,
+        "errors": s.cell_errors(row.row_no, row.errors, letters),
     }
 
 
@@ -85,7 +99,7 @@ def import_create(
     errors: list[dict[str, Any]] = []
     for row in result.outcome.rows:
         if row.errors:
-            errors.extend(s.cell_errors(row.row_no, [e.as_dict() for e in row.errors]))
+            errors.extend(s.cell_errors(row.row_no, [e.as_dict() for e in row.errors], _letters(result.order_import)))
             if len(errors) >= s.MAX_ERRORS_IN_REPORT:
                 break
     truncated = result.order_import.error_count > s.MAX_ERRORS_IN_REPORT
@@ -102,8 +116,9 @@ def import_create(
 def import_get(request: HttpRequest, import_id: int) -> dict[str, Any]:
     order_import = selectors.order_import_get(actor=actor_of(request), import_id=import_id)
     errors: list[dict[str, Any]] = []
-    for row in selectors.import_rows(order_import=order_import, errors_only=True)[: s.MAX_ERRORS_IN_REPORT]:
-        errors.extend(s.cell_errors(row.row_no, row.errors))
+    rows = selectors.import_rows(order_import=order_import, errors_only=True, include_deleted=False)
+    for row in rows[: s.MAX_ERRORS_IN_REPORT]:
+        errors.extend(s.cell_errors(row.row_no, row.errors, _letters(order_import)))
     truncated = order_import.error_count > s.MAX_ERRORS_IN_REPORT
     return s.import_report(order_import, errors[: s.MAX_ERRORS_IN_REPORT], truncated)
 
@@ -125,15 +140,8 @@ def import_rows(request: HttpRequest, import_id: int, query: Query[RowsQuery]) -
     order_import = selectors.order_import_get(actor=actor_of(request), import_id=import_id)
     rows = selectors.import_rows(order_import=order_import, errors_only=query.errors_only)
     page = paginate(rows, page=query.page, page_size=query.page_size)
-    return page.map(
-        lambda row: {
-            "id": row.pk,
-            "row": row.row_no,
-            "is_valid": row.is_valid,
-            "values": row.data,
-            "errors": s.cell_errors(row.row_no, row.errors),
-        }
-    ).out()
+    letters = _letters(order_import)
+    return page.map(lambda row: _row_out(row, letters)).out()
 
 
 @customs_router.get(
@@ -141,13 +149,14 @@ def import_rows(request: HttpRequest, import_id: int, query: Query[RowsQuery]) -
     response={200: None, **error_responses(401, 403, 404)},
     operation_id="customs_order_import_error_file",
     summary="下载标注错误的 Excel",
-    description="每行保持上传时的行号；出错的单元格标红并附批注说明，最后一列汇总该行的全部错误。",
+    description="就是上传的工作簿本身（其他工作表、额外的列、下拉选择、数字格式原样保留），只加标注："
+    "出错的单元格标红并附批注说明，表头行之后新增「错误说明」列汇总该行的全部错误；在预览中删除的行注明不申报。",
     openapi_extra=_xlsx_doc("标注错误的电子订单（.xlsx）"),
 )
 @require(VIEW)
 def import_error_file(request: HttpRequest, import_id: int) -> HttpResponse:
     order_import = selectors.order_import_get(actor=actor_of(request), import_id=import_id)
-    content = build_error_workbook(selectors.import_error_rows(order_import=order_import))
+    content = imports.error_file(order_import)
     return _xlsx(content, f"import-{order_import.pk}-errors.xlsx")
 
 
@@ -237,13 +246,38 @@ def import_row_update(
     actor = actor_of(request)
     order_import = selectors.order_import_get(actor=actor, import_id=import_id)
     row = imports.import_row_update(actor=actor, order_import=order_import, row_id=importrow_id, changes=payload.values)
-    return {
-        "id": row.pk,
-        "row": row.row_no,
-        "is_valid": row.is_valid,
-        "values": row.data,
-        "errors": s.cell_errors(row.row_no, row.errors),
-    }
+    return _row_out(row, _letters(order_import))
+
+
+@customs_router.post(
+    "/orders/imports/{import_id}/rows/{importrow_id}/delete",
+    response={200: s.ImportRowOut, **error_responses(401, 403, 404, 409)},
+    operation_id="customs_order_import_row_delete",
+    summary="在预览表格中删除一行（不申报，可恢复）",
+    description="删除的行不参加申报和统计；同一订单、同运单号的其他行重新复核（如删除重复行后另一行恢复正常）。"
+    "已申报的导入不能修改（409 `CUSTOMS_IMPORT_DECLARED`）。",
+)
+@require(EDIT)
+def import_row_delete(request: HttpRequest, import_id: int, importrow_id: int) -> dict[str, Any]:
+    actor = actor_of(request)
+    order_import = selectors.order_import_get(actor=actor, import_id=import_id)
+    row = imports.import_row_set_deleted(actor=actor, order_import=order_import, row_id=importrow_id, deleted=True)
+    return _row_out(row, _letters(order_import))
+
+
+@customs_router.post(
+    "/orders/imports/{import_id}/rows/{importrow_id}/restore",
+    response={200: s.ImportRowOut, **error_responses(401, 403, 404, 409)},
+    operation_id="customs_order_import_row_restore",
+    summary="恢复在预览中删除的一行",
+    description="恢复的行重新校验，并与同一订单、同运单号的行一起复核。",
+)
+@require(EDIT)
+def import_row_restore(request: HttpRequest, import_id: int, importrow_id: int) -> dict[str, Any]:
+    actor = actor_of(request)
+    order_import = selectors.order_import_get(actor=actor, import_id=import_id)
+    row = imports.import_row_set_deleted(actor=actor, order_import=order_import, row_id=importrow_id, deleted=False)
+    return _row_out(row, _letters(order_import))
 
 
 # --- declared orders ------------------------------------------------------------------------------

@@ -15,6 +15,9 @@ ERROR_CODES: dict[str, str] = {
     "CUSTOMS_IMPORT_FILE_TOO_LARGE": "文件过大（details.max_bytes）",
     "CUSTOMS_IMPORT_TOO_MANY_ROWS": "数据行过多（details.max_rows）",
     "CUSTOMS_IMPORT_EMPTY": "工作簿中没有数据行",
+    "CUSTOMS_IMPORT_SHEET_TOO_LARGE": "工作表声明的范围过大（details.rows × details.columns）",
+    "CUSTOMS_IMPORT_UNPACKED_TOO_LARGE": "工作簿解压后过大或压缩比异常（details.part）",
+    "CUSTOMS_IMPORT_UNSAFE": "工作簿读取时超出内存或时间限制",
     "CUSTOMS_IMPORT_COLUMNS_MISSING": "缺少必需的列（details.columns）",
     "CUSTOMS_NOTHING_TO_DECLARE": "没有可申报的订单",
     "CUSTOMS_GATEWAY_SIGNATURE_INVALID": "点点通回调签名校验失败",
@@ -76,6 +79,35 @@ class CustomsError:
             f"数据行过多，单个文件最多 {max_rows} 行，请拆分后上传",
             status=422,
             details={"max_rows": max_rows},
+        )
+
+    @staticmethod
+    def import_sheet_too_large(rows: int, columns: int, max_rows: int, max_columns: int) -> ApiError:
+        return ApiError(
+            "CUSTOMS_IMPORT_SHEET_TOO_LARGE",
+            f"工作表声明的数据范围过大（{rows} 行 × {columns} 列，最多 {max_rows} 行、{max_columns} 列），"
+            "可能含有大量空行、空列或远处的单元格；请把订单复制到新的模板中另存后再上传",
+            status=422,
+            details={"rows": rows, "columns": columns, "max_rows": max_rows, "max_columns": max_columns},
+        )
+
+    @staticmethod
+    def import_unpacked_too_large(part: str, size: int, max_bytes: int) -> ApiError:
+        return ApiError(
+            "CUSTOMS_IMPORT_UNPACKED_TOO_LARGE",
+            "工作簿解压后的内容过大或压缩比异常，不像是正常的电子订单文件；请用模板填写后另存为 .xlsx 再上传",
+            status=422,
+            details={"part": part[:100], "size": size, "max_bytes": max_bytes},
+        )
+
+    @staticmethod
+    def import_unsafe(reason: str) -> ApiError:
+        return ApiError(
+            "CUSTOMS_IMPORT_UNSAFE",
+            "读取这个工作簿超出了安全限制（内存或时间），已停止读取；请检查文件中是否有大量空行、空列或异常数据，"
+            "把订单复制到新的模板中另存后再上传",
+            status=422,
+            details={"reason": reason[:100]},
         )
 
     @staticmethod
@@ -255,9 +287,9 @@ CELL_ERROR_CODES: dict[str, str] = {
     "REQUIRED": "必填项为空",
     "TOO_LONG": "内容超过海关报文允许的长度",
     "NUMBER_INVALID": "不是有效的数字",
+    "DECIMAL_COMMA": "小数请用小数点（.），不要用逗号：如 25.50；逗号只能作千位分隔（如 1,234.50）",
     "NUMBER_NOT_POSITIVE": "必须大于 0",
     "NUMBER_NEGATIVE": "不能为负数",
-    "TOO_MANY_DECIMALS": "小数位过多（最多 5 位）",
     "INTEGER_INVALID": "必须是正整数",
     "HS_CODE_INVALID": "HS 编码必须是 10 位数字",
     "UNIT_UNKNOWN": "计量单位不在海关计量单位代码表中",
@@ -270,6 +302,9 @@ CELL_ERROR_CODES: dict[str, str] = {
     "DUPLICATE_IN_FILE": "同一订单的同一商品在文件中重复出现",
     "WAYBILL_REUSED_IN_FILE": "同一运单号在文件中用于多个订单",
     "ORDER_FIELDS_INCONSISTENT": "同一订单的多行之间，订单级信息不一致",
+    "ORDER_NO_DUPLICATED": "同一订单编号用于运单号不同的两个订单",
+    "FORMULA_NO_VALUE": "公式没有计算结果，请在 Excel 中保存后再上传",
+    "CHARACTER_UNSUPPORTED": "含有海关报文不支持的字符（如表情符号）",
     "ORDER_EXISTS": "该订单编号已申报过",
     "WAYBILL_EXISTS": "该运单号已申报过",
     "TOO_MANY_LINES": "一个订单最多 100 个商品行（海关报文上限）",

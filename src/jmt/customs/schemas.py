@@ -47,12 +47,14 @@ class ImportReportOut(Schema):
     id: int
     file_name: str
     status: str = Field(description="validated 已校验，declared 已申报")
+    batch_id: int | None = Field(description="上传时选择的申报批次（申报时默认用它）")
     total_rows: int
     valid_rows: int
     error_rows: int
     error_count: int
     order_count: int
     declarable_orders: int = Field(description="全部商品行都通过校验、可以申报的订单数")
+    deleted_rows: int = Field(description="在预览中删除的行数（不申报）")
     errors: list[CellErrorOut] = Field(description=f"前 {MAX_ERRORS_IN_REPORT} 个错误；全部错误见逐行接口与标注文件")
     errors_truncated: bool
 
@@ -61,6 +63,7 @@ class ImportRowOut(Schema):
     id: int = Field(description="行的标识，逐格修改时使用")
     row: int
     is_valid: bool
+    is_deleted: bool = Field(description="已在预览中删除：不申报，可以恢复")
     values: dict[str, str]
     errors: list[CellErrorOut]
 
@@ -82,13 +85,17 @@ class DeclareOut(Schema):
     documents: int = Field(description="排队发送的单证数（订单与运单）")
 
 
-def cell_errors(row_no: int, errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def cell_errors(
+    row_no: int, errors: list[dict[str, Any]], letters: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """``letters``: column key → its letter in the uploaded sheet (the template's when not known)."""
+    letters = letters or {}
     return [
         {
             "row": row_no,
             "column": error["column"],
             "column_label": BY_KEY[error["column"]].label if error["column"] in BY_KEY else error["column"],
-            "cell": f"{column_letter(error['column'])}{row_no}",
+            "cell": f"{letters.get(error['column']) or column_letter(error['column'])}{row_no}",
             "code": error["code"],
             "message": error["message"],
         }
@@ -101,12 +108,14 @@ def import_report(order_import: OrderImport, errors: list[dict[str, Any]], trunc
         "id": order_import.pk,
         "file_name": order_import.file_name,
         "status": order_import.status,
+        "batch_id": order_import.batch_id,
         "total_rows": order_import.total_rows,
         "valid_rows": order_import.valid_rows,
         "error_rows": order_import.error_rows,
         "error_count": order_import.error_count,
         "order_count": order_import.order_count,
         "declarable_orders": order_import.declarable_orders,
+        "deleted_rows": order_import.deleted_rows,
         "errors": errors,
         "errors_truncated": truncated,
     }

@@ -57,13 +57,21 @@ def batch_get(*, actor: Actor, batch_id: int) -> Batch:
     return found
 
 
-def import_rows(*, order_import: OrderImport, errors_only: bool = False) -> QuerySet[ImportRow]:
+def import_rows(
+    *, order_import: OrderImport, errors_only: bool = False, include_deleted: bool = True
+) -> QuerySet[ImportRow]:
+    """The rows in sheet order; ``errors_only`` keeps the rows with errors (and, unless
+    ``include_deleted`` is false, the rows deleted in the preview, so they can be restored)."""
     rows = ImportRow.objects.filter(order_import=order_import).order_by("row_no")
-    return rows.filter(is_valid=False) if errors_only else rows
+    if not include_deleted:
+        rows = rows.filter(is_deleted=False)
+    if errors_only:
+        rows = rows.filter(Q(is_valid=False) | Q(is_deleted=True)) if include_deleted else rows.filter(is_valid=False)
+    return rows
 
 
 def import_error_rows(*, order_import: OrderImport) -> Iterator[tuple[int, dict[str, Any], list[dict[str, str]]]]:
-    for row in import_rows(order_import=order_import).iterator(chunk_size=2000):
+    for row in import_rows(order_import=order_import, include_deleted=False).iterator(chunk_size=2000):
         yield row.row_no, row.data, row.errors
 
 

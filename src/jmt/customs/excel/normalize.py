@@ -8,8 +8,9 @@ customs (``""`` for blank), ``error_code`` is ``None`` or one of ``CELL_ERROR_CO
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cache
 
 from jmt.customs.codes import table
@@ -18,7 +19,13 @@ Raw = object  # what calamine hands over: str, int, float, bool, date, datetime,
 
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULL_WIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x200B: None, 0xFEFF: None, 0x2009: 0x20})  # type: ignore[dict-item]
+# Free text keeps Chinese punctuation as typed (（）：，；), only full-width letters and digits fold.
+_FULL_WIDTH_ALNUM: dict[int, int | None] = {
+    code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
+}
+_FULL_WIDTH_ALNUM.update({0x3000: 0x20, 0x00A0: 0x20, 0x200B: None, 0xFEFF: None, 0x2009: 0x20})
 _SPACES = re.compile(r"\s+")
+_ALLOWED_SYMBOLS = frozenset("©®™°")
 _ENTERPRISE = re.compile(r"^[0-9A-Z]{10}$|^[0-9A-Z]{18}$")
 _HS = re.compile(r"^\d{10}$")
 _EXCEL_EPOCH = date(1899, 12, 30)
@@ -28,6 +35,7 @@ _DATE_PATTERNS = (
 )
 MAX_INTEGER_DIGITS = 14  # decimal totalDigits=19 fractionDigits=5
 MAX_DECIMALS = 5
+QUANTUM = Decimal(1).scaleb(-MAX_DECIMALS)
 
 
 def as_text(raw: Raw) -> str:
@@ -50,13 +58,45 @@ def as_text(raw: Raw) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def as_typed_text(raw: Raw) -> str:
+    """Free text (names, specifications): spaces tidied, full-width letters and digits folded,
+    punctuation kept as typed."""
+    if not isinstance(raw, str):
+        return as_text(raw)
+    return _SPACES.sub(" ", raw.translate(_FULL_WIDTH_ALNUM)).strip()
+
+
+def unsupported_character(value: str) -> str | None:
+    """The first character outside GB18030's common range (emoji, pictographs, private use), if any.
+
+    Allowed: whatever GB18030 encodes in one or two bytes (GBK: Chinese, full-width punctuation, ★),
+    and letters, marks, digits and punctuation of the Basic Multilingual Plane (é, ñ, ß in foreign
+    names). Refused: characters beyond U+FFFF, emoji presentation selectors and joiners, and symbols
+    that only GB18030's four-byte range has."""
+    for char in value:
+        if char.isascii() or char in _ALLOWED_SYMBOLS:
+            continue
+        code_point = ord(char)
+        if code_point > 0xFFFF or 0xFE00 <= code_point <= 0xFE0F or char in "\u200d\u20e3":
+            return char
+        if len(char.encode("gb18030")) <= 2:
+            continue
+        category = unicodedata.category(char)
+        if category[0] in "LMNP" or category in ("Zs", "Sc", "Sm", "Sk"):
+            continue
+        return char
+    return None
+
+
 def compact(raw: Raw) -> str:
     """Identifiers and codes: no spaces at all (``SF 1234 5678`` → ``SF12345678``)."""
     return as_text(raw).replace(" ", "")
 
 
 def text(raw: Raw, max_length: int) -> tuple[str, str | None]:
-    value = as_text(raw)
+    value = as_typed_text(raw)
+    if unsupported_character(value):
+        return value, "CHARACTER_UNSUPPORTED"
     if max_length and len(value) > max_length:
         return value, "TOO_LONG"
     return value, None
@@ -64,6 +104,8 @@ def text(raw: Raw, max_length: int) -> tuple[str, str | None]:
 
 def identifier(raw: Raw, max_length: int) -> tuple[str, str | None]:
     value = compact(raw)
+    if unsupported_character(value):
+        return value, "CHARACTER_UNSUPPORTED"
     if max_length and len(value) > max_length:
         return value, "TOO_LONG"
     return value, None
@@ -83,30 +125,46 @@ def hs_code(raw: Raw) -> tuple[str, str | None]:
     return value, None
 
 
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$")  # 1,234.50 — after full-width folding
+
+
 def decimal(raw: Raw) -> tuple[str, str | None]:
-    """Numbers, also when typed as text (``1,234.50``, ``１２``, `` 3 ``). Float cells are rounded to
-    5 decimals (Excel's binary noise such as 0.30000000000000004 is not the merchant's doing)."""
+    """Numbers, also when typed as text (``1,234.50``, ``1，234.50``, ``１２``, `` 3 ``).
+
+    One rounding rule for number cells and numeric text alike: half up to 5 decimals (the messages'
+    limit; Excel's binary noise such as 0.30000000000000004 is not the merchant's doing). A comma that
+    is not a thousands separator (``25,50``: a decimal comma) is refused, never read as 2550."""
     if raw is None or raw == "":
         return "", None
     if isinstance(raw, bool):
         return as_text(raw), "NUMBER_INVALID"
     if isinstance(raw, int | float):
-        number = Decimal(repr(round(float(raw), MAX_DECIMALS)))
+        try:
+            number = Decimal(repr(float(raw)))
+        except InvalidOperation:
+            return as_text(raw), "NUMBER_INVALID"
     else:
-        cleaned = compact(raw).replace(",", "").replace("，", "").lstrip("¥$￥")
+        cleaned = compact(raw).lstrip("¥$￥")  # full-width ，and ． already folded to , and .
+        if "," in cleaned:
+            if not _GROUPED.match(cleaned):
+                return as_text(raw), "DECIMAL_COMMA"
+            cleaned = cleaned.replace(",", "")
         try:
             number = Decimal(cleaned)
         except InvalidOperation:
             return as_text(raw), "NUMBER_INVALID"
-        if not number.is_finite():
-            return as_text(raw), "NUMBER_INVALID"
-        exponent = number.as_tuple().exponent
-        if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
-            return as_text(raw), "TOO_MANY_DECIMALS"
-    if not number.is_finite() or abs(number) >= Decimal(10) ** MAX_INTEGER_DIGITS:
+    if not number.is_finite():
+        return as_text(raw), "NUMBER_INVALID"
+    number = number.quantize(QUANTUM, rounding=ROUND_HALF_UP) if _decimals(number) > MAX_DECIMALS else number
+    if abs(number) >= Decimal(10) ** MAX_INTEGER_DIGITS:
         return as_text(raw), "NUMBER_INVALID"
     normal = number.normalize()
     return (format(normal, "f") if normal != 0 else "0"), None
+
+
+def _decimals(number: Decimal) -> int:
+    exponent = number.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def integer(raw: Raw) -> tuple[str, str | None]:

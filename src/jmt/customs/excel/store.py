@@ -10,7 +10,17 @@ from django.db import connection
 from jmt.customs.excel.validation import Row
 from jmt.customs.models import ImportRow, OrderImport
 
-COPY_COLUMNS = ("order_import_id", "row_no", "is_valid", "order_no", "ebp_code", "logistics_no", "data", "errors")
+COPY_COLUMNS = (
+    "order_import_id",
+    "row_no",
+    "is_valid",
+    "is_deleted",
+    "order_no",
+    "ebp_code",
+    "logistics_no",
+    "data",
+    "errors",
+)
 
 
 def _record(order_import_id: int, row: Row) -> tuple[object, ...]:
@@ -19,6 +29,7 @@ def _record(order_import_id: int, row: Row) -> tuple[object, ...]:
         order_import_id,
         row.row_no,
         not row.errors,
+        False,  # COPY bypasses the model's defaults: every column is given
         values.get("orderNo", "")[:100],
         values.get("ebpCode", "")[:40],
         values.get("logisticsNo", "")[:64],

@@ -18,7 +18,7 @@ from typing import Any
 from jmt.customs.errors import CELL_ERROR_CODES
 from jmt.customs.excel import normalize as n
 from jmt.customs.excel.columns import BY_KEY, COLUMNS, MAX_LINES_PER_ORDER, ORDER_LEVEL
-from jmt.customs.excel.parse import Sheet, is_example
+from jmt.customs.excel.parse import Sheet, is_blank, is_example
 from jmt.customs.models import Logistics, Order
 
 TOTAL_TOLERANCE = Decimal("0.01")
@@ -40,6 +40,7 @@ class Row:
     row_no: int
     values: dict[str, str]
     errors: list[CellError] = field(default_factory=list)
+    duplicate_of: Row | None = None  # the first line of another order with the same order number
 
     @property
     def order_key(self) -> tuple[str, str]:
@@ -98,21 +99,44 @@ def _normaliser(key: str) -> Normaliser:
     return lambda raw: n.code(raw, name, code)
 
 
-def _row(row_no: int, cells: list[object], positions: list[tuple[int, str, Normaliser]], defaults: Defaults) -> Row:
+def _row(
+    row_no: int, cells: list[object], positions: list[tuple[int, str, Normaliser]], sheet: Sheet | None = None
+) -> Row:
+    """One row's cells normalised (blank stays ``""``); the checks that need the whole order come later."""
     values: dict[str, str] = {}
     row = Row(row_no=row_no, values=values)
     width = len(cells)
+    formulas = sheet.formula_cells if sheet is not None else set()
     for position, key, normalise in positions:
         raw = cells[position] if position < width else None
+        if is_blank(raw):
+            raw = None
+            if (row_no, position) in formulas:
+                row.fail(key, "FORMULA_NO_VALUE")
         value, error = normalise(raw)
         values[key] = value
-        if error:
+        if error == "CHARACTER_UNSUPPORTED":
+            row.fail(
+                key,
+                error,
+                f"{BY_KEY[key].label}：含有海关报文不支持的字符「{n.unsupported_character(value)}」"
+                "（如表情符号），请删除或改用文字",
+            )
+        elif error:
             row.fail(key, error)
     for key in BY_KEY:
         values.setdefault(key, "")
+    return row
+
+
+def _finish(row: Row, defaults: Defaults) -> None:
+    """Defaults for what is still blank, then required cells and the numbers."""
+    values = row.values
     if not values["ebpCode"]:
         values["ebpCode"] = defaults.ebp_code
-    if not values["ebpName"]:
+        if not values["ebpName"]:
+            values["ebpName"] = defaults.ebp_name
+    if not values["ebpName"] and values["ebpCode"] == defaults.ebp_code:
         values["ebpName"] = defaults.ebp_name
     if not values["ieDate"]:
         values["ieDate"] = defaults.ie_date
@@ -120,11 +144,10 @@ def _row(row_no: int, cells: list[object], positions: list[tuple[int, str, Norma
         values["freight"] = "0"
     failed = {error.column for error in row.errors}
     for column in COLUMNS:
-        needed = column.required or column.key in ("ebpCode", "ebpName")
-        if needed and not values[column.key] and column.key not in failed:
+        # Blank platform cells with no default at all are filled from the batch at declaration.
+        if column.required and not values[column.key] and column.key not in failed:
             row.fail(column.key, "REQUIRED", f"{column.label}：必填项为空")
     _check_numbers(row, failed)
-    return row
 
 
 def _check_numbers(row: Row, failed: set[str]) -> None:
@@ -160,29 +183,85 @@ def _check_numbers(row: Row, failed: set[str]) -> None:
         )
 
 
-def read_rows(sheet: Sheet, defaults: Defaults, *, max_rows: int) -> list[Row]:
+def read_rows(sheet: Sheet, *, max_rows: int) -> list[Row]:
     positions = [(position, key, _normaliser(key)) for position, key in sheet.columns.items()]
     order_position = next((p for p, key in sheet.columns.items() if key == "orderNo"), None)
     rows: list[Row] = []
     for row_no, cells in sheet.rows:
         if order_position is not None and order_position < len(cells) and is_example(n.as_text(cells[order_position])):
             continue
-        rows.append(_row(row_no, cells, positions, defaults))
+        rows.append(_row(row_no, cells, positions, sheet))
         if len(rows) > max_rows:
             break
     return rows
 
 
-def check_across_rows(rows: list[Row]) -> dict[tuple[str, str], list[Row]]:
-    """Order-level agreement, line limits, duplicates inside the file. Returns the orders."""
+def _group(rows: list[Row], defaults: Defaults) -> dict[tuple[str, str], list[Row]]:
+    """Rows by order. A line whose 电商平台代码 is blank joins the first order with its order number."""
     orders: dict[tuple[str, str], list[Row]] = {}
+    first_key: dict[str, tuple[str, str]] = {}
     for row in rows:
-        if row.values["orderNo"]:
-            orders.setdefault(row.order_key, []).append(row)
+        order_no = row.values["orderNo"]
+        if not order_no:
+            continue
+        ebp = row.values["ebpCode"]
+        key = (ebp, order_no) if ebp else first_key.get(order_no) or (defaults.ebp_code, order_no)
+        first_key.setdefault(order_no, key)
+        orders.setdefault(key, []).append(row)
+    return orders
+
+
+def _inherit(first: Row, row: Row) -> list[str]:
+    """Blank order-level cells of a later line take the first line's; returns the columns that contradict it."""
+    failed_first = {error.column for error in first.errors}
+    failed = {error.column for error in row.errors}
+    contradicting: list[str] = []
+    for column in ORDER_LEVEL:
+        if column == "orderNo" or column in failed or column in failed_first:
+            continue
+        mine, theirs = row.values[column], first.values[column]
+        if not mine:
+            row.values[column] = theirs
+        elif mine != theirs and theirs:
+            contradicting.append(column)
+    return contradicting
+
+
+def check_across_rows(rows: list[Row], defaults: Defaults | None = None) -> dict[tuple[str, str], list[Row]]:
+    """Inheritance inside an order, then each row's own checks; order-level agreement, line limits,
+    duplicates inside the file. Returns the orders."""
+    defaults = defaults or Defaults()
+    orders = _group(rows, defaults)
+    for lines in orders.values():
+        first = lines[0]
+        for row in lines[1:]:
+            contradicting = _inherit(first, row)
+            if "logisticsNo" in contradicting:
+                row.duplicate_of = first  # another parcel under the same order number
+            else:
+                for column in contradicting:
+                    label = BY_KEY[column].label
+                    row.fail(
+                        column,
+                        "ORDER_FIELDS_INCONSISTENT",
+                        f"{label}：与第 {first.row_no} 行（同一订单的第 1 行）的「{first.values[column]}」不一致；"
+                        "同一订单后面的行可以留空",
+                    )
+    for row in rows:
+        _finish(row, defaults)
     waybills: dict[str, tuple[tuple[str, str], int]] = {}
     for key, lines in orders.items():
         first = lines[0]
-        items: dict[str, int] = {}
+        duplicates = [row for row in lines if row.duplicate_of is not None]
+        if duplicates:
+            numbers = "、".join(str(row.row_no) for row in [first, *duplicates])
+            for row in [first, *duplicates]:
+                row.fail(
+                    "orderNo",
+                    "ORDER_NO_DUPLICATED",
+                    f"订单编号：{key[1]} 在第 {numbers} 行重复出现，且运单号不同；一个订单编号只能用于一个订单",
+                )
+        items: dict[str, Row] = {}
         for index, row in enumerate(lines):
             if index >= MAX_LINES_PER_ORDER:
                 row.fail(
@@ -190,23 +269,19 @@ def check_across_rows(rows: list[Row]) -> dict[tuple[str, str], list[Row]]:
                     "TOO_MANY_LINES",
                     f"订单编号：订单 {key[1]} 超过 {MAX_LINES_PER_ORDER} 个商品行（海关报文上限）",
                 )
-            if index:
-                for column in ORDER_LEVEL:
-                    if row.values[column] != first.values[column]:
-                        label = BY_KEY[column].label
-                        row.fail(
-                            column,
-                            "ORDER_FIELDS_INCONSISTENT",
-                            f"{label}：与第 {first.row_no} 行（同一订单）的「{first.values[column]}」不一致",
-                        )
             item = row.values["itemNo"]
             if item:
                 if item in items:
+                    other = items[item]
                     row.fail(
-                        "itemNo", "DUPLICATE_IN_FILE", f"企业商品货号：与第 {items[item]} 行重复（同一订单同一商品）"
+                        "itemNo", "DUPLICATE_IN_FILE", f"企业商品货号：与第 {other.row_no} 行重复（同一订单同一商品）"
                     )
+                    if not any(e.code == "DUPLICATE_IN_FILE" for e in other.errors):
+                        other.fail(
+                            "itemNo", "DUPLICATE_IN_FILE", f"企业商品货号：与第 {row.row_no} 行重复（同一订单同一商品）"
+                        )
                 else:
-                    items[item] = row.row_no
+                    items[item] = row
         number = first.values["logisticsNo"]
         if number:
             carrier_key = f"{first.values['logisticsCode']}|{number}"
@@ -252,8 +327,8 @@ def check_against_database(orders: dict[tuple[str, str], list[Row]], *, merchant
 
 
 def validate(sheet: Sheet, *, merchant_id: int, defaults: Defaults | None = None, max_rows: int) -> Outcome:
-    rows = read_rows(sheet, defaults or Defaults(ie_date=date.today().isoformat()), max_rows=max_rows)
-    orders = check_across_rows(rows)
+    rows = read_rows(sheet, max_rows=max_rows)
+    orders = check_across_rows(rows, defaults or Defaults(ie_date=date.today().isoformat()))
     check_against_database(orders, merchant_id=merchant_id)
     declarable = sum(1 for lines in orders.values() if not any(row.errors for row in lines))
     return Outcome(rows=rows, order_count=len(orders), declarable_orders=declarable)

@@ -25,6 +25,11 @@ class OrderImport(models.Model):
     error_count = models.PositiveIntegerField("错误数", default=0)
     order_count = models.PositiveIntegerField("订单数", default=0)
     declarable_orders = models.PositiveIntegerField("全部行通过校验的订单数", default=0)
+    deleted_rows = models.PositiveIntegerField("在预览中删除的行数", default=0)
+    # Where the data sat in the uploaded sheet: {"sheet": name, "header_row": n, "columns": {key: "B"}}.
+    layout = models.JSONField("表格布局", default=dict, blank=True)
+    # The workbook as uploaded (under MEDIA_ROOT), annotated in place for the error file.
+    source_path = models.CharField("原文件", max_length=255, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -38,7 +43,7 @@ class OrderImport(models.Model):
 
     @property
     def error_rows(self) -> int:
-        return self.total_rows - self.valid_rows
+        return self.total_rows - self.valid_rows - self.deleted_rows
 
 
 class ImportRow(models.Model):
@@ -47,6 +52,7 @@ class ImportRow(models.Model):
     order_import = models.ForeignKey(OrderImport, on_delete=models.CASCADE, related_name="rows")
     row_no = models.PositiveIntegerField("Excel 行号")
     is_valid = models.BooleanField(default=True)
+    is_deleted = models.BooleanField("已在预览中删除", default=False)  # not declared; restorable
     order_no = models.CharField(max_length=100, blank=True)
     ebp_code = models.CharField(max_length=40, blank=True)
     logistics_no = models.CharField(max_length=64, blank=True)

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import io
+import logging
+import uuid
+import zipfile
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -18,8 +23,11 @@ from jmt.audit.services import record
 from jmt.core.auth import Actor
 from jmt.customs.codes import main_port
 from jmt.customs.errors import CustomsError
+from jmt.customs.excel.annotate import build_error_workbook
 from jmt.customs.excel.columns import BY_KEY, COLUMNS
-from jmt.customs.excel.parse import open_sheet
+from jmt.customs.excel.package import formula_cells_without_value, sheet_parts
+from jmt.customs.excel.parse import Sheet
+from jmt.customs.excel.safety import annotate, read_sheet
 from jmt.customs.excel.store import store_rows
 from jmt.customs.excel.validation import (
     Defaults,
@@ -44,9 +52,12 @@ from jmt.customs.models import (
     new_guid,
 )
 from jmt.customs.services.batch_flow import batch_follow
+from jmt.customs.services.batches import batch_defaults
 from jmt.customs.services.gateway import ensure_ready
 from jmt.customs.services.submission import SubmitReport, _submit, orders_submit_system, schedule_dispatch
 from jmt.customs.xml.builders import build_ceb505
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -54,6 +65,76 @@ class ImportResult:
     order_import: OrderImport
     outcome: Outcome
     store_method: str
+
+
+def formula_positions(content: bytes, sheet: Sheet) -> set[tuple[int, int]]:
+    """(row, position in ``sheet``) of the data sheet's formula cells that have no cached value."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            part = sheet_parts(archive).get(sheet.sheet_name)
+            cells = formula_cells_without_value(archive, part) if part else set()
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return set()
+    return {(row, col - sheet.first_col) for row, col in cells if col >= sheet.first_col}
+
+
+def _keep_source(merchant_id: int, content: bytes) -> str:
+    """The uploaded workbook under MEDIA_ROOT (the error file annotates it); returns the relative path."""
+    relative = Path("customs-imports") / str(merchant_id) / f"{uuid.uuid4().hex}.xlsx"
+    target = Path(settings.MEDIA_ROOT) / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content)
+    return relative.as_posix()
+
+
+def error_file(order_import: OrderImport) -> bytes:
+    """The annotated workbook: the kept upload with marks added, else (older imports) a rebuilt sheet."""
+    source = _read_source(order_import)
+    if source is None:
+        return build_error_workbook(
+            (row.row_no, row.data, row.errors)
+            for row in ImportRow.objects.filter(order_import=order_import, is_deleted=False)
+            .order_by("row_no")
+            .iterator(chunk_size=2000)
+        )
+    bad = ImportRow.objects.filter(order_import=order_import, is_deleted=False, is_valid=False).order_by("row_no")
+    deleted = ImportRow.objects.filter(order_import=order_import, is_deleted=True).order_by("row_no")
+    marked = annotate(
+        source,
+        order_import.layout,
+        ((row.row_no, row.errors) for row in bad.iterator(chunk_size=2000)),
+        deleted.values_list("row_no", flat=True),
+    )
+    if marked is not None:
+        return marked
+    logger.warning("annotating import %s in the reader process failed; rebuilding the sheet", order_import.pk)
+    return build_error_workbook(
+        (row.row_no, row.data, row.errors)
+        for row in ImportRow.objects.filter(order_import=order_import, is_deleted=False)
+        .order_by("row_no")
+        .iterator(chunk_size=2000)
+    )
+
+
+def _read_source(order_import: OrderImport) -> bytes | None:
+    if not order_import.source_path:
+        return None
+    root = Path(settings.MEDIA_ROOT).resolve()
+    path = (root / order_import.source_path).resolve()
+    if not path.is_relative_to(root) or not path.is_file():
+        return None
+    return path.read_bytes()
+
+
+def import_defaults(merchant: Any, batch: Batch | None) -> Defaults:
+    """What blank 电商平台代码 / 名称 cells become: the chosen batch's platform, else the one a new batch
+    would start with (the merchant's 点点通 configuration, then the profile)."""
+    if batch is not None:
+        ebp_code, ebp_name = batch.ebp_code, batch.ebp_name
+    else:
+        values = batch_defaults(merchant)
+        ebp_code, ebp_name = values["ebp_code"], values["ebp_name"]
+    return Defaults(ebp_code=ebp_code, ebp_name=ebp_name, ie_date=timezone.localdate().isoformat())
 
 
 def order_import_create(
@@ -66,13 +147,16 @@ def order_import_create(
     if len(content) > settings.CUSTOMS_IMPORT_MAX_BYTES:
         raise CustomsError.import_file_too_large(settings.CUSTOMS_IMPORT_MAX_BYTES)
     limit = max_rows or settings.CUSTOMS_IMPORT_MAX_ROWS
-    sheet = open_sheet(content)
-    defaults = Defaults(
-        ebp_code=batch.ebp_code if batch else "",
-        ebp_name=batch.ebp_name if batch else "",
-        ie_date=timezone.localdate().isoformat(),
-    )
+    sheet = read_sheet(content, max_rows=limit)
+    defaults = import_defaults(merchant, batch)
     outcome = validate(sheet, merchant_id=merchant.pk, defaults=defaults, max_rows=limit)
+    if any(error.code == "REQUIRED" for row in outcome.rows for error in row.errors):
+        # Blank because a formula was never calculated? Then say so instead of "必填项为空".
+        formulas = formula_positions(content, sheet)
+        if formulas:
+            sheet = read_sheet(content, max_rows=limit)
+            sheet.formula_cells = formulas
+            outcome = validate(sheet, merchant_id=merchant.pk, defaults=defaults, max_rows=limit)
     if len(outcome.rows) > limit:
         raise CustomsError.import_too_many_rows(limit)
     if not outcome.rows:
@@ -88,6 +172,13 @@ def order_import_create(
             error_count=outcome.error_count,
             order_count=outcome.order_count,
             declarable_orders=outcome.declarable_orders,
+            layout={
+                "sheet": sheet.sheet_name,
+                "header_row": sheet.first_row,
+                "first_col": sheet.first_col,
+                "columns": sheet.letters,
+            },
+            source_path=_keep_source(merchant.pk, content),
             created_by=actor.user,
         )
         method = store_rows(order_import, outcome.rows)
@@ -123,17 +214,22 @@ def order_import_declare(
         if locked.status == ImportStatus.DECLARED:
             declared_to = Batch.objects.filter(pk=locked.batch_id or 0).values_list("name", flat=True).first()
             groups: dict[tuple[str, str], bool] = {}
-            for row in ImportRow.objects.filter(order_import=locked).only("ebp_code", "order_no", "is_valid"):
+            declared_rows = ImportRow.objects.filter(order_import=locked, is_deleted=False)
+            for row in declared_rows.only("ebp_code", "order_no", "is_valid"):
                 key = (row.ebp_code, row.order_no)
                 groups[key] = groups.get(key, True) and row.is_valid
             declared = sum(groups.values())  # the orders that were declared: every row valid
             raise CustomsError.import_already_declared(locked.batch_id, declared_to or "", declared)
-        rows = list(ImportRow.objects.filter(order_import=locked).order_by("row_no"))
+        rows = list(ImportRow.objects.filter(order_import=locked, is_deleted=False).order_by("row_no"))
         if all_or_nothing and any(not row.is_valid for row in rows):
             raise CustomsError.nothing_to_declare()
         orders: dict[tuple[str, str], list[ImportRow]] = defaultdict(list)
         for row in rows:
-            orders[(row.ebp_code, row.order_no)].append(row)
+            if not row.data.get("ebpCode"):  # blank in the file and no default at upload: the batch's platform
+                row.data["ebpCode"], row.data["ebpName"] = batch.ebp_code, batch.ebp_name
+            elif not row.data.get("ebpName"):
+                row.data["ebpName"] = batch.ebp_name
+            orders[(row.data["ebpCode"], row.order_no)].append(row)
         declarable = [lines for lines in orders.values() if all(row.is_valid for row in lines)]
         if not declarable:
             raise CustomsError.nothing_to_declare()
@@ -322,7 +418,19 @@ def _revalidated(row_no: int, data: dict[str, str]) -> Row:
     keys = [column.key for column in COLUMNS]
     positions = [(index, key, _normaliser(key)) for index, key in enumerate(keys)]
     cells: list[object] = [data.get(key, "") for key in keys]
-    return _row(row_no, cells, positions, Defaults())
+    return _row(row_no, cells, positions)
+
+
+def _locked_row(order_import: OrderImport, row_id: int) -> tuple[OrderImport, ImportRow]:
+    locked = OrderImport.objects.select_for_update().get(pk=order_import.pk)
+    if locked.status == ImportStatus.DECLARED:
+        raise CustomsError.import_declared()
+    target = ImportRow.objects.filter(order_import=locked, pk=row_id).first()
+    if target is None:
+        from jmt.core.errors import NotFound
+
+        raise NotFound()
+    return locked, target
 
 
 def import_row_update(*, actor: Actor, order_import: OrderImport, row_id: int, changes: dict[str, str]) -> ImportRow:
@@ -335,75 +443,13 @@ def import_row_update(*, actor: Actor, order_import: OrderImport, row_id: int, c
     if unknown:
         raise CustomsError.import_column_unknown(unknown)
     with transaction.atomic():
-        locked = OrderImport.objects.select_for_update().get(pk=order_import.pk)
-        if locked.status == ImportStatus.DECLARED:
-            raise CustomsError.import_declared()
-        target = ImportRow.objects.filter(order_import=locked, pk=row_id).first()
-        if target is None:
-            from jmt.core.errors import NotFound
-
-            raise NotFound()
+        locked, target = _locked_row(order_import, row_id)
         before = {key: target.data.get(key, "") for key in changes}
-        old_keys = {(target.ebp_code, target.order_no)}
-        old_waybills = {target.logistics_no} - {""}
         data = {
             **target.data,
             **{key: str(value if value is not None else "").strip() for key, value in changes.items()},
         }
-        edited = _revalidated(target.row_no, data)
-        affected_q = Q(pk=target.pk)
-        for ebp_code, order_no in old_keys | {edited.order_key}:
-            if order_no:
-                affected_q |= Q(ebp_code=ebp_code, order_no=order_no)
-        for number in old_waybills | ({edited.values["logisticsNo"]} - {""}):
-            affected_q |= Q(logistics_no=number)
-        stored = {r.pk: r for r in ImportRow.objects.select_for_update().filter(Q(order_import=locked) & affected_q)}
-        rows: dict[int, Row] = {}
-        for pk, stored_row in stored.items():
-            rows[pk] = edited if pk == target.pk else _revalidated(stored_row.row_no, stored_row.data)
-        # Waybill reuse is judged against every order using the number: pull in their whole orders.
-        keys = {r.order_key for r in rows.values() if r.values["orderNo"]}
-        extra = ImportRow.objects.select_for_update().filter(order_import=locked).exclude(pk__in=list(stored))
-        extra_q = Q(pk__in=[])
-        for ebp_code, order_no in keys:
-            extra_q |= Q(ebp_code=ebp_code, order_no=order_no)
-        for stored_row in extra.filter(extra_q):
-            stored[stored_row.pk] = stored_row
-            rows[stored_row.pk] = _revalidated(stored_row.row_no, stored_row.data)
-        ordered = sorted(rows.items(), key=lambda item: item[1].row_no)
-        orders = check_across_rows([r for _, r in ordered])
-        check_against_database(orders, merchant_id=locked.merchant_id)
-        old_orders = {(r.ebp_code, r.order_no) for r in stored.values() if r.order_no}
-        old_declarable = sum(
-            1 for key in old_orders if all(r.is_valid for r in stored.values() if (r.ebp_code, r.order_no) == key)
-        )
-        old_valid = sum(1 for r in stored.values() if r.is_valid)
-        old_errors = sum(len(r.errors) for r in stored.values())
-        for pk, checked in ordered:
-            stored_row = stored[pk]
-            stored_row.data = checked.values
-            stored_row.errors = [e.as_dict() for e in checked.errors]
-            stored_row.is_valid = not checked.errors
-            stored_row.order_no = checked.values.get("orderNo", "")[:100]
-            stored_row.ebp_code = checked.values.get("ebpCode", "")[:40]
-            stored_row.logistics_no = checked.values.get("logisticsNo", "")[:64]
-        ImportRow.objects.bulk_update(
-            list(stored.values()), ["data", "errors", "is_valid", "order_no", "ebp_code", "logistics_no"]
-        )
-        new_declarable = sum(1 for lines in orders.values() if not any(r.errors for r in lines))
-        # Orders outside the affected set are unchanged; the order count is recounted (cheap: indexed).
-        locked.valid_rows += sum(1 for r in stored.values() if r.is_valid) - old_valid
-        locked.error_count += sum(len(r.errors) for r in stored.values()) - old_errors
-        locked.declarable_orders += new_declarable - old_declarable
-        locked.order_count = (
-            ImportRow.objects.filter(order_import=locked)
-            .exclude(order_no="")
-            .values("ebp_code", "order_no")
-            .distinct()
-            .count()
-        )
-        locked.save(update_fields=["valid_rows", "error_count", "declarable_orders", "order_count"])
-        target = stored[target.pk]
+        target = _recheck(locked, target, data=data, deleted=target.is_deleted)
         record(
             actor=actor,
             module="customs",
@@ -417,3 +463,104 @@ def import_row_update(*, actor: Actor, order_import: OrderImport, row_id: int, c
             },
         )
     return target
+
+
+def import_row_set_deleted(*, actor: Actor, order_import: OrderImport, row_id: int, deleted: bool) -> ImportRow:
+    """Delete a row from the preview (it is not declared) or restore it; the rows it could clash with
+    are checked again, as after an edit (deleting one of two duplicated rows clears the other)."""
+    with transaction.atomic():
+        locked, target = _locked_row(order_import, row_id)
+        was = target.is_deleted
+        if was != deleted:
+            target = _recheck(locked, target, data=target.data, deleted=deleted)
+        record(
+            actor=actor,
+            module="customs",
+            action="order_import_row_restore" if not deleted else "order_import_row_delete",
+            obj=locked,
+            before={"row": target.row_no, "deleted": was},
+            after={"row": target.row_no, "deleted": target.is_deleted},
+        )
+    return target
+
+
+def _recheck(locked: OrderImport, target: ImportRow, *, data: dict[str, str], deleted: bool) -> ImportRow:
+    """Give ``target`` its new cells and deleted flag; re-check every row it can clash with (before and
+    after) and move the import's totals by the difference. Deleted rows take part in nothing."""
+    old_keys = {(target.ebp_code, target.order_no)}
+    old_waybills = {target.logistics_no} - {""}
+    edited = _revalidated(target.row_no, data)
+    affected_q = Q(pk=target.pk)
+    for ebp_code, order_no in old_keys | {edited.order_key}:
+        if order_no:
+            affected_q |= Q(ebp_code=ebp_code, order_no=order_no)
+    for number in old_waybills | ({edited.values["logisticsNo"]} - {""}):
+        affected_q |= Q(logistics_no=number)
+    stored = {r.pk: r for r in ImportRow.objects.select_for_update().filter(Q(order_import=locked) & affected_q)}
+    # Waybill reuse is judged against every order using the number: pull in their whole orders.
+    keys = {(r.ebp_code, r.order_no) for r in stored.values() if r.order_no} | {edited.order_key}
+    extra_q = Q(pk__in=[])
+    for ebp_code, order_no in keys:
+        if order_no:
+            extra_q |= Q(ebp_code=ebp_code, order_no=order_no)
+    for stored_row in (
+        ImportRow.objects.select_for_update().filter(order_import=locked).exclude(pk__in=list(stored)).filter(extra_q)
+    ):
+        stored[stored_row.pk] = stored_row
+
+    def totals() -> tuple[int, int, int, int]:
+        live = [r for r in stored.values() if not r.is_deleted]
+        by_order: dict[tuple[str, str], list[ImportRow]] = defaultdict(list)
+        for r in live:
+            if r.order_no:
+                by_order[(r.ebp_code, r.order_no)].append(r)
+        declarable = sum(1 for lines in by_order.values() if all(r.is_valid for r in lines))
+        return (
+            sum(1 for r in live if r.is_valid),
+            sum(len(r.errors) for r in live),
+            declarable,
+            sum(1 for r in stored.values() if r.is_deleted),
+        )
+
+    old_valid, old_errors, old_declarable, old_deleted = totals()
+    stored[target.pk].is_deleted = deleted
+    rows: dict[int, Row] = {}
+    for pk, stored_row in stored.items():
+        if stored_row.is_deleted:
+            continue
+        rows[pk] = edited if pk == target.pk else _revalidated(stored_row.row_no, stored_row.data)
+    if deleted:
+        # Kept as edited, checked on its own; it counts again once restored.
+        check_across_rows([edited])
+        rows_out = {**rows, target.pk: edited}
+    else:
+        rows_out = rows
+    ordered = sorted(rows.items(), key=lambda item: item[1].row_no)
+    orders = check_across_rows([r for _, r in ordered])
+    check_against_database(orders, merchant_id=locked.merchant_id)
+    for pk, checked in rows_out.items():
+        stored_row = stored[pk]
+        stored_row.data = checked.values
+        stored_row.errors = [e.as_dict() for e in checked.errors]
+        stored_row.is_valid = not checked.errors
+        stored_row.order_no = checked.values.get("orderNo", "")[:100]
+        stored_row.ebp_code = checked.values.get("ebpCode", "")[:40]
+        stored_row.logistics_no = checked.values.get("logisticsNo", "")[:64]
+    ImportRow.objects.bulk_update(
+        list(stored.values()), ["data", "errors", "is_valid", "is_deleted", "order_no", "ebp_code", "logistics_no"]
+    )
+    new_valid, new_errors, new_declarable, new_deleted = totals()
+    # Orders outside the affected set are unchanged; the order count is recounted (cheap: indexed).
+    locked.valid_rows += new_valid - old_valid
+    locked.error_count += new_errors - old_errors
+    locked.declarable_orders += new_declarable - old_declarable
+    locked.deleted_rows += new_deleted - old_deleted
+    locked.order_count = (
+        ImportRow.objects.filter(order_import=locked, is_deleted=False)
+        .exclude(order_no="")
+        .values("ebp_code", "order_no")
+        .distinct()
+        .count()
+    )
+    locked.save(update_fields=["valid_rows", "error_count", "declarable_orders", "deleted_rows", "order_count"])
+    return stored[target.pk]

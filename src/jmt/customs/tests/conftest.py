@@ -14,6 +14,12 @@ from jmt.merchants.models import Merchant
 SHARED_CUSTOMS = Path(settings.BASE_DIR).parent / "shared" / "domain" / "customs"
 
 
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploaded workbooks are kept under MEDIA_ROOT: a fresh one per test."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def batch(crystal_merchant: Merchant) -> Batch:
     return make_batch(crystal_merchant)

@@ -77,7 +77,7 @@ def test_moving_a_line_into_another_order_checks_that_order_again(admin_api):
     body = _patch(admin_api, report["id"], second.pk, {"orderNo": "DH202603180001"}).json()
     codes = {e["code"] for e in body["errors"]}
     assert "DUPLICATE_IN_FILE" in codes  # same item twice in one order now
-    assert "ORDER_FIELDS_INCONSISTENT" in codes  # its waybill differs from the order's first line
+    assert "ORDER_NO_DUPLICATED" in codes  # its waybill differs: another parcel under the same number
     order_import = OrderImport.objects.get(pk=report["id"])
     assert order_import.order_count == 1
 

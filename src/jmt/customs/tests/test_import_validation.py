@@ -45,7 +45,7 @@ CASES = [
     ({"qty": "两个", "totalPrice": 51}, "qty", "NUMBER_INVALID"),
     ({"price": 0, "totalPrice": 0}, "price", "NUMBER_NOT_POSITIVE"),
     ({"freight": -1}, "freight", "NUMBER_NEGATIVE"),
-    ({"qty1": "0.1234567"}, "qty1", "TOO_MANY_DECIMALS"),
+    ({"price": "25,50", "totalPrice": 51}, "price", "DECIMAL_COMMA"),
     ({"packNo": 1.5}, "packNo", "INTEGER_INVALID"),
     ({"gcode": "71162000"}, "gcode", "HS_CODE_INVALID"),
     ({"gcode": "711620000A"}, "gcode", "HS_CODE_INVALID"),

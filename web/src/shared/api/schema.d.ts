@@ -1254,7 +1254,7 @@ export interface paths {
         put?: never;
         /**
          * 上传电子订单 Excel 并逐行校验
-         * @description 解析并校验每一行（必填、代码表、HS 编码、数量×单价=总价、文件内与已申报订单重复、每单 ≤ 100 行），保存全部行及其错误，返回校验报告。全角数字、多余空格、以文本保存的数字和 Excel 日期序号自动识别。单元格级错误码：`COUNTRY_UNKNOWN`、`CURRENCY_UNKNOWN`、`DATE_INVALID`、`DUPLICATE_IN_FILE`、`ENTERPRISE_CODE_INVALID`、`HS_CODE_INVALID`、`INTEGER_INVALID`、`NET_OVER_GROSS`、`NUMBER_INVALID`、`NUMBER_NEGATIVE`、`NUMBER_NOT_POSITIVE`、`ORDER_EXISTS`、`ORDER_FIELDS_INCONSISTENT`、`REQUIRED`、`TOO_LONG`、`TOO_MANY_DECIMALS`、`TOO_MANY_LINES`、`TOTAL_MISMATCH`、`UNIT_UNKNOWN`、`WAYBILL_EXISTS`、`WAYBILL_REUSED_IN_FILE`
+         * @description 解析并校验每一行（必填、代码表、HS 编码、数量×单价=总价、文件内与已申报订单重复、每单 ≤ 100 行），保存全部行及其错误，返回校验报告。全角数字、多余空格、以文本保存的数字和 Excel 日期序号自动识别。单元格级错误码：`CHARACTER_UNSUPPORTED`、`COUNTRY_UNKNOWN`、`CURRENCY_UNKNOWN`、`DATE_INVALID`、`DECIMAL_COMMA`、`DUPLICATE_IN_FILE`、`ENTERPRISE_CODE_INVALID`、`FORMULA_NO_VALUE`、`HS_CODE_INVALID`、`INTEGER_INVALID`、`NET_OVER_GROSS`、`NUMBER_INVALID`、`NUMBER_NEGATIVE`、`NUMBER_NOT_POSITIVE`、`ORDER_EXISTS`、`ORDER_FIELDS_INCONSISTENT`、`ORDER_NO_DUPLICATED`、`REQUIRED`、`TOO_LONG`、`TOO_MANY_LINES`、`TOTAL_MISMATCH`、`UNIT_UNKNOWN`、`WAYBILL_EXISTS`、`WAYBILL_REUSED_IN_FILE`
          */
         post: operations["customs_order_import_create"];
         delete?: never;
@@ -1309,7 +1309,7 @@ export interface paths {
         };
         /**
          * 下载标注错误的 Excel
-         * @description 每行保持上传时的行号；出错的单元格标红并附批注说明，最后一列汇总该行的全部错误。
+         * @description 就是上传的工作簿本身（其他工作表、额外的列、下拉选择、数字格式原样保留），只加标注：出错的单元格标红并附批注说明，表头行之后新增「错误说明」列汇总该行的全部错误；在预览中删除的行注明不申报。
          */
         get: operations["customs_order_import_error_file"];
         put?: never;
@@ -1355,6 +1355,46 @@ export interface paths {
          * @description 修改的单元格按上传时同样的规则规范化并重新校验；同一订单的其他行、同运单号的行以及已申报的订单会一起复核（订单级信息一致、商品重复、运单号重复、订单/运单已申报）。导入的统计随之更新。已申报的导入不能修改（409 `CUSTOMS_IMPORT_DECLARED`）。
          */
         patch: operations["customs_order_import_row_update"];
+        trace?: never;
+    };
+    "/api/v1/customs/orders/imports/{import_id}/rows/{importrow_id}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 在预览表格中删除一行（不申报，可恢复）
+         * @description 删除的行不参加申报和统计；同一订单、同运单号的其他行重新复核（如删除重复行后另一行恢复正常）。已申报的导入不能修改（409 `CUSTOMS_IMPORT_DECLARED`）。
+         */
+        post: operations["customs_order_import_row_delete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customs/orders/imports/{import_id}/rows/{importrow_id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 恢复在预览中删除的一行
+         * @description 恢复的行重新校验，并与同一订单、同运单号的行一起复核。
+         */
+        post: operations["customs_order_import_row_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/customs/orders/status-counts": {
@@ -4443,10 +4483,20 @@ export interface components {
         /** ImportReportOut */
         ImportReportOut: {
             /**
+             * Batch Id
+             * @description 上传时选择的申报批次（申报时默认用它）
+             */
+            batch_id: number | null;
+            /**
              * Declarable Orders
              * @description 全部商品行都通过校验、可以申报的订单数
              */
             declarable_orders: number;
+            /**
+             * Deleted Rows
+             * @description 在预览中删除的行数（不申报）
+             */
+            deleted_rows: number;
             /** Error Count */
             error_count: number;
             /** Error Rows */
@@ -4483,6 +4533,11 @@ export interface components {
              * @description 行的标识，逐格修改时使用
              */
             id: number;
+            /**
+             * Is Deleted
+             * @description 已在预览中删除：不申报，可以恢复
+             */
+            is_deleted: boolean;
             /** Is Valid */
             is_valid: boolean;
             /** Row */
@@ -11313,6 +11368,124 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_order_import_row_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: number;
+                importrow_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRowOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    customs_order_import_row_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: number;
+                importrow_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRowOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

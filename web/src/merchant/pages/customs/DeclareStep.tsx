@@ -56,7 +56,7 @@ function useOrderSummary(importId: number) {
 export function DeclareStep({ report, canEdit, onBack, onDeclared, onStartOver }: Props) {
   const { api } = useMe();
   const { modal, message } = App.useApp();
-  const [batchId, setBatchId] = useState<number | null>(null);
+  const [batchId, setBatchId] = useState<number | null>(report.batch_id ?? null);
   const [allOrNothing, setAllOrNothing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);

@@ -1,4 +1,4 @@
-import { CheckCircleFilled, CloseCircleFilled, DownloadOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, CloseCircleFilled, DeleteOutlined, DownloadOutlined, ReloadOutlined, RollbackOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Empty, Input, Row, Space, Statistic, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -69,6 +69,31 @@ export function PreviewStep({ report, canEdit, onReupload, onNext, onChanged }: 
     }
   };
 
+  /** 删除 / 恢复 a row: it is kept (restorable) but not declared; the rows it clashed with are re-checked. */
+  const toggleDeleted = async (record: ImportRow) => {
+    if (savingRef.current) return;
+    savingRef.current = true;
+    setSaving(true);
+    const path = { import_id: report.id, importrow_id: record.id };
+    try {
+      const updated = await unwrap(
+        record.is_deleted
+          ? api.client.POST('/api/v1/customs/orders/imports/{import_id}/rows/{importrow_id}/restore', { params: { path } })
+          : api.client.POST('/api/v1/customs/orders/imports/{import_id}/rows/{importrow_id}/delete', { params: { path } }),
+      );
+      setRows((prev) => prev.map((r) => (r.id === updated.id ? updated : r)));
+      const fresh = await unwrap(api.client.GET('/api/v1/customs/orders/imports/{import_id}', { params: { path: { import_id: report.id } } }));
+      onChanged?.(fresh);
+      message.success(updated.is_deleted ? `第 ${updated.row} 行已删除，不会申报` : `第 ${updated.row} 行已恢复`);
+      void load();
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      savingRef.current = false;
+      setSaving(false);
+    }
+  };
+
   const load = useCallback(async () => {
     setLoading(true);
     setError(null);
@@ -93,7 +118,7 @@ export function PreviewStep({ report, canEdit, onReupload, onNext, onChanged }: 
 
   // Once every error is fixed, the "only rows with errors" view would be empty: show all rows.
   useEffect(() => {
-    if (report.error_rows === 0 && errorsOnly) {
+    if (report.error_rows === 0 && report.deleted_rows === 0 && errorsOnly) {
       setErrorsOnly(false);
       setPage(1);
     }
@@ -129,6 +154,7 @@ export function PreviewStep({ report, canEdit, onReupload, onNext, onChanged }: 
         width: 96,
         fixed: 'left',
         render: (_, record) => {
+          if (record.is_deleted) return <Tag data-testid={`deleted-${record.row}`}>已删除</Tag>;
           if (record.is_valid) return <Tag color="success" icon={<CheckCircleFilled />}>通过</Tag>;
           return (
             <Tooltip
@@ -213,13 +239,36 @@ export function PreviewStep({ report, canEdit, onReupload, onNext, onChanged }: 
           );
         },
       })),
+      ...(editable
+        ? [
+            {
+              title: '操作',
+              key: 'actions',
+              width: 84,
+              fixed: 'right' as const,
+              render: (_: unknown, record: ImportRow) => (
+                <Button
+                  size="small"
+                  type="link"
+                  danger={!record.is_deleted}
+                  icon={record.is_deleted ? <RollbackOutlined /> : <DeleteOutlined />}
+                  disabled={saving}
+                  onClick={() => void toggleDeleted(record)}
+                  data-testid={`${record.is_deleted ? 'restore' : 'delete'}-row-${record.row}`}
+                >
+                  {record.is_deleted ? '恢复' : '删除'}
+                </Button>
+              ),
+            },
+          ]
+        : []),
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [editing, saving, editable, rows],
   );
 
   const stats = [
-    { title: '总行数', value: report.total_rows, color: undefined },
+    { title: '总行数', value: report.total_rows, color: undefined, suffix: report.deleted_rows ? `行 · 已删除 ${report.deleted_rows}` : '行' },
     { title: '通过', value: report.valid_rows, color: '#16a34a' },
     { title: '有误', value: report.error_rows, color: report.error_rows ? '#cf1322' : undefined, suffix: report.error_count ? `行 · ${report.error_count} 处` : '行' },
     { title: '可申报订单', value: report.declarable_orders, color: '#4f46e5', suffix: `/ ${report.order_count} 单` },
@@ -265,8 +314,8 @@ export function PreviewStep({ report, canEdit, onReupload, onNext, onChanged }: 
           )}
           <Space wrap size={12} style={{ justifyContent: 'space-between', width: '100%' }}>
             <Space size={8}>
-              <Switch checked={errorsOnly} onChange={(on) => { setErrorsOnly(on); setPage(1); }} disabled={report.error_rows === 0} data-testid="errors-only" />
-              <Typography.Text>只看有误的行</Typography.Text>
+              <Switch checked={errorsOnly} onChange={(on) => { setErrorsOnly(on); setPage(1); }} disabled={report.error_rows === 0 && report.deleted_rows === 0} data-testid="errors-only" />
+              <Typography.Text>只看有误的行{report.deleted_rows ? '（含已删除的行）' : ''}</Typography.Text>
             </Space>
             <Space wrap size={8}>
               <Button icon={<DownloadOutlined />} loading={downloading} disabled={report.error_rows === 0} onClick={() => void downloadErrors()} data-testid="download-error-file">
@@ -298,7 +347,7 @@ export function PreviewStep({ report, canEdit, onReupload, onNext, onChanged }: 
             loading={loading}
             columns={columns}
             dataSource={rows}
-            rowClassName={(record) => (record.is_valid ? '' : 'jmt-c2-row--bad')}
+            rowClassName={(record) => (record.is_deleted ? 'jmt-c2-row--deleted' : record.is_valid ? '' : 'jmt-c2-row--bad')}
             scroll={{ x: 'max-content', y: 520 }}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={errorsOnly ? '没有有误的行' : '没有数据行'} /> }}
             pagination={{
@@ -307,7 +356,7 @@ export function PreviewStep({ report, canEdit, onReupload, onNext, onChanged }: 
               total,
               showSizeChanger: true,
               pageSizeOptions: [20, 50, 100],
-              showTotal: (n) => (errorsOnly ? `有误 ${n} 行` : `共 ${n} 行`),
+              showTotal: (n) => (errorsOnly ? `${report.deleted_rows ? '有误或已删除' : '有误'} ${n} 行` : `共 ${n} 行`),
               onChange: (p, size) => {
                 setPage(size !== pageSize ? 1 : p);
                 setPageSize(size);

@@ -1,10 +1,18 @@
 import { InboxOutlined, LockOutlined } from '@ant-design/icons';
-import { Alert, App, Card, Progress, Space, Tooltip, Typography, Upload } from 'antd';
+import { Alert, App, Card, Form, Progress, Select, Space, Tooltip, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { useMe } from '@/shared/session';
 import { MAX_UPLOAD_BYTES, READ_ONLY_REASON } from './constants';
 import { formatBytes, isXlsx, type ImportReport } from './importGrid';
+
+interface BatchChoice {
+  id: number;
+  name: string;
+  status: string;
+  status_label: string;
+  ebp_name: string;
+}
 
 /**
  * Upload.Dragger for one .xlsx. The call is a fetch (no upload-progress events), so the bar moves on a
@@ -17,6 +25,27 @@ export function UploadStep({ canEdit, onUploaded }: { canEdit: boolean; onUpload
   const [percent, setPercent] = useState(0);
   const [failure, setFailure] = useState<string | null>(null);
   const timer = useRef<number | null>(null);
+  // The batch the orders go into: its platform fills blank 电商平台代码/名称 cells, and 申报 starts from it.
+  const [batches, setBatches] = useState<BatchChoice[] | null>(null);
+  const [batchId, setBatchId] = useState<number | null>(null);
+  const batchRef = useRef<number | null>(null);
+  batchRef.current = batchId;
+
+  useEffect(() => {
+    let live = true;
+    unwrap(api.client.GET('/api/v1/customs/batches', { params: { query: { page: 1, page_size: 100 } } }))
+      .then((list) => {
+        if (!live) return;
+        const items = list.items.map((b) => b.batch as BatchChoice);
+        setBatches(items);
+        const draft = items.find((b) => b.status === 'draft');
+        if (draft && batchRef.current === null) setBatchId(draft.id);
+      })
+      .catch(() => live && setBatches([]));
+    return () => {
+      live = false;
+    };
+  }, [api]);
 
   useEffect(
     () => () => {
@@ -33,6 +62,7 @@ export function UploadStep({ canEdit, onUploaded }: { canEdit: boolean; onUpload
     try {
       const form = new FormData();
       form.append('file', file, file.name);
+      if (batchRef.current !== null) form.append('batch_id', String(batchRef.current));
       const report = await unwrap(
         api.client.POST('/api/v1/customs/orders/imports', {
           // The generated body type describes the multipart fields; the FormData carries them.
@@ -83,6 +113,25 @@ export function UploadStep({ canEdit, onUploaded }: { canEdit: boolean; onUpload
   return (
     <Card variant="borderless" className="jmt-card" title="② 上传文件">
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        <Form layout="vertical" style={{ maxWidth: 560, marginBottom: -8 }}>
+          <Form.Item
+            label="申报批次"
+            extra="电商平台代码、名称留空的行使用所选批次的电商平台；不选批次时使用点点通配置中的电商平台（没有配置时为本企业），申报时再确认批次。"
+          >
+            <Select<number>
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder={batches && batches.length === 0 ? '还没有批次，可先上传，申报时再选择' : '选择申报批次'}
+              loading={batches === null}
+              value={batchId ?? undefined}
+              onChange={(v) => setBatchId(v ?? null)}
+              disabled={!canEdit || busy !== null}
+              options={(batches ?? []).map((b) => ({ value: b.id, label: `${b.name}（${b.status_label}，平台：${b.ebp_name}）` }))}
+              data-testid="upload-batch"
+            />
+          </Form.Item>
+        </Form>
         {canEdit ? dragger : (
           <Tooltip title={READ_ONLY_REASON}>
             <div>{dragger}</div>

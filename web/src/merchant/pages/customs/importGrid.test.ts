@@ -46,7 +46,19 @@ describe('cell errors', () => {
 });
 
 describe('summariseOrders', () => {
-  const row = (n: number, orderNo: string, valid: boolean, ebpCode = ''): ImportRow => ({ id: n, row: n, is_valid: valid, values: { orderNo, ebpCode }, errors: [] });
+  const row = (n: number, orderNo: string, valid: boolean, ebpCode = '', deleted = false): ImportRow => ({
+    id: n,
+    row: n,
+    is_valid: valid,
+    is_deleted: deleted,
+    values: { orderNo, ebpCode },
+    errors: [],
+  });
+
+  it('leaves out the rows deleted in the preview', () => {
+    const out = summariseOrders([row(2, 'A', true), row(3, 'A', false, '', true)]);
+    expect(out).toEqual([{ orderNo: 'A', ebpCode: '', lines: 1, badLines: 0, firstRow: 2, declarable: true }]);
+  });
 
   it('groups lines per order; one bad line makes the order not declarable', () => {
     const out = summariseOrders([row(2, 'A', true), row(3, 'B', true), row(4, 'A', false), row(5, 'B', true)]);

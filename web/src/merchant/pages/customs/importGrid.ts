@@ -85,6 +85,7 @@ export interface OrderSummary {
 export function summariseOrders(rows: readonly ImportRow[]): OrderSummary[] {
   const byOrder = new Map<string, OrderSummary>();
   for (const row of rows) {
+    if (row.is_deleted) continue; // deleted in the preview: not declared
     const orderNo = (row.values.orderNo ?? '').trim() || `（第 ${row.row} 行未填订单编号）`;
     const ebpCode = (row.values.ebpCode ?? '').trim();
     const key = `${ebpCode}\u0000${orderNo}`;
