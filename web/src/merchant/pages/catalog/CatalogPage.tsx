@@ -3,7 +3,7 @@
  * module is closed, or a 「功能建设中」 placeholder naming the item and its feature ID.
  */
 import { LockOutlined, RightOutlined } from '@ant-design/icons';
-import { Breadcrumb, Button, Card, Col, Result, Row, Space, Tag, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Col, Result, Row, Space, Typography } from 'antd';
 import { Link, useLocation } from 'react-router-dom';
 import { moduleAccent, ModuleIcon } from '@/shared/catalogVisuals';
 import { UnderConstruction } from '@/shared/components/UnderConstruction';
@@ -112,9 +112,6 @@ export default function CatalogPage() {
                     <Typography.Text strong style={{ fontSize: 15 }}>
                       {entry.title}
                     </Typography.Text>
-                    <Tag bordered={false} color="geekblue">
-                      {entry.feature}
-                    </Tag>
                   </Space>
                   <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0, minHeight: 44 }}>
                     {entry.description || gate.reason || ' '}

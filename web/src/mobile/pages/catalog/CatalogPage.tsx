@@ -1,5 +1,5 @@
 import { CompassOutlined, LockOutlined, ToolOutlined } from '@ant-design/icons';
-import { Button, List, NavBar, Tag } from 'antd-mobile';
+import { Button, List, NavBar } from 'antd-mobile';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { moduleAccent, ModuleIcon } from '@/shared/catalogVisuals';
 import { useMe } from '@/shared/session';
@@ -69,10 +69,7 @@ export default function CatalogPage() {
         }
       >
         <div style={{ fontSize: 15, color: '#1f2337', fontWeight: 500 }}>
-          <span data-testid="placeholder-title">{item.title}</span>{' '}
-          <Tag color="primary" fill="outline" data-testid="placeholder-feature">
-            {item.feature}
-          </Tag>
+          <span data-testid="placeholder-title">{item.title}</span>
         </div>
         {item.description ? <div>{item.description}</div> : null}
         <div>该功能正在开发中，上线后将通过站内信通知您</div>
@@ -97,7 +94,6 @@ export default function CatalogPage() {
               <List.Item
                 key={entry.key}
                 description={gate.ok ? entry.description : gate.reason}
-                extra={<Tag fill="outline">{entry.feature}</Tag>}
                 disabled={!gate.ok}
                 onClick={() => navigate(entry.route)}
               >
