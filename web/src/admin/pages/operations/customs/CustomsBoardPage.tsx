@@ -10,6 +10,7 @@ import { useMe } from '@/shared/session';
 import { CheckTag } from '../gateway/GatewayConfigsPage';
 import { OperationsPage } from '../OperationsPage';
 import { MessageDrawer } from './MessageDrawer';
+import { formatDateTime } from '@/shared/datetime';
 
 type Board = components['schemas']['MerchantBoardOut'];
 type Group = components['schemas']['DocGroupOut'];
@@ -193,7 +194,7 @@ function Board({ onDrill }: { onDrill: (id: number) => void }) {
             { title: '总分单', width: 100, render: (_v, r) => <GroupCell group={r.waybills} label="总分单" /> },
             { title: '汇总', width: 100, render: (_v, r) => <GroupCell group={r.summaries} label="汇总申请" /> },
             { title: '需处理', width: 80, render: (_v, r) => (r.needs_attention ? <Tag color="red">{r.needs_attention}</Tag> : <Typography.Text type="secondary">0</Typography.Text>) },
-            { title: '最近更新', width: 150, render: (_v, r) => (r.last_activity ? new Date(r.last_activity).toLocaleString('zh-CN', { hour12: false }) : '—') },
+            { title: '最近更新', width: 150, render: (_v, r) => (r.last_activity ? formatDateTime(r.last_activity) : '—') },
           ]}
         />
       </Card>
@@ -245,7 +246,7 @@ function Messages({ filter, onOpen }: { filter: { merchantId?: number; batchId?:
         </Space>
       ),
     },
-    { title: '时间', dataIndex: 'created_at', search: false, width: 160, render: (_d, r) => new Date(r.created_at).toLocaleString('zh-CN', { hour12: false }) },
+    { title: '时间', dataIndex: 'created_at', search: false, width: 160, render: (_d, r) => formatDateTime(r.created_at) },
     { title: '', valueType: 'option', width: 80, render: (_d, r) => [<a key="xml" onClick={() => onOpen(r.id)} data-testid={`message-open-${r.id}`}>查看 XML</a>] },
   ];
   return (

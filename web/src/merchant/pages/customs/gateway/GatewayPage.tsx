@@ -8,6 +8,7 @@ import type { components } from '@/shared/api/schema';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { useMe } from '@/shared/session';
 import CatalogPage from '../../catalog/CatalogPage';
+import { formatDateTime } from '@/shared/datetime';
 
 type Config = components['schemas']['GatewayConfigOut'];
 
@@ -69,7 +70,7 @@ export default function GatewayPage() {
           data-testid="gateway-config"
           columns={[
             { title: '检测结果', dataIndex: 'check_status', render: () => <CheckBadge status={config.check_status} label={config.check_status_label} /> },
-            { title: '检测时间', dataIndex: 'checked_at', valueType: 'dateTime' },
+            { title: '检测时间', dataIndex: 'checked_at', render: () => formatDateTime(config.checked_at) },
             { title: '检测说明', dataIndex: 'check_message', span: 2 },
             { title: '接入账号', dataIndex: 'app_key' },
             { title: '接入密钥', dataIndex: 'app_secret' },
