@@ -23,6 +23,7 @@ const RegistrationProgressPage = lazy(() => import('./pages/registration/Registr
 const ManifestsPage = lazy(() => import('./pages/customs/manifests/ManifestsPage'));
 const SummariesPage = lazy(() => import('./pages/customs/summaries/SummariesPage'));
 const CancelsPage = lazy(() => import('./pages/customs/cancels/CancelsPage'));
+const CustomsNotificationsPage = lazy(() => import('./pages/customs/notifications/NotificationsPage'));
 
 /** Built pages outside the catalog, with the permission each needs (none: any signed-in merchant user). */
 export const BUILT_PAGES = [
@@ -59,6 +60,7 @@ export function MerchantRoutes() {
           <Route path="customs/manifests" element={<ManifestsPage />} />
           <Route path="customs/summaries" element={<SummariesPage />} />
           <Route path="customs/cancels" element={<CancelsPage />} />
+          <Route path="customs/notifications" element={<CustomsNotificationsPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>
