@@ -22,6 +22,24 @@ const CustomsOrderDetailPage = lazy(() => import('./pages/customs/OrderDetailPag
 const MeSecurityPage = lazy(() => import('./pages/me/SecurityPage'));
 const RegistrationApplyPage = lazy(() => import('./pages/registration/ApplyPage'));
 const RegistrationSupplementPage = lazy(() => import('./pages/registration/SupplementPage'));
+const CustomsBatchDetailPage = lazy(() => import('./pages/customs/BatchDetailPage'));
+const CustomsManifestsPage = lazy(() => import('./pages/customs/ManifestsPage'));
+const CustomsSummariesPage = lazy(() => import('./pages/customs/SummariesPage'));
+const CustomsCancelsPage = lazy(() => import('./pages/customs/CancelsPage'));
+const CustomsGatewayPage = lazy(() => import('./pages/customs/GatewayPage'));
+const CustomsNotificationsPage = lazy(() => import('./pages/customs/NotificationsPage'));
+const DocumentsPage = lazy(() => import('./pages/documents/DocumentsPage'));
+
+/** Full-screen pages behind sign-in (each customs page checks its catalog item itself). */
+const PAGES: { path: string; element: JSX.Element }[] = [
+  { path: '/customs/batches/:batchId', element: <CustomsBatchDetailPage /> },
+  { path: '/customs/manifests', element: <CustomsManifestsPage /> },
+  { path: '/customs/summaries', element: <CustomsSummariesPage /> },
+  { path: '/customs/cancels', element: <CustomsCancelsPage /> },
+  { path: '/customs/gateway', element: <CustomsGatewayPage /> },
+  { path: '/customs/notifications', element: <CustomsNotificationsPage /> },
+  { path: '/documents', element: <DocumentsPage /> },
+];
 
 export const TABS = [
   { path: '/', title: '首页' },
@@ -125,6 +143,9 @@ export function MobileRoutes() {
             </MobileRequireAuth>
           }
         />
+        {PAGES.map((page) => (
+          <Route key={page.path} path={page.path} element={<MobileRequireAuth>{page.element}</MobileRequireAuth>} />
+        ))}
         <Route
           path="*"
           element={
