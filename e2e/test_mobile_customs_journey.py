@@ -44,6 +44,7 @@ def test_a_merchant_runs_customs_and_keeps_documents_on_the_phone(
     _order, _logistics, inventory = make_shipment(released)
     inventory.status = DocStatus.RELEASED
     inventory.invt_no = "230520260E000000001"
+    inventory.return_status = "800"
     inventory.save()
     Message.objects.create(
         recipient=merchant_admin,

@@ -190,12 +190,12 @@ export function MessageCenter({ api, scope, onOpenLink, subtitle, module, title,
             setCategory(key as Category);
             setPage(1);
           }}
-          items={CATEGORIES.map((c) => ({
+          items={CATEGORIES.filter((c) => !module || c.key !== 'announcement').map((c) => ({
             key: c.key,
             label: (
               <span data-testid={`category-${c.key}`}>
                 {c.label}
-                <Badge count={unreadOf(counts, c.key)} size="small" overflowCount={99} offset={[6, -2]} data-testid={`category-${c.key}-count`} />
+                <Badge count={module ? 0 : unreadOf(counts, c.key)} size="small" overflowCount={99} offset={[6, -2]} data-testid={`category-${c.key}-count`} />
               </span>
             ),
           }))}

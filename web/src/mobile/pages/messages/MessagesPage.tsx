@@ -142,8 +142,9 @@ export default function MessagesPage({ module, title }: { module?: string; title
       )}
       <div className="m-messages__tabs">
         <Tabs activeKey={category} onChange={(key) => setCategory(key as Category)} style={{ '--title-font-size': '15px' }}>
-          {CATEGORIES.map((c) => {
-            const n = unreadOf(counts, c.key);
+          {CATEGORIES.filter((c) => !module || c.key !== 'announcement').map((c) => {
+            // The unread counts are of the whole message center: a module's view shows none.
+            const n = module ? 0 : unreadOf(counts, c.key);
             return (
               <Tabs.Tab
                 key={c.key}
