@@ -4,6 +4,7 @@
  */
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
+import { FirstSignInPrompt } from '@/shared/components/FirstSignInPrompt';
 import { FullPageSpin, RequireAuth } from '@/shared/components/RequireAuth';
 import { MerchantLayout } from './layouts/MerchantLayout';
 
@@ -42,6 +43,7 @@ export function MerchantRoutes() {
         <Route
           element={
             <RequireAuth>
+              <FirstSignInPrompt />
               <MerchantLayout />
             </RequireAuth>
           }

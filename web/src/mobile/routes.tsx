@@ -5,6 +5,7 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { MobileRequireAuth, MobileSpin } from './components/MobileRequireAuth';
+import { MobileFirstSignInPrompt } from './components/MobileFirstSignInPrompt';
 import { TabLayout } from './layouts/TabLayout';
 
 const LoginPage = lazy(() => import('./pages/auth/LoginPage'));
@@ -55,6 +56,7 @@ export function MobileRoutes() {
         <Route
           element={
             <MobileRequireAuth>
+              <MobileFirstSignInPrompt />
               <TabLayout />
             </MobileRequireAuth>
           }
