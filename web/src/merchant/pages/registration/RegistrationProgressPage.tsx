@@ -1,6 +1,6 @@
 /** R3 注册进度看板: the board of the merchant's application, live (a new message reloads it). */
 import { EditOutlined, FileAddOutlined, SolutionOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Result, Row, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Result, Row, Skeleton, Space } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { access } from '@/shared/access';
 import { formatTime, KIND_LABELS } from '@/shared/registration';
@@ -8,6 +8,7 @@ import { useMe } from '@/shared/session';
 import { ProgressCard, ProgressTimeline } from '@/shared/components/registration/ProgressBoard';
 import { useRegistration } from './useRegistration';
 import './registration.css';
+import { PageHeading } from '@/shared/components/PageHeading';
 
 export default function RegistrationProgressPage() {
   const { me } = useMe();
@@ -53,12 +54,7 @@ export default function RegistrationProgressPage() {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <div>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          注册进度看板
-        </Typography.Title>
-        <Typography.Text type="secondary">每个节点的变化都会通过站内消息和微信通知您，本页实时更新。</Typography.Text>
-      </div>
+      <PageHeading title="注册进度看板" subtitle="每个节点的变化都会通过站内消息和微信通知您，本页实时更新。" />
       <ProgressCard progress={application.progress} action={fixButton} />
       <Row gutter={16}>
         <Col xs={24} lg={10}>
