@@ -175,7 +175,6 @@ function Board({ onDrill }: { onDrill: (id: number) => void }) {
           columns={[
             {
               title: '商户',
-              width: 190,
               ellipsis: true,
               render: (_v, r) => (
                 <Space direction="vertical" size={2}>
@@ -186,15 +185,15 @@ function Board({ onDrill }: { onDrill: (id: number) => void }) {
                 </Space>
               ),
             },
-            { title: '审批进度', width: 150, render: (_v, r) => <Progress percent={r.progress} size="small" strokeColor={r.needs_attention ? '#fa8c16' : undefined} /> },
+            { title: '审批进度', width: 130, render: (_v, r) => <Progress percent={r.progress} size="small" strokeColor={r.needs_attention ? '#fa8c16' : undefined} /> },
             { title: '批次 完成/全部', width: 110, render: (_v, r) => `${r.batches.approved} / ${r.batches.total}` },
             { title: '电子订单', width: 90, render: (_v, r) => <GroupCell group={r.orders} label="电子订单" /> },
             { title: '物流运单', width: 90, render: (_v, r) => <GroupCell group={r.logistics} label="物流运单" /> },
             { title: '申报清单', width: 90, render: (_v, r) => <GroupCell group={r.inventories} label="申报清单" /> },
             { title: '总分单', width: 80, render: (_v, r) => <GroupCell group={r.waybills} label="总分单" /> },
             { title: '汇总', width: 80, render: (_v, r) => <GroupCell group={r.summaries} label="汇总申请" /> },
-            { title: '需处理', width: 70, render: (_v, r) => (r.needs_attention ? <Tag color="red">{r.needs_attention}</Tag> : <Typography.Text type="secondary">0</Typography.Text>) },
-            { title: '最近更新', width: 140, render: (_v, r) => (r.last_activity ? formatDateTime(r.last_activity) : '—') },
+            { title: '需处理', width: 76, render: (_v, r) => (r.needs_attention ? <Tag color="red">{r.needs_attention}</Tag> : <Typography.Text type="secondary">0</Typography.Text>) },
+            { title: '最近更新', width: 136, render: (_v, r) => (r.last_activity ? formatDateTime(r.last_activity) : '—') },
           ]}
         />
       </Card>
