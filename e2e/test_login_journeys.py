@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from e2e.conftest import MOBILE, shoot
-from jmt.accounts.models import RefreshToken
+from jmt.accounts.models import RefreshToken, User
 from jmt.core import catalog
 from jmt.integrations.sms import memory
 from jmt.merchants.models import MemberRole, Membership, Merchant
@@ -54,6 +54,10 @@ def test_a_new_phone_logs_in_on_pc_and_lands_on_home_with_gated_and_unbuilt_tile
     shoot(page, "pc-login")
     sms_login(page, "13712345678")
     expect(page).to_have_url(re.compile(r"/$"))
+    # A phone alone has no name: asked once, 「稍后再说」 lets the new user straight in, and not again.
+    expect(page.get_by_test_id("name-prompt-name")).to_be_visible()
+    page.get_by_test_id("name-prompt-later").click()
+    expect(page.get_by_test_id("name-prompt-name")).to_have_count(0)
     states = tile_states(page)
     assert set(states) == ALL_MODULES
     assert {key for key, disabled in states.items() if disabled} == GATED | COMING_SOON
@@ -71,6 +75,15 @@ def test_a_new_phone_logs_in_on_mobile_and_lands_on_home_with_gated_and_unbuilt_
     shoot(page, "mobile-login")
     sms_login(page, "13712345679")
     expect(page).to_have_url(re.compile(r"/m/?$"))
+    # Asked once for the person's and the company's name; given here, they replace the masked phone.
+    page.get_by_test_id("name-prompt-name").locator("input").fill("周晶晶")
+    page.get_by_test_id("name-prompt-merchant").locator("input").fill("东海晶晶水晶店")
+    page.get_by_test_id("name-prompt-save").click()
+    expect(page.get_by_test_id("name-prompt-name")).to_have_count(0)
+    user = User.objects.get(phone="13712345679")
+    assert user.name == "周晶晶"
+    assert user.current_merchant is not None
+    assert user.current_merchant.name == "东海晶晶水晶店"
     states = tile_states(page)
     assert {key for key, disabled in states.items() if disabled} == GATED | COMING_SOON
     expect(page.get_by_text("首页").last).to_be_visible()

@@ -155,6 +155,20 @@ def test_closing_hours_show_a_notice_on_the_merchant_pc_and_h5(
     expect(h5.get_by_test_id("maintenance-banner")).to_contain_text("系统升级维护通知")
     shoot(h5, "mobile-home-closed-notice")
 
+    # One compact line, closed for the rest of the day on each surface.
+    box = notice.bounding_box()
+    assert box is not None
+    assert box["height"] <= 48
+    notice.locator(".ant-alert-close-icon").click()
+    expect(notice).to_have_count(0)
+    pc.reload()
+    expect(pc.get_by_test_id("maintenance-banner")).to_be_visible()
+    expect(pc.get_by_test_id("opening-hours-notice")).to_have_count(0)
+    h5.get_by_test_id("opening-hours-notice").locator(".adm-notice-bar-close").click()
+    h5.reload()
+    expect(h5.get_by_test_id("maintenance-banner")).to_be_visible()
+    expect(h5.get_by_test_id("opening-hours-notice")).to_have_count(0)
+
 
 def test_the_monitor_shows_the_system_and_refreshes_itself(live_server: Any, page: Page, superadmin: User):
     violations = watch_csp(page)

@@ -54,6 +54,28 @@ ACTIONS: dict[str, str] = {
     "export": "导出",
     "archive": "归档",
     "update_parameters": "修改系统参数",
+    "account_create": "新建账号",
+    "account_update": "修改账号",
+    "account_enable": "启用账号",
+    "account_disable": "停用账号",
+    "account_reset_password": "重置账号密码",
+    "password_change": "修改密码",
+    "profile_update": "修改个人信息",
+    "update_profile": "修改商户资料",
+    "change_phone": "更换手机号",
+    "change_role": "变更成员角色",
+    "bind_wechat": "绑定微信",
+    "unbind_wechat": "解绑微信",
+    "impersonation_start": "开始代入商户",
+    "impersonation_end": "结束代入商户",
+    "role_create": "新建角色",
+    "role_update": "修改角色",
+    "role_delete": "删除角色",
+    "role_change_notice": "角色变更通知",
+    "read_all": "全部标为已读",
+    "publish_announcement": "发布公告",
+    "save_step": "保存填写进度",
+    "upload": "上传资料",
 }
 
 # object_type → field → label, for fields whose model name is not Chinese or that are not model fields.
@@ -98,7 +120,25 @@ def module_label(module: str) -> str:
 
 
 def action_label(action: str) -> str:
+    if action.startswith("workflow:"):
+        return _workflow_label(action) or action
     return ACTIONS.get(action, action)
+
+
+def _workflow_label(action: str) -> str | None:
+    """「workflow:submitted->approved」 as its button and states: 「核准（初审中 → 已核准）」."""
+    from jmt.workflow import registry
+
+    source, _, target = action.removeprefix("workflow:").partition("->")
+    for graph in registry.all_graphs():
+        move = graph.move(source, target)
+        if move is not None:
+            return f"{move.label}（{graph.label_of(source)} → {graph.label_of(target)}）"
+    for graph in registry.all_graphs():
+        keys = {state.key for state in graph.states}
+        if source in keys and target in keys:
+            return f"状态变更（{graph.label_of(source)} → {graph.label_of(target)}）"
+    return None
 
 
 @functools.cache

@@ -196,7 +196,7 @@ MODULES: tuple[Module, ...] = (
                 writable=False,
                 built=True,
             ),
-            Item("notifications", "C7", "业务办理通知", "/customs/notifications", writable=False),
+            Item("notifications", "C7", "业务办理通知", "/customs/notifications", writable=False, built=True),
         ),
         gate=G,
         route="/customs",

@@ -9,6 +9,7 @@ ERROR_CODES: dict[str, str] = {
     "MERCHANT_PROFILE_UNKNOWN_FIELD": "包含无法识别的商户信息字段",
     "MERCHANT_PROFILE_LOCKED": "工商注册已核准，执照相关信息如需修改请联系捷晶管理员",
     "MERCHANT_PROFILE_STAFF_ONLY": "该信息由捷晶管理员维护",
+    "MERCHANT_CCB_SUB_ACCOUNT_INVALID": "建设银行子账号格式不正确：应为 12–25 位数字，可用空格或短横线分组",
     "MEMBER_EXISTS": "该手机号已是本商户成员",
     "MEMBER_LAST_ADMIN": "商户至少保留一位管理员",
 }
@@ -50,6 +51,15 @@ class ProfileError:
             "建设银行子账号由捷晶管理员维护，如需修改请联系捷晶管理员",
             status=403,
             details={"fields": {f: "由捷晶管理员维护" for f in fields}},
+        )
+
+    @staticmethod
+    def ccb_sub_account_invalid() -> ApiError:
+        return ApiError(
+            "MERCHANT_CCB_SUB_ACCOUNT_INVALID",
+            ERROR_CODES["MERCHANT_CCB_SUB_ACCOUNT_INVALID"],
+            status=422,
+            details={"fields": {"ccb_sub_account": "应为 12–25 位数字，可用空格或短横线分组"}},
         )
 
 

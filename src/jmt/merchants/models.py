@@ -118,4 +118,7 @@ class Membership(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user_id}@{self.merchant_id}:{self.role}"
+        # What 操作记录 shows as the object: 「张三 · 东海水晶（管理员）」, never ids or codes.
+        user = self.user
+        who = user.name or (f"{user.phone[:3]}****{user.phone[-4:]}" if user.phone else f"用户 {self.user_id}")
+        return f"{who} · {self.merchant}（{self.get_role_display()}）"

@@ -89,6 +89,14 @@ DOCUMENT_FIELD_OF_KIND: dict[str, str] = {kind: field for field, kind in DOCUMEN
 
 CREDIT_CODE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$")
 ID_NUMBER = re.compile(r"^\d{17}[\dX]$")
+# A CCB account number: digits only (12–25 of them), optionally grouped by single spaces or hyphens.
+CCB_SUB_ACCOUNT = re.compile(r"^\d+(?:[ -]\d+)*$")
+CCB_DIGITS = (12, 25)
+
+
+def ccb_sub_account_valid(value: str) -> bool:
+    digits = re.sub(r"[ -]", "", value)
+    return bool(CCB_SUB_ACCOUNT.match(value)) and CCB_DIGITS[0] <= len(digits) <= CCB_DIGITS[1]
 
 
 def profile_locked(merchant: Merchant) -> bool:
@@ -167,6 +175,8 @@ def _clean(merchant: Merchant, changes: dict[str, Any]) -> dict[str, Any]:
             value = value.upper()
             if not ID_NUMBER.match(value):
                 errors[field] = "身份证号应为 18 位，最后一位可为 X"
+        if field == "ccb_sub_account" and value and not ccb_sub_account_valid(value):
+            raise ProfileError.ccb_sub_account_invalid()
         if field == "merchant_type" and value and value not in MerchantType.values:
             errors[field] = "企业类型只能是个体工商户或有限公司"
         max_length = Merchant._meta.get_field(field).max_length  # type: ignore[union-attr]

@@ -43,6 +43,9 @@ class Paging(Schema):
 class MessageFilters(Paging):
     kind: s.Kind | None = Field(default=None, description="类别")
     unread: bool | None = Field(default=None, description="true 只看未读，false 只看已读")
+    module: str = Field(
+        default="", max_length=32, pattern=r"^[a-z_]*$", description="业务模块，如 customs：只看该模块的业务办理通知"
+    )
 
 
 # --- merchant and staff: one's own message center ------------------------------------------------
@@ -56,7 +59,9 @@ class MessageFilters(Paging):
 )
 @require(AUTHENTICATED)
 def message_list(request: HttpRequest, filters: Query[MessageFilters]) -> dict[str, Any]:
-    rows = selectors.message_list(actor=actor_of(request), kind=filters.kind, unread=filters.unread)
+    rows = selectors.message_list(
+        actor=actor_of(request), kind=filters.kind, unread=filters.unread, module=filters.module
+    )
     return paginate(rows, page=filters.page, page_size=filters.page_size).map(selectors.message_out).out()
 
 

@@ -25,8 +25,13 @@ def messages_visible_to(actor: Actor) -> QuerySet[Message]:
     return Message.objects.filter(visibility(actor.user.pk, merchant_id))
 
 
-def message_list(*, actor: Actor, kind: str | None = None, unread: bool | None = None) -> QuerySet[Message]:
+def message_list(
+    *, actor: Actor, kind: str | None = None, unread: bool | None = None, module: str = ""
+) -> QuerySet[Message]:
     messages = messages_visible_to(actor)
+    if module:
+        # A module's messages: about one of its objects, or opening one of its pages (C7 业务办理通知).
+        messages = messages.filter(Q(related_type__startswith=f"{module}.") | Q(link__startswith=f"/{module}/"))
     if kind:
         messages = messages.filter(kind=kind)
     if unread is True:

@@ -4,6 +4,7 @@
  */
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
+import { FirstSignInPrompt } from '@/shared/components/FirstSignInPrompt';
 import { FullPageSpin, RequireAuth } from '@/shared/components/RequireAuth';
 
 // The signed-in layout (and the kit it pulls in) loads after sign-in, not on the login page.
@@ -25,6 +26,7 @@ const RegistrationProgressPage = lazy(() => import('./pages/registration/Registr
 const ManifestsPage = lazy(() => import('./pages/customs/manifests/ManifestsPage'));
 const SummariesPage = lazy(() => import('./pages/customs/summaries/SummariesPage'));
 const CancelsPage = lazy(() => import('./pages/customs/cancels/CancelsPage'));
+const CustomsNotificationsPage = lazy(() => import('./pages/customs/notifications/NotificationsPage'));
 
 /** Built pages outside the catalog, with the permission each needs (none: any signed-in merchant user). */
 export const BUILT_PAGES = [
@@ -43,6 +45,7 @@ export function MerchantRoutes() {
         <Route
           element={
             <RequireAuth>
+              <FirstSignInPrompt />
               <MerchantLayout />
             </RequireAuth>
           }
@@ -61,6 +64,7 @@ export function MerchantRoutes() {
           <Route path="customs/manifests" element={<ManifestsPage />} />
           <Route path="customs/summaries" element={<SummariesPage />} />
           <Route path="customs/cancels" element={<CancelsPage />} />
+          <Route path="customs/notifications" element={<CustomsNotificationsPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>

@@ -5,6 +5,7 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { MobileRequireAuth, MobileSpin } from './components/MobileRequireAuth';
+import { MobileFirstSignInPrompt } from './components/MobileFirstSignInPrompt';
 
 // The signed-in layout (and the kit it pulls in) loads after sign-in, not on the login page.
 const TabLayout = lazy(() => import('./layouts/TabLayout').then((module) => ({ default: module.TabLayout })));
@@ -24,6 +25,24 @@ const CustomsOrderDetailPage = lazy(() => import('./pages/customs/OrderDetailPag
 const MeSecurityPage = lazy(() => import('./pages/me/SecurityPage'));
 const RegistrationApplyPage = lazy(() => import('./pages/registration/ApplyPage'));
 const RegistrationSupplementPage = lazy(() => import('./pages/registration/SupplementPage'));
+const CustomsBatchDetailPage = lazy(() => import('./pages/customs/BatchDetailPage'));
+const CustomsManifestsPage = lazy(() => import('./pages/customs/ManifestsPage'));
+const CustomsSummariesPage = lazy(() => import('./pages/customs/SummariesPage'));
+const CustomsCancelsPage = lazy(() => import('./pages/customs/CancelsPage'));
+const CustomsGatewayPage = lazy(() => import('./pages/customs/GatewayPage'));
+const CustomsNotificationsPage = lazy(() => import('./pages/customs/NotificationsPage'));
+const DocumentsPage = lazy(() => import('./pages/documents/DocumentsPage'));
+
+/** Full-screen pages behind sign-in (each customs page checks its catalog item itself). */
+const PAGES: { path: string; element: JSX.Element }[] = [
+  { path: '/customs/batches/:batchId', element: <CustomsBatchDetailPage /> },
+  { path: '/customs/manifests', element: <CustomsManifestsPage /> },
+  { path: '/customs/summaries', element: <CustomsSummariesPage /> },
+  { path: '/customs/cancels', element: <CustomsCancelsPage /> },
+  { path: '/customs/gateway', element: <CustomsGatewayPage /> },
+  { path: '/customs/notifications', element: <CustomsNotificationsPage /> },
+  { path: '/documents', element: <DocumentsPage /> },
+];
 
 export const TABS = [
   { path: '/', title: '首页' },
@@ -39,6 +58,7 @@ export function MobileRoutes() {
         <Route
           element={
             <MobileRequireAuth>
+              <MobileFirstSignInPrompt />
               <TabLayout />
             </MobileRequireAuth>
           }
@@ -127,6 +147,9 @@ export function MobileRoutes() {
             </MobileRequireAuth>
           }
         />
+        {PAGES.map((page) => (
+          <Route key={page.path} path={page.path} element={<MobileRequireAuth>{page.element}</MobileRequireAuth>} />
+        ))}
         <Route
           path="*"
           element={

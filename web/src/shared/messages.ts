@@ -3,6 +3,7 @@
  * category labels, colours and times.
  */
 import type { paths } from './api/schema';
+import { formatDateTime } from './datetime';
 
 type JsonOf<R> = R extends { content: { 'application/json': infer J } } ? J : never;
 
@@ -54,7 +55,5 @@ export function formatMessageTime(iso: string, now: Date = new Date()): string {
 }
 
 export function fullTime(iso: string): string {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return '';
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${pad(at.getHours())}:${pad(at.getMinutes())}`;
+  return formatDateTime(iso);
 }

@@ -5,6 +5,7 @@
 import type { components } from './api/schema';
 import type { Api } from './api/client';
 import { toFailure } from './errors';
+import { formatDateTime } from '@/shared/datetime';
 
 export type ApplicationOut = components['schemas']['ApplicationOut'];
 export type AdminApplicationOut = components['schemas']['AdminApplicationOut'];
@@ -60,10 +61,7 @@ export function formatDuration(seconds: number | null | undefined): string {
 }
 
 export function formatTime(value: string | null | undefined): string {
-  if (!value) return '—';
-  const d = new Date(value);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return formatDateTime(value);
 }
 
 /** A document's file as a blob, through the authorised download endpoint of the surface. */

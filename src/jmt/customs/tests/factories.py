@@ -46,7 +46,7 @@ def make_gateway_config(merchant: Merchant, *, secret: str = "s3cret-ab12", **ov
         "port_code": "2305",
         "dxp_id": "DXPENT0000012345",
         "check_status": CheckStatus.OK,
-        "check_message": "模拟网关：连接正常，密钥有效",
+        "check_message": "连接正常，密钥有效",
         "checked_at": timezone.now(),
     }
     values.update(overrides)

@@ -183,7 +183,7 @@ class Simulator:
         problem = self.credentials_problem()
         if problem:
             return CheckResult(ok=False, message=problem)
-        return CheckResult(ok=True, message="模拟网关：连接正常，密钥有效")
+        return CheckResult(ok=True, message="连接正常，密钥有效")
 
     def credentials_problem(self) -> str:
         """How the simulated gateway refuses a merchant's account (no credentials given: none).

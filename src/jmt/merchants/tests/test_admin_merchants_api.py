@@ -128,3 +128,28 @@ def test_invalid_values_come_back_per_field(api, editor, crystal_merchant):
     assert response.json()["details"]["fields"] == {"established_on": "成立日期格式应为 2020-01-31"}
     crystal_merchant.refresh_from_db()
     assert crystal_merchant.registration_status == RegistrationStatus.APPROVED
+
+
+@pytest.mark.parametrize("value", ["abc", "6217", "6217-abcd-0000-1111", "6217  0000 1111 2222", "1" * 26])
+def test_a_ccb_sub_account_that_is_not_an_account_number_is_refused_with_its_code(api, editor, crystal_merchant, value):
+    response = patch(
+        api.as_user(editor), f"/admin/merchants/{crystal_merchant.pk}", {"changes": {"ccb_sub_account": value}}
+    )
+    assert response.status_code == 422
+    body = response.json()
+    assert body["code"] == "MERCHANT_CCB_SUB_ACCOUNT_INVALID"
+    assert "建设银行子账号" in body["message"]
+    assert "ccb_sub_account" in body["details"]["fields"]
+    crystal_merchant.refresh_from_db()
+    assert crystal_merchant.ccb_sub_account == ""
+
+
+@pytest.mark.parametrize("value", ["6217000000000001", "6217 0000 1111", "44050110-0000-0000-1234"])
+def test_a_ccb_sub_account_of_digits_grouped_by_spaces_or_hyphens_is_kept_as_written(
+    api, editor, crystal_merchant, value
+):
+    response = patch(
+        api.as_user(editor), f"/admin/merchants/{crystal_merchant.pk}", {"changes": {"ccb_sub_account": value}}
+    )
+    assert response.status_code == 200, response.json()
+    assert response.json()["values"]["ccb_sub_account"] == value

@@ -45,6 +45,25 @@ def test_the_list_filters_by_kind_and_unread_and_pages(api, merchant_admin, inbo
     assert (page["total"], page["page"], len(page["items"])) == (4, 2, 1)
 
 
+def test_the_customs_view_lists_only_customs_business_notices(api, merchant_admin, inbox):
+    merchant = merchant_admin.current_merchant
+    make_message(
+        merchant_admin,
+        merchant=merchant,
+        title="批次「3月第1批」已全部放行",
+        related_type="customs.Batch",
+        related_id="7",
+    )
+    make_message(
+        merchant_admin, kind="todo", merchant=merchant, title="请提交清单总分单", link="/customs/manifests?batch=7"
+    )
+
+    body = api.as_user(merchant_admin).get("/notifications/messages", module="customs").json()
+
+    assert [m["title"] for m in body["items"]] == ["请提交清单总分单", "批次「3月第1批」已全部放行"]
+    assert api.as_user(merchant_admin).get("/notifications/messages", module="Customs!").status_code == 422
+
+
 def test_a_bad_kind_is_a_validation_error(api, merchant_admin):
     response = api.as_user(merchant_admin).get("/notifications/messages", kind="spam")
 

@@ -5279,6 +5279,12 @@ export interface components {
              */
             kind?: ("status" | "todo" | "announcement") | null;
             /**
+             * Module
+             * @description 业务模块，如 customs：只看该模块的业务办理通知
+             * @default
+             */
+            module: string;
+            /**
              * Page
              * @default 1
              */
@@ -12850,6 +12856,8 @@ export interface operations {
                 kind?: ("status" | "todo" | "announcement") | null;
                 /** @description true 只看未读，false 只看已读 */
                 unread?: boolean | null;
+                /** @description 业务模块，如 customs：只看该模块的业务办理通知 */
+                module?: string;
             };
             header?: never;
             path?: never;

@@ -1,5 +1,5 @@
 import { LockOutlined, SearchOutlined } from '@ant-design/icons';
-import { App, AutoComplete, Empty, Input, Tag } from 'antd';
+import { App, AutoComplete, Empty, Input } from 'antd';
 import { useMemo, useState } from 'react';
 import type { Access } from '../access';
 import type { CatalogModule } from '../api/types';
@@ -63,9 +63,6 @@ export function CatalogSearch({
                 <span>
                   <Highlight text={item.title} query={query} />
                 </span>
-                <Tag bordered={false} style={{ marginInlineEnd: 0 }}>
-                  {item.feature}
-                </Tag>
               </span>
             ),
           };

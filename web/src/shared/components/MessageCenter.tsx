@@ -42,9 +42,14 @@ interface Props {
   /** Open a message's target route on this surface. */
   onOpenLink: (link: string) => void;
   subtitle?: string;
+  /** Only one business module's notices (e.g. 'customs' for 业务办理通知), under this title. */
+  module?: string;
+  title?: string;
+  /** The page shows its own title above (the back office's tabs sit under it). */
+  hideTitle?: boolean;
 }
 
-export function MessageCenter({ api, scope, onOpenLink, subtitle }: Props) {
+export function MessageCenter({ api, scope, onOpenLink, subtitle, module, title, hideTitle }: Props) {
   const { message: toast } = App.useApp();
   const counts = useUnreadCounts(api, scope);
   const { stream } = counts;
@@ -72,6 +77,7 @@ export function MessageCenter({ api, scope, onOpenLink, subtitle }: Props) {
               page_size: PAGE_SIZE,
               kind: category === 'all' ? undefined : category,
               unread: unreadOnly ? true : undefined,
+              module: module || undefined,
             },
           },
         }),
@@ -86,7 +92,7 @@ export function MessageCenter({ api, scope, onOpenLink, subtitle }: Props) {
     } finally {
       if (mine === request.current) setLoading(false);
     }
-  }, [api, page, category, unreadOnly, stream]);
+  }, [api, page, category, unreadOnly, stream, module]);
 
   useEffect(() => {
     void load();
@@ -98,6 +104,10 @@ export function MessageCenter({ api, scope, onOpenLink, subtitle }: Props) {
       return;
     }
     const m = event.message;
+    if (module) {
+      void load(); // the server knows which module a message belongs to
+      return;
+    }
     if (page !== 1 || (category !== 'all' && category !== m.kind)) return;
     setItems((current) => (current.some((x) => x.id === m.id) ? current : [m, ...current].slice(0, PAGE_SIZE)));
     setTotal((t) => t + 1);
@@ -143,12 +153,16 @@ export function MessageCenter({ api, scope, onOpenLink, subtitle }: Props) {
   return (
     <Space direction="vertical" size={20} style={{ width: '100%' }}>
       <div style={{ display: 'flex', alignItems: 'flex-end', justifyContent: 'space-between', gap: 16, flexWrap: 'wrap' }}>
-        <div>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            消息中心
-          </Typography.Title>
+        {hideTitle ? (
           <Typography.Text type="secondary">{subtitle ?? '业务状态变化、待办提醒和系统公告都会汇总在这里，新消息会实时送达'}</Typography.Text>
-        </div>
+        ) : (
+          <div>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {title ?? '消息中心'}
+            </Typography.Title>
+            <Typography.Text type="secondary">{subtitle ?? '业务状态变化、待办提醒和系统公告都会汇总在这里，新消息会实时送达'}</Typography.Text>
+          </div>
+        )}
         <Space>
           <Segmented
             value={unreadOnly ? 'unread' : 'all'}
@@ -162,9 +176,11 @@ export function MessageCenter({ api, scope, onOpenLink, subtitle }: Props) {
             }}
             data-testid="unread-filter"
           />
-          <Button icon={<CheckOutlined />} onClick={() => void readAll()} loading={marking} disabled={unreadHere === 0} data-testid="read-all">
-            全部已读
-          </Button>
+          {module ? null : (
+            <Button icon={<CheckOutlined />} onClick={() => void readAll()} loading={marking} disabled={unreadHere === 0} data-testid="read-all">
+              全部已读
+            </Button>
+          )}
         </Space>
       </div>
       <Card variant="borderless" className="jmt-card" styles={{ body: { paddingTop: 4 } }}>
@@ -174,12 +190,12 @@ export function MessageCenter({ api, scope, onOpenLink, subtitle }: Props) {
             setCategory(key as Category);
             setPage(1);
           }}
-          items={CATEGORIES.map((c) => ({
+          items={CATEGORIES.filter((c) => !module || c.key !== 'announcement').map((c) => ({
             key: c.key,
             label: (
               <span data-testid={`category-${c.key}`}>
                 {c.label}
-                <Badge count={unreadOf(counts, c.key)} size="small" overflowCount={99} offset={[6, -2]} data-testid={`category-${c.key}-count`} />
+                <Badge count={module ? 0 : unreadOf(counts, c.key)} size="small" overflowCount={99} offset={[6, -2]} data-testid={`category-${c.key}-count`} />
               </span>
             ),
           }))}

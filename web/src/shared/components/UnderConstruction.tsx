@@ -1,5 +1,5 @@
 import { ToolOutlined } from '@ant-design/icons';
-import { Button, Card, Result, Space, Tag, Typography } from 'antd';
+import { Button, Card, Result, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 
 export interface UnderConstructionProps {
@@ -11,7 +11,7 @@ export interface UnderConstructionProps {
 }
 
 /** A catalog page whose feature is not built yet: says which one, and offers a way back. */
-export function UnderConstruction({ title, feature, description, backTo = '/', backLabel = '返回首页' }: UnderConstructionProps) {
+export function UnderConstruction({ title, description, backTo = '/', backLabel = '返回首页' }: UnderConstructionProps) {
   return (
     <Card variant="borderless" style={{ borderRadius: 12 }}>
       <Result
@@ -23,11 +23,6 @@ export function UnderConstruction({ title, feature, description, backTo = '/', b
               <Typography.Text strong style={{ fontSize: 16 }} data-testid="placeholder-title">
                 {title}
               </Typography.Text>
-              {feature ? (
-                <Tag color="geekblue" data-testid="placeholder-feature">
-                  {feature}
-                </Tag>
-              ) : null}
             </Space>
             {description ? <Typography.Text type="secondary">{description}</Typography.Text> : null}
             <Typography.Text type="secondary">该功能正在开发中，上线后将第一时间通过站内信通知您。</Typography.Text>

@@ -1,10 +1,12 @@
 /** H5 (antd-mobile): the closed-hours notice and the active maintenance announcements as notice bars. */
 import { NoticeBar } from 'antd-mobile';
+import { useState } from 'react';
 import type { Api } from '../api/client';
-import { announcementText, closedText, useNotices } from './notices';
+import { announcementText, closedLine, dismissHoursNotice, hoursNoticeDismissed, useNotices } from './notices';
 
 export function MobileNoticeBars({ api }: { api: Api }) {
   const notices = useNotices(api, 'merchant');
+  const [dismissed, setDismissed] = useState(() => hoursNoticeDismissed());
   if (!notices) return null;
   return (
     <>
@@ -17,7 +19,18 @@ export function MobileNoticeBars({ api }: { api: Api }) {
           data-testid="maintenance-banner"
         />
       ))}
-      {!notices.open ? <NoticeBar color="info" wrap content={closedText(notices)} data-testid="opening-hours-notice" /> : null}
+      {!notices.open && !dismissed ? (
+        <NoticeBar
+          color="info"
+          content={`非营业时间：${closedLine(notices)}`}
+          closeable
+          onClose={() => {
+            dismissHoursNotice();
+            setDismissed(true);
+          }}
+          data-testid="opening-hours-notice"
+        />
+      ) : null}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { announcementText, closedText, formatOpening, type Notices } from './notices';
+import { announcementText, closedLine, closedText, dismissHoursNotice, formatOpening, hoursNoticeDismissed, type Notices } from './notices';
+import { MemoryStorage } from '../testing/fixtures';
 
 const NOW = new Date('2026-09-19T02:00:00Z'); // Saturday 10:00 in Beijing
 
@@ -41,5 +42,21 @@ describe('announcementText', () => {
     expect(
       announcementText({ id: 'a1', title: '系统升级', content: '周六 22:00–24:00 暂停服务', level: 'warning', starts_at: '', ends_at: '' }),
     ).toBe('系统升级：周六 22:00–24:00 暂停服务');
+  });
+});
+
+describe('the closed-hours notice', () => {
+  it('fits one line: the notice and when we open again', () => {
+    const line = closedLine({ closed_notice: '今日休息。', next_open_at: '2026-09-21T00:30:00Z' } as Notices, NOW);
+    expect(line).toBe('今日休息 · 下次营业：9月21日（周一）08:30');
+    expect(line).not.toContain('\n');
+  });
+
+  it('once closed, stays closed for the rest of the Beijing day only', () => {
+    const storage = new MemoryStorage();
+    expect(hoursNoticeDismissed(NOW, storage)).toBe(false);
+    dismissHoursNotice(NOW, storage);
+    expect(hoursNoticeDismissed(new Date('2026-09-19T15:59:00Z'), storage)).toBe(true); // 23:59 in Beijing
+    expect(hoursNoticeDismissed(new Date('2026-09-19T16:01:00Z'), storage)).toBe(false); // the next day
   });
 });

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { Api } from '../api/client';
 import type { paths } from '../api/schema';
+import { formatDate } from '../datetime';
 
 type JsonOf<R> = R extends { content: { 'application/json': infer J } } ? J : never;
 export type Notices = JsonOf<paths['/api/v1/system/notices']['get']['responses'][200]>;
@@ -53,6 +54,31 @@ export function closedText(notices: Notices, now: Date = new Date()): string {
   if (notices.next_open_at) parts.push(`下次营业：${formatOpening(notices.next_open_at, now)}`);
   parts.push(`营业时间：${notices.hours_text}（北京时间）`);
   return `${parts.join('；')}。`;
+}
+
+/** The closed notice in one short line: 「非营业时间 · 下次营业：明天 08:30」 (the full sentence on hover). */
+export function closedLine(notices: Notices, now: Date = new Date()): string {
+  const next = notices.next_open_at ? ` · 下次营业：${formatOpening(notices.next_open_at, now)}` : '';
+  return `${notices.closed_notice.replace(/[。.]$/, '')}${next}`;
+}
+
+const DISMISSED_KEY = 'jmt.hoursNoticeDismissed';
+
+function browserStorage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Closing the notice hides it for the rest of the (Beijing) day, on this browser. */
+export function hoursNoticeDismissed(now: Date = new Date(), storage: Storage | null = browserStorage()): boolean {
+  return storage?.getItem(DISMISSED_KEY) === formatDate(now);
+}
+
+export function dismissHoursNotice(now: Date = new Date(), storage: Storage | null = browserStorage()): void {
+  storage?.setItem(DISMISSED_KEY, formatDate(now));
 }
 
 export function announcementText(a: Announcement): string {

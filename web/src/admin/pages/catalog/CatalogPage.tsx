@@ -1,5 +1,5 @@
 import { LockOutlined } from '@ant-design/icons';
-import { Breadcrumb, Button, Card, List, Result, Tag, Typography } from 'antd';
+import { Breadcrumb, Button, Card, List, Result, Typography } from 'antd';
 import { Link, useLocation } from 'react-router-dom';
 import { UnderConstruction } from '@/shared/components/UnderConstruction';
 import { useMe } from '@/shared/session';
@@ -73,7 +73,7 @@ export default function AdminCatalogPage() {
                   ),
                 ]}
               >
-                <List.Item.Meta title={<span>{entry.title} <Tag bordered={false} color="geekblue">{entry.feature}</Tag></span>} description={entry.description || ' '} />
+                <List.Item.Meta title={entry.title} description={entry.description || ' '} />
               </List.Item>
             );
           }}

@@ -192,7 +192,7 @@ export default function MessagesPage() {
     {
       key: 'inbox',
       label: '我的消息',
-      children: <MessageCenter api={api} scope={me.merchant?.id} onOpenLink={(link) => navigate(link)} subtitle="分配给您的待办与业务提醒会实时出现在这里" />,
+      children: <MessageCenter api={api} scope={me.merchant?.id} onOpenLink={(link) => navigate(link)} subtitle="分配给您的待办与业务提醒会实时出现在这里" hideTitle />,
     },
     ...(canPublish
       ? [
@@ -211,5 +211,12 @@ export default function MessagesPage() {
     ...(canList ? [{ key: 'sent', label: '发送记录', children: <SentMessages /> }] : []),
   ];
   const active = tabs.some((t) => t.key === params.get('tab')) ? (params.get('tab') as string) : 'inbox';
-  return <Tabs activeKey={active} onChange={(key) => setParams({ tab: key }, { replace: true })} items={tabs} destroyInactiveTabPane={false} />;
+  return (
+    <>
+      <Typography.Title level={4} style={{ marginTop: 0, marginBottom: 4 }} data-testid="page-title">
+        消息中心
+      </Typography.Title>
+      <Tabs activeKey={active} onChange={(key) => setParams({ tab: key }, { replace: true })} items={tabs} destroyInactiveTabPane={false} />
+    </>
+  );
 }

@@ -5,6 +5,7 @@ import type { components } from '@/shared/api/schema';
 import { access } from '@/shared/access';
 import { errorMessage, toFailure, unwrap } from '@/shared/errors';
 import { useMe } from '@/shared/session';
+import { formatDateTime } from '@/shared/datetime';
 
 type DocumentOut = components['schemas']['DocumentOut'];
 type DocumentOcrOut = components['schemas']['DocumentOcrOut'];
@@ -175,7 +176,7 @@ export default function DocumentsPage() {
             { title: '文件名', dataIndex: 'original_name' },
             { title: '大小', dataIndex: 'size', render: (v: number) => formatBytes(v) },
             { title: '上传人', dataIndex: 'uploaded_by' },
-            { title: '上传时间', dataIndex: 'created_at', render: (v: string) => new Date(v).toLocaleString('zh-CN') },
+            { title: '上传时间', dataIndex: 'created_at', render: (v: string) => formatDateTime(v) },
             {
               title: '操作',
               render: (_: unknown, doc) => (

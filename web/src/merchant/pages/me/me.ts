@@ -1,4 +1,5 @@
 import type { Me } from '@/shared/api/types';
+import { formatDateTime } from '@/shared/datetime';
 
 /** Whether the person is 管理员 of the merchant they act for (the server enforces it; this only hides buttons). */
 export function isMerchantAdmin(me: Me): boolean {
@@ -11,8 +12,7 @@ export const GENDERS = [
 ];
 
 export function formatTime(value: string | null | undefined): string {
-  if (!value) return '—';
-  return new Date(value).toLocaleString('zh-CN', { hour12: false });
+  return formatDateTime(value);
 }
 
 /** 18 characters, a real birth date and the GB 11643 check character (the server checks the same). */

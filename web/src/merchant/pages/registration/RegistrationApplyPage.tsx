@@ -27,6 +27,7 @@ import { composedName, ID_RULE, ORG_FORMS, PHONE_RULE } from '@/shared/component
 import { ProgressSteps } from '@/shared/components/registration/ProgressBoard';
 import { useRegistration } from './useRegistration';
 import './registration.css';
+import { PageHeading } from '@/shared/components/PageHeading';
 
 type NewKind = Exclude<ApplicationKind, 'existing'>;
 const EDIT = 'registration:apply:edit';
@@ -454,14 +455,10 @@ export default function RegistrationApplyPage() {
   };
 
   const header = (
-    <div>
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        工商注册办理
-      </Typography.Title>
-      <Typography.Text type="secondary">
-        尚未注册的商户可在线办理个体工商户或有限责任公司注册。每一步都会自动保存草稿，可随时离开，回来后从上次的位置继续。
-      </Typography.Text>
-    </div>
+    <PageHeading
+      title="工商注册办理"
+      subtitle="尚未注册的商户可在线办理个体工商户或有限责任公司注册。每一步都会自动保存草稿，可随时离开，回来后从上次的位置继续。"
+    />
   );
 
   let body: React.ReactNode;

@@ -8,6 +8,7 @@ import { useMe } from '@/shared/session';
 import { ProgressCard, ProgressTimeline } from '@/shared/components/registration/ProgressBoard';
 import { useRegistration } from './useRegistration';
 import './registration.css';
+import { PageHeading } from '@/shared/components/PageHeading';
 
 export default function RegistrationProgressPage() {
   const { me } = useMe();
@@ -79,12 +80,7 @@ export default function RegistrationProgressPage() {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <div>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          注册进度看板
-        </Typography.Title>
-        <Typography.Text type="secondary">每个节点的变化都会通过站内消息和微信通知您，本页实时更新。</Typography.Text>
-      </div>
+      <PageHeading title="注册进度看板" subtitle="每个节点的变化都会通过站内消息和微信通知您，本页实时更新。" />
       <ProgressCard progress={application.progress} action={fixButton} />
       <Row gutter={16}>
         <Col xs={24} lg={10}>

@@ -20,6 +20,7 @@ import { FIELD_LABELS, ID_RULE, PHONE_RULE } from '@/shared/components/registrat
 import { ProgressSteps } from '@/shared/components/registration/ProgressBoard';
 import { useRegistration } from './useRegistration';
 import './registration.css';
+import { PageHeading } from '@/shared/components/PageHeading';
 
 const EDIT = 'registration:supplement:edit';
 const OCR_IMAGES = new Set(['image/png', 'image/jpeg']);
@@ -391,14 +392,10 @@ export default function RegistrationSupplementPage() {
   };
 
   const header = (
-    <div>
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        已注册企业信息补充
-      </Typography.Title>
-      <Typography.Text type="secondary">
-        已有营业执照的商户，按步骤上传营业执照、法人身份证和开户许可证，核对自动识别的信息后提交审核。
-      </Typography.Text>
-    </div>
+    <PageHeading
+      title="已注册企业信息补充"
+      subtitle="已有营业执照的商户，按步骤上传营业执照、法人身份证和开户许可证，核对自动识别的信息后提交审核。"
+    />
   );
 
   let body: React.ReactNode;

@@ -84,10 +84,7 @@ export default function CatalogPage() {
         }
       >
         <div style={{ fontSize: 15, color: '#1f2337', fontWeight: 500 }}>
-          <span data-testid="placeholder-title">{item.title}</span>{' '}
-          <Tag color="primary" fill="outline" data-testid="placeholder-feature">
-            {item.feature}
-          </Tag>
+          <span data-testid="placeholder-title">{item.title}</span>
         </div>
         {item.description ? <div>{item.description}</div> : null}
         <div>该功能正在开发中，上线后将通过站内信通知您</div>

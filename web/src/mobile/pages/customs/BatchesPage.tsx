@@ -1,7 +1,7 @@
-/** 出口订单批次 on the H5 (C1, read-only): the approval progress of every batch; creating and
- * submitting stay on the PC. */
+/** 出口订单批次 on the H5 (C1): the approval progress of every batch, 新建批次, and each batch's page
+ * with its submit button. */
 import { ContainerOutlined } from '@ant-design/icons';
-import { DotLoading, ErrorBlock, List, NavBar, NoticeBar, ProgressBar, PullToRefresh, Tag } from 'antd-mobile';
+import { Button, DotLoading, ErrorBlock, List, NavBar, NoticeBar, ProgressBar, PullToRefresh, Tag } from 'antd-mobile';
 import { useCallback, useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import type { components } from '@/shared/api/schema';
@@ -9,6 +9,8 @@ import { errorMessage, unwrap } from '@/shared/errors';
 import { useMe } from '@/shared/session';
 import { MobileEmpty } from '../../components/MobileEmpty';
 import CatalogPage from '../catalog/CatalogPage';
+import { EDIT_PERMISSION } from '@/merchant/pages/customs/batches/batches';
+import { MobileBatchForm } from './BatchForm';
 
 /** The batch's status (草稿 / 已申报 / 部分放行 / 已放行 / 已结关) as an antd-mobile Tag colour. */
 const MOBILE_BATCH_COLOR: Record<string, string> = { draft: 'default', declared: 'primary', partly_released: 'warning', released: 'success', cleared: 'success' };
@@ -22,6 +24,8 @@ export default function BatchesPage() {
   const gate = access.routeGate(me.catalog, pathname);
   const [data, setData] = useState<Overview | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const canEdit = access.can(EDIT_PERMISSION);
 
   const load = useCallback(async () => {
     setError(null);
@@ -78,12 +82,14 @@ export default function BatchesPage() {
             </div>
           </div>
           {data.batches.length === 0 ? (
-            <MobileEmpty icon={<ContainerOutlined />} title="还没有批次" hint="请在电脑端新建批次" />
+            <MobileEmpty icon={<ContainerOutlined />} title="还没有批次" hint={canEdit ? '点击下方「新建批次」开始一次出口申报' : '商户管理员新建批次后会显示在这里'} />
           ) : (
-            <List header="批次进度（在电脑端新建与提交）" style={{ margin: '0 12px', borderRadius: 12, overflow: 'hidden' }}>
+            <List header="批次进度（点开查看与提交）" style={{ margin: '0 12px', borderRadius: 12, overflow: 'hidden' }}>
               {data.batches.map((b) => (
                 <List.Item
                   key={b.batch.id}
+                  onClick={() => navigate(`/customs/batches/${b.batch.id}`)}
+                  data-testid={`m-batch-${b.batch.id}`}
                   description={
                     <div>
                       <ProgressBar percent={b.progress} style={{ margin: '6px 0', '--fill-color': b.needs_attention > 0 ? '#fa8c16' : undefined } as React.CSSProperties} />
@@ -94,7 +100,7 @@ export default function BatchesPage() {
                 >
                   {b.batch.name}{' '}
                   <Tag color={b.batch.statistics_flag === 'A' ? 'danger' : 'primary'} fill="outline">
-                    {b.batch.statistics_flag}
+                    {b.batch.statistics_flag_label}
                   </Tag>{' '}
                   <Tag color={MOBILE_BATCH_COLOR[b.batch.status] ?? 'default'} data-testid={`m-batch-status-${b.batch.id}`}>
                     {b.batch.status_label}
@@ -103,8 +109,23 @@ export default function BatchesPage() {
               ))}
             </List>
           )}
+          {canEdit ? (
+            <div className="m-customs__actions">
+              <Button block color="primary" shape="rounded" onClick={() => setCreating(true)} data-testid="m-batch-new">
+                新建批次
+              </Button>
+            </div>
+          ) : null}
         </PullToRefresh>
       ) : null}
+      <MobileBatchForm
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={(batch) => {
+          setCreating(false);
+          navigate(`/customs/batches/${batch.id}`);
+        }}
+      />
     </div>
   );
 }

@@ -2,7 +2,7 @@
 import { FileSearchOutlined } from '@ant-design/icons';
 import { CapsuleTabs, DotLoading, ErrorBlock, InfiniteScroll, List, NavBar, SearchBar, Tag } from 'antd-mobile';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { components } from '@/shared/api/schema';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { useMe } from '@/shared/session';
@@ -38,7 +38,9 @@ export function MobileStatusTag({ status }: { status: Explained }) {
 export default function OrdersPage() {
   const { api } = useMe();
   const navigate = useNavigate();
-  const [status, setStatus] = useState('');
+  const [params] = useSearchParams();
+  const batchId = Number(params.get('batch')) || undefined;
+  const [status, setStatus] = useState(FILTERS.some((f) => f.key === params.get('status')) ? (params.get('status') as string) : '');
   const [search, setSearch] = useState('');
   const [items, setItems] = useState<OrderRow[]>([]);
   const [total, setTotal] = useState(0);
@@ -52,7 +54,7 @@ export default function OrdersPage() {
       const mine = ++request.current;
       if (next === 1) setLoading(true);
       try {
-        const data = await unwrap(api.client.GET('/api/v1/customs/orders', { params: { query: { page: next, page_size: 20, status, search } } }));
+        const data = await unwrap(api.client.GET('/api/v1/customs/orders', { params: { query: { page: next, page_size: 20, status, search, batch_id: batchId } } }));
         if (mine !== request.current) return;
         setItems((current) => (next === 1 ? data.items : [...current, ...data.items]));
         setTotal(data.total);
@@ -64,7 +66,7 @@ export default function OrdersPage() {
         if (mine === request.current) setLoading(false);
       }
     },
-    [api, status, search],
+    [api, status, search, batchId],
   );
 
   useEffect(() => {
@@ -72,10 +74,14 @@ export default function OrdersPage() {
     void fetchPage(1);
   }, [fetchPage]);
 
+  // When every row says the same next step, say it once above the list.
+  const hints = new Set(items.map((o) => o.status.next_step));
+  const sharedHint = items.length > 1 && hints.size === 1 ? items[0].status.next_step : null;
+
   return (
     <div className="m-customs">
       <NavBar onBack={() => (window.history.length > 1 ? navigate(-1) : navigate('/'))} style={{ background: '#fff' }}>
-        订单状态
+        {batchId ? '本批次订单' : '订单状态'}
       </NavBar>
       <div className="m-customs__bar">
         <SearchBar placeholder="订单编号 / 清单编号 / 运单号" onSearch={(v) => setSearch(v.trim())} onClear={() => setSearch('')} />
@@ -95,13 +101,14 @@ export default function OrdersPage() {
         <MobileEmpty icon={<FileSearchOutlined />} title={status || search ? '没有符合条件的订单' : '还没有申报的订单'} hint="在电脑端「电子订单报送」上传并申报后，可在这里查看进度" />
       ) : (
         <>
+          {sharedHint ? <div className="m-customs__hint" data-testid="m-orders-hint">下一步：{sharedHint}</div> : null}
           <List>
             {items.map((order) => (
               <List.Item
                 key={order.id}
                 onClick={() => navigate(`/customs/orders/${order.id}`)}
                 extra={<MobileStatusTag status={order.status} />}
-                description={order.status.next_step}
+                description={sharedHint ? undefined : order.status.next_step}
               >
                 <div className="m-customs__no">{order.order_no}</div>
                 <div className="m-customs__sub">{order.invt_no ? `清单 ${order.invt_no}` : order.batch_name}</div>

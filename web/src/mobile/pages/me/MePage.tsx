@@ -1,4 +1,4 @@
-import { CheckOutlined, IdcardOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, SwapOutlined, TeamOutlined, UserOutlined, WechatOutlined } from '@ant-design/icons';
+import { CheckOutlined, FolderOpenOutlined, IdcardOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, SwapOutlined, TeamOutlined, UserOutlined, WechatOutlined } from '@ant-design/icons';
 import { Avatar, Button, Dialog, Image, List, Popup, Tag, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -81,6 +81,9 @@ export default function MePage() {
             </List.Item>
             <List.Item prefix={<TeamOutlined className="mme__icon" />} onClick={() => navigate('/me/members')} data-testid="me-members">
               成员
+            </List.Item>
+            <List.Item prefix={<FolderOpenOutlined className="mme__icon" />} onClick={() => navigate('/documents')} data-testid="me-documents">
+              我的资料
             </List.Item>
           </>
         ) : null}

@@ -1,6 +1,6 @@
 /** 消息 tab (G3) on the H5: categories with unread counts, 只看未读, mark read on open, 全部已读, live. */
 import { ClockCircleOutlined, MailOutlined, NotificationOutlined, SyncOutlined } from '@ant-design/icons';
-import { Badge, Button, DotLoading, ErrorBlock, InfiniteScroll, List, Popup, Switch, Tabs, Toast } from 'antd-mobile';
+import { Badge, Button, DotLoading, ErrorBlock, InfiniteScroll, List, NavBar, Popup, Switch, Tabs, Toast } from 'antd-mobile';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage, unwrap } from '@/shared/errors';
@@ -27,7 +27,11 @@ const KIND_ICONS: Record<MessageKind, ReactNode> = {
   announcement: <NotificationOutlined />,
 };
 
-export default function MessagesPage() {
+/**
+ * The 消息 tab; with `module` the same list narrowed to one business module's notices, under its own
+ * title and back bar (出口报关's 业务办理通知, C7).
+ */
+export default function MessagesPage({ module, title }: { module?: string; title?: string } = {}) {
   const { api, me } = useMe();
   const navigate = useNavigate();
   const counts = useUnreadCounts(api, me.merchant?.id);
@@ -55,6 +59,7 @@ export default function MessagesPage() {
                 page_size: PAGE_SIZE,
                 kind: category === 'all' ? undefined : category,
                 unread: unreadOnly ? true : undefined,
+                module: module || undefined,
               },
             },
           }),
@@ -71,7 +76,7 @@ export default function MessagesPage() {
         if (mine === request.current) setLoading(false);
       }
     },
-    [api, category, unreadOnly, stream],
+    [api, category, unreadOnly, stream, module],
   );
 
   useEffect(() => {
@@ -85,6 +90,10 @@ export default function MessagesPage() {
       return;
     }
     const m = event.message;
+    if (module) {
+      void fetchPage(1); // the server knows which module a message belongs to
+      return;
+    }
     if (category !== 'all' && category !== m.kind) return;
     setItems((current) => (current.some((x) => x.id === m.id) ? current : [m, ...current]));
     setTotal((t) => t + 1);
@@ -119,16 +128,23 @@ export default function MessagesPage() {
 
   return (
     <div className="m-messages">
-      <div className="m-page-title m-messages__head">
-        <span>消息</span>
-        <Button size="small" fill="none" color="primary" disabled={unreadOf(counts, category) === 0} onClick={() => void readAll()} data-testid="read-all">
-          全部已读
-        </Button>
-      </div>
+      {module ? (
+        <NavBar onBack={() => (window.history.length > 1 ? navigate(-1) : navigate('/'))} style={{ background: '#fff' }}>
+          {title ?? '业务办理通知'}
+        </NavBar>
+      ) : (
+        <div className="m-page-title m-messages__head">
+          <span>消息</span>
+          <Button size="small" fill="none" color="primary" disabled={unreadOf(counts, category) === 0} onClick={() => void readAll()} data-testid="read-all">
+            全部已读
+          </Button>
+        </div>
+      )}
       <div className="m-messages__tabs">
         <Tabs activeKey={category} onChange={(key) => setCategory(key as Category)} style={{ '--title-font-size': '15px' }}>
-          {CATEGORIES.map((c) => {
-            const n = unreadOf(counts, c.key);
+          {CATEGORIES.filter((c) => !module || c.key !== 'announcement').map((c) => {
+            // The unread counts are of the whole message center: a module's view shows none.
+            const n = module ? 0 : unreadOf(counts, c.key);
             return (
               <Tabs.Tab
                 key={c.key}
@@ -162,7 +178,7 @@ export default function MessagesPage() {
           <MobileEmpty
             icon={<MailOutlined />}
             title={unreadOnly ? `没有未读的${category === 'all' ? '' : label}消息` : `暂无${category === 'all' ? '' : label}消息`}
-            hint="业务状态变化、待办提醒和系统公告会实时显示在这里"
+            hint={module ? '批次放行、回执、待提交的单证等办理进展会实时显示在这里' : '业务状态变化、待办提醒和系统公告会实时显示在这里'}
           />
         </div>
       ) : (

@@ -8,6 +8,7 @@ import type { AdminMerchant, AdminMerchantRow } from '@/shared/api/types';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { MerchantProfileForm, MerchantProfileView } from '@/shared/merchantProfile/MerchantProfile';
 import { useMe } from '@/shared/session';
+import { formatDateTime } from '@/shared/datetime';
 
 const VIEW = 'merchants:list:view';
 const STATUS = {
@@ -19,7 +20,7 @@ const STATUS_COLORS: Record<string, string> = { not_started: 'default', in_progr
 const VIA: Record<string, string> = { web: '网站扫码', mp: '小程序' };
 
 function formatTime(value: string): string {
-  return new Date(value).toLocaleString('zh-CN', { hour12: false });
+  return formatDateTime(value);
 }
 
 function MerchantDrawer({ merchantId, onClose, onSaved }: { merchantId: number | null; onClose: () => void; onSaved: () => void }) {

@@ -14,6 +14,7 @@ import { formatTime, KIND_LABELS, STATE_COLORS, type ApplicationKind } from '@/s
 import { useMe } from '@/shared/session';
 import type { components } from '@/shared/api/schema';
 import { ReviewDrawer } from './ReviewDrawer';
+import { PageHeading } from '@/shared/components/PageHeading';
 
 type Row = components['schemas']['QueueRowOut'];
 type StateKey = NonNullable<components['schemas']['QueueFilters']['state']>;
@@ -111,6 +112,9 @@ export default function OnboardingPage() {
 
   return (
     <>
+      <div style={{ marginBottom: 16 }}>
+        <PageHeading admin home="工作台" subtitle="商户提交的工商注册与企业信息补充，在这里初审、复核并核准。" />
+      </div>
       <ProTable<Row>
         rowKey="id"
         actionRef={actionRef}

@@ -10,6 +10,7 @@ import { useMe } from '@/shared/session';
 import { CheckTag } from '../gateway/GatewayConfigsPage';
 import { OperationsPage } from '../OperationsPage';
 import { MessageDrawer } from './MessageDrawer';
+import { formatDateTime } from '@/shared/datetime';
 
 type Board = components['schemas']['MerchantBoardOut'];
 type Group = components['schemas']['DocGroupOut'];
@@ -189,15 +190,14 @@ function Board({ onDrill }: { onDrill: (id: number) => void }) {
           rowKey="merchant_id"
           loading={loading}
           dataSource={data?.merchants ?? []}
-          scroll={{ x: 1100 }}
+          tableLayout="fixed"
           pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, hideOnSinglePage: true, showSizeChanger: false, onChange: setPage }}
           locale={{ emptyText: <Empty description="没有符合条件的商户" /> }}
           data-testid="ca-board"
           columns={[
             {
               title: '商户',
-              fixed: 'left',
-              width: 200,
+              ellipsis: true,
               render: (_v, r) => (
                 <Space direction="vertical" size={2}>
                   <a onClick={() => onDrill(r.merchant_id)} data-testid={`ca-merchant-${r.merchant_id}`}>
@@ -207,15 +207,15 @@ function Board({ onDrill }: { onDrill: (id: number) => void }) {
                 </Space>
               ),
             },
-            { title: '审批进度', width: 180, render: (_v, r) => <Progress percent={r.progress} size="small" strokeColor={r.needs_attention ? '#fa8c16' : undefined} /> },
-            { title: '批次（完成/全部）', width: 120, render: (_v, r) => `${r.batches.approved} / ${r.batches.total}` },
-            { title: '电子订单', width: 110, render: (_v, r) => <GroupCell group={r.orders} label="电子订单" /> },
-            { title: '物流运单', width: 110, render: (_v, r) => <GroupCell group={r.logistics} label="物流运单" /> },
-            { title: '申报清单', width: 110, render: (_v, r) => <GroupCell group={r.inventories} label="申报清单" /> },
-            { title: '总分单', width: 100, render: (_v, r) => <GroupCell group={r.waybills} label="总分单" /> },
-            { title: '汇总', width: 100, render: (_v, r) => <GroupCell group={r.summaries} label="汇总申请" /> },
-            { title: '需处理', width: 80, render: (_v, r) => (r.needs_attention ? <Tag color="red">{r.needs_attention}</Tag> : <Typography.Text type="secondary">0</Typography.Text>) },
-            { title: '最近更新', width: 150, render: (_v, r) => (r.last_activity ? new Date(r.last_activity).toLocaleString('zh-CN', { hour12: false }) : '—') },
+            { title: '审批进度', width: 130, render: (_v, r) => <Progress percent={r.progress} size="small" strokeColor={r.needs_attention ? '#fa8c16' : undefined} /> },
+            { title: '批次 完成/全部', width: 110, render: (_v, r) => `${r.batches.approved} / ${r.batches.total}` },
+            { title: '电子订单', width: 90, render: (_v, r) => <GroupCell group={r.orders} label="电子订单" /> },
+            { title: '物流运单', width: 90, render: (_v, r) => <GroupCell group={r.logistics} label="物流运单" /> },
+            { title: '申报清单', width: 90, render: (_v, r) => <GroupCell group={r.inventories} label="申报清单" /> },
+            { title: '总分单', width: 80, render: (_v, r) => <GroupCell group={r.waybills} label="总分单" /> },
+            { title: '汇总', width: 80, render: (_v, r) => <GroupCell group={r.summaries} label="汇总申请" /> },
+            { title: '需处理', width: 76, render: (_v, r) => (r.needs_attention ? <Tag color="red">{r.needs_attention}</Tag> : <Typography.Text type="secondary">0</Typography.Text>) },
+            { title: '最近更新', width: 136, render: (_v, r) => (r.last_activity ? formatDateTime(r.last_activity) : '—') },
           ]}
         />
       </Card>
@@ -267,7 +267,7 @@ function Messages({ filter, onOpen }: { filter: { merchantId?: number; batchId?:
         </Space>
       ),
     },
-    { title: '时间', dataIndex: 'created_at', search: false, width: 160, render: (_d, r) => new Date(r.created_at).toLocaleString('zh-CN', { hour12: false }) },
+    { title: '时间', dataIndex: 'created_at', search: false, width: 160, render: (_d, r) => formatDateTime(r.created_at) },
     { title: '', valueType: 'option', width: 80, render: (_d, r) => [<a key="xml" onClick={() => onOpen(r.id)} data-testid={`message-open-${r.id}`}>查看 XML</a>] },
   ];
   return (

@@ -6,6 +6,7 @@ import type { components } from '@/shared/api/schema';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { useMe } from '@/shared/session';
 import { xmlTokens } from './xml';
+import { formatDateTime } from '@/shared/datetime';
 
 type Detail = components['schemas']['CustomsMessageDetailOut'];
 
@@ -55,7 +56,7 @@ export function MessageDrawer({ messageId, onClose, onOpen }: { messageId: numbe
             <Descriptions.Item label="方向">
               <Tag color={detail.direction === 'out' ? 'blue' : 'green'}>{detail.direction_label}</Tag>
             </Descriptions.Item>
-            <Descriptions.Item label="时间">{new Date(detail.created_at).toLocaleString('zh-CN', { hour12: false })}</Descriptions.Item>
+            <Descriptions.Item label="时间">{formatDateTime(detail.created_at)}</Descriptions.Item>
             <Descriptions.Item label="guid" span={2}>
               <Typography.Text copyable code>
                 {detail.guid || '—'}

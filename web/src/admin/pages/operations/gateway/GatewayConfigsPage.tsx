@@ -8,6 +8,7 @@ import type { components } from '@/shared/api/schema';
 import { ApiFailure, errorMessage, fieldErrors, unwrap } from '@/shared/errors';
 import { useMe } from '@/shared/session';
 import { OperationsPage } from '../OperationsPage';
+import { formatDateTime } from '@/shared/datetime';
 
 type Row = components['schemas']['AdminGatewayConfigOut'];
 type ConfigIn = components['schemas']['GatewayConfigIn'];
@@ -109,7 +110,7 @@ function ConfigDrawer({ row, onClose, onSaved }: { row: Row | null; onClose: () 
               {current.check_message || '保存后自动检测连通性与凭证'}
               {current.checked_at ? (
                 <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-                  （{new Date(current.checked_at).toLocaleString('zh-CN', { hour12: false })}）
+                  （{formatDateTime(current.checked_at)}）
                 </Typography.Text>
               ) : null}
             </>

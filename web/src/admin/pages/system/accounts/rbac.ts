@@ -1,5 +1,6 @@
 /** Shapes and small helpers of the back-office RBAC pages (accounts, roles, user switching). */
 import type { paths } from '@/shared/api/schema';
+import { formatDateTime } from '@/shared/datetime';
 
 type JsonOf<R> = R extends { content: { 'application/json': infer J } } ? J : never;
 
@@ -32,10 +33,7 @@ export const SCOPE_COLORS: Record<DataScope, string> = {
 };
 
 export function formatTime(value: string | null | undefined): string {
-  if (!value) return '—';
-  const d = new Date(value);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return formatDateTime(value);
 }
 
 /** The button codes (leaves) among checked tree keys: menu and page keys are only for display. */

@@ -1,6 +1,7 @@
 /** Shapes and helpers of 日志管理 (kept apart from the components so Vitest can test them). */
 import type { paths } from '@/shared/api/schema';
 import { toFailure } from '@/shared/errors';
+import { formatDateTime } from '@/shared/datetime';
 
 type JsonOf<R> = R extends { content: { 'application/json': infer J } } ? J : never;
 export type LogPage = JsonOf<paths['/api/v1/admin/audit/operation-logs']['get']['responses'][200]>;
@@ -30,20 +31,7 @@ export function toLogQuery(params: Record<string, unknown>): Omit<LogQuery, 'pag
 
 /** 2026-03-01 09:30:00 in Beijing time. */
 export function formatTime(value: string | null | undefined, seconds = true): string {
-  if (!value) return '—';
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(value));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const time = seconds ? `${get('hour')}:${get('minute')}:${get('second')}` : `${get('hour')}:${get('minute')}`;
-  return `${get('year')}-${get('month')}-${get('day')} ${time}`;
+  return formatDateTime(value, seconds);
 }
 
 export function formatBytes(bytes: number | null | undefined): string {

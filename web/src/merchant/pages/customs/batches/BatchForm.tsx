@@ -101,7 +101,7 @@ export function BatchForm({ open, batch, onClose, onSaved }: Props) {
               </Form.Item>
             </Col>
             <Col span={12}>
-              <Form.Item name="statistics_flag" label="申报业务类型（statisticsFlag）" rules={[{ required: true, message: '请选择申报业务类型' }]}>
+              <Form.Item name="statistics_flag" label="申报业务类型" rules={[{ required: true, message: '请选择申报业务类型' }]}>
                 <Select
                   disabled={locked}
                   data-testid="batch-flag"

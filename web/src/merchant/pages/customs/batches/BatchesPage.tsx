@@ -14,6 +14,7 @@ import { BatchDetailDrawer } from './BatchDetail';
 import { BatchForm } from './BatchForm';
 import { BatchProgress } from './BatchProgress';
 import { BATCH_STATUS_COLOR, EDIT_PERMISSION, type BatchBoard, type BatchOut, type Overview } from './batches';
+import { formatDateTime } from '@/shared/datetime';
 
 export default function BatchesPage() {
   const { api, me, access } = useMe();
@@ -199,7 +200,7 @@ export default function BatchesPage() {
                 width: 80,
                 render: (_v, r) => (r.needs_attention > 0 ? <Tag color="red">{r.needs_attention}</Tag> : <Typography.Text type="secondary">0</Typography.Text>),
               },
-              { title: '创建时间', width: 150, render: (_v, r) => new Date(r.batch.created_at).toLocaleString('zh-CN', { hour12: false }) },
+              { title: '创建时间', width: 150, render: (_v, r) => formatDateTime(r.batch.created_at) },
             ]}
           />
         </Card>

@@ -84,7 +84,7 @@ function CancelForm({ canEdit, onCreated }: { canEdit: boolean; onCreated: () =>
             {lookupError ? <Alert style={{ marginTop: 8 }} type="error" showIcon message={lookupError} /> : null}
             {prefill && !prefill.cancellable ? <Alert style={{ marginTop: 8 }} type="warning" showIcon message={prefill.refusal} /> : null}
             <Descriptions style={{ marginTop: 8 }} size="small" column={1} bordered labelStyle={{ width: 170, whiteSpace: 'nowrap' }} data-testid="cancel-prefill">
-              <Descriptions.Item label="系统唯一序号（guid）">{prefill?.inventory_guid ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label="清单系统编号">{prefill?.inventory_guid ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="电商企业代码">{prefill ? `${prefill.ebc_code}（${prefill.ebc_name}）` : '—'}</Descriptions.Item>
               <Descriptions.Item label="报文传输的企业名称">{prefill?.cop_name || '—'}</Descriptions.Item>
               <Descriptions.Item label="订单编号 / 运单号">{prefill ? `${prefill.order_no} / ${prefill.logistics_no}` : '—'}</Descriptions.Item>

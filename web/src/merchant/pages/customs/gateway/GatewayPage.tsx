@@ -8,6 +8,7 @@ import type { components } from '@/shared/api/schema';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { useMe } from '@/shared/session';
 import CatalogPage from '../../catalog/CatalogPage';
+import { formatDateTime } from '@/shared/datetime';
 
 type Config = components['schemas']['GatewayConfigOut'];
 
@@ -69,11 +70,10 @@ export default function GatewayPage() {
           data-testid="gateway-config"
           columns={[
             { title: '检测结果', dataIndex: 'check_status', render: () => <CheckBadge status={config.check_status} label={config.check_status_label} /> },
-            { title: '检测时间', dataIndex: 'checked_at', valueType: 'dateTime' },
+            { title: '检测时间', dataIndex: 'checked_at', render: () => formatDateTime(config.checked_at) },
             { title: '检测说明', dataIndex: 'check_message', span: 2 },
-            { title: '接口地址', dataIndex: 'base_url', copyable: true },
-            { title: 'App Key', dataIndex: 'app_key' },
-            { title: 'App Secret', dataIndex: 'app_secret' },
+            { title: '接入账号', dataIndex: 'app_key' },
+            { title: '接入密钥', dataIndex: 'app_secret' },
             { title: '状态', dataIndex: 'is_enabled', render: () => (config.is_enabled ? <Tag color="blue">启用</Tag> : <Tag>停用</Tag>) },
             { title: '电商企业', dataIndex: 'ebc_name', render: () => `${config.ebc_name}（${config.ebc_code}）` },
             { title: '电商平台', dataIndex: 'ebp_name', render: () => (config.ebp_code ? `${config.ebp_name}（${config.ebp_code}）` : '同电商企业') },
@@ -81,10 +81,9 @@ export default function GatewayPage() {
             { title: 'DXP ID', dataIndex: 'dxp_id' },
             { title: '申报地海关代码', dataIndex: 'customs_code' },
             { title: '出口口岸代码', dataIndex: 'port_code' },
-            { title: '回执回调地址', dataIndex: 'callback_url', span: 2, render: () => config.callback_url || '使用平台默认地址' },
           ]}
         />
-        <Typography.Text type="secondary">以上信息由捷晶管理员维护，如需修改请联系捷晶。App Secret 加密保存，任何页面都不会显示完整密钥。</Typography.Text>
+        <Typography.Text type="secondary">以上信息由捷晶管理员维护，接口地址等技术参数由捷晶维护，如需修改请联系捷晶；接入密钥加密保存，任何页面都不会显示完整密钥。</Typography.Text>
       </Space>
     );
 

@@ -260,6 +260,7 @@ export default function ManifestsPage() {
           />
         </Card>
       ) : null}
+      {data && batches.length === 0 && (data.items ?? []).length === 0 ? null : (
       <Card variant="borderless" className="jmt-card" title="已提交的总分单">
         <Table<Manifest>
           rowKey="id"
@@ -280,6 +281,7 @@ export default function ManifestsPage() {
           data-testid="manifests-table"
         />
       </Card>
+      )}
       <ManifestDrawer id={openId} onClose={() => setOpenId(null)} />
     </CustomsShell>
   );

@@ -8,6 +8,7 @@ import { Link, useLocation } from 'react-router-dom';
 import type { components } from '@/shared/api/schema';
 import { useMe } from '@/shared/session';
 import CatalogPage from '../../catalog/CatalogPage';
+import { formatDateTime } from '@/shared/datetime';
 
 export type Explained = components['schemas']['ExplainedOut'];
 export type ReceiptRow = components['schemas']['ReceiptOut'];
@@ -60,11 +61,7 @@ export function num(value: string | number | null | undefined): string {
 }
 
 export function formatTime(value: string | null | undefined): string {
-  if (!value) return '—';
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return value;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  return formatDateTime(value);
 }
 
 export function ReceiptList({ receipts }: { receipts: readonly ReceiptRow[] }) {

@@ -123,6 +123,17 @@ export default function SummariesPage() {
   const candidates = useMemo(() => data?.candidates ?? [], [data]);
   const selected = month ? candidates.filter((c) => c.month === month.format('YYYY-MM')) : [];
   const selectedCount = selected.reduce((n, c) => n + c.inventories, 0);
+  const nothingYet = candidates.length === 0 && (data?.items ?? []).length === 0;
+  // Why the month cannot be picked or the button pressed, said next to them.
+  const blocker = !canEdit
+    ? '只读成员不能报送'
+    : candidates.length === 0
+      ? '还没有已结关、待汇总的清单，清单结关后即可选择月份'
+      : !month
+        ? '请先选择结关月份'
+        : selectedCount === 0
+          ? `${monthLabel(month.format('YYYY-MM'))}没有待汇总的清单`
+          : null;
   const urgent = [...candidates].sort((a, b) => a.due_date.localeCompare(b.due_date))[0];
 
   const submit = async () => {
@@ -175,7 +186,11 @@ export default function SummariesPage() {
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             {reminder}
             {candidates.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无待汇总的结关清单" />
+              nothingYet ? (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无待汇总的结关清单：清单结关后，每月在这里汇总申报" data-testid="summaries-empty" />
+              ) : (
+                <Typography.Text type="secondary">暂无待汇总的结关清单</Typography.Text>
+              )
             ) : (
               <Row gutter={[16, 16]}>
                 {candidates.map((c: Candidate) => (
@@ -195,17 +210,30 @@ export default function SummariesPage() {
               </Row>
             )}
             <Space wrap size={12}>
-              <DatePicker picker="month" value={month} onChange={setMonth} placeholder="选择结关月份" allowClear={false} data-testid="summary-month" />
-              <Tooltip title={canEdit ? '' : '只读成员不能报送'}>
-                <Button type="primary" icon={<SendOutlined />} loading={busy} disabled={!canEdit || selectedCount === 0} onClick={() => void submit()} data-testid="summary-submit">
+              <DatePicker
+                picker="month"
+                value={month}
+                onChange={setMonth}
+                placeholder="选择结关月份"
+                allowClear={false}
+                disabled={candidates.length === 0}
+                data-testid="summary-month"
+              />
+              <Tooltip title={blocker ?? ''}>
+                <Button type="primary" icon={<SendOutlined />} loading={busy} disabled={blocker !== null} onClick={() => void submit()} data-testid="summary-submit">
                   {selectedCount ? `生成并提交汇总（${selectedCount} 票）` : '生成并提交汇总'}
                 </Button>
               </Tooltip>
-              {month && selectedCount === 0 && candidates.length > 0 ? <Typography.Text type="secondary">{monthLabel(month.format('YYYY-MM'))}没有待汇总的清单</Typography.Text> : null}
+              {blocker ? (
+                <Typography.Text type="secondary" data-testid="summary-blocker">
+                  {blocker}
+                </Typography.Text>
+              ) : null}
             </Space>
           </Space>
         )}
       </Card>
+      {nothingYet ? null : (
       <Card variant="borderless" className="jmt-card" title="已提交的汇总申请">
         <Table<SummaryRow>
           rowKey="id"
@@ -224,6 +252,7 @@ export default function SummariesPage() {
           data-testid="summaries-table"
         />
       </Card>
+      )}
       <SummaryDrawer id={openId} onClose={() => setOpenId(null)} />
     </CustomsShell>
   );
