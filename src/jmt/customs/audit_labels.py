@@ -17,6 +17,7 @@ ACTIONS = {
     "order_import_declare": "申报电子订单",
     "manifest_create": "提交清单总分单",
     "waybill_submit": "发送清单总分单",
+    "waybill_change": "变更清单总分单",
     "summary_create": "提交汇总申请",
     "summary_submit": "发送汇总申请单",
     "invt_cancel_create": "提交撤销申请",

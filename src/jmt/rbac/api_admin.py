@@ -3,11 +3,13 @@
 Mounted at ``/api/v1/admin/rbac``. Thin: parse, one service or selector call with ``actor=``, return.
 """
 
+import ipaddress
 from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
+from pydantic import field_validator
 
 from jmt.accounts.schemas import user_out
 from jmt.core import catalog
@@ -55,6 +57,17 @@ class LoginLogQuery(PageQuery):
     ip: str = Field("", max_length=45)
     since: datetime | None = None
     until: datetime | None = None
+
+    @field_validator("ip")
+    @classmethod
+    def _an_address(cls, value: str) -> str:
+        value = value.strip()
+        if value:
+            try:
+                ipaddress.ip_address(value)
+            except ValueError:
+                raise ValueError("请输入完整的 IP 地址，如 192.168.1.10") from None
+        return value
 
 
 class MerchantUserQuery(PageQuery):
