@@ -85,9 +85,8 @@ def test_the_monthly_summary_reminder_links_to_a_page_on_both_surfaces(batch: Ba
     assert notices.summary_reminders(now=timezone.make_aware(datetime(2026, 4, 3, 9, 0))) == 1
     reminders = list(Message.objects.filter(kind="todo").values_list("link", flat=True))
     assert reminders == ["/customs/summaries?month=2026-03"]
-    for link in reminders:
-        path = urlsplit(link).path
-        assert path in routes(PC_ROUTES) and path in routes(H5_ROUTES), link
+    assert "/customs/summaries" in routes(PC_ROUTES)
+    assert "/customs/summaries" in routes(H5_ROUTES)
 
 
 def test_the_route_reader_sees_the_customs_pages_of_both_files():
