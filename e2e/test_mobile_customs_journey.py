@@ -35,6 +35,8 @@ def phone(new_context: Any) -> Page:
 
 def receipt(doc: Any, *, kind: str, return_status: str, return_info: str, at: str) -> None:
     """A customs receipt already applied to ``doc`` (a 总分单, 汇总申请 or 撤销申请)."""
+    doc.return_status, doc.return_info = return_status, return_info
+    doc.save()
     message_type = {"waybill": "CEB608", "summary": "CEB702", "cancel": "CEB606"}[kind]
     received = CustomsMessage.objects.create(
         direction="in", message_type=message_type, merchant_id=doc.merchant_id, xml="<r/>", sha256=uuid.uuid4().hex
@@ -152,6 +154,7 @@ def test_a_merchant_runs_customs_and_keeps_documents_on_the_phone(
     expect(sheet).to_contain_text("2026-03-20 10:15")
     expect(sheet).to_contain_text(inventory.logistics_no)
     no_horizontal_scroll(page)
+    sheet.get_by_test_id("m-receipts").scroll_into_view_if_needed()
     shoot(page, "m-customs-manifest-receipt")
     sheet.get_by_test_id("m-doc-sheet-close").click()
     expect(page.get_by_test_id(f"m-manifest-{waybill.pk}")).to_have_attribute("data-focus", "true")
@@ -179,8 +182,9 @@ def test_a_merchant_runs_customs_and_keeps_documents_on_the_phone(
     sheet = page.get_by_test_id("m-doc-sheet")
     expect(sheet).to_contain_text(f"撤销清单 {inventory.invt_no}")
     expect(sheet).to_contain_text("买家取消订单，货物未出境")
-    expect(sheet.get_by_test_id("m-receipt-info")).to_contain_text("清单已结关，不能撤销")
+    expect(sheet.get_by_test_id("m-receipts")).to_contain_text("清单已结关，不能撤销")
     expect(sheet).to_contain_text("2026-03-22 09:30")
+    sheet.get_by_test_id("m-receipts").scroll_into_view_if_needed()
     shoot(page, "m-customs-cancel-receipt")
     sheet.get_by_test_id("m-doc-sheet-close").click()
     expect(page.get_by_test_id(f"m-cancel-{cancel.pk}")).to_have_attribute("data-focus", "true")
@@ -203,6 +207,7 @@ def test_a_merchant_runs_customs_and_keeps_documents_on_the_phone(
     expect(sheet).to_contain_text("2026-04-10 08:30")
     expect(sheet).to_contain_text(inventory.invt_no)
     no_horizontal_scroll(page)
+    sheet.get_by_test_id("m-receipts").scroll_into_view_if_needed()
     shoot(page, "m-customs-summary-receipt")
     sheet.get_by_test_id("m-doc-sheet-close").click()
     expect(page.get_by_test_id(f"m-summary-{summary.pk}")).to_have_attribute("data-focus", "true")

@@ -23,7 +23,7 @@ export function MobileReceipts({ receipts }: { receipts: readonly Receipt[] }) {
           description={
             <div>
               <div>{r.explained.meaning}</div>
-              {r.return_info && r.return_info !== r.explained.meaning ? <div data-testid="m-receipt-info">海关回执：{r.return_info}</div> : null}
+              {r.return_info && !r.explained.meaning.includes(r.return_info) ? <div data-testid="m-receipt-info">海关回执：{r.return_info}</div> : null}
               {r.applied ? null : <div>迟到或重复的回执，未改变状态</div>}
             </div>
           }
