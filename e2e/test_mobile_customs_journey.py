@@ -115,6 +115,7 @@ def test_a_merchant_runs_customs_and_keeps_documents_on_the_phone(
     page.get_by_test_id("m-batch-edit").click()
     expect(page.get_by_test_id("m-batch-locked")).to_be_visible()
     expect(page.get_by_test_id("m-batch-form").locator("input[disabled]").first).to_be_visible()
+    shoot(page, "m-customs-batch-edit-locked")
     field(page, "批次名称").fill("2026年3月 东海水晶第1批（改）")
     page.get_by_test_id("m-batch-save").click()
     expect(page.get_by_test_id("m-batch-detail")).to_contain_text("2026年3月 东海水晶第1批（改）")
