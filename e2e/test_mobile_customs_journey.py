@@ -220,6 +220,14 @@ def test_a_merchant_runs_customs_and_keeps_documents_on_the_phone(
     expect(page.locator("body")).not_to_contain_text(re.compile(r"127\.0\.0\.1|example\."))
     shoot(page, "m-customs-gateway")
 
+    # 操作记录 from 我的, as on the PC's 个人中心: what this account just did, in Chinese.
+    page.goto(f"{asgi_url}/m/me")
+    page.get_by_test_id("me-logs").click()
+    expect(page).to_have_url(re.compile(r"/m/me/logs$"))
+    expect(page.get_by_test_id("m-logs")).to_contain_text("2026年4月 手机改名")
+    no_horizontal_scroll(page)
+    shoot(page, "m-me-logs")
+
     # 我的资料 from 我的: pick the kind, upload from the phone, see it listed.
     page.goto(f"{asgi_url}/m/me")
     page.get_by_test_id("me-documents").click()
@@ -241,6 +249,7 @@ def test_a_merchant_runs_customs_and_keeps_documents_on_the_phone(
         "/m/customs/gateway",
         "/m/customs/notifications",
         "/m/documents",
+        "/m/me/logs",
         f"/m/customs/batches/{released.pk}",
     ]:
         page.goto(f"{asgi_url}{path}")
