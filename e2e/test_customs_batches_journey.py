@@ -120,6 +120,16 @@ def test_a_merchant_without_configuration_sees_what_to_fix_and_cannot_submit(
     shoot(page, "customs-batch-gateway-missing")
 
 
+def test_the_batch_workflow_message_link_opens_the_batch_it_names(
+    live_server: Any, page: Page, merchant_admin: User, crystal_merchant: Merchant
+):
+    make_batch(crystal_merchant, name="不是这一批")
+    named = make_batch(crystal_merchant, name="2026年3月 消息里的批次")
+    merchant_login(page, live_server.url, f"/customs/batches?id={named.pk}")
+    expect(page.get_by_role("dialog")).to_contain_text("2026年3月 消息里的批次")
+    expect(page.get_by_test_id("batch-orders-link")).to_be_visible()
+
+
 def _declare(merchant: Merchant) -> None:
     batch = make_batch(merchant, name="2026年2月 第3批")
     for _ in range(3):

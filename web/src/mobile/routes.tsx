@@ -31,6 +31,7 @@ const CustomsSummariesPage = lazy(() => import('./pages/customs/SummariesPage'))
 const CustomsCancelsPage = lazy(() => import('./pages/customs/CancelsPage'));
 const CustomsGatewayPage = lazy(() => import('./pages/customs/GatewayPage'));
 const CustomsNotificationsPage = lazy(() => import('./pages/customs/NotificationsPage'));
+const MeLogsPage = lazy(() => import('./pages/me/LogsPage'));
 const DocumentsPage = lazy(() => import('./pages/documents/DocumentsPage'));
 
 /** Full-screen pages behind sign-in (each customs page checks its catalog item itself). */
@@ -42,6 +43,7 @@ const PAGES: { path: string; element: JSX.Element }[] = [
   { path: '/customs/gateway', element: <CustomsGatewayPage /> },
   { path: '/customs/notifications', element: <CustomsNotificationsPage /> },
   { path: '/documents', element: <DocumentsPage /> },
+  { path: '/me/logs', element: <MeLogsPage /> },
 ];
 
 export const TABS = [

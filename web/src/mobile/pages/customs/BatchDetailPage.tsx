@@ -6,6 +6,7 @@ import { EDIT_PERMISSION, submitBlocker, type BatchDetail, type DocGroup } from 
 import { formatDateTime } from '@/shared/datetime';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { useMe } from '@/shared/session';
+import { MobileBatchForm } from './BatchForm';
 import { MobileCustomsShell, MobileLoading } from './MobileCustomsShell';
 
 const STATUS_COLOR: Record<string, 'default' | 'primary' | 'success'> = { draft: 'default', submitted: 'primary', closed: 'success' };
@@ -29,6 +30,7 @@ export default function BatchDetailPage() {
   const [detail, setDetail] = useState<BatchDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const [editing, setEditing] = useState(false);
 
   const load = useCallback(async () => {
     setError(null);
@@ -115,11 +117,27 @@ export default function BatchDetailPage() {
               提交批次
             </Button>
             {blocker ? <div className="m-customs__muted" data-testid="m-batch-blocker">{blocker}</div> : null}
+            {canEdit ? (
+              <Button block shape="rounded" onClick={() => setEditing(true)} data-testid="m-batch-edit">
+                {b.locked ? '修改批次名称' : '修改批次'}
+              </Button>
+            ) : null}
             <Button block shape="rounded" onClick={() => navigate(`/customs/orders?batch=${b.id}`)}>
               查看本批次订单
             </Button>
           </div>
         </PullToRefresh>
+      ) : null}
+      {b ? (
+        <MobileBatchForm
+          open={editing}
+          batch={b}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            void load();
+          }}
+        />
       ) : null}
     </MobileCustomsShell>
   );

@@ -3,7 +3,7 @@
 import { ContainerOutlined } from '@ant-design/icons';
 import { Button, DotLoading, ErrorBlock, List, NavBar, NoticeBar, ProgressBar, PullToRefresh, Tag } from 'antd-mobile';
 import { useCallback, useEffect, useState } from 'react';
-import { useLocation, useNavigate } from 'react-router-dom';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import type { components } from '@/shared/api/schema';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { useMe } from '@/shared/session';
@@ -26,6 +26,7 @@ export default function BatchesPage() {
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const canEdit = access.can(EDIT_PERMISSION);
+  const linked = Number(useSearchParams()[0].get('id')) || null; // a message's link names one batch
 
   const load = useCallback(async () => {
     setError(null);
@@ -37,11 +38,12 @@ export default function BatchesPage() {
   }, [api]);
 
   useEffect(() => {
-    if (gate?.ok) void load();
+    if (gate?.ok && !linked) void load();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [load]);
 
   if (!gate || !gate.ok) return <CatalogPage />;
+  if (linked) return <Navigate to={`/customs/batches/${linked}`} replace />;
   const t = data?.totals;
 
   return (

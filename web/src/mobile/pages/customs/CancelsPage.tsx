@@ -2,21 +2,28 @@
 import { StopOutlined } from '@ant-design/icons';
 import { Button, Dialog, ErrorBlock, Form, Input, List, NoticeBar, ProgressBar, PullToRefresh, TextArea, Toast } from 'antd-mobile';
 import { useCallback, useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import type { components } from '@/shared/api/schema';
 import { formatDateTime } from '@/shared/datetime';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { useMe } from '@/shared/session';
 import { MobileEmpty } from '../../components/MobileEmpty';
+import { DocSheet, Facts, useScrollTo } from './DocSheet';
 import { MobileCustomsShell, MobileLoading } from './MobileCustomsShell';
 import { MobileStatusTag } from './OrdersPage';
 
 type Prefill = components['schemas']['CancelPrefillOut'];
 type CancelRow = components['schemas']['CancelOut'];
+type CancelDetail = components['schemas']['CancelDetailOut'];
 const EDIT = 'customs:cancels:edit';
 
 export default function CancelsPage() {
   const { api, access } = useMe();
   const canEdit = access.can(EDIT);
+  const [params] = useSearchParams();
+  const focusId = Number(params.get('id')) || null;
+  const focusInvt = params.get('invt_no') ?? '';
+  const [openId, setOpenId] = useState<number | null>(focusId);
   const [form] = Form.useForm<{ invt_no: string; reason: string }>();
   const [prefill, setPrefill] = useState<Prefill | null>(null);
   const [lookupError, setLookupError] = useState<string | null>(null);
@@ -36,6 +43,10 @@ export default function CancelsPage() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  const focused = (r: CancelRow) => r.id === focusId || (focusInvt !== '' && r.invt_no === focusInvt);
+  const firstFocused = rows?.find(focused);
+  useScrollTo(firstFocused ? `m-cancel-${firstFocused.id}` : null, rows !== null);
 
   const lookup = async (raw: string) => {
     const invtNo = raw.trim();
@@ -121,13 +132,25 @@ export default function CancelsPage() {
             {rows.map((r) => (
               <List.Item
                 key={r.id}
+                className={focused(r) ? 'm-customs__focus' : undefined}
+                data-testid={`m-cancel-${r.id}`}
+                data-focus={focused(r) || undefined}
+                onClick={() => setOpenId(r.id)}
                 extra={<MobileStatusTag status={r.status} />}
                 description={
                   <div>
                     <ProgressBar percent={r.progress} style={{ margin: '6px 0' }} />
                     {r.sends_at ? `${formatDateTime(r.sends_at).slice(11)} 发往海关` : r.status.next_step}
                     {r.withdrawable ? (
-                      <Button size="mini" fill="outline" style={{ marginLeft: 8 }} onClick={() => void withdraw(r)}>
+                      <Button
+                        size="mini"
+                        fill="outline"
+                        style={{ marginLeft: 8 }}
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          void withdraw(r);
+                        }}
+                      >
                         不再撤销
                       </Button>
                     ) : null}
@@ -140,6 +163,25 @@ export default function CancelsPage() {
           </List>
         ) : null}
       </PullToRefresh>
+      <DocSheet<CancelDetail>
+        id={openId}
+        onClose={() => setOpenId(null)}
+        title={(d) => (d ? `撤销清单 ${d.invt_no}` : '撤销申请详情')}
+        load={(id) => unwrap(api.client.GET('/api/v1/customs/cancels/{invtcancel_id}', { params: { path: { invtcancel_id: id } } }))}
+      >
+        {(d) => (
+          <Facts
+            rows={[
+              ['清单编号', d.invt_no],
+              ['撤销原因', d.reason],
+              ['订单编号', d.order_no],
+              ['电商企业', d.ebc_name],
+              ['预录入编号', d.pre_no || '—'],
+              ['提交时间', formatDateTime(d.created_at)],
+            ]}
+          />
+        )}
+      </DocSheet>
     </MobileCustomsShell>
   );
 }

@@ -8,16 +8,18 @@ import { formatDateTime } from '@/shared/datetime';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { useMe } from '@/shared/session';
 import { MobileEmpty } from '../../components/MobileEmpty';
+import { DocSheet, Facts, NumberTags, useScrollTo } from './DocSheet';
 import { MobileCustomsShell, MobileLoading } from './MobileCustomsShell';
 import { MobileStatusTag } from './OrdersPage';
 
 type Listing = components['schemas']['ManifestsOut'];
 type BatchState = components['schemas']['ManifestBatchOut'];
+type ManifestDetail = components['schemas']['ManifestDetailOut'];
 type FormValues = { traf_name: string; voyage_no: string; bill_no: string; domestic_traf_no?: string };
 
 const EDIT = 'customs:manifests:edit';
 
-function ReadyCard({ batch, canEdit, onFiled }: { batch: BatchState; canEdit: boolean; onFiled: () => void }) {
+function ReadyCard({ batch, canEdit, highlighted, onFiled }: { batch: BatchState; canEdit: boolean; highlighted: boolean; onFiled: () => void }) {
   const { api } = useMe();
   const [form] = Form.useForm<FormValues>();
   const [busy, setBusy] = useState(false);
@@ -35,7 +37,7 @@ function ReadyCard({ batch, canEdit, onFiled }: { batch: BatchState; canEdit: bo
     }
   };
   return (
-    <div className="m-customs__card" data-testid={`m-manifest-batch-${batch.batch_id}`}>
+    <div className={`m-customs__card${highlighted ? ' m-customs__focus' : ''}`} data-testid={`m-manifest-batch-${batch.batch_id}`} data-focus={highlighted || undefined}>
       <h3 className="m-customs__no">{batch.batch_name}</h3>
       <div className="m-customs__muted">{batch.pending_logistics_nos.length} 个已放行运单已自动关联，只需填写运输信息</div>
       <div className="m-customs__tags">
@@ -84,6 +86,8 @@ export default function ManifestsPage() {
   const canEdit = access.can(EDIT);
   const [params] = useSearchParams();
   const focus = Number(params.get('batch')) || null;
+  const focusId = Number(params.get('id')) || null;
+  const [openId, setOpenId] = useState<number | null>(focusId);
   const [data, setData] = useState<Listing | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -104,6 +108,7 @@ export default function ManifestsPage() {
   const ready = batches.filter((b) => b.ready);
   const waiting = batches.filter((b) => !b.ready);
   const items = data?.items ?? [];
+  useScrollTo(focusId ? `m-manifest-${focusId}` : focus ? `m-manifest-batch-${focus}` : null, data !== null);
 
   return (
     <MobileCustomsShell fallbackTitle="清单总分单报送">
@@ -115,13 +120,16 @@ export default function ManifestsPage() {
             <MobileEmpty icon={<ContainerOutlined />} title="还没有可提交的总分单" hint="批次的清单放行后，系统自动关联运单，在这里一键提交" />
           ) : null}
           {ready.map((b) => (
-            <ReadyCard key={b.batch_id} batch={b} canEdit={canEdit} onFiled={() => void load()} />
+            <ReadyCard key={b.batch_id} batch={b} canEdit={canEdit} highlighted={b.batch_id === focus} onFiled={() => void load()} />
           ))}
           {waiting.length ? (
             <List header="各批次放行进度" style={{ margin: '0 12px 12px', borderRadius: 12, overflow: 'hidden' }}>
               {waiting.map((b) => (
                 <List.Item
                   key={b.batch_id}
+                  className={b.batch_id === focus ? 'm-customs__focus' : undefined}
+                  data-testid={`m-manifest-batch-${b.batch_id}`}
+                  data-focus={b.batch_id === focus || undefined}
                   description={<ProgressBar percent={b.active_inventories ? Math.round((b.released_inventories / b.active_inventories) * 100) : 0} style={{ marginTop: 6 }} />}
                   extra={b.filed ? <Tag color="primary">已提交 {b.filed} 份</Tag> : `${b.released_inventories}/${b.active_inventories} 放行`}
                 >
@@ -133,7 +141,15 @@ export default function ManifestsPage() {
           {items.length ? (
             <List header="已提交的总分单" style={{ margin: '0 12px 12px', borderRadius: 12, overflow: 'hidden' }} data-testid="m-manifests">
               {items.map((m) => (
-                <List.Item key={m.id} extra={<MobileStatusTag status={m.status} />} description={`${m.traf_name} / ${m.voyage_no} · ${m.waybill_count} 个运单 · ${formatDateTime(m.created_at)}`}>
+                <List.Item
+                  key={m.id}
+                  className={m.id === focusId ? 'm-customs__focus' : undefined}
+                  data-testid={`m-manifest-${m.id}`}
+                  data-focus={m.id === focusId || undefined}
+                  onClick={() => setOpenId(m.id)}
+                  extra={<MobileStatusTag status={m.status} />}
+                  description={`${m.traf_name} / ${m.voyage_no} · ${m.waybill_count} 个运单 · ${formatDateTime(m.created_at)}`}
+                >
                   <span className="m-customs__no">{m.bill_no}</span>
                 </List.Item>
               ))}
@@ -141,6 +157,33 @@ export default function ManifestsPage() {
           ) : null}
         </PullToRefresh>
       ) : null}
+      <DocSheet<ManifestDetail>
+        id={openId}
+        onClose={() => setOpenId(null)}
+        title={(d) => (d ? `总分单 ${d.bill_no}` : '总分单详情')}
+        load={(id) => unwrap(api.client.GET('/api/v1/customs/manifests/{waybill_id}', { params: { path: { waybill_id: id } } }))}
+      >
+        {(d) => (
+          <>
+            <Facts
+              rows={[
+                ['批次', d.batch_name || '—'],
+                ['运输工具', d.traf_name],
+                ['航班航次号', d.voyage_no],
+                ['提运单号', d.bill_no],
+                ['物流企业', d.logistics_name],
+                ['毛重', `${d.gross_weight} 千克`],
+                ['预录入编号', d.pre_no || '—'],
+                ['报送类型', d.app_type_label],
+                ['提交时间', formatDateTime(d.created_at)],
+              ]}
+            />
+            <List header={`关联的运单（${d.logistics_nos.length}）`}>
+              <NumberTags numbers={d.logistics_nos} />
+            </List>
+          </>
+        )}
+      </DocSheet>
     </MobileCustomsShell>
   );
 }

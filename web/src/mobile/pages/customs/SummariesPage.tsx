@@ -8,10 +8,12 @@ import { formatDateTime } from '@/shared/datetime';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { useMe } from '@/shared/session';
 import { MobileEmpty } from '../../components/MobileEmpty';
+import { DocSheet, Facts, NumberTags, useScrollTo } from './DocSheet';
 import { MobileCustomsShell, MobileLoading } from './MobileCustomsShell';
 import { MobileStatusTag } from './OrdersPage';
 
 type Listing = components['schemas']['SummariesOut'];
+type SummaryDetail = components['schemas']['SummaryDetailOut'];
 const EDIT = 'customs:summaries:edit';
 
 export function monthLabel(month: string): string {
@@ -26,6 +28,9 @@ export default function SummariesPage() {
   const [data, setData] = useState<Listing | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [month, setMonth] = useState<string | null>(params.get('month'));
+  const focusMonth = params.get('month');
+  const focusId = Number(params.get('id')) || null;
+  const [openId, setOpenId] = useState<number | null>(focusId);
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(async () => {
@@ -47,6 +52,7 @@ export default function SummariesPage() {
   const items = data?.items ?? [];
   const count = candidates.filter((c) => c.month === month).reduce((n, c) => n + c.inventories, 0);
   const blocker = !canEdit ? '只读成员不能报送' : candidates.length === 0 ? '暂无已结关、待汇总的清单' : !month ? '请先选择结关月份' : count === 0 ? `${monthLabel(month)}没有待汇总的清单` : null;
+  useScrollTo(focusId ? `m-summary-${focusId}` : focusMonth ? `m-summary-month-${focusMonth}` : null, data !== null);
   const urgent = [...candidates].sort((a, b) => a.due_date.localeCompare(b.due_date))[0];
 
   const submit = async () => {
@@ -58,6 +64,7 @@ export default function SummariesPage() {
       const created = await unwrap(api.client.POST('/api/v1/customs/summaries', { body: { month, customs_code: '' } }));
       Toast.show({ icon: 'success', content: `已提交 ${monthLabel(created.month)} 汇总申请` });
       await load();
+      setOpenId(created.id);
     } catch (e) {
       Toast.show({ icon: 'fail', content: errorMessage(e) });
     } finally {
@@ -89,6 +96,8 @@ export default function SummariesPage() {
                 <List.Item
                   key={`${c.month}-${c.customs_code}`}
                   onClick={() => setMonth(c.month)}
+                  className={c.month === focusMonth ? 'm-customs__focus' : undefined}
+                  data-focus={c.month === focusMonth || undefined}
                   arrowIcon={false}
                   extra={month === c.month ? <span style={{ color: '#4f46e5', fontWeight: 600 }}>已选</span> : null}
                   description={c.current_month ? '本月尚未结束，可先汇总已结关部分' : `截止 ${c.due_date}`}
@@ -112,6 +121,10 @@ export default function SummariesPage() {
               {items.map((r) => (
                 <List.Item
                   key={r.id}
+                  className={r.id === focusId ? 'm-customs__focus' : undefined}
+                  data-testid={`m-summary-${r.id}`}
+                  data-focus={r.id === focusId || undefined}
+                  onClick={() => setOpenId(r.id)}
                   extra={<MobileStatusTag status={r.status} />}
                   description={r.entry_id ? `报关单号 ${r.entry_id}` : `等待海关生成报关单 · ${formatDateTime(r.created_at)}`}
                 >
@@ -122,6 +135,34 @@ export default function SummariesPage() {
           ) : null}
         </PullToRefresh>
       ) : null}
+      <DocSheet<SummaryDetail>
+        id={openId}
+        onClose={() => setOpenId(null)}
+        title={(d) => (d ? `${monthLabel(d.month)} 汇总申请` : '汇总申请详情')}
+        load={(id) => unwrap(api.client.GET('/api/v1/customs/summaries/{summary_apply_id}', { params: { path: { summary_apply_id: id } } }))}
+      >
+        {(d) => (
+          <>
+            {d.entry_id ? (
+              <NoticeBar color="success" wrap content={`报关单号 ${d.entry_id}（已保存，办理出口退税时使用）`} data-testid="m-summary-entry-id" />
+            ) : null}
+            <Facts
+              rows={[
+                ['汇总月份', monthLabel(d.month)],
+                ['截止日期', d.due_date],
+                ['汇总申请编号', d.sum_no || '海关入库后生成'],
+                ['企业编号', d.cop_no],
+                ['清单数', `${d.inventories} 票`],
+                ['毛重合计', `${d.gross_weight} 千克`],
+                ['提交时间', formatDateTime(d.created_at)],
+              ]}
+            />
+            <List header="汇总的清单">
+              <NumberTags numbers={d.invt_nos} />
+            </List>
+          </>
+        )}
+      </DocSheet>
     </MobileCustomsShell>
   );
 }

@@ -1,4 +1,4 @@
-import { CheckOutlined, FolderOpenOutlined, IdcardOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, SwapOutlined, TeamOutlined, UserOutlined, WechatOutlined } from '@ant-design/icons';
+import { AuditOutlined, CheckOutlined, FolderOpenOutlined, IdcardOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, SwapOutlined, TeamOutlined, UserOutlined, WechatOutlined } from '@ant-design/icons';
 import { Avatar, Button, Dialog, Image, List, Popup, Tag, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -73,6 +73,9 @@ export default function MePage() {
         </List.Item>
         <List.Item prefix={<SafetyCertificateOutlined className="mme__icon" />} onClick={() => navigate('/me/security')} data-testid="me-security">
           账号安全
+        </List.Item>
+        <List.Item prefix={<AuditOutlined className="mme__icon" />} onClick={() => navigate('/me/logs')} data-testid="me-logs">
+          操作记录
         </List.Item>
         {me.merchant ? (
           <>

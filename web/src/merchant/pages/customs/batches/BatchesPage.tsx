@@ -6,7 +6,7 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Breadcrumb, Button, Card, Col, Empty, Input, Progress, Result, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { Link, useLocation } from 'react-router-dom';
+import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { useMe } from '@/shared/session';
 import CatalogPage from '../../catalog/CatalogPage';
@@ -32,7 +32,9 @@ export default function BatchesPage() {
   const [error, setError] = useState<string | null>(null);
   const [formOpen, setFormOpen] = useState(false);
   const [editing, setEditing] = useState<BatchOut | null>(null);
-  const [openId, setOpenId] = useState<number | null>(null);
+  const [params] = useSearchParams();
+  // A message's link (/customs/batches?id=…) opens the batch it names.
+  const [openId, setOpenId] = useState<number | null>(Number(params.get('id')) || null);
 
   const load = useCallback(async () => {
     setLoading(true);
