@@ -28,8 +28,26 @@ import _django
 STEP_SECONDS = 0.05  # simulated customs answers 2 → 3 → 120 within a fraction of a second
 
 
-def _worker(batch_id: int, stop_at: float, seed: int, conflicts: Any) -> None:
-    _django.setup()
+def _worker(batch_id: int, stop_at: float, seed: int, conflicts: Any, profile: str = "") -> None:
+    if profile:  # --profile DIR: one cProfile dump per worker process
+        import cProfile
+        import os
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+        try:
+            _work(batch_id, stop_at, seed, conflicts)
+        finally:
+            profiler.disable()
+            Path(profile).mkdir(parents=True, exist_ok=True)
+            profiler.dump_stats(str(Path(profile) / f"worker-{os.getpid()}.prof"))
+        return
+    _work(batch_id, stop_at, seed, conflicts)
+
+
+def _work(batch_id: int, stop_at: float, seed: int, conflicts: Any) -> None:
+    # Forked after Django was set up (and migrated) in the parent, whose connections were closed first:
+    # running migrate again in two workers at once races on a fresh database.
     from django.db import OperationalError, connections
 
     from jmt.customs.models import DocStatus, Order
@@ -58,6 +76,7 @@ def main() -> None:
     parser.add_argument("--orders", type=int, default=100_000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--timeout", type=float, default=1800)
+    parser.add_argument("--profile", default="", help="write a cProfile dump per worker into this folder")
     args = parser.parse_args()
     _django.setup()
     from django.db import connection, connections, transaction
@@ -108,11 +127,13 @@ def main() -> None:
     queued = time.perf_counter() - started
 
     connections.close_all()
+    if hasattr(connection, "close_pool"):  # the psycopg pool's open sockets must not be shared with forked workers
+        connection.close_pool()
     stop_at = time.time() + args.timeout
     context = multiprocessing.get_context("fork")
     conflicts = context.Value("i", 0)
     processes = [
-        context.Process(target=_worker, args=(batch.pk, stop_at, 9610, conflicts)) for _ in range(args.workers)
+        context.Process(target=_worker, args=(batch.pk, stop_at, 9610, conflicts, args.profile)) for _ in range(args.workers)
     ]
     for process in processes:
         process.start()
