@@ -28,8 +28,27 @@ import _django
 STEP_SECONDS = 0.05  # simulated customs answers 2 → 3 → 120 within a fraction of a second
 
 
-def _worker(batch_id: int, stop_at: float, seed: int, conflicts: Any) -> None:
-    _django.setup()
+def _worker(batch_id: int, stop_at: float, seed: int, conflicts: Any, clocks: Any, profile: str = "") -> None:
+    if profile:  # --profile DIR: one cProfile dump per worker process
+        import cProfile
+        import os
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+        try:
+            _work(batch_id, stop_at, seed, conflicts, clocks)
+        finally:
+            profiler.disable()
+            Path(profile).mkdir(parents=True, exist_ok=True)
+            profiler.dump_stats(str(Path(profile) / f"worker-{os.getpid()}.prof"))
+        return
+    _work(batch_id, stop_at, seed, conflicts, clocks)
+
+
+def _work(batch_id: int, stop_at: float, seed: int, conflicts: Any, clocks: Any) -> None:
+    """``clocks``: shared seconds spent in the simulator (standing in for customs) and in our own code."""
+    # Forked after Django was set up (and migrated) in the parent, whose connections were closed first:
+    # running migrate again in two workers at once races on a fresh database.
     from django.db import OperationalError, connections
 
     from jmt.customs.models import DocStatus, Order
@@ -38,10 +57,36 @@ def _worker(batch_id: int, stop_at: float, seed: int, conflicts: Any) -> None:
     from jmt.integrations.customs_gateway.simulator import Simulator
 
     simulator = Simulator(seed=seed, step_seconds=STEP_SECONDS, duplicate_rate=0.1, late_rate=0.02, jitter=1.0)
+    # The floor: the simulator's own work (accepting each message, registering its orders, scheduling and
+    # building receipts) is customs' side and would not exist in production; it is timed apart from ours.
+    spent = {"simulator": 0.0, "ours": 0.0}
+    accept = simulator.submit
+
+    def timed_submit(message: Any) -> Any:
+        began = time.perf_counter()
+        try:
+            return accept(message)
+        finally:
+            spent["simulator"] += time.perf_counter() - began
+
+    def timed_ingest(xml: bytes) -> Any:
+        began = time.perf_counter()
+        try:
+            return receipt_ingest(xml, source="bench")
+        finally:
+            spent["ours"] += time.perf_counter() - began
+
+    simulator.submit = timed_submit  # type: ignore[method-assign]
     while time.time() < stop_at:
         try:
+            began = time.perf_counter()
+            submit_before = spent["simulator"]
             report = outbox_dispatch(gateway=simulator, batch_size=10, max_rounds=1)
-            delivered = simulator.deliver_due(deliver=lambda xml: receipt_ingest(xml, source="bench"), limit=1000)
+            spent["ours"] += time.perf_counter() - began - (spent["simulator"] - submit_before)
+            began = time.perf_counter()
+            ingest_before = spent["ours"]
+            delivered = simulator.deliver_due(deliver=timed_ingest, limit=1000)
+            spent["simulator"] += time.perf_counter() - began - (spent["ours"] - ingest_before)
         except OperationalError as exc:  # a lock conflict: the work stays where it was; count and go on
             conflicts.value += 1
             print(f"worker retrying after {exc.__class__.__name__}", file=sys.stderr)
@@ -50,6 +95,9 @@ def _worker(batch_id: int, stop_at: float, seed: int, conflicts: Any) -> None:
             if not Order.objects.filter(batch_id=batch_id).exclude(status=DocStatus.STORED).exists():
                 break
             time.sleep(0.05)
+    with clocks.get_lock():
+        clocks[0] += spent["simulator"]
+        clocks[1] += spent["ours"]
     connections.close_all()
 
 
@@ -58,6 +106,7 @@ def main() -> None:
     parser.add_argument("--orders", type=int, default=100_000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--timeout", type=float, default=1800)
+    parser.add_argument("--profile", default="", help="write a cProfile dump per worker into this folder")
     args = parser.parse_args()
     _django.setup()
     from django.db import connection, connections, transaction
@@ -108,11 +157,15 @@ def main() -> None:
     queued = time.perf_counter() - started
 
     connections.close_all()
+    if hasattr(connection, "close_pool"):  # the psycopg pool's open sockets must not be shared with forked workers
+        connection.close_pool()
     stop_at = time.time() + args.timeout
     context = multiprocessing.get_context("fork")
     conflicts = context.Value("i", 0)
+    clocks = context.Array("d", 2)
     processes = [
-        context.Process(target=_worker, args=(batch.pk, stop_at, 9610, conflicts)) for _ in range(args.workers)
+        context.Process(target=_worker, args=(batch.pk, stop_at, 9610, conflicts, clocks, args.profile))
+        for _ in range(args.workers)
     ]
     for process in processes:
         process.start()
@@ -142,6 +195,14 @@ def main() -> None:
         "receipts_rows": Receipt.objects.filter(order__batch=batch).count(),
         "receipts_expected": 3 * args.orders,
         "worker_lock_conflicts_retried": conflicts.value,
+        # Worker seconds (summed over workers) inside the simulator, and in our code (claim, mark sent,
+        # apply receipts). The floor: with our code taking no time at all, ``workers`` processes could not
+        # go faster than the simulator alone allows.
+        "worker_seconds_in_simulator": round(clocks[0], 1),
+        "worker_seconds_in_our_code": round(clocks[1], 1),
+        "floor_pipeline_seconds_simulator_alone": round(clocks[0] / args.workers, 1),
+        "ceiling_orders_per_second_simulator_alone": round(args.orders / max(clocks[0] / args.workers, 1e-9)),
+        "load_average": " ".join(Path("/proc/loadavg").read_text().split()[:3]),
         "machine": _django.machine(),
     }
     print(json.dumps(result, ensure_ascii=False))

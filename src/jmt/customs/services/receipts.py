@@ -23,6 +23,7 @@ from typing import Any
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
+from jmt.core.bulk import insert_values
 from jmt.customs.models import (
     PRE_RECEIPT_STATUSES,
     Direction,
@@ -290,7 +291,7 @@ def _apply_returns(
             result.applied += 1
         rows.append(_receipt_row(kind, item, message, message_type, doc, applied, refused))
     _save(kind, changed.values())
-    Receipt.objects.bulk_create(rows, ignore_conflicts=True)
+    insert_values(rows, ignore_conflicts=True)  # a repeated receipt (same fingerprint) is kept once
     result.receipts += len(rows)
     for doc in changed.values():
         if kind in ("order", "logistics") and doc.status in (DocStatus.STORED, DocStatus.EXISTS) and doc.batch_id:

@@ -37,6 +37,7 @@ from django.db.models import F
 from django.utils import timezone
 from lxml import etree
 
+from jmt.core.bulk import insert_values
 from jmt.integrations.customs_gateway.ceb import CEB_NS, safe_parser, validation_errors
 from jmt.integrations.customs_gateway.models import SimulatedDocument, SimulatedMessage, SimulatedReceipt
 from jmt.integrations.customs_gateway.port import (
@@ -304,7 +305,7 @@ class Simulator:
                 )
         if not rows:
             return
-        SimulatedDocument.objects.bulk_create(rows, ignore_conflicts=True)
+        insert_values(rows, ignore_conflicts=True)
         mine = {
             (doc.kind, doc.key): doc
             for doc in SimulatedDocument.objects.filter(message_guid=message_guid, kind__in=("order", "logistics"))
@@ -573,7 +574,7 @@ class Simulator:
                             message_type=plan.message_type, entity=entity, due_at=due + self.step * 3 * rng.random()
                         )
                     )
-        SimulatedReceipt.objects.bulk_create(rows, batch_size=1000)
+        insert_values(rows)
 
 
 def _q(name: str) -> str:
