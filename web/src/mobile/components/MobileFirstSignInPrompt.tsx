@@ -1,15 +1,13 @@
 /** H5: the once-only 「怎么称呼您」 sheet at first sign-in (person's and company's name), skippable. */
 import { Button, Form, Input, Popup, Toast } from 'antd-mobile';
 import { useState } from 'react';
-import { errorMessage, unwrap } from '@/shared/errors';
-import { asksMerchantName, markNamePromptDone, needsNamePrompt } from '@/shared/firstSignIn';
+import { errorMessage } from '@/shared/errors';
+import { asksMerchantName, markNamePromptDone, type NameAnswers, needsNamePrompt, saveNameAnswers } from '@/shared/firstSignIn';
 import { useMe } from '@/shared/session';
-
-type Values = { name: string; merchant_name?: string };
 
 export function MobileFirstSignInPrompt() {
   const { api, me, reload } = useMe();
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm<NameAnswers>();
   const [open, setOpen] = useState(() => needsNamePrompt(me));
   const [saving, setSaving] = useState(false);
   if (!open) return null;
@@ -24,11 +22,7 @@ export function MobileFirstSignInPrompt() {
     const values = await form.validateFields();
     setSaving(true);
     try {
-      await unwrap(api.client.PATCH('/api/v1/me/profile', { body: { name: values.name.trim() } }));
-      if (askMerchant && values.merchant_name?.trim()) {
-        await unwrap(api.client.PATCH('/api/v1/merchant', { body: { changes: { name: values.merchant_name.trim() } } }));
-      }
-      markNamePromptDone(me);
+      await saveNameAnswers(api, me, values);
       setOpen(false);
       Toast.show({ icon: 'success', content: '已保存' });
       await reload();

@@ -1,16 +1,14 @@
 /** PC: the once-only 「怎么称呼您」 question at first sign-in (person's and company's name), skippable. */
 import { App, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { errorMessage, unwrap } from '../errors';
-import { asksMerchantName, markNamePromptDone, needsNamePrompt } from '../firstSignIn';
+import { errorMessage } from '../errors';
+import { asksMerchantName, markNamePromptDone, type NameAnswers, needsNamePrompt, saveNameAnswers } from '../firstSignIn';
 import { useMe } from '../session';
-
-type Values = { name: string; merchant_name?: string };
 
 export function FirstSignInPrompt() {
   const { api, me, reload } = useMe();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm<NameAnswers>();
   const [open, setOpen] = useState(() => needsNamePrompt(me));
   const [saving, setSaving] = useState(false);
   if (!open) return null;
@@ -25,11 +23,7 @@ export function FirstSignInPrompt() {
     const values = await form.validateFields();
     setSaving(true);
     try {
-      await unwrap(api.client.PATCH('/api/v1/me/profile', { body: { name: values.name.trim() } }));
-      if (askMerchant && values.merchant_name?.trim()) {
-        await unwrap(api.client.PATCH('/api/v1/merchant', { body: { changes: { name: values.merchant_name.trim() } } }));
-      }
-      markNamePromptDone(me);
+      await saveNameAnswers(api, me, values);
       setOpen(false);
       message.success('已保存，欢迎使用晶贸通');
       await reload();
