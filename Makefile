@@ -7,7 +7,7 @@ PORT ?= 8000
 export PYTHONPATH := $(CURDIR)/src
 export DJANGO_SETTINGS_MODULE := jmt.settings
 
-.PHONY: run test install install-dev web lint typecheck pytest e2e web-test openapi check-openapi check-deploy migrate demo clean bench bench-load bench-web
+.PHONY: run test install install-dev web lint typecheck pytest e2e web-test openapi check-openapi check-deploy migrate demo clean bench bench-load bench-web deploy-check failover-drill restore-drill docs-shots
 
 $(VENV)/.base: requirements/base.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -53,8 +53,8 @@ run: install web demo
 test: install-dev web lint typecheck check-openapi check-deploy web-test pytest
 
 lint: install-dev
-	$(VENV)/bin/ruff check src e2e conftest.py manage.py
-	$(VENV)/bin/ruff format --check src e2e conftest.py manage.py
+	$(VENV)/bin/ruff check src e2e deploy conftest.py manage.py
+	$(VENV)/bin/ruff format --check src e2e deploy conftest.py manage.py
 
 typecheck: install-dev
 	$(VENV)/bin/mypy src e2e conftest.py
@@ -110,3 +110,10 @@ clean:
 ## `make run` serves them. Not part of `make test`; results go in bench/RESULTS.md.
 bench-web: install-dev web
 	$(PY) bench/lighthouse_web.py
+
+## make deploy-check: the production nginx site (deploy/nginx) with a self-signed certificate in front of two app
+## processes: TLS 1.0/1.1 refused, 1.2/1.3 accepted (openssl s_client), HTTP → HTTPS, HSTS, upload limit, SSE
+## unbuffered, both processes serve the same users. Installs nginx + openssl if missing (as root). Ports 8107–8112.
+deploy-check: install
+	deploy/ensure-packages.sh nginx openssl
+	$(PY) deploy/check_deploy.py

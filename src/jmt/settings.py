@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent  # the repository root
 VAR_DIR = Path(os.environ.get("JMT_VAR_DIR", BASE_DIR / "var"))
@@ -22,6 +23,52 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+# JMT_PRODUCTION=true (deploy/jmt.env.example): refuse to start while a secret the server needs is missing,
+# instead of quietly generating a key into var/ or falling back to SQLite as `make run` does.
+PRODUCTION = env_bool("JMT_PRODUCTION")
+MIN_SECRET_LENGTH = 50
+
+
+def _fernet_key_is_valid(key: str) -> bool:
+    from cryptography.fernet import Fernet
+
+    try:
+        Fernet(key.encode())
+    except ValueError:
+        return False
+    return True
+
+
+def production_problems(env: dict[str, str]) -> list[str]:
+    """What a production environment lacks; empty when it may start."""
+    problems = []
+    secret = env.get("DJANGO_SECRET_KEY", "")
+    if len(secret) < MIN_SECRET_LENGTH or secret.startswith("@"):
+        problems.append(f"DJANGO_SECRET_KEY must be set to {MIN_SECRET_LENGTH}+ random characters")
+    jwt_key = env.get("JMT_JWT_SIGNING_KEY")
+    if jwt_key is not None and len(jwt_key) < MIN_SECRET_LENGTH:
+        problems.append(f"JMT_JWT_SIGNING_KEY, when set, must be {MIN_SECRET_LENGTH}+ random characters")
+    field_keys = [k.strip() for k in env.get("JMT_FIELD_ENCRYPTION_KEY", "").split(",") if k.strip()]
+    if not field_keys or not all(_fernet_key_is_valid(k) for k in field_keys):
+        problems.append("JMT_FIELD_ENCRYPTION_KEY must be set to Fernet key(s) (Fernet.generate_key()), and backed up")
+    database_url = env.get("DATABASE_URL", "")
+    if not database_url.startswith(("postgres://", "postgresql://")) or "CHANGE-ME" in database_url:
+        problems.append("DATABASE_URL must point to PostgreSQL (both pg_auto_failover nodes)")
+    if not env.get("DJANGO_ALLOWED_HOSTS", "").strip():
+        problems.append("DJANGO_ALLOWED_HOSTS must name the public host names")
+    if env.get("DJANGO_DEBUG", "").strip().lower() in {"1", "true", "yes", "on"}:
+        problems.append("DJANGO_DEBUG must be false")
+    if env.get("JMT_STORAGE", "local") == "s3":
+        for name in ("JMT_S3_BUCKET", "JMT_S3_ACCESS_KEY_ID", "JMT_S3_SECRET_ACCESS_KEY"):
+            if not env.get(name):
+                problems.append(f"{name} must be set when JMT_STORAGE=s3")
+    return problems
+
+
+if PRODUCTION and (_problems := production_problems(dict(os.environ))):
+    raise ImproperlyConfigured("JMT_PRODUCTION=true, refusing to start: " + "; ".join(_problems))
 
 
 def _secret_key() -> str:
@@ -95,9 +142,31 @@ SQLITE_PATH = VAR_DIR / "jmt.sqlite3"
 # Persistent connections are off (Django's advice under ASGI, where every sync request runs in a thread of
 # its own and would keep its own connection): on PostgreSQL each process borrows from a psycopg pool of at
 # most JMT_DB_POOL_MAX_SIZE connections instead (deploy/README.md sizes max_connections from it).
-DATABASES = {
-    "default": dj_database_url.parse(os.environ.get("DATABASE_URL") or f"sqlite:///{SQLITE_PATH}", conn_max_age=0)
-}
+
+
+def database_from_url(url: str) -> dict[str, Any]:
+    """Django's DATABASES entry for ``url``. A PostgreSQL URL may name several hosts
+    (``postgres://jmt@db1:5432,db2:5432/jmt?target_session_attrs=read-write``): libpq tries them in turn
+    and keeps the one that accepts writes, so after a pg_auto_failover promotion new connections reach the
+    new primary without a configuration change."""
+    if url.startswith(("postgres://", "postgresql://")) and "," in url.split("/")[2]:
+        from psycopg.conninfo import conninfo_to_dict
+
+        params = {key: str(value) for key, value in conninfo_to_dict(url).items()}
+        return {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": params.pop("dbname", ""),
+            "USER": params.pop("user", ""),
+            "PASSWORD": params.pop("password", ""),
+            "HOST": params.pop("host", ""),
+            "PORT": params.pop("port", ""),
+            "OPTIONS": params,
+            "CONN_MAX_AGE": 0,
+        }
+    return dict(dj_database_url.parse(url, conn_max_age=0))
+
+
+DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL") or f"sqlite:///{SQLITE_PATH}")}
 DB_POOL_ENABLED = env_bool("JMT_DB_POOL", True)
 DB_POOL_MIN_SIZE = int(os.environ.get("JMT_DB_POOL_MIN_SIZE", "2"))
 DB_POOL_MAX_SIZE = int(os.environ.get("JMT_DB_POOL_MAX_SIZE", "10"))
