@@ -117,3 +117,10 @@ bench-web: install-dev web
 deploy-check: install
 	deploy/ensure-packages.sh nginx openssl
 	$(PY) deploy/check_deploy.py
+
+## make failover-drill: pg_auto_failover monitor + two nodes on this machine (ports 55432–55434, as root: the nodes
+## run as postgres), write load through the services, kill -9 the primary, measure the outage, check no acknowledged
+## write was lost; figures into bench/RESULTS.md.
+failover-drill: install
+	deploy/ensure-packages.sh postgresql-15 postgresql-15-auto-failover pg-auto-failover-cli
+	$(PY) bench/failover_drill.py
