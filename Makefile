@@ -124,3 +124,14 @@ deploy-check: install
 failover-drill: install
 	deploy/ensure-packages.sh postgresql-15 postgresql-15-auto-failover pg-auto-failover-cli
 	$(PY) bench/failover_drill.py
+
+## make restore-drill: pgBackRest full + differential + WAL archive of a PostgreSQL 15 instance (port 55436), uploads and
+## the field-encryption key in the backup set; SIGKILL under load, restore into a fresh instance (55437), compare row
+## counts + checksums, measure RTO and RPO; figures into bench/RESULTS.md. As root (PostgreSQL runs as postgres).
+restore-drill: install
+	deploy/ensure-packages.sh postgresql-15 pgbackrest
+	$(PY) bench/restore_drill.py
+
+## make docs-shots: the manuals' screenshots (docs/images/) from the built front end with the demo data (port 8114).
+docs-shots: install-dev web
+	$(PY) docs/shots.py

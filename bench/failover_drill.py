@@ -145,12 +145,12 @@ class SseClient(threading.Thread):
 
 
 def cluster(*args: str) -> str:
-    return subprocess.run([str(CLUSTER), *args], check=True, capture_output=True, text=True).stdout.strip()  # noqa: S603
+    return subprocess.run([str(CLUSTER), *args], check=True, capture_output=True, text=True).stdout.strip()
 
 
 def main() -> int:
     print("starting the formation (monitor + 2 nodes) …", flush=True)
-    subprocess.run([str(CLUSTER), "down"], check=False, capture_output=True)  # noqa: S603
+    subprocess.run([str(CLUSTER), "down"], check=False, capture_output=True)
     sync = cluster("up")
     _django.setup()  # migrates through the multi-host URL
     from django.db import close_old_connections
@@ -163,14 +163,14 @@ def main() -> int:
     python = str(ROOT / ".venv" / "bin" / "python")
     logs = Path(os.environ["JMT_VAR_DIR"])
     procs = [
-        subprocess.Popen(  # noqa: S603
+        subprocess.Popen(
             [python, "manage.py", "worker", "--interval", "0.5"],
             cwd=ROOT,
             env=env,
             stdout=(logs / "worker.log").open("wb"),
             stderr=subprocess.STDOUT,
         ),
-        subprocess.Popen(  # noqa: S603
+        subprocess.Popen(
             [
                 *(str(ROOT / ".venv" / "bin" / "uvicorn"), "jmt.asgi:application", "--port", str(WEB_PORT)),
                 *("--no-access-log", "--lifespan", "off"),
@@ -272,7 +272,7 @@ def main() -> int:
                 proc.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 proc.kill()
-        subprocess.run([str(CLUSTER), "down"], check=False, capture_output=True)  # noqa: S603
+        subprocess.run([str(CLUSTER), "down"], check=False, capture_output=True)
 
 
 def write_results(f: dict[str, Any], events: str) -> None:
