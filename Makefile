@@ -113,7 +113,8 @@ bench-web: install-dev web
 
 ## make deploy-check: the production nginx site (deploy/nginx) with a self-signed certificate in front of two app
 ## processes: TLS 1.0/1.1 refused, 1.2/1.3 accepted (openssl s_client), HTTP → HTTPS, HSTS, upload limit, SSE
-## unbuffered, both processes serve the same users. Installs nginx + openssl if missing (as root). Ports 8107–8112.
+## unbuffered, both processes serve the same users. Installs nginx + openssl if missing (as root). Ports 8114–8118
+## (DEPLOY_CHECK_PORT_BASE=8113).
 deploy-check: install
 	deploy/ensure-packages.sh nginx openssl
 	$(PY) deploy/check_deploy.py

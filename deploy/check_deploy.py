@@ -12,7 +12,7 @@ two gunicorn (uvicorn worker) processes and one task worker on a throw-away SQLi
 * two app processes behind nginx serve the same users: a token issued by one is accepted by the other,
   and a refresh token issued by one is rotated by the other (the web tier keeps no session state).
 
-Exit status 0 when every check passes. Ports: PORT_BASE (8107) … PORT_BASE+5.
+Exit status 0 when every check passes. Ports: DEPLOY_CHECK_PORT_BASE (8113) + 1 … + 5.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import re
 import secrets
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -35,7 +36,7 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv" / "bin"
 TEMPLATE = ROOT / "deploy" / "nginx" / "jmt.conf.template"
-PORT_BASE = int(os.environ.get("DEPLOY_CHECK_PORT_BASE", "8107"))
+PORT_BASE = int(os.environ.get("DEPLOY_CHECK_PORT_BASE", "8113"))
 APP_PORTS = (PORT_BASE + 1, PORT_BASE + 2)
 HTTP_PORT, HTTPS_PORT, WEAK_PORT = PORT_BASE + 3, PORT_BASE + 4, PORT_BASE + 5
 PASSWORD = secrets.token_urlsafe(12)
@@ -135,6 +136,10 @@ def main() -> int:
     for tool in ("nginx", "openssl"):
         if not shutil.which(tool):
             raise SystemExit(f"{tool} is missing (deploy/ensure-packages.sh installs it)")
+    for port in (*APP_PORTS, HTTP_PORT, HTTPS_PORT, WEAK_PORT):
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                raise SystemExit(f"port {port} is in use: set DEPLOY_CHECK_PORT_BASE to a free range")
     work = Path(tempfile.mkdtemp(prefix="jmt-deploy-check-"))
     for sub in ("body", "proxy", "fcgi", "uwsgi", "scgi", "logs", "var", "static"):
         (work / sub).mkdir()
