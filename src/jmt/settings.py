@@ -226,6 +226,28 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # copies beside them, which WhiteNoise serves to browsers that accept them (index.html stays `no-cache`).
 WHITENOISE_IMMUTABLE_FILE_TEST = r"^/assets/.+-[\w-]{8,}\.\w+$"
 MEDIA_ROOT = VAR_DIR / "media"  # uploaded documents: never served directly, only through /api/v1/documents
+# Uploads go through Django's storage API: the local disk (one machine, or a shared mount), or an S3-compatible
+# object store (阿里云 OSS, 腾讯云 COS, MinIO) that every app machine reaches — docs/scaling.md.
+STORAGE_BACKEND = os.environ.get("JMT_STORAGE", "local")  # local | s3
+STORAGES: dict[str, dict[str, Any]] = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+if STORAGE_BACKEND == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("JMT_S3_BUCKET", ""),
+            "endpoint_url": os.environ.get("JMT_S3_ENDPOINT_URL") or None,
+            "access_key": os.environ.get("JMT_S3_ACCESS_KEY_ID", ""),
+            "secret_key": os.environ.get("JMT_S3_SECRET_ACCESS_KEY", ""),
+            "region_name": os.environ.get("JMT_S3_REGION") or None,
+            "default_acl": None,  # private objects: files leave only through the application's checked download
+            "querystring_auth": True,
+            "file_overwrite": False,
+            "addressing_style": os.environ.get("JMT_S3_ADDRESSING_STYLE") or None,
+        },
+    }
 DOCUMENT_MAX_BYTES = int(os.environ.get("JMT_DOCUMENT_MAX_BYTES", str(10 * 1024 * 1024)))
 
 # --- background tasks (django-tasks with the database backend and db_worker) ---

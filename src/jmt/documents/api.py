@@ -71,9 +71,11 @@ def document_get(request: HttpRequest, document_id: int) -> dict[str, Any]:
 @require(VIEW)
 def download(request: HttpRequest, document_id: int) -> FileResponse:
     document = selectors.document_get(actor=actor_of(request), document_id=document_id)
-    path = selectors.stored_file(document)
     response = FileResponse(
-        path.open("rb"), as_attachment=True, filename=document.original_name, content_type=document.content_type
+        selectors.open_stored(document),
+        as_attachment=True,
+        filename=document.original_name,
+        content_type=document.content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"

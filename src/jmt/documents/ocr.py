@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from jmt.documents.models import DocumentKind
@@ -122,9 +121,9 @@ def _get_engine() -> Any:
         return _engine
 
 
-def read_lines(path: Path) -> list[str]:
-    """The text lines rapidocr reads in the image at ``path``, top to bottom."""
+def read_lines(image: bytes) -> list[str]:
+    """The text lines rapidocr reads in the encoded ``image`` (PNG, JPEG …), top to bottom."""
     engine = _get_engine()
     with _lock:  # one inference at a time per process: the models are not shared safely across threads
-        result = engine(str(path))
+        result = engine(image)
     return [str(text) for text in (result.txts or ())]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db.models import QuerySet
 
 from jmt.core.auth import Actor
@@ -33,13 +34,15 @@ def document_get(*, actor: Actor, document_id: int, code: str = VIEW) -> Documen
     return document
 
 
-def stored_file(document: Document) -> Path:
-    """The file of ``document`` on disk; 404 if it is missing or would lie outside MEDIA_ROOT."""
-    root = Path(settings.MEDIA_ROOT).resolve()
-    path = (root / document.storage_path).resolve()
-    if not path.is_relative_to(root) or not path.is_file():
-        raise NotFound("文件不存在或已被删除")
-    return path
+def open_stored(document: Document) -> File:
+    """The file of ``document``, opened for reading through the storage API (local disk or S3); 404 if it is
+    missing or its name would lie outside the storage."""
+    try:
+        if not default_storage.exists(document.storage_path):
+            raise NotFound("文件不存在或已被删除")
+        return default_storage.open(document.storage_path, "rb")
+    except SuspiciousFileOperation as exc:
+        raise NotFound("文件不存在或已被删除") from exc
 
 
 def document_out(document: Document) -> dict[str, Any]:

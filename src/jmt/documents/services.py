@@ -6,10 +6,10 @@ import hashlib
 import logging
 import time
 import uuid
-from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -20,7 +20,7 @@ from jmt.core.errors import PermissionDenied
 from jmt.documents import content, ocr
 from jmt.documents.errors import DocumentError
 from jmt.documents.models import Document
-from jmt.documents.selectors import EDIT, document_get, stored_file
+from jmt.documents.selectors import EDIT, document_get, open_stored
 from jmt.rbac.scope import merchant_in_scope
 
 logger = logging.getLogger("jmt.documents")
@@ -48,15 +48,13 @@ def document_upload(*, actor: Actor, kind: str, file: UploadedFile) -> Document:
     if detected is None:
         raise DocumentError.type_not_allowed(name)
 
-    relative = Path("documents") / str(merchant.pk) / uuid.uuid4().hex
-    target = Path(settings.MEDIA_ROOT) / relative
-    target.parent.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256()
     file.seek(0)
-    with target.open("xb") as out:
-        for chunk in file.chunks():
-            digest.update(chunk)
-            out.write(chunk)
+    for chunk in file.chunks():
+        digest.update(chunk)
+    file.seek(0)
+    # Through Django's storage API: the local disk, or an S3-compatible bucket shared by several app machines.
+    stored_name = default_storage.save(f"documents/{merchant.pk}/{uuid.uuid4().hex}", file)
     try:
         with transaction.atomic():
             document = Document.objects.create(
@@ -67,7 +65,7 @@ def document_upload(*, actor: Actor, kind: str, file: UploadedFile) -> Document:
                 content_type=detected,
                 size=file.size,
                 sha256=digest.hexdigest(),
-                storage_path=relative.as_posix(),
+                storage_path=stored_name,
             )
             record(
                 actor=actor,
@@ -78,7 +76,7 @@ def document_upload(*, actor: Actor, kind: str, file: UploadedFile) -> Document:
                 after=snapshot(document, AUDITED_FIELDS),
             )
     except BaseException:
-        target.unlink(missing_ok=True)  # no row, no file
+        default_storage.delete(stored_name)  # no row, no file
         raise
     return document
 
@@ -91,7 +89,8 @@ def document_ocr(*, actor: Actor, document_id: int) -> dict[str, Any]:
             raise DocumentError.ocr_unsupported()
         started = time.monotonic()
         try:
-            lines = ocr.read_lines(stored_file(document))
+            with open_stored(document) as stored:
+                lines = ocr.read_lines(stored.read())
         except Exception:
             logger.exception("OCR failed on document %s", document.pk)
             raise DocumentError.ocr_failed() from None

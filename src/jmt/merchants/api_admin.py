@@ -15,7 +15,7 @@ from jmt.accounts.services import wechat_unbind
 from jmt.core.pagination import paginate
 from jmt.core.permissions import actor_of, require
 from jmt.core.schemas import error_responses
-from jmt.documents.selectors import stored_file
+from jmt.documents.selectors import open_stored
 from jmt.merchants import schemas as s
 from jmt.merchants import selectors
 from jmt.merchants.errors import MemberError
@@ -96,7 +96,7 @@ def member_wechat_unbind(request: HttpRequest, merchant_id: int, membership_id: 
 def document_download(request: HttpRequest, merchant_id: int, document_id: int) -> FileResponse:
     merchant = selectors.admin_merchant_get(actor=actor_of(request), merchant_id=merchant_id)
     doc = selectors.admin_merchant_document(merchant, document_id=document_id)
-    response = FileResponse(stored_file(doc).open("rb"), filename=doc.original_name, content_type=doc.content_type)
+    response = FileResponse(open_stored(doc), filename=doc.original_name, content_type=doc.content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response

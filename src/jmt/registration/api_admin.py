@@ -9,7 +9,7 @@ from ninja import Query, Router
 from jmt.core.pagination import paginate
 from jmt.core.permissions import actor_of, require
 from jmt.core.schemas import error_responses
-from jmt.documents.selectors import stored_file
+from jmt.documents.selectors import open_stored
 from jmt.registration import schemas as s
 from jmt.registration import selectors
 from jmt.registration.flow import QUEUE_VIEW
@@ -69,7 +69,7 @@ def detail(request: HttpRequest, application_id: int) -> dict[str, Any]:
 @require(QUEUE_VIEW)
 def document(request: HttpRequest, document_id: int) -> FileResponse:
     doc = selectors.admin_document(actor=actor_of(request), document_id=document_id)
-    response = FileResponse(stored_file(doc).open("rb"), filename=doc.original_name, content_type=doc.content_type)
+    response = FileResponse(open_stored(doc), filename=doc.original_name, content_type=doc.content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
