@@ -27,7 +27,7 @@ from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.core import signing
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import close_old_connections, connection
+from django.db import DatabaseError, close_old_connections, connection
 
 from jmt.core.auth import Actor
 from jmt.notifications.errors import NotificationError
@@ -139,6 +139,11 @@ async def event_stream(grant: StreamGrant, after: int | None) -> AsyncIterator[s
                 yield _event("end", {"reason": "reconnect"})
                 return
             await asyncio.sleep(poll)
+    except DatabaseError:
+        # The database went away (a pg_auto_failover promotion, a restart): end cleanly so the page reconnects
+        # with a fresh ticket and `after=<last id>` — by then libpq finds the new primary.
+        logger.warning("stream of user %s ended: database unavailable", grant.user_id)
+        yield _event("end", {"reason": "reconnect"})
     except asyncio.CancelledError:
         logger.debug("stream of user %s closed by the client", grant.user_id)
         raise

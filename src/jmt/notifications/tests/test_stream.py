@@ -143,6 +143,28 @@ def test_the_stream_ends_after_its_lifetime_so_the_page_reconnects_with_a_fresh_
     async_to_sync(scenario)()
 
 
+def test_a_database_failure_ends_the_stream_cleanly_so_the_page_reconnects(api, merchant_admin, monkeypatch):
+    ticket = ticket_for(api, merchant_admin)
+    from django.db import OperationalError
+
+    from jmt.notifications import stream as stream_module
+
+    async def scenario() -> None:
+        _, stream = await open_stream(f"/api/v1/notifications/stream?ticket={ticket}")
+        await stream.until(lambda text: "event: unread" in text)
+
+        def primary_gone(*args: Any) -> list[dict[str, Any]]:
+            raise OperationalError("server closed the connection unexpectedly")
+
+        monkeypatch.setattr(stream_module, "_newer", primary_gone)  # e.g. the primary was killed
+        await stream.until(lambda text: "event: end" in text)
+        assert stream.events("end") == [{"reason": "reconnect"}]
+        with pytest.raises(StopAsyncIteration):
+            await stream.content.__anext__()
+
+    async_to_sync(scenario)()
+
+
 def test_a_forged_ticket_is_refused(client):
     response = client.get("/api/v1/notifications/stream", {"ticket": "forged:ticket"})
 
