@@ -298,6 +298,11 @@ services (`batch_create` with its operation-log entry, `notify`), a task worker 
 | SSE client: reconnects / messages received after recovery (messages written after the kill) | \
 {f["sse_reconnects"]} / {f["sse_messages_received_after_recovery"]} ({f["messages_written_after_kill"]}) |
 
+A stream sends at most 50 messages a second (one batch of 50 per 1 s poll), so under this
+synthetic burst it lags behind the writers; the row shows that it reconnected and kept receiving after the promotion.
+A failed call found committed is a commit that reached both nodes but whose answer was lost with the connection:
+to the caller its outcome is unknown, as with any database failover.
+
 <details><summary>pg_auto_failover events of the run</summary>
 
 ```
