@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -122,6 +123,7 @@ def main() -> int:
         for process in (server, worker):
             process.terminate()
             process.wait(timeout=20)
+        shutil.rmtree(work, ignore_errors=True)
     return 0
 
 
