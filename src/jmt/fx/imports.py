@@ -83,6 +83,8 @@ def _date(cell: Any) -> dt.date | None:
         return cell.date()
     if isinstance(cell, dt.date):
         return cell
+    if isinstance(cell, int | float) and not isinstance(cell, bool) and 1 <= cell < 2958466:
+        return dt.date(1899, 12, 30) + dt.timedelta(days=int(cell))  # an Excel serial day without a date format
     match = re.fullmatch(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?", _text(cell))
     if match is None:
         return None

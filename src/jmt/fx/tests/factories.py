@@ -8,8 +8,9 @@ from decimal import Decimal
 from typing import Any
 
 import xlsxwriter  # type: ignore[import-untyped]
+from django.db import transaction
+from django.utils import timezone
 
-from jmt.accounts.selectors import build_actor
 from jmt.audit.services import system_actor
 from jmt.documents.models import Document
 from jmt.fx import ledger
@@ -30,6 +31,7 @@ def settle_ready(merchant: Merchant) -> Merchant:
     return merchant
 
 
+@transaction.atomic
 def fund(merchant: Merchant, amount: str, *, day: date | None = None) -> Account:
     """Bring the merchant's account to ``amount`` USD with one 余额更新 entry."""
     account = ledger.open_account(merchant, sub_account_no=merchant.ccb_sub_account)
@@ -42,8 +44,6 @@ def fund(merchant: Merchant, amount: str, *, day: date | None = None) -> Account
         balance_date=day or date(2026, 12, 1),
     )
     account.balance_date = day or date(2026, 12, 1)
-    from django.utils import timezone
-
     account.updated_at = timezone.now()
     account.save()
     return account
@@ -70,7 +70,3 @@ def workbook(rows: list[list[Any]], header: list[str] | None = None) -> bytes:
         sheet.write_row(index, 0, row)
     book.close()
     return buffer.getvalue()
-
-
-def actor_for(user: Any) -> Any:
-    return build_actor(user)
