@@ -28,7 +28,7 @@ router = Router(tags=["admin-fx"])
     summary="结汇申请队列（按状态、申请编号或商户筛选）",
 )
 @require(QUEUE_VIEW)
-def queue(request: HttpRequest, filters: Query[s.QueueFilters]) -> dict[str, Any]:
+def queue(request: HttpRequest, filters: Query[s.FxQueueFilters]) -> dict[str, Any]:
     rows = selectors.queue(actor=actor_of(request), state=filters.state, q=filters.q.strip() or None)
     return paginate(rows, page=filters.page, page_size=filters.page_size).map(selectors.settlement_out).out()
 

@@ -20,7 +20,7 @@ class MoneyOut(Schema):
     currency: str = Field(examples=["USD"])
 
 
-class AccountOut(Schema):
+class FxAccountOut(Schema):
     sub_account_no: str
     balance: MoneyOut
     frozen: MoneyOut = Field(description="结汇中金额（已冻结）")
@@ -30,7 +30,7 @@ class AccountOut(Schema):
 
 
 class SummaryOut(Schema):
-    account: AccountOut | None = Field(description="尚未上传过子账户余额时为 null")
+    account: FxAccountOut | None = Field(description="尚未上传过子账户余额时为 null")
     pending_count: int = Field(description="结汇中的申请数")
 
 
@@ -42,7 +42,7 @@ class ProfileFieldsOut(Schema):
 
 
 class RequestContextOut(Schema):
-    account: AccountOut | None
+    account: FxAccountOut | None
     reference_rate: str | None = Field(description="参考汇率（最新中行现汇买入价；离线数据时为参考汇率）")
     reference_label: str
     profile: ProfileFieldsOut
@@ -197,10 +197,10 @@ class AlertActiveIn(Schema):
 
 
 class AdminSettlementOut(SettlementOut):
-    account: AccountOut | None
+    account: FxAccountOut | None
 
 
-class QueueFilters(Schema):
+class FxQueueFilters(Schema):
     state: SettlementState | None = None
     q: str = Field(default="", max_length=100, description="申请编号 / 商户名称")
     page: int = Field(default=1, ge=1)
@@ -244,7 +244,7 @@ class ImportPageOut(Schema):
     page_size: int
 
 
-class ImportRowOut(Schema):
+class FxImportRowOut(Schema):
     row: int = Field(description="Excel 行号")
     merchant_name: str
     credit_code: str
@@ -267,7 +267,7 @@ class ImportRowsQuery(Schema):
 
 
 class ImportRowPageOut(Schema):
-    items: list[ImportRowOut]
+    items: list[FxImportRowOut]
     total: int
     page: int
     page_size: int
