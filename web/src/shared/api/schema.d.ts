@@ -4792,6 +4792,14 @@ export interface components {
             /** Sub Account No */
             sub_account_no: string;
         };
+        /**
+         * FxParams
+         * @description Read by the 收结汇 rate board and the snapshot task.
+         */
+        FxParams: {
+            /** 看板币种 */
+            currencies?: ("USD" | "EUR" | "GBP" | "JPY" | "HKD" | "AUD" | "CAD" | "SGD" | "CHF" | "NZD")[];
+        };
         /** FxQueueFilters */
         FxQueueFilters: {
             /**
@@ -8043,6 +8051,7 @@ export interface components {
          */
         SystemParameterValues: {
             announcements: components["schemas"]["AnnouncementParams"];
+            fx: components["schemas"]["FxParams"];
             logs: components["schemas"]["LogArchiveParams"];
             notifications: components["schemas"]["NotificationParams"];
             opening_hours: components["schemas"]["OpeningHoursParams"];

@@ -14,10 +14,11 @@ export function RateTrendChart({ trend, height = 280, name }: { trend: Trend; he
   const max = Math.max(...values);
   const pad = (max - min) * 0.15 || max * 0.005;
   const option = {
-    grid: { left: 56, right: 16, top: 16, bottom: 32 },
+    animation: false,
+    grid: { left: 64, right: 16, top: 16, bottom: 32 },
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => v.toFixed(4) },
     xAxis: { type: 'category', data: trend.points.map((p) => p.date.slice(5)), boundaryGap: false },
-    yAxis: { type: 'value', min: +(min - pad).toFixed(4), max: +(max + pad).toFixed(4), axisLabel: { formatter: (v: number) => v.toFixed(3) } },
+    yAxis: { type: 'value', min: +(min - pad).toFixed(4), max: +(max + pad).toFixed(4), axisLabel: { formatter: (v: number) => v.toFixed(4) } },
     series: [
       {
         name,

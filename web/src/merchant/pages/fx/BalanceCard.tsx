@@ -12,9 +12,8 @@ export function BalanceFigures({ account }: { account: Account }) {
         <div className="fx-balance__main">{money(account.balance)}</div>
       </div>
       {frozen ? (
-        <div>
-          <div className="fx-balance__label">结汇中金额</div>
-          <div className="fx-balance__frozen" data-testid="fx-frozen">结汇中金额：{money(account.frozen)}</div>
+        <div className="fx-balance__frozen" data-testid="fx-frozen">
+          结汇中金额：{money(account.frozen)}
         </div>
       ) : null}
       <div>

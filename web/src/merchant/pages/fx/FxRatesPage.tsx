@@ -28,6 +28,15 @@ function Change({ row }: { row: BoardRow }) {
 function Board({ rows, selected, onSelect }: { rows: BoardRow[]; selected: string; onSelect: (c: string) => void }) {
   const sources = Array.from(new Set(rows.map((r) => r.latest?.source_label).filter(Boolean)));
   const latest = rows.find((r) => r.latest)?.latest;
+  // The bank's bid and ask columns only when the source quotes them (the offline ECB data has one rate).
+  const quotes = rows.some((r) => r.latest?.spot_buy);
+  const bankColumns = quotes
+    ? [
+        { title: '现汇买入价', render: (_: unknown, r: BoardRow) => r.latest?.spot_buy ?? '—', align: 'right' as const },
+        { title: '现钞买入价', render: (_: unknown, r: BoardRow) => r.latest?.cash_buy ?? '—', align: 'right' as const },
+        { title: '现汇卖出价', render: (_: unknown, r: BoardRow) => r.latest?.spot_sell ?? '—', align: 'right' as const },
+      ]
+    : [];
   return (
     <Card
       variant="borderless"
@@ -45,10 +54,8 @@ function Board({ rows, selected, onSelect }: { rows: BoardRow[]; selected: strin
         data-testid="fx-board"
         columns={[
           { title: '币种', dataIndex: 'name', render: (_, r) => <Space><strong>{r.name}</strong><Typography.Text type="secondary">{r.currency}/CNY</Typography.Text></Space> },
-          { title: '现汇买入价', render: (_, r) => r.latest?.spot_buy ?? '—', align: 'right' },
-          { title: '现钞买入价', render: (_, r) => r.latest?.cash_buy ?? '—', align: 'right' },
-          { title: '现汇卖出价', render: (_, r) => r.latest?.spot_sell ?? '—', align: 'right' },
-          { title: '中行折算价 / 参考汇率', render: (_, r) => <strong>{r.latest?.middle ?? '暂无数据'}</strong>, align: 'right' },
+          ...bankColumns,
+          { title: quotes ? '中行折算价' : '参考汇率（欧洲央行折算）', render: (_, r) => <strong>{r.latest?.middle ?? '暂无数据'}</strong>, align: 'right' },
           { title: '较上一收盘', render: (_, r) => <Change row={r} />, align: 'right' },
           { title: '30 日最高 / 最低', render: (_, r) => (r.latest ? `${r.latest.high_30d} / ${r.latest.low_30d}` : '—'), align: 'right' },
         ]}

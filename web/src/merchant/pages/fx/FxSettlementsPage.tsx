@@ -107,7 +107,7 @@ function LedgerTable() {
     { title: '冻结变动', render: (_, e) => (Number(e.frozen.amount) === 0 ? '—' : money(e.frozen, true)), align: 'right' },
     { title: '变动后余额', render: (_, e) => money(e.balance_after), align: 'right' },
     { title: '结汇中金额', render: (_, e) => money(e.frozen_after), align: 'right' },
-    { title: '说明', dataIndex: 'note', ellipsis: true },
+    { title: '说明', dataIndex: 'note', width: 340 },
   ];
   return (
     <ProTable<Entry>
@@ -121,7 +121,7 @@ function LedgerTable() {
         const data = await unwrap(api.client.GET('/api/v1/fx/entries', { params: { query: { page: current, page_size: pageSize } } }));
         return { data: data.items, total: data.total, success: true };
       }}
-      scroll={{ x: 900 }}
+      scroll={{ x: 1200 }}
       data-testid="fx-ledger"
     />
   );
