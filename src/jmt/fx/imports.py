@@ -28,9 +28,9 @@ from jmt.core.auth import Actor
 from jmt.core.errors import NotFound
 from jmt.fx import ledger
 from jmt.fx.errors import FxError
-from jmt.fx.models import Account, BalanceImport, EntryKind, ImportStatus
+from jmt.fx.models import Account, BalanceImport, EntryKind, ImportStatus, LedgerEntry
 from jmt.merchants.models import Merchant
-from jmt.notifications.services import merchant_recipients, notify
+from jmt.notifications.services import Outgoing, notify_many, recipients_by_merchant
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -294,7 +294,10 @@ def import_apply(*, actor: Actor, import_id: int) -> BalanceImport:
     # The ledger is read again under the locks: a settlement since the preview is taken into account.
     current = ledger.totals_of([a.pk for a in accounts.values()])
     now = timezone.now()
-    changed = 0
+    by_day: dict[dt.date, list[int]] = {}
+    sub_accounts: dict[int, str] = {}
+    planned: list[tuple[LedgerEntry, ledger.Totals]] = []
+    notices: list[tuple[Account, Decimal, Decimal, dt.date]] = []
     for row in rows:
         account = accounts[row["merchant_id"]]
         target = Decimal(row["balance"])
@@ -302,29 +305,42 @@ def import_apply(*, actor: Actor, import_id: int) -> BalanceImport:
         day = dt.date.fromisoformat(row["balance_date"])
         if account.balance_date and day < account.balance_date:
             continue  # a later workbook was applied since this preview
-        delta = target - before.balance
         account.balance_date = day
         account.updated_at = now
+        by_day.setdefault(day, []).append(account.pk)
         if row["sub_account_no"] and not account.sub_account_no:
-            account.sub_account_no = row["sub_account_no"]
-        account.save(update_fields=["balance_date", "updated_at", "sub_account_no"])
+            account.sub_account_no = sub_accounts[account.pk] = row["sub_account_no"]
+        delta = target - before.balance
         if delta == 0:
             continue
-        ledger.entry(
-            actor=actor,
+        entry = LedgerEntry(
             account=account,
+            merchant_id=account.merchant_id,
             kind=EntryKind.BALANCE_UPDATE,
             amount=delta,
-            before=before,
+            frozen=Decimal("0.00"),
             balance_import=upload,
             balance_date=day,
-            note=f"子账户余额表「{upload.file_name}」第 {row['row']} 行",
+            note=f"子账户余额表「{upload.file_name}」第 {row['row']} 行"[:200],
         )
-        changed += 1
-        _arrival_notice(account, before.balance, target, day)
+        planned.append((entry, before))
+        notices.append((account, before.balance, target, day))
+    # One UPDATE per balance date (a workbook usually has one), not a CASE per row.
+    for day, ids in by_day.items():
+        Account.objects.filter(pk__in=ids).update(balance_date=day, updated_at=now)
+    for pk, number in sub_accounts.items():
+        Account.objects.filter(pk=pk).update(sub_account_no=number)
+    ledger.append_many(actor=actor, entries=planned)
+    recipients = recipients_by_merchant(a.merchant_id for a, *_ in notices)
+    notify_many(
+        kind="status",
+        messages=[
+            _arrival_notice(a, before, after, day, recipients[a.merchant_id]) for a, before, after, day in notices
+        ],
+    )
     upload.status = ImportStatus.APPLIED
     upload.applied_at = now
-    upload.changed_rows = changed
+    upload.changed_rows = len(planned)
     upload.save(update_fields=["status", "applied_at", "changed_rows"])
     record(
         actor=actor,
@@ -332,19 +348,18 @@ def import_apply(*, actor: Actor, import_id: int) -> BalanceImport:
         action="balance_import_apply",
         obj=upload,
         before={"status": ImportStatus.PREVIEW.value},
-        after={"status": upload.status, "changed_rows": changed},
+        after={"status": upload.status, "changed_rows": upload.changed_rows},
     )
     return upload
 
 
-def _arrival_notice(account: Account, before: Decimal, after: Decimal, day: dt.date) -> None:
+def _arrival_notice(account: Account, before: Decimal, after: Decimal, day: dt.date, recipients: list[Any]) -> Outgoing:
     delta = after - before
     tail = f"（尾号 {account.sub_account_no[-4:]}）" if account.sub_account_no else ""
     sign = "+" if delta > 0 else "-"
-    notify(
-        recipients=merchant_recipients(account.merchant_id),
-        merchant=account.merchant,
-        kind="status",
+    return Outgoing(
+        recipients=recipients,
+        merchant_id=account.merchant_id,
         title=f"银行账户入账通知：子账户余额 ${after:,.2f}",
         body=(
             f"您的外汇子账户{tail}余额已更新为 ${after:,.2f}（余额日期 {day:%Y-%m-%d}），"

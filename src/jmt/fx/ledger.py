@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
-from jmt.audit.services import record
+from jmt.audit.services import record, record_many
 from jmt.core.auth import Actor
 from jmt.fx.models import ZERO, Account, BalanceImport, EntryKind, LedgerEntry, Settlement
 from jmt.merchants.models import Merchant
@@ -113,3 +113,37 @@ def entry(
         after={"balance": str(after.balance), "frozen": str(after.frozen)},
     )
     return row
+
+
+def append_many(*, actor: Actor, entries: list[tuple[LedgerEntry, Totals]]) -> list[LedgerEntry]:
+    """Many entries at once (a balance workbook applied), each on a different locked account with the
+    totals its caller summed under that lock: one bulk insert, one bulk audit write."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("ledger entries are written inside the transaction that locked the account")
+    now = timezone.now()
+    rows = []
+    for row, before in entries:
+        row.amount = row.amount.quantize(CENT)
+        row.frozen = row.frozen.quantize(CENT)
+        row.balance_after = before.balance + row.amount
+        row.frozen_after = before.frozen + row.frozen
+        row.created_by = actor.user
+        row.created_at = now
+        rows.append(row)
+    created = LedgerEntry.objects.bulk_create(rows, batch_size=1000)
+    for kind in {row.kind for row in created}:
+        record_many(
+            actor=actor,
+            module="fx",
+            action=f"ledger_{kind}",
+            changes=[
+                (
+                    row,
+                    {"balance": str(before.balance), "frozen": str(before.frozen)},
+                    {"balance": str(row.balance_after), "frozen": str(row.frozen_after)},
+                )
+                for row, (_, before) in zip(created, entries, strict=True)
+                if row.kind == kind
+            ],
+        )
+    return created

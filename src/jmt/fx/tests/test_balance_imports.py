@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from jmt.audit.models import OperationLog
 from jmt.fx.models import EntryKind, LedgerEntry
 from jmt.fx.tests.factories import workbook
 from jmt.merchants.models import Merchant
@@ -99,6 +100,9 @@ def test_applying_writes_a_balance_update_entry_and_an_arrival_message(
     for person in (merchant_admin, merchant_member):
         message = Message.objects.get(recipient=person)
         assert message.title == "银行账户入账通知：子账户余额 $5,000.00"
+        assert message.link == "/fx/settlements?tab=ledger"
+    audit = OperationLog.objects.get(action="ledger_balance_update", object_id=str(entry.pk))
+    assert audit.changes == {"balance": ["0.00", "5000.00"]}
 
 
 def test_reuploading_the_same_file_changes_nothing(officer_api, ready_merchant, merchant_admin):
