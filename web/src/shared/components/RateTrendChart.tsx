@@ -10,15 +10,12 @@ echarts.use([LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 export function RateTrendChart({ trend, height = 280, name }: { trend: Trend; height?: number; name: string }) {
   const values = trend.points.map((p) => Number(p.value));
-  const min = Math.min(...values);
-  const max = Math.max(...values);
-  const pad = (max - min) * 0.15 || max * 0.005;
   const option = {
     animation: false,
     grid: { left: 64, right: 16, top: 16, bottom: 32 },
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => v.toFixed(4) },
-    xAxis: { type: 'category', data: trend.points.map((p) => p.date.slice(5)), boundaryGap: false },
-    yAxis: { type: 'value', min: +(min - pad).toFixed(4), max: +(max + pad).toFixed(4), axisLabel: { formatter: (v: number) => v.toFixed(4) } },
+    xAxis: { type: 'category', data: trend.points.map((p) => (trend.range === '1y' ? p.date : p.date.slice(5))), boundaryGap: false },
+    yAxis: { type: 'value', scale: true, splitNumber: 4, axisLabel: { formatter: (v: number) => v.toFixed(4) } },
     series: [
       {
         name,
@@ -27,7 +24,7 @@ export function RateTrendChart({ trend, height = 280, name }: { trend: Trend; he
         showSymbol: values.length < 40,
         smooth: true,
         lineStyle: { width: 2, color: '#1677ff' },
-        areaStyle: { color: 'rgba(22,119,255,0.08)' },
+        areaStyle: { color: 'rgba(22,119,255,0.08)', origin: 'start' },
       },
     ],
   };

@@ -5,7 +5,8 @@ import { RateTrendChart } from '@/shared/components/RateTrendChart';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { change, dateTime, RANGES, type Alert, type BoardRow, type RangeKey, type Trend } from '@/shared/fx';
 import { useMe } from '@/shared/session';
-import { MobileCustomsShell, MobileLoading } from '../customs/MobileCustomsShell';
+import { MobileLoading } from '../customs/MobileCustomsShell';
+import { MobileFxShell } from './MobileFxShell';
 import './fx.css';
 
 function TrendBlock({ currency, name }: { currency: string; name: string }) {
@@ -141,7 +142,7 @@ export default function MobileFxRatesPage() {
   useEffect(load, [load]);
   const latest = rows?.find((r) => r.latest)?.latest;
   return (
-    <MobileCustomsShell fallbackTitle="多币种汇率看板">
+    <MobileFxShell>
       {error ? <ErrorBlock status="default" title="汇率加载失败" description={error}><Button onClick={load}>重试</Button></ErrorBlock> : null}
       {!rows && !error ? <div style={{ padding: 48, textAlign: 'center' }}><DotLoading color="primary" /></div> : null}
       {rows ? (
@@ -174,6 +175,6 @@ export default function MobileFxRatesPage() {
           <AlertsBlock rows={rows} />
         </>
       ) : null}
-    </MobileCustomsShell>
+    </MobileFxShell>
   );
 }

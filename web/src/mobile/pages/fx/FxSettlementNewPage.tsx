@@ -6,8 +6,10 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiFailure, errorMessage, fieldErrors, unwrap } from '@/shared/errors';
 import { money, todayBeijing, type RequestContext } from '@/shared/fx';
 import { useMe } from '@/shared/session';
-import { MobileCustomsShell, MobileLoading } from '../customs/MobileCustomsShell';
+import { MobileLoading } from '../customs/MobileCustomsShell';
+import { MobileFxShell } from './MobileFxShell';
 import { DocField } from '../registration/DocField';
+import '../registration/registration.css';
 import './fx.css';
 
 interface Values {
@@ -69,7 +71,7 @@ export default function MobileFxSettlementNewPage() {
   const account = context?.account;
   const profile = context?.profile;
   return (
-    <MobileCustomsShell fallbackTitle="快速结汇">
+    <MobileFxShell title="快速结汇">
       {error ? <ErrorBlock status="default" title="加载失败" description={error} /> : null}
       {!context && !error ? <MobileLoading /> : null}
       {context && !account ? <ErrorBlock status="empty" title="暂无子账户余额" description="捷晶上传您的外汇子账户余额后即可申请结汇" /> : null}
@@ -97,7 +99,7 @@ export default function MobileFxSettlementNewPage() {
               </Button>
             }
           >
-            <Form.Item name="amount" label="结汇金额（美元）" rules={[{ required: true, message: '请输入结汇金额' }]} help={`不能高于可用余额 ${money(account.available)}`}>
+            <Form.Item name="amount" label="结汇金额（美元）" rules={[{ required: true, message: '请输入结汇金额' }]} description={`不能高于可用余额 ${money(account.available)}`}>
               <Input inputMode="decimal" placeholder="如 5000.00" data-testid="m-fx-amount" />
             </Form.Item>
             <Form.Item name="settle_date" label="结汇日期" trigger="onConfirm" onClick={() => setPickDate(true)} rules={[{ required: true, message: '请选择结汇日期' }]}>
@@ -109,7 +111,7 @@ export default function MobileFxSettlementNewPage() {
               name="rate"
               label="指定结汇汇率（人民币 / 1 美元）"
               rules={[{ required: true, message: '请输入结汇汇率' }]}
-              help={context.reference_rate ? `参考：${context.reference_label} ${context.reference_rate}` : undefined}
+              description={context.reference_rate ? `参考：${context.reference_label} ${context.reference_rate}` : undefined}
             >
               <Input inputMode="decimal" data-testid="m-fx-rate" />
             </Form.Item>
@@ -135,6 +137,6 @@ export default function MobileFxSettlementNewPage() {
           </div>
         </>
       ) : null}
-    </MobileCustomsShell>
+    </MobileFxShell>
   );
 }

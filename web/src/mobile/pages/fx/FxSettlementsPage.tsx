@@ -5,7 +5,8 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { dateTime, money, type Account, type Entry, type Settlement } from '@/shared/fx';
 import { useMe } from '@/shared/session';
-import { MobileCustomsShell, MobileLoading } from '../customs/MobileCustomsShell';
+import { MobileLoading } from '../customs/MobileCustomsShell';
+import { MobileFxShell } from './MobileFxShell';
 import './fx.css';
 
 const TAG_COLORS: Record<string, 'primary' | 'success' | 'danger' | 'warning' | 'default'> = {
@@ -140,7 +141,7 @@ export default function MobileFxSettlementsPage() {
   }, [api, openId]);
 
   return (
-    <MobileCustomsShell fallbackTitle="外币到账展示及结汇">
+    <MobileFxShell>
       <div className="m-fx-card" data-testid="m-fx-balance">
         <div className="m-fx-muted">子账户余额（美元）</div>
         {error ? <ErrorBlock status="default" title="余额加载失败" description={error} /> : null}
@@ -177,6 +178,6 @@ export default function MobileFxSettlementsPage() {
       <Popup visible={open !== null} onMaskClick={() => setOpen(null)} bodyStyle={{ borderRadius: '12px 12px 0 0', padding: 16, maxHeight: '80vh', overflow: 'auto' }}>
         {open ? <MobileSettlementRows s={open} /> : null}
       </Popup>
-    </MobileCustomsShell>
+    </MobileFxShell>
   );
 }
