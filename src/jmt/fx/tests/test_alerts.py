@@ -75,3 +75,23 @@ def test_an_alert_on_a_currency_off_the_board_is_refused(merchant_api):
     response = merchant_api.post("/fx/alerts", {"currency": "XYZ", "direction": "above", "threshold": "1"})
     assert response.status_code == 422
     assert response.json()["code"] == "FX_CURRENCY_UNSUPPORTED"
+
+
+def test_a_fired_alert_is_pushed_to_wechat_opening_a_prefilled_settlement(merchant_api, merchant_admin, settings):
+    from urllib.parse import unquote
+
+    from jmt.integrations.wechat import fake
+    from jmt.notifications.models import WechatFollower
+    from jmt.notifications.tests.helpers import run_ready_tasks
+
+    settings.WECHAT_TEMPLATE_IDS = {"status": "tpl-status", "todo": "tpl-todo", "announcement": "tpl-notice"}
+    merchant_admin.wechat_unionid = "union-lin"
+    merchant_admin.save()
+    WechatFollower.objects.create(unionid="union-lin", openid="svc-openid-lin")
+    _tick("7.0500")
+    merchant_api.post("/fx/alerts", {"currency": "USD", "direction": "above", "threshold": "7.1000"})
+    _tick("7.1200")
+    run_ready_tasks()
+    (pushed,) = fake.sent
+    assert pushed.touser == "svc-openid-lin"
+    assert unquote(pushed.miniprogram_pagepath).endswith("path=/m/fx/settlements/new?rate=7.1200")

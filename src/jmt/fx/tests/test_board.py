@@ -60,3 +60,11 @@ def test_the_snapshot_task_does_nothing_outside_opening_hours(monkeypatch):
     monkeypatch.setattr(rates, "is_open", lambda hours, now: False)
     assert fx_rate_snapshots.call() == 0
     assert not RateSnapshot.objects.exists()
+
+
+def test_a_balance_update_reaches_the_home_feed(merchant_api, ready_merchant):
+    from jmt.fx.tests.factories import fund
+
+    fund(ready_merchant, "1234.50")
+    feed = merchant_api.get("/home").json()["feed"]
+    assert {"title": "子账户余额更新为 $1,234.50", "route": "/fx/settlements?tab=ledger"}.items() <= feed[0].items()
