@@ -20,7 +20,7 @@ from jmt.fx import ledger, services
 from jmt.fx.models import EntryKind, LedgerEntry, Settlement
 from jmt.fx.tests.factories import document, fund
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps rows made by data migrations
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks and concurrent transactions need PostgreSQL")
