@@ -3,7 +3,7 @@ files, the sub-account balance workbook (F2), and fetching rates now."""
 
 from typing import Any
 
-from django.http import FileResponse, HttpRequest
+from django.http import FileResponse, HttpRequest, HttpResponse
 from ninja import File, Query, Router, Status
 from ninja.files import UploadedFile
 
@@ -119,6 +119,31 @@ def reject(request: HttpRequest, settlement_id: int, payload: s.RejectIn) -> dic
 def import_list(request: HttpRequest, query: Query[s.PageQuery]) -> dict[str, Any]:
     rows = selectors.imports(actor=actor_of(request))
     return paginate(rows, page=query.page, page_size=query.page_size).map(selectors.import_out).out()
+
+
+@router.get(
+    "/balance-imports/template",
+    response={200: None, **error_responses(401, 403)},
+    operation_id="admin_fx_import_template",
+    summary="下载子账户余额表模板",
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "Excel 模板",
+                "content": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}},
+            }
+        }
+    },
+)
+@require(QUEUE_VIEW)
+def import_template(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(
+        imports.template(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = (
+        "attachment; filename*=UTF-8''%E5%AD%90%E8%B4%A6%E6%88%B7%E4%BD%99%E9%A2%9D%E6%A8%A1%E6%9D%BF.xlsx"
+    )
+    return response
 
 
 @router.post(

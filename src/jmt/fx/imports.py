@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+import xlsxwriter  # type: ignore[import-untyped]
 from django.db import transaction
 from django.utils import timezone
 from python_calamine import CalamineError, CalamineWorkbook
@@ -92,6 +93,27 @@ def _date(cell: Any) -> dt.date | None:
         return dt.date(*(int(part) for part in match.groups()))
     except ValueError:
         return None
+
+
+TEMPLATE_HEADERS = ("商户", "统一社会信用代码", "子账户号", "币种", "余额", "余额日期")
+
+
+def template() -> bytes:
+    """The workbook the back office fills in: the header row and one example row."""
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    sheet = book.add_worksheet("子账户余额")
+    bold = book.add_format({"bold": True, "bg_color": "#EEF2FF"})
+    text = book.add_format({"num_format": "@"})
+    sheet.write_row(0, 0, TEMPLATE_HEADERS, bold)
+    sheet.write_row(1, 0, ["东海晶莹水晶", "91320722MA1XYK1234", "32050161000100001234", "USD"], text)
+    sheet.write_number(1, 4, 12580.00, book.add_format({"num_format": "#,##0.00"}))
+    sheet.write_string(1, 5, "2026-12-01", text)
+    sheet.set_column(0, 0, 20)
+    sheet.set_column(1, 2, 26, text)
+    sheet.set_column(3, 5, 14)
+    book.close()
+    return buffer.getvalue()
 
 
 def _check_package(content: bytes) -> None:

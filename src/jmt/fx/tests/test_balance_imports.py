@@ -130,3 +130,15 @@ def test_a_row_whose_balance_did_not_change_writes_no_entry(officer_api, ready_m
 def test_a_merchant_user_cannot_reach_the_balance_upload(merchant_api):
     response = _upload(merchant_api, workbook([]))
     assert response.status_code == 404
+
+
+def test_the_template_downloads_and_reads_back_as_a_valid_preview(officer_api, db):
+    from jmt.fx.imports import read_rows
+
+    response = officer_api.get("/admin/fx/balance-imports/template")
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    ((row, cells),) = read_rows(response.content)
+    assert row == 2
+    assert cells["credit_code"] == "91320722MA1XYK1234"
+    assert cells["currency"] == "USD"

@@ -5,17 +5,29 @@
  */
 import { DollarOutlined } from '@ant-design/icons';
 import { ProTable, type ProColumns } from '@ant-design/pro-components';
-import { Alert, Button, Descriptions, Drawer, Skeleton, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Skeleton, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { PageHeading } from '@/shared/components/PageHeading';
 import { errorMessage, unwrap } from '@/shared/errors';
+import { fetchDocumentBlob } from '@/shared/registration';
 import { dateTime, ENTRY_COLORS, money, STATE_COLORS, type Account, type Entry, type Settlement } from '@/shared/fx';
 import { useMe } from '@/shared/session';
 import { BalanceCard } from './BalanceCard';
 import './fx.css';
 
 const EDIT = 'fx:settlements:edit';
+
+function DocLink({ doc }: { doc: Settlement['statement_document'] }) {
+  const { api } = useMe();
+  const { message } = App.useApp();
+  if (!doc) return <>—</>;
+  const open = () =>
+    fetchDocumentBlob(api, doc.id)
+      .then((blob) => window.open(URL.createObjectURL(blob), '_blank'))
+      .catch((e) => message.error(errorMessage(e)));
+  return <a onClick={() => void open()}>{doc.name}</a>;
+}
 
 export function SettlementDetails({ s }: { s: Settlement }) {
   return (
@@ -34,8 +46,8 @@ export function SettlementDetails({ s }: { s: Settlement }) {
         </>
       ) : null}
       {s.state === 'rejected' ? <Descriptions.Item label="驳回原因">{s.reject_reason}</Descriptions.Item> : null}
-      <Descriptions.Item label="收款平台流水">{s.statement_document?.name ?? '—'}</Descriptions.Item>
-      <Descriptions.Item label="物流发货信息">{s.shipping_document?.name ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label="收款平台流水"><DocLink doc={s.statement_document} /></Descriptions.Item>
+      <Descriptions.Item label="物流发货信息"><DocLink doc={s.shipping_document} /></Descriptions.Item>
       <Descriptions.Item label="外汇子账户">{s.sub_account_no || '—'}</Descriptions.Item>
       <Descriptions.Item label="结汇银行卡号">{s.bank_account}</Descriptions.Item>
       <Descriptions.Item label="开户行">{s.bank_name}</Descriptions.Item>

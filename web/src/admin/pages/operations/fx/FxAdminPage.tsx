@@ -177,6 +177,7 @@ function SettlementQueue() {
   const [params, setParams] = useSearchParams();
   const actionRef = useRef<ActionType>();
   const [state, setState] = useState<'pending' | 'completed' | 'rejected' | 'all'>('pending');
+  const [q, setQ] = useState('');
   const [counts, setCounts] = useState<components['schemas']['QueueCountsOut'] | null>(null);
   const openId = params.get('id') ? Number(params.get('id')) : null;
   const loadCounts = useCallback(() => {
@@ -221,13 +222,14 @@ function SettlementQueue() {
             ]}
           />
         }
-        params={{ state }}
+        params={{ state, q }}
+        toolBarRender={() => [<Input.Search key="q" allowClear placeholder="申请编号 / 商户名称" onSearch={(v) => setQ(v.trim())} style={{ width: 240 }} />]}
         columns={columns}
         pagination={{ pageSize: 20, showSizeChanger: false }}
         locale={{ emptyText: '没有符合条件的结汇申请' }}
         request={async ({ current, pageSize }) => {
           const data = await unwrap(
-            api.client.GET('/api/v1/admin/fx/settlements', { params: { query: { page: current, page_size: pageSize, state: state === 'all' ? undefined : state } } }),
+            api.client.GET('/api/v1/admin/fx/settlements', { params: { query: { page: current, page_size: pageSize, q, state: state === 'all' ? undefined : state } } }),
           );
           return { data: data.items, total: data.total, success: true };
         }}
@@ -335,6 +337,20 @@ function BalanceImports() {
   const [uploading, setUploading] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const historyRef = useRef<ActionType>();
+  const downloadTemplate = async () => {
+    try {
+      const result = await api.client.GET('/api/v1/admin/fx/balance-imports/template', { parseAs: 'blob' });
+      if (!result.response.ok || !result.data) throw new Error('模板下载失败，请稍后再试');
+      const url = URL.createObjectURL(result.data as Blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = '子账户余额模板.xlsx';
+      link.click();
+      window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
   const upload = async (file: File) => {
     setUploading(true);
     setFailure(null);
@@ -354,7 +370,10 @@ function BalanceImports() {
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card variant="borderless" className="jmt-card" title="上传子账户余额表">
         <Typography.Paragraph type="secondary">
-          Excel 列：商户、统一社会信用代码、子账户号、币种（USD）、余额、余额日期。按统一社会信用代码或子账户号匹配商户；上传后先预览，确认后写入「余额更新」明细并向商户发送「银行账户入账通知」。同一文件只能导入一次。
+          <a onClick={() => void downloadTemplate()} data-testid="admin-fx-template">
+            下载模板
+          </a>
+          。Excel 列：商户、统一社会信用代码、子账户号、币种（USD）、余额、余额日期。按统一社会信用代码或子账户号匹配商户；上传后先预览，确认后写入「余额更新」明细并向商户发送「银行账户入账通知」。同一文件只能导入一次。
         </Typography.Paragraph>
         <div data-testid="admin-fx-upload">
         <Upload.Dragger
