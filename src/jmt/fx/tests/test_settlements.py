@@ -250,3 +250,15 @@ def test_ledger_entries_cannot_be_changed_or_deleted(ready_merchant):
         entry.save()
     with pytest.raises(ValueError, match="append-only"):
         entry.delete()
+
+
+def test_rejecting_through_the_generic_workflow_move_unfreezes_too(merchant_api, officer_api, ready_merchant):
+    fund(ready_merchant, "5000.00")
+    settlement_id = _request(merchant_api, ready_merchant, "1000.00").json()["id"]
+    response = officer_api.post(
+        f"/workflow/fx_settlement/{settlement_id}/transitions", {"to": "rejected", "comment": "金额与流水不符"}
+    )
+    assert response.status_code == 200
+    account = merchant_api.get("/fx/summary").json()["account"]
+    assert (account["frozen"]["amount"], account["available"]["amount"]) == ("0.00", "5000.00")
+    assert Settlement.objects.get(pk=settlement_id).reject_reason == "金额与流水不符"
