@@ -7,7 +7,7 @@ PORT ?= 8000
 export PYTHONPATH := $(CURDIR)/src
 export DJANGO_SETTINGS_MODULE := jmt.settings
 
-.PHONY: run test install install-dev web lint typecheck pytest e2e web-test openapi check-openapi check-deploy migrate demo clean bench bench-load bench-web deploy-check failover-drill restore-drill docs-shots
+.PHONY: run test install install-dev web lint typecheck pytest e2e web-test openapi check-openapi check-deploy migrate demo clean bench bench-fx bench-load bench-web deploy-check failover-drill restore-drill docs-shots
 
 $(VENV)/.base: requirements/base.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -95,6 +95,13 @@ bench: install-dev
 	$(PY) bench/customs_import.py generate --rows $(BENCH_ROWS) --out /tmp/customs-bench-$(BENCH_ROWS).xlsx
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/customs_import.py measure /tmp/customs-bench-$(BENCH_ROWS).xlsx
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/customs_pipeline.py --orders $(BENCH_ROWS) --workers 2
+
+## make bench-fx: the 收结汇 sub-account balance workbook (10,000 rows) previewed and applied on PostgreSQL.
+BENCH_FX_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/fx_bench
+BENCH_FX_ROWS ?= 10000
+bench-fx: install-dev
+	createdb -h 127.0.0.1 -U postgres fx_bench 2>/dev/null || true
+	DATABASE_URL=$(BENCH_FX_DATABASE_URL) $(PY) bench/fx_balances.py --rows $(BENCH_FX_ROWS)
 
 ## make bench-load: locust against gunicorn (2 uvicorn workers) + a task worker + PostgreSQL with the
 ## issue-9 data set; started and stopped here, figures into bench/RESULTS.md. BENCH_LOAD_SECONDS per stage.

@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "jmt.customs",
     "jmt.documents",
     "jmt.registration",
+    "jmt.fx",
     "jmt.integrations.customs_gateway",
 ]
 
@@ -342,6 +343,10 @@ NOTIFICATIONS_STREAM_MAX_SECONDS = 300.0
 # Outbound HTTP: private and loopback addresses are refused unless allowed (tests allow loopback fakes).
 HTTP_ALLOW_PRIVATE_HOSTS = env_bool("JMT_HTTP_ALLOW_PRIVATE_HOSTS", False)
 HTTP_TIMEOUT_SECONDS = float(os.environ.get("JMT_HTTP_TIMEOUT_SECONDS", "10"))
+
+# --- 收结汇: where the rate board's quotes come from ---
+FX_RATES_BACKEND = os.environ.get("JMT_FX_RATES_BACKEND", "offline")  # offline (bundled ECB data) | boc
+FX_BOC_URL = os.environ.get("JMT_FX_BOC_URL", "https://www.boc.cn/sourcedb/whpj/")
 
 # --- customs (9610): the official export schema, the 点点通 gateway, the submission pipeline ---
 # The official XSD is not part of the repository: point this at the copy handed out by customs.

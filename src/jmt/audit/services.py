@@ -91,6 +91,35 @@ def record_event(
     )
 
 
+def record_many(
+    *,
+    actor: Actor,
+    module: str,
+    action: str,
+    changes: Iterable[tuple[models.Model, Snapshot, Snapshot]],
+) -> int:
+    """``record`` for many objects changed by one act (a workbook applied): one entry per object,
+    written in as few statements as the database allows."""
+    rows = [
+        OperationLog(
+            actor=actor.user,
+            impersonator=actor.impersonator,
+            merchant_id=actor.merchant.pk if actor.merchant is not None else None,
+            module=module,
+            action=action,
+            object_type=obj._meta.label,
+            object_id=str(obj.pk),
+            object_repr=str(obj)[:200],
+            changes=diff(before, after),
+            ip=actor.ip,
+            user_agent=actor.user_agent,
+        )
+        for obj, before, after in changes
+    ]
+    OperationLog.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
+
+
 def system_actor() -> Actor:
     """The actor of scheduled jobs: no user (the log shows 「系统」), no permissions."""
     return Actor(user=None, merchant=None, role=None, permissions=frozenset())

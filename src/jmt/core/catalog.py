@@ -223,8 +223,15 @@ MODULES: tuple[Module, ...] = (
         "多币种汇率、外币到账与快速结汇",
         M,
         (
-            Item("rates", "F1", "多币种汇率看板", "/fx/rates", "美元、欧元、英镑等实时汇率与提醒"),
-            Item("settlements", "F2", "外币到账展示及结汇", "/fx/settlements", "子账户余额、收结汇明细、快速结汇"),
+            Item("rates", "F1", "多币种汇率看板", "/fx/rates", "美元、欧元、英镑等实时汇率与提醒", built=True),
+            Item(
+                "settlements",
+                "F2",
+                "外币到账展示及结汇",
+                "/fx/settlements",
+                "子账户余额、收结汇明细、快速结汇",
+                built=True,
+            ),
         ),
         gate=G,
         route="/fx",

@@ -93,6 +93,7 @@ class BalanceOut(Schema):
     amount: str
     currency: str
     updated_at: str
+    frozen: str | None = Field(default=None, description="结汇中金额（有结汇中的申请时）")
 
 
 class FeedEntryOut(Schema):
@@ -120,14 +121,13 @@ class HomeOut(Schema):
 @home_router.get("", response=HomeOut, operation_id="home_get", summary="首页：业务动态、待办与余额")
 @require(AUTHENTICATED)
 def home(request: HttpRequest) -> dict[str, Any]:
-    # Feed and to-dos come from the sources every module registers (jmt.system.home): the workflow
-    # graphs, customs. The balance comes from the FX sub-account, which does not exist yet: the home
-    # page shows its empty state.
+    # Feed, to-dos and the balance come from the sources every module registers (jmt.system.home):
+    # the workflow graphs, customs, 收结汇 (the USD sub-account).
     actor = actor_of(request)
     return {
         "feed": home_sources.feed(actor=actor, limit=HOME_FEED_LIMIT),
         "todos": home_sources.todos(actor=actor),
-        "balance": None,
+        "balance": home_sources.balance(actor=actor),
     }
 
 

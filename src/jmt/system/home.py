@@ -22,6 +22,7 @@ from jmt.core.auth import Actor
 
 FeedSource = Callable[[Actor, int], list[dict[str, Any]]]
 TodoSource = Callable[[Actor], list[dict[str, Any]]]
+BalanceSource = Callable[[Actor], dict[str, Any] | None]
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class HomeSource:
     key: str
     feed: FeedSource | None = None
     todos: TodoSource | None = None
+    balance: BalanceSource | None = None  # the account balance card (收结汇 registers it)
 
 
 _SOURCES: dict[str, HomeSource] = {}
@@ -86,3 +88,15 @@ def todos(*, actor: Actor) -> list[dict[str, Any]]:
             else:
                 merged[entry["key"]] = dict(entry)
     return sorted(merged.values(), key=lambda e: _catalog_position(e["key"]))
+
+
+def balance(*, actor: Actor) -> dict[str, Any] | None:
+    """The first registered balance (shaped like ``BalanceOut``), or None when there is none to show."""
+    if actor.merchant is None:
+        return None
+    for source in sources():
+        if source.balance is not None:
+            found = source.balance(actor)
+            if found is not None:
+                return found
+    return None

@@ -193,6 +193,43 @@ class NotificationParams(Group):
         return {kind: templates.get(kind, "").strip() for kind in MESSAGE_KINDS}
 
 
+# --- 汇率参数 ---
+FX_CURRENCIES: dict[str, str] = {
+    "USD": "美元",
+    "EUR": "欧元",
+    "GBP": "英镑",
+    "JPY": "日元",
+    "HKD": "港币",
+    "AUD": "澳元",
+    "CAD": "加元",
+    "SGD": "新加坡元",
+    "CHF": "瑞士法郎",
+    "NZD": "新西兰元",
+}
+FxCurrency = Literal["USD", "EUR", "GBP", "JPY", "HKD", "AUD", "CAD", "SGD", "CHF", "NZD"]
+
+
+def _default_fx_currencies() -> list[FxCurrency]:
+    return ["USD", "EUR", "GBP", "JPY", "HKD", "AUD"]
+
+
+class FxParams(Group):
+    """Read by the 收结汇 rate board and the snapshot task."""
+
+    currencies: list[FxCurrency] = Field(
+        default_factory=_default_fx_currencies, title="看板币种", min_length=1, max_length=10
+    )
+
+    @field_validator("currencies")
+    @classmethod
+    def _unique_currencies(cls, currencies: list[str]) -> list[str]:
+        if len(set(currencies)) != len(currencies):
+            raise ValueError("币种不能重复")
+        if "USD" not in currencies:
+            raise ValueError("看板必须包含美元（结汇按美元办理）")
+        return currencies
+
+
 # --- 日志归档 ---
 class LogArchiveParams(Group):
     archive_after_days: int = Field(
@@ -219,9 +256,10 @@ GROUPS: tuple[GroupSpec, ...] = (
     # 支付参数 and 物流参数 come back with the 收结汇 and 跨境物流 modules that read them.
     GroupSpec("notifications", "通知参数", "短信签名、微信模板消息与服务号", NotificationParams),
     GroupSpec("logs", "日志归档", "操作日志的保留天数", LogArchiveParams),
+    GroupSpec("fx", "汇率参数", "收结汇汇率看板展示的币种（对人民币）", FxParams),
 )
 GROUPS_BY_KEY: dict[str, GroupSpec] = {g.key: g for g in GROUPS}
-GroupKey = Literal["platform", "opening_hours", "announcements", "notifications", "logs"]
+GroupKey = Literal["platform", "opening_hours", "announcements", "notifications", "logs", "fx"]
 
 
 # --- validation messages in Chinese ---

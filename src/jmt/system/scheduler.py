@@ -71,6 +71,12 @@ SCHEDULE: tuple[Periodic, ...] = (
         title="提醒商户在 15 日前提交上月汇总申请",
     ),
     Periodic(
+        "fx.rate_snapshots",
+        "jmt.fx.tasks.fx_rate_snapshots",
+        timedelta(minutes=10),
+        title="抓取汇率快照（营业时间内每 10 分钟）并检查汇率提醒",
+    ),
+    Periodic(
         "notifications.sync_wechat_followers",
         "jmt.notifications.tasks.sync_wechat_followers",
         timedelta(days=1),

@@ -10,6 +10,7 @@ from pydantic import Field
 
 from jmt.system.parameters import (
     AnnouncementParams,
+    FxParams,
     LogArchiveParams,
     NotificationParams,
     OpeningHoursParams,
@@ -26,6 +27,7 @@ class SystemParameterValues(Schema):
     announcements: AnnouncementParams
     notifications: NotificationParams
     logs: LogArchiveParams
+    fx: FxParams
 
 
 class SystemParameterGroupOut(Schema):

@@ -27,6 +27,9 @@ const ManifestsPage = lazy(() => import('./pages/customs/manifests/ManifestsPage
 const SummariesPage = lazy(() => import('./pages/customs/summaries/SummariesPage'));
 const CancelsPage = lazy(() => import('./pages/customs/cancels/CancelsPage'));
 const CustomsNotificationsPage = lazy(() => import('./pages/customs/notifications/NotificationsPage'));
+const FxRatesPage = lazy(() => import('./pages/fx/FxRatesPage'));
+const FxSettlementsPage = lazy(() => import('./pages/fx/FxSettlementsPage'));
+const FxSettlementNewPage = lazy(() => import('./pages/fx/FxSettlementNewPage'));
 
 /** Built pages outside the catalog, with the permission each needs (none: any signed-in merchant user). */
 export const BUILT_PAGES = [
@@ -65,6 +68,9 @@ export function MerchantRoutes() {
           <Route path="customs/summaries" element={<SummariesPage />} />
           <Route path="customs/cancels" element={<CancelsPage />} />
           <Route path="customs/notifications" element={<CustomsNotificationsPage />} />
+          <Route path="fx/rates" element={<FxRatesPage />} />
+          <Route path="fx/settlements" element={<FxSettlementsPage />} />
+          <Route path="fx/settlements/new" element={<FxSettlementNewPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>

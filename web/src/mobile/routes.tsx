@@ -32,6 +32,9 @@ const CustomsCancelsPage = lazy(() => import('./pages/customs/CancelsPage'));
 const CustomsGatewayPage = lazy(() => import('./pages/customs/GatewayPage'));
 const CustomsNotificationsPage = lazy(() => import('./pages/customs/NotificationsPage'));
 const MeLogsPage = lazy(() => import('./pages/me/LogsPage'));
+const FxRatesPage = lazy(() => import('./pages/fx/FxRatesPage'));
+const FxSettlementsPage = lazy(() => import('./pages/fx/FxSettlementsPage'));
+const FxSettlementNewPage = lazy(() => import('./pages/fx/FxSettlementNewPage'));
 const DocumentsPage = lazy(() => import('./pages/documents/DocumentsPage'));
 
 /** Full-screen pages behind sign-in (each customs page checks its catalog item itself). */
@@ -44,6 +47,9 @@ const PAGES: { path: string; element: JSX.Element }[] = [
   { path: '/customs/notifications', element: <CustomsNotificationsPage /> },
   { path: '/documents', element: <DocumentsPage /> },
   { path: '/me/logs', element: <MeLogsPage /> },
+  { path: '/fx/rates', element: <FxRatesPage /> },
+  { path: '/fx/settlements', element: <FxSettlementsPage /> },
+  { path: '/fx/settlements/new', element: <FxSettlementNewPage /> },
 ];
 
 export const TABS = [

@@ -21,6 +21,7 @@ def test_every_group_reads_as_its_defaults_before_anyone_saves(admin_api):
         "announcements",
         "notifications",
         "logs",
+        "fx",
     ]
     assert body["groups"][1]["title"] == "营业时间"
     assert body["values"]["opening_hours"]["days"] == [1, 2, 3, 4, 5]

@@ -250,6 +250,217 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/fx/balance-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 子账户余额导入记录 */
+        get: operations["admin_fx_imports"];
+        put?: never;
+        /**
+         * 上传子账户余额表并预览（逐格校验、按信用代码或子账户号匹配商户）
+         * @description 列：商户、统一社会信用代码、子账户号、币种、余额、余额日期。缺列 422 `FX_IMPORT_HEADERS_MISSING`；不是 xlsx 422 `FX_IMPORT_FILE_INVALID`。预览不改变任何余额，确认导入后生效。
+         */
+        post: operations["admin_fx_import_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/fx/balance-imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载子账户余额表模板 */
+        get: operations["admin_fx_import_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/fx/balance-imports/{import_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 余额表导入详情 */
+        get: operations["admin_fx_import_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/fx/balance-imports/{import_id}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 确认导入：写入「余额更新」明细并通知商户
+         * @description 同一文件只能导入一次（409 `FX_IMPORT_ALREADY_APPLIED`）；错误行不导入；余额未变化的行不写明细。
+         */
+        post: operations["admin_fx_import_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/fx/balance-imports/{import_id}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 余额表预览行（可只看错误行） */
+        get: operations["admin_fx_import_rows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/fx/rates/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 立即抓取一次汇率（不受营业时间限制） */
+        post: operations["admin_fx_rates_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/fx/settlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 结汇申请队列（按状态、申请编号或商户筛选） */
+        get: operations["admin_fx_settlements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/fx/settlements/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各状态的结汇申请数 */
+        get: operations["admin_fx_settlement_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/fx/settlements/{settlement_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 结汇申请详情（含商户当前余额与可用余额） */
+        get: operations["admin_fx_settlement_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/fx/settlements/{settlement_id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 完成结汇：填写实际汇率与人民币到账金额，解冻并扣减余额 */
+        post: operations["admin_fx_settlement_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/fx/settlements/{settlement_id}/documents/{document_id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看结汇申请的凭证文件 */
+        get: operations["admin_fx_settlement_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/fx/settlements/{settlement_id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 驳回结汇申请并解除冻结 */
+        post: operations["admin_fx_settlement_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/merchants": {
         parameters: {
             query?: never;
@@ -1550,6 +1761,184 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/fx/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 汇率提醒列表 */
+        get: operations["fx_alerts"];
+        put?: never;
+        /**
+         * 新建汇率提醒（高于 / 低于某汇率时通知）
+         * @description 比较的是最新现汇买入价（离线数据时为参考汇率）；每次穿越阈值提醒一次，汇率回到另一侧后才会再次提醒。
+         */
+        post: operations["fx_alert_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fx/alerts/{alert_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除汇率提醒 */
+        delete: operations["fx_alert_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fx/alerts/{alert_id}/active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 暂停或恢复汇率提醒 */
+        post: operations["fx_alert_set_active"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fx/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 收结汇明细（余额更新、结汇冻结、解除冻结、结汇） */
+        get: operations["fx_entries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fx/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 多币种汇率看板：最新汇率、较上一收盘涨跌、30 日高低 */
+        get: operations["fx_rates_board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fx/rates/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 汇率走势（7 天 / 30 天 / 1 年，每个发布日一个点） */
+        get: operations["fx_rates_trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fx/settlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 结汇明细（结汇中 / 已完成 / 已驳回） */
+        get: operations["fx_settlements"];
+        put?: never;
+        /**
+         * 快速结汇：提交结汇申请并冻结金额
+         * @description 金额超过可用余额（余额 − 结汇中金额）返回 422 `FX_AMOUNT_EXCEEDS_AVAILABLE`，消息中给出各金额；尚无子账户余额 409 `FX_NO_ACCOUNT`；缺结汇银行卡号或开户行 422 `FX_PROFILE_INCOMPLETE`；其他输入错误 422 `FX_INVALID`（`details.fields`）。
+         */
+        post: operations["fx_settlement_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fx/settlements/context": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 快速结汇表单的预填：余额与可用余额、参考汇率、结汇收款信息 */
+        get: operations["fx_settlement_context"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fx/settlements/{settlement_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 结汇申请详情 */
+        get: operations["fx_settlement_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fx/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 子账户余额：余额、结汇中金额、可用余额与更新时间 */
+        get: operations["fx_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -2657,6 +3046,125 @@ export interface components {
             /** Registration Status Label */
             registration_status_label: string;
         };
+        /** AdminSettlementOut */
+        AdminSettlementOut: {
+            account: components["schemas"]["FxAccountOut"] | null;
+            /**
+             * Actual Rate
+             * @description 实际结算汇率（已完成）
+             */
+            actual_rate: string | null;
+            amount: components["schemas"]["MoneyOut"];
+            /** Bank Account */
+            bank_account: string;
+            /** Bank Name */
+            bank_name: string;
+            /** @description 结汇到账金额（人民币，已完成） */
+            cny_amount: components["schemas"]["MoneyOut"] | null;
+            /** Completed At */
+            completed_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Legal Person */
+            legal_person: string;
+            /** Merchant Name */
+            merchant_name: string;
+            /**
+             * Number
+             * @example JH2026120500012
+             */
+            number: string;
+            /**
+             * Rate
+             * @description 指定结汇汇率
+             * @example 7.0852
+             */
+            rate: string;
+            /** Reference Label */
+            reference_label: string;
+            /** Reference Rate */
+            reference_rate: string | null;
+            /** Reject Reason */
+            reject_reason: string;
+            /** @description 剩余未结汇金额（美元，已完成） */
+            remaining_usd: components["schemas"]["MoneyOut"] | null;
+            /** Remark */
+            remark: string;
+            /**
+             * Settle Date
+             * Format: date
+             */
+            settle_date: string;
+            /** @description 物流发货信息 */
+            shipping_document: components["schemas"]["DocRefOut"] | null;
+            /** State */
+            state: string;
+            /** State Label */
+            state_label: string;
+            /** @description 收款平台流水 */
+            statement_document: components["schemas"]["DocRefOut"] | null;
+            /** Sub Account No */
+            sub_account_no: string;
+        };
+        /** AlertActiveIn */
+        AlertActiveIn: {
+            /** Active */
+            active: boolean;
+        };
+        /** AlertIn */
+        AlertIn: {
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+            /**
+             * Direction
+             * @enum {string}
+             */
+            direction: "above" | "below";
+            /**
+             * Threshold
+             * @example 7.1000
+             */
+            threshold: number | string;
+        };
+        /** AlertOut */
+        AlertOut: {
+            /** Active */
+            active: boolean;
+            /**
+             * Armed
+             * @description 等待下一次穿越（触发后直到汇率回到另一侧才会再次提醒）
+             */
+            armed: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Currency */
+            currency: string;
+            /** Currency Name */
+            currency_name: string;
+            /** Direction */
+            direction: string;
+            /** Direction Label */
+            direction_label: string;
+            /** Id */
+            id: number;
+            /** Last Fired At */
+            last_fired_at: string | null;
+            /** Last Fired Rate */
+            last_fired_rate: string | null;
+            /** Threshold */
+            threshold: string;
+        };
         /** AllowedMoveOut */
         AllowedMoveOut: {
             /**
@@ -2967,6 +3475,11 @@ export interface components {
             amount: string;
             /** Currency */
             currency: string;
+            /**
+             * Frozen
+             * @description 结汇中金额（有结汇中的申请时）
+             */
+            frozen?: string | null;
             /** Updated At */
             updated_at: string;
         };
@@ -3377,6 +3890,20 @@ export interface components {
             /** Label */
             label: string;
         };
+        /** BoardRowOut */
+        BoardRowOut: {
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+            latest: components["schemas"]["QuoteOut"] | null;
+            /**
+             * Name
+             * @example 美元
+             */
+            name: string;
+        };
         /** CaOverviewOut */
         CaOverviewOut: {
             /** Merchants */
@@ -3680,6 +4207,21 @@ export interface components {
              */
             row: number;
         };
+        /** CompleteIn */
+        CompleteIn: {
+            /**
+             * Actual Rate
+             * @description 实际结算汇率
+             * @example 7.0810
+             */
+            actual_rate: number | string;
+            /**
+             * Cny Amount
+             * @description 结汇到账金额（人民币）
+             * @example 35405.00
+             */
+            cny_amount: number | string;
+        };
         /** CountsQuery */
         CountsQuery: {
             /** Batch Id */
@@ -3972,6 +4514,15 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** DocRefOut */
+        DocRefOut: {
+            /** Content Type */
+            content_type: string;
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+        };
         /** DocStatusCountOut */
         DocStatusCountOut: {
             /** Count */
@@ -4085,6 +4636,60 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** EntryFilters */
+        EntryFilters: {
+            /** Kind */
+            kind?: ("balance_update" | "freeze" | "unfreeze" | "settlement") | null;
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+        };
+        /** EntryOut */
+        EntryOut: {
+            /** @description 余额变动 */
+            amount: components["schemas"]["MoneyOut"];
+            balance_after: components["schemas"]["MoneyOut"];
+            /** Balance Date */
+            balance_date: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** @description 冻结变动 */
+            frozen: components["schemas"]["MoneyOut"];
+            frozen_after: components["schemas"]["MoneyOut"];
+            /** Id */
+            id: number;
+            /** Kind */
+            kind: string;
+            /** Kind Label */
+            kind_label: string;
+            /** Note */
+            note: string;
+            /** Settlement Id */
+            settlement_id: number | null;
+            /** Settlement Number */
+            settlement_number: string | null;
+        };
+        /** EntryPageOut */
+        EntryPageOut: {
+            /** Items */
+            items: components["schemas"]["EntryOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
         /** ErrorOut */
         ErrorOut: {
             /**
@@ -4149,6 +4754,89 @@ export interface components {
             route: string;
             /** Title */
             title: string;
+        };
+        /** FxAccountOut */
+        FxAccountOut: {
+            /** @description 可用余额 = 余额 − 冻结 */
+            available: components["schemas"]["MoneyOut"];
+            balance: components["schemas"]["MoneyOut"];
+            /** Balance Date */
+            balance_date: string | null;
+            /** @description 结汇中金额（已冻结） */
+            frozen: components["schemas"]["MoneyOut"];
+            /** Sub Account No */
+            sub_account_no: string;
+            /** Updated At */
+            updated_at: string | null;
+        };
+        /** FxImportRowOut */
+        FxImportRowOut: {
+            /** Balance */
+            balance: string;
+            /** Balance Date */
+            balance_date: string;
+            /** Credit Code */
+            credit_code: string;
+            /** Currency */
+            currency: string;
+            /** Current Balance */
+            current_balance: string;
+            /** Delta */
+            delta: string | null;
+            /**
+             * Errors
+             * @description 列 → 中文错误说明
+             */
+            errors: {
+                [key: string]: string;
+            };
+            /** Matched Merchant */
+            matched_merchant: string;
+            /** Merchant Id */
+            merchant_id: number | null;
+            /** Merchant Name */
+            merchant_name: string;
+            /**
+             * Row
+             * @description Excel 行号
+             */
+            row: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "ok" | "unchanged" | "error";
+            /** Sub Account No */
+            sub_account_no: string;
+        };
+        /**
+         * FxParams
+         * @description Read by the 收结汇 rate board and the snapshot task.
+         */
+        FxParams: {
+            /** 看板币种 */
+            currencies?: ("USD" | "EUR" | "GBP" | "JPY" | "HKD" | "AUD" | "CAD" | "SGD" | "CHF" | "NZD")[];
+        };
+        /** FxQueueFilters */
+        FxQueueFilters: {
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+            /**
+             * Q
+             * @description 申请编号 / 商户名称
+             * @default
+             */
+            q: string;
+            /** State */
+            state?: ("pending" | "completed" | "rejected") | null;
         };
         /** GatewayConfigIn */
         GatewayConfigIn: {
@@ -4480,6 +5168,53 @@ export interface components {
              */
             read_only: boolean;
         };
+        /** ImportOut */
+        ImportOut: {
+            /**
+             * Already Applied At
+             * @description 同一文件此前已导入的时间（重复上传时）
+             */
+            already_applied_at: string | null;
+            /** Applied At */
+            applied_at: string | null;
+            /**
+             * Changed Rows
+             * @description 余额有变化的行数（导入后为实际写入明细的行数）
+             */
+            changed_rows: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Error Rows */
+            error_rows: number;
+            /** File Name */
+            file_name: string;
+            /** Id */
+            id: number;
+            /** Status */
+            status: string;
+            /** Status Label */
+            status_label: string;
+            /** Total Rows */
+            total_rows: number;
+            /** Uploaded By */
+            uploaded_by: string;
+            /** Valid Rows */
+            valid_rows: number;
+        };
+        /** ImportPageOut */
+        ImportPageOut: {
+            /** Items */
+            items: components["schemas"]["ImportOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
         /** ImportReportOut */
         ImportReportOut: {
             /**
@@ -4547,6 +5282,17 @@ export interface components {
                 [key: string]: string;
             };
         };
+        /** ImportRowPageOut */
+        ImportRowPageOut: {
+            /** Items */
+            items: components["schemas"]["FxImportRowOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
         /** ImportRowPatchIn */
         ImportRowPatchIn: {
             /**
@@ -4570,6 +5316,21 @@ export interface components {
             page_size: number;
             /** Total */
             total: number;
+        };
+        /** ImportRowsQuery */
+        ImportRowsQuery: {
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 50
+             */
+            page_size: number;
+            /** Status */
+            status?: ("ok" | "unchanged" | "error") | null;
         };
         /** InventoryGroupOut */
         InventoryGroupOut: {
@@ -5354,6 +6115,19 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** MoneyOut */
+        MoneyOut: {
+            /**
+             * Amount
+             * @example 12500.00
+             */
+            amount: string;
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+        };
         /** MonitorAppOut */
         MonitorAppOut: {
             /** Debug */
@@ -6020,6 +6794,19 @@ export interface components {
             /** Released */
             released: number;
         };
+        /** PageQuery */
+        PageQuery: {
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+        };
         /** Paging */
         Paging: {
             /**
@@ -6310,6 +7097,29 @@ export interface components {
              */
             staff_only: boolean;
         };
+        /** ProfileFieldsOut */
+        ProfileFieldsOut: {
+            /**
+             * Bank Account
+             * @description 结汇银行卡号（人民币）
+             */
+            bank_account: string;
+            /**
+             * Bank Name
+             * @description 结汇银行卡号开户行
+             */
+            bank_name: string;
+            /**
+             * Legal Person
+             * @description 法人姓名
+             */
+            legal_person: string;
+            /**
+             * Sub Account No
+             * @description 外汇子账户
+             */
+            sub_account_no: string;
+        };
         /** ProfileOut */
         ProfileOut: {
             /** Profile */
@@ -6409,6 +7219,15 @@ export interface components {
              */
             will_receive: boolean;
         };
+        /** QueueCountsOut */
+        QueueCountsOut: {
+            /** Completed */
+            completed: number;
+            /** Pending */
+            pending: number;
+            /** Rejected */
+            rejected: number;
+        };
         /** QueueFilters */
         QueueFilters: {
             /** Kind */
@@ -6491,6 +7310,59 @@ export interface components {
             /** Waiting On */
             waiting_on: ("merchant" | "platform")[];
         };
+        /** QuoteOut */
+        QuoteOut: {
+            /**
+             * Cash Buy
+             * @description 现钞买入价
+             */
+            cash_buy: string | null;
+            /** Change */
+            change: string | null;
+            /** Change Percent */
+            change_percent: string | null;
+            /**
+             * Fetched At
+             * Format: date-time
+             */
+            fetched_at: string;
+            /** High 30D */
+            high_30d: string | null;
+            /** Low 30D */
+            low_30d: string | null;
+            /**
+             * Middle
+             * @description 中行折算价（离线数据：欧洲央行参考汇率折算）
+             */
+            middle: string | null;
+            /**
+             * Previous Close
+             * @description 上一发布日的收盘价（折算价）
+             */
+            previous_close: string | null;
+            /** Published At */
+            published_at: string | null;
+            /**
+             * Rate Date
+             * Format: date
+             * @description 汇率日期（来源发布的日期）
+             */
+            rate_date: string;
+            /** Source */
+            source: string;
+            /** Source Label */
+            source_label: string;
+            /**
+             * Spot Buy
+             * @description 现汇买入价
+             */
+            spot_buy: string | null;
+            /**
+             * Spot Sell
+             * @description 现汇卖出价
+             */
+            spot_sell: string | null;
+        };
         /** ReadAllIn */
         ReadAllIn: {
             /**
@@ -6547,6 +7419,26 @@ export interface components {
         RefreshIn: {
             /** Refresh */
             refresh: string;
+        };
+        /** RejectIn */
+        RejectIn: {
+            /**
+             * Reason
+             * @description 驳回原因（商户可见）
+             */
+            reason: string;
+        };
+        /** RequestContextOut */
+        RequestContextOut: {
+            account: components["schemas"]["FxAccountOut"] | null;
+            profile: components["schemas"]["ProfileFieldsOut"];
+            /** Reference Label */
+            reference_label: string;
+            /**
+             * Reference Rate
+             * @description 参考汇率（最新中行现汇买入价；离线数据时为参考汇率）
+             */
+            reference_rate: string | null;
         };
         /** RoleBriefOut */
         RoleBriefOut: {
@@ -6759,6 +7651,132 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** SettlementFilters */
+        SettlementFilters: {
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+            /** State */
+            state?: ("pending" | "completed" | "rejected") | null;
+        };
+        /** SettlementIn */
+        SettlementIn: {
+            /**
+             * Amount
+             * @description 结汇金额（美元）
+             * @example 5000.00
+             */
+            amount: number | string;
+            /**
+             * Rate
+             * @description 指定结汇汇率（人民币/美元，最多 4 位小数）
+             * @example 7.0852
+             */
+            rate: number | string;
+            /**
+             * Remark
+             * @default
+             */
+            remark: string;
+            /**
+             * Settle Date
+             * Format: date
+             * @description 结汇日期
+             */
+            settle_date: string;
+            /**
+             * Shipping Document Id
+             * @description 物流发货信息（我的资料中的文件 id，可选）
+             */
+            shipping_document_id?: number | null;
+            /**
+             * Statement Document Id
+             * @description 收款平台流水（我的资料中的文件 id）
+             */
+            statement_document_id?: number | null;
+        };
+        /** SettlementOut */
+        SettlementOut: {
+            /**
+             * Actual Rate
+             * @description 实际结算汇率（已完成）
+             */
+            actual_rate: string | null;
+            amount: components["schemas"]["MoneyOut"];
+            /** Bank Account */
+            bank_account: string;
+            /** Bank Name */
+            bank_name: string;
+            /** @description 结汇到账金额（人民币，已完成） */
+            cny_amount: components["schemas"]["MoneyOut"] | null;
+            /** Completed At */
+            completed_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Legal Person */
+            legal_person: string;
+            /** Merchant Name */
+            merchant_name: string;
+            /**
+             * Number
+             * @example JH2026120500012
+             */
+            number: string;
+            /**
+             * Rate
+             * @description 指定结汇汇率
+             * @example 7.0852
+             */
+            rate: string;
+            /** Reference Label */
+            reference_label: string;
+            /** Reference Rate */
+            reference_rate: string | null;
+            /** Reject Reason */
+            reject_reason: string;
+            /** @description 剩余未结汇金额（美元，已完成） */
+            remaining_usd: components["schemas"]["MoneyOut"] | null;
+            /** Remark */
+            remark: string;
+            /**
+             * Settle Date
+             * Format: date
+             */
+            settle_date: string;
+            /** @description 物流发货信息 */
+            shipping_document: components["schemas"]["DocRefOut"] | null;
+            /** State */
+            state: string;
+            /** State Label */
+            state_label: string;
+            /** @description 收款平台流水 */
+            statement_document: components["schemas"]["DocRefOut"] | null;
+            /** Sub Account No */
+            sub_account_no: string;
+        };
+        /** SettlementPageOut */
+        SettlementPageOut: {
+            /** Items */
+            items: components["schemas"]["SettlementOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
         /** SmsLoginIn */
         SmsLoginIn: {
             /**
@@ -6962,6 +7980,16 @@ export interface components {
              */
             month: string;
         };
+        /** SummaryOut */
+        SummaryOut: {
+            /** @description 尚未上传过子账户余额时为 null */
+            account: components["schemas"]["FxAccountOut"] | null;
+            /**
+             * Pending Count
+             * @description 结汇中的申请数
+             */
+            pending_count: number;
+        };
         /** SummaryResultOut */
         SummaryResultOut: {
             /** Dec State */
@@ -7040,6 +8068,7 @@ export interface components {
          */
         SystemParameterValues: {
             announcements: components["schemas"]["AnnouncementParams"];
+            fx: components["schemas"]["FxParams"];
             logs: components["schemas"]["LogArchiveParams"];
             notifications: components["schemas"]["NotificationParams"];
             opening_hours: components["schemas"]["OpeningHoursParams"];
@@ -7170,6 +8199,36 @@ export interface components {
              * @example review
              */
             to: string;
+        };
+        /** TrendOut */
+        TrendOut: {
+            /** Currency */
+            currency: string;
+            /** Points */
+            points: components["schemas"]["TrendPointOut"][];
+            /** Range */
+            range: string;
+        };
+        /** TrendPointOut */
+        TrendPointOut: {
+            /** Date */
+            date: string;
+            /** Value */
+            value: string;
+        };
+        /** TrendQuery */
+        TrendQuery: {
+            /**
+             * Currency
+             * @default USD
+             */
+            currency: string;
+            /**
+             * Range
+             * @default 30d
+             * @enum {string}
+             */
+            range: "7d" | "30d" | "1y";
         };
         /** UnreadCountOut */
         UnreadCountOut: {
@@ -8089,6 +9148,717 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_fx_imports: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_fx_import_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * File
+                     * Format: binary
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_fx_import_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Excel 模板 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_fx_import_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_fx_import_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_fx_import_rows: {
+        parameters: {
+            query?: {
+                status?: ("ok" | "unchanged" | "error") | null;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                import_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRowPageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_fx_rates_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardRowOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_fx_settlements: {
+        parameters: {
+            query?: {
+                state?: ("pending" | "completed" | "rejected") | null;
+                /** @description 申请编号 / 商户名称 */
+                q?: string;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementPageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_fx_settlement_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueCountsOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_fx_settlement_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                settlement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminSettlementOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_fx_settlement_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                settlement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_fx_settlement_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                settlement_id: number;
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件内容 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_fx_settlement_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                settlement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9501,7 +11271,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                group: "platform" | "opening_hours" | "announcements" | "notifications" | "logs";
+                group: "platform" | "opening_hours" | "announcements" | "notifications" | "logs" | "fx";
             };
             cookie?: never;
         };
@@ -11998,6 +13768,624 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    fx_alerts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    fx_alert_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    fx_alert_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alert_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    fx_alert_set_active: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alert_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertActiveIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    fx_entries: {
+        parameters: {
+            query?: {
+                kind?: ("balance_update" | "freeze" | "unfreeze" | "settlement") | null;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryPageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    fx_rates_board: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardRowOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    fx_rates_trend: {
+        parameters: {
+            query?: {
+                currency?: string;
+                range?: "7d" | "30d" | "1y";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrendOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    fx_settlements: {
+        parameters: {
+            query?: {
+                state?: ("pending" | "completed" | "rejected") | null;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementPageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    fx_settlement_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettlementIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    fx_settlement_context: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestContextOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    fx_settlement_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                settlement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    fx_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummaryOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -115,8 +115,13 @@ export function BalanceCard({ balance, loading, error, onRetry }: { balance: Hom
             prefix={balance.currency === 'USD' ? 'US$' : balance.currency}
             valueStyle={{ fontSize: 30, fontWeight: 600 }}
           />
+          {balance.frozen ? (
+            <div style={{ color: '#d46b08', fontWeight: 500, marginBottom: 4 }} data-testid="home-balance-frozen">
+              结汇中金额：${Number(balance.frozen).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}
+            </div>
+          ) : null}
           <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-            更新于 {dayjs(balance.updated_at).format('YYYY-MM-DD HH:mm')}
+            更新于 {dayjs(balance.updated_at).format('YYYY-MM-DD HH:mm')} · <Link to="/fx/settlements">收结汇明细</Link>
           </Typography.Text>
         </div>
       )}

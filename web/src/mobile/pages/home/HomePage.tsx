@@ -150,6 +150,11 @@ export default function HomePage() {
                   <span className="m-section__extra">{home.balance.currency === 'USD' ? 'US$' : home.balance.currency}</span>
                   <span className="m-balance__amount">{Number(home.balance.amount).toLocaleString('zh-CN', { minimumFractionDigits: 2 })}</span>
                 </div>
+                {home.balance.frozen ? (
+                  <div className="m-balance__frozen" data-testid="home-balance-frozen">
+                    结汇中金额：${Number(home.balance.frozen).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}
+                  </div>
+                ) : null}
                 <div className="m-section__extra">更新于 {dayjs(home.balance.updated_at).format('YYYY-MM-DD HH:mm')}</div>
               </div>
             ) : (

@@ -10,7 +10,7 @@ import {
 } from '@ant-design/pro-components';
 import { Button, Card, Col, DatePicker, Empty, Form, Input, Row, Space, TimePicker, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { MESSAGE_KINDS, WEEKDAY_OPTIONS } from './params';
+import { FX_CURRENCY_OPTIONS, MESSAGE_KINDS, WEEKDAY_OPTIONS } from './params';
 
 const timeProps = {
   getValueProps: (value: string | undefined) => ({ value: value ? dayjs(value, 'HH:mm') : null }),
@@ -218,6 +218,18 @@ export function LogFields() {
       max={3650}
       fieldProps={{ precision: 0, addonAfter: '天' }}
       extra="每天 03:00 定时任务把整月都超过该天数的操作日志移入压缩归档文件（日志管理 → 归档文件可下载）。"
+    />
+  );
+}
+
+export function FxFields() {
+  return (
+    <ProFormCheckbox.Group
+      name="currencies"
+      label="看板币种"
+      options={FX_CURRENCY_OPTIONS}
+      rules={[{ required: true, message: '请至少选择美元' }]}
+      extra="收结汇汇率看板展示的币种（对人民币），定时任务按此抓取汇率；必须包含美元。"
     />
   );
 }

@@ -8,6 +8,7 @@ import { SystemPage } from '../accounts/SystemPage';
 import { formatTime } from '../logs/logs';
 import {
   AnnouncementFields,
+  FxFields,
   LogFields,
   NotificationFields,
   OpeningHoursFields,
@@ -21,6 +22,7 @@ const FIELDS: Record<GroupKey, () => ReactNode> = {
   announcements: AnnouncementFields,
   notifications: NotificationFields,
   logs: LogFields,
+  fx: FxFields,
 };
 
 const LABELS: Record<string, string> = {
@@ -35,6 +37,7 @@ const LABELS: Record<string, string> = {
   service_account_name: '服务号名称',
   service_account_qr: '服务号二维码',
   archive_after_days: '日志保留天数',
+  currencies: '看板币种',
 };
 
 function GroupForm({

@@ -28,6 +28,19 @@ export const MESSAGE_KINDS: { key: string; label: string }[] = [
   { key: 'announcement', label: '系统公告' },
 ];
 
+export const FX_CURRENCY_OPTIONS = [
+  { value: 'USD', label: '美元 USD' },
+  { value: 'EUR', label: '欧元 EUR' },
+  { value: 'GBP', label: '英镑 GBP' },
+  { value: 'JPY', label: '日元 JPY' },
+  { value: 'HKD', label: '港币 HKD' },
+  { value: 'AUD', label: '澳元 AUD' },
+  { value: 'CAD', label: '加元 CAD' },
+  { value: 'SGD', label: '新加坡元 SGD' },
+  { value: 'CHF', label: '瑞士法郎 CHF' },
+  { value: 'NZD', label: '新西兰元 NZD' },
+];
+
 /** `ranges.0.end` → `['ranges', 0, 'end']`, the name path antd forms use. */
 export function fieldPath(key: string): (string | number)[] {
   return key.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
