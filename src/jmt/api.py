@@ -27,6 +27,9 @@ from jmt.customs.api_batches import gateway_router as customs_gateway_router
 from jmt.customs.errors import ERROR_CODES as CUSTOMS_ERROR_CODES
 from jmt.documents.api import router as documents_router
 from jmt.documents.errors import ERROR_CODES as DOCUMENT_ERROR_CODES
+from jmt.filings.api import router as filings_router
+from jmt.filings.api_admin import router as filings_admin_router
+from jmt.filings.errors import ERROR_CODES as FILING_ERROR_CODES
 from jmt.merchants.api import router as merchant_router
 from jmt.merchants.api_admin import router as merchants_admin_router
 from jmt.merchants.errors import ERROR_CODES as MERCHANT_ERROR_CODES
@@ -55,6 +58,7 @@ ERROR_CODES: dict[str, str] = {
     **DOCUMENT_ERROR_CODES,
     **MERCHANT_ERROR_CODES,
     **REGISTRATION_ERROR_CODES,
+    **FILING_ERROR_CODES,
 }
 
 
@@ -94,6 +98,8 @@ api.add_router("/customs/gateway", customs_gateway_router)
 api.add_router("/admin/customs", customs_admin_router)
 api.add_router("/registration", registration_router)
 api.add_router("/admin/registration", registration_admin_router)
+api.add_router("/filings", filings_router)
+api.add_router("/admin/filings", filings_admin_router)
 
 
 def _respond(

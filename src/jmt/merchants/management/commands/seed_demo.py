@@ -12,6 +12,7 @@ from django.db import transaction
 
 from jmt.accounts.models import User
 from jmt.customs.seed import seed_customs_gateway
+from jmt.filings.seed import seed_filings
 from jmt.merchants.models import MemberRole, Membership, Merchant, MerchantType, RegistrationStatus
 from jmt.registration.seed import ADMIN_PHONE as REGISTRATION_ADMIN_PHONE
 from jmt.registration.seed import seed_approved_application, seed_registration
@@ -59,6 +60,8 @@ class Command(BaseCommand):
         # A real application taken to 核准通过, so the 注册进度看板 and the home feed show it.
         seed_approved_application(crystal, applicant=approved_admin, reviewer=admin)
         seed_customs_gateway(crystal)
+        # 跨境申报: three filings done, the DXP ID application waiting in 捷晶审核, 云加签 not started.
+        seed_filings(crystal, applicant=approved_admin, reviewer=admin)
 
         newcomer = User.objects.filter(phone=NEW_MERCHANT_PHONE).first()
         if newcomer is None:
