@@ -27,6 +27,9 @@ const ManifestsPage = lazy(() => import('./pages/customs/manifests/ManifestsPage
 const SummariesPage = lazy(() => import('./pages/customs/summaries/SummariesPage'));
 const CancelsPage = lazy(() => import('./pages/customs/cancels/CancelsPage'));
 const CustomsNotificationsPage = lazy(() => import('./pages/customs/notifications/NotificationsPage'));
+const FilingsHomePage = lazy(() => import('./pages/filings/FilingsHomePage'));
+const FilingPage = lazy(() => import('./pages/filings/FilingPage'));
+const FilingNotificationsPage = lazy(() => import('./pages/filings/FilingNotificationsPage'));
 
 /** Built pages outside the catalog, with the permission each needs (none: any signed-in merchant user). */
 export const BUILT_PAGES = [
@@ -65,6 +68,10 @@ export function MerchantRoutes() {
           <Route path="customs/summaries" element={<SummariesPage />} />
           <Route path="customs/cancels" element={<CancelsPage />} />
           <Route path="customs/notifications" element={<CustomsNotificationsPage />} />
+          <Route path="filings" element={<FilingsHomePage />} />
+          <Route path="filings/guide" element={<FilingsHomePage />} />
+          <Route path="filings/notifications" element={<FilingNotificationsPage />} />
+          <Route path="filings/:typeKey" element={<FilingPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>

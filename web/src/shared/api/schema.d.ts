@@ -250,6 +250,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/filings/documents/{document_id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看商户提交的文件（审核预览） */
+        get: operations["admin_filings_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/filings/filings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申报受理队列（按类型、状态、商户、提交日期筛选） */
+        get: operations["admin_filings_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/filings/filings/{filing_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 审核详情：提交的内容、商户资料与文件、可执行的操作 */
+        get: operations["admin_filings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/filings/filings/{filing_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 办结：记录结果编号（并带入点点通接口配置）
+         * @description 结果项按类型校验（422 `FILING_RESULTS_INVALID`，`details.fields`）；须先受理并递交（409 `FILING_WRONG_STATE`）。海关注册编码写入电商企业代码，DXP ID 写入 dxpId。
+         */
+        post: operations["admin_filings_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/filings/filings/{filing_id}/request-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 退回修改（逐项填写修改意见，商户在对应填写项上看到）
+         * @description 至少一项意见（422 `FILING_CHANGES_EMPTY`）；只在捷晶审核或主管部门办理时可退回（409 `FILING_WRONG_STATE`）。
+         */
+        post: operations["admin_filings_request_changes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/filings/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 队列筛选项：申报类型与状态 */
+        get: operations["admin_filings_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/merchants": {
         parameters: {
             query?: never;
@@ -1550,6 +1658,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/filings/filings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 开始办理一项申报（按企业资料、我的资料预填）
+         * @description 每种申报每个商户一份：已有时返回 409 `FILING_EXISTS`（`details.filing_id`）。需要该申报的编辑权限（`filings:<类型>:edit`）。
+         */
+        post: operations["filings_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/filings/filings/{filing_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申报详情：填写内容、信息回看、修改意见、结果与进度 */
+        get: operations["filings_get"];
+        /**
+         * 保存草稿
+         * @description 只校验已填写内容的格式（422 `FILING_INVALID`，`details.fields` 逐项说明）；提交审核后不能修改（409 `FILING_NOT_EDITABLE`），被退回修改或驳回后可修改。
+         */
+        put: operations["filings_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/filings/filings/{filing_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交审核（退回修改后重新提交）
+         * @description 逐项完整校验，缺项返回 422 `FILING_INCOMPLETE`（`details.fields`）。
+         */
+        post: operations["filings_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/filings/guide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 出口申报流程推荐：已办结、待办理与推荐的下一步 */
+        get: operations["filings_guide"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/filings/types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 全部申报类型：字段、办理流程说明、材料模板 */
+        get: operations["filings_types"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/filings/types/{type_key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 一项申报的页面数据：类型配置、本商户的申报与预填值
+         * @description 未知类型返回 404 `FILING_UNKNOWN_TYPE`；需要该申报的查看权限（`filings:<类型>:view`）。
+         */
+        get: operations["filings_type_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/filings/types/{type_key}/templates/{template_key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载材料模板（xlsx，已按填写内容或预填值填好） */
+        get: operations["filings_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -2398,6 +2638,87 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+        };
+        /** AdminFilingOut */
+        AdminFilingOut: {
+            /**
+             * Change Requests
+             * @description 捷晶的逐项修改意见 {字段: 意见}
+             */
+            change_requests: {
+                [key: string]: string;
+            };
+            /** Completed At */
+            completed_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Data
+             * @description 当前填写的内容 {字段: 值}；文件项为资料库文件 id
+             */
+            data: {
+                [key: string]: unknown;
+            };
+            /** Documents */
+            documents: components["schemas"]["DocumentOut"][];
+            /** Editable */
+            editable: boolean;
+            /** Id */
+            id: number;
+            /** Merchant Id */
+            merchant_id: number;
+            /** Merchant Name */
+            merchant_name: string;
+            /**
+             * Origins
+             * @description 各项预填值的来源（企业资料 / 我的资料 / 其他申报）
+             */
+            origins: {
+                [key: string]: string;
+            };
+            /** Profile */
+            profile: {
+                [key: string]: unknown;
+            };
+            progress: components["schemas"]["ProgressOut"];
+            /**
+             * Results
+             * @description 办结结果（海关注册编码、DXP ID 等）
+             */
+            results: components["schemas"]["FilingResultOut"][];
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "filling" | "returned" | "declined" | "reviewing" | "handling" | "completed";
+            /** State Label */
+            state_label: string;
+            /** Submitted At */
+            submitted_at: string | null;
+            /**
+             * Submitted Data
+             * @description 最近一次提交的内容（信息回看）
+             */
+            submitted_data: {
+                [key: string]: unknown;
+            };
+            /** Title */
+            title: string;
+            /** Type */
+            type: string;
+            type_config: components["schemas"]["FilingTypeOut"];
+            /** Type Label */
+            type_label: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Workflow Type */
+            workflow_type: string;
         };
         /** AdminGatewayConfigOut */
         AdminGatewayConfigOut: {
@@ -4149,6 +4470,449 @@ export interface components {
             route: string;
             /** Title */
             title: string;
+        };
+        /** FilingApproveIn */
+        FilingApproveIn: {
+            /**
+             * Results
+             * @description 办结结果 {结果项: 值}，如 {"dxp_id": "DXPENT0000012345"}
+             */
+            results: {
+                [key: string]: string;
+            };
+        };
+        /** FilingBoardNodeOut */
+        FilingBoardNodeOut: {
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+        };
+        /** FilingChangesIn */
+        FilingChangesIn: {
+            /**
+             * Comment
+             * @description 总体说明（可选）
+             * @default
+             */
+            comment: string;
+            /**
+             * Fields
+             * @description 逐项修改意见 {字段: 意见}，至少一项
+             */
+            fields: {
+                [key: string]: string;
+            };
+        };
+        /** FilingCreateIn */
+        FilingCreateIn: {
+            /**
+             * Type
+             * @example dxp-id
+             */
+            type: string;
+        };
+        /** FilingFieldSpecOut */
+        FilingFieldSpecOut: {
+            /** Choices */
+            choices: string[];
+            /**
+             * Document Kind
+             * @description 文件项限定的资料类别（空为不限）
+             */
+            document_kind: string;
+            /** Help */
+            help: string;
+            /**
+             * Label
+             * @example 统一社会信用代码
+             */
+            label: string;
+            /** Max Length */
+            max_length: number;
+            /**
+             * Name
+             * @example credit_code
+             */
+            name: string;
+            /** Required */
+            required: boolean;
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "text" | "textarea" | "choice" | "phone" | "email" | "credit_code" | "id_number" | "postcode" | "url" | "date" | "document";
+        };
+        /** FilingGuideOut */
+        FilingGuideOut: {
+            /** Done */
+            done: number;
+            /**
+             * Next
+             * @description 推荐下一步办理的申报类型
+             */
+            next: string | null;
+            /** Next Reason */
+            next_reason: string;
+            /** Steps */
+            steps: components["schemas"]["FilingGuideStepOut"][];
+            /** Total */
+            total: number;
+        };
+        /** FilingGuideStepOut */
+        FilingGuideStepOut: {
+            /** Duration */
+            duration: string;
+            /** Feature */
+            feature: string;
+            /** Filing Id */
+            filing_id: number | null;
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /** Optional */
+            optional: boolean;
+            /** Optional Note */
+            optional_note: string;
+            /** Purpose */
+            purpose: string;
+            /** Recommended */
+            recommended: boolean;
+            /** Requires */
+            requires: components["schemas"]["FilingRequireOut"][];
+            /** Results */
+            results: components["schemas"]["FilingResultOut"][];
+            /** Route */
+            route: string;
+            /** State Label */
+            state_label: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "done" | "action" | "waiting" | "todo" | "blocked";
+            /** Status Label */
+            status_label: string;
+            /** Why Export */
+            why_export: string;
+        };
+        /** FilingOptionOut */
+        FilingOptionOut: {
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+        };
+        /** FilingOut */
+        FilingOut: {
+            /**
+             * Change Requests
+             * @description 捷晶的逐项修改意见 {字段: 意见}
+             */
+            change_requests: {
+                [key: string]: string;
+            };
+            /** Completed At */
+            completed_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Data
+             * @description 当前填写的内容 {字段: 值}；文件项为资料库文件 id
+             */
+            data: {
+                [key: string]: unknown;
+            };
+            /** Documents */
+            documents: components["schemas"]["DocumentOut"][];
+            /** Editable */
+            editable: boolean;
+            /** Id */
+            id: number;
+            /** Merchant Id */
+            merchant_id: number;
+            /**
+             * Origins
+             * @description 各项预填值的来源（企业资料 / 我的资料 / 其他申报）
+             */
+            origins: {
+                [key: string]: string;
+            };
+            progress: components["schemas"]["ProgressOut"];
+            /**
+             * Results
+             * @description 办结结果（海关注册编码、DXP ID 等）
+             */
+            results: components["schemas"]["FilingResultOut"][];
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "filling" | "returned" | "declined" | "reviewing" | "handling" | "completed";
+            /** State Label */
+            state_label: string;
+            /** Submitted At */
+            submitted_at: string | null;
+            /**
+             * Submitted Data
+             * @description 最近一次提交的内容（信息回看）
+             */
+            submitted_data: {
+                [key: string]: unknown;
+            };
+            /** Title */
+            title: string;
+            /** Type */
+            type: string;
+            /** Type Label */
+            type_label: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Workflow Type */
+            workflow_type: string;
+        };
+        /** FilingQueueFilters */
+        FilingQueueFilters: {
+            /** Merchant Id */
+            merchant_id?: number | null;
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+            /**
+             * Pending
+             * @description 只看待捷晶处理的（捷晶审核、主管部门办理）
+             * @default false
+             */
+            pending: boolean;
+            /**
+             * Q
+             * @description 商户名称 / 统一社会信用代码
+             * @default
+             */
+            q: string;
+            /** State */
+            state?: ("filling" | "returned" | "declined" | "reviewing" | "handling" | "completed") | null;
+            /** Submitted From */
+            submitted_from?: string | null;
+            /** Submitted To */
+            submitted_to?: string | null;
+            /**
+             * Type
+             * @description 申报类型
+             */
+            type?: string | null;
+        };
+        /** FilingQueueOptionsOut */
+        FilingQueueOptionsOut: {
+            /** States */
+            states: components["schemas"]["FilingOptionOut"][];
+            /** Types */
+            types: components["schemas"]["FilingOptionOut"][];
+        };
+        /** FilingQueuePageOut */
+        FilingQueuePageOut: {
+            /** Items */
+            items: components["schemas"]["FilingQueueRowOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
+        /** FilingQueueRowOut */
+        FilingQueueRowOut: {
+            /** Id */
+            id: number;
+            /** Merchant Id */
+            merchant_id: number;
+            /** Merchant Name */
+            merchant_name: string;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "filling" | "returned" | "declined" | "reviewing" | "handling" | "completed";
+            /**
+             * State Changed At
+             * Format: date-time
+             */
+            state_changed_at: string;
+            /** State Label */
+            state_label: string;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Title */
+            title: string;
+            /** Type */
+            type: string;
+            /** Type Label */
+            type_label: string;
+            /** Waiting On */
+            waiting_on: ("merchant" | "platform")[];
+            /** Workflow Type */
+            workflow_type: string;
+        };
+        /** FilingRequireOut */
+        FilingRequireOut: {
+            /** Done */
+            done: boolean;
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+        };
+        /** FilingResultOut */
+        FilingResultOut: {
+            /** Label */
+            label: string;
+            /** Name */
+            name: string;
+            /** Value */
+            value: string;
+        };
+        /** FilingResultSpecOut */
+        FilingResultSpecOut: {
+            /**
+             * Label
+             * @example DXP ID
+             */
+            label: string;
+            /** Name */
+            name: string;
+            /** Pattern Help */
+            pattern_help: string;
+            /** Required */
+            required: boolean;
+        };
+        /** FilingSaveIn */
+        FilingSaveIn: {
+            /**
+             * Values
+             * @description 字段值；文件项为资料库文件 id
+             */
+            values: {
+                [key: string]: unknown;
+            };
+        };
+        /** FilingSectionOut */
+        FilingSectionOut: {
+            /** Fields */
+            fields: components["schemas"]["FilingFieldSpecOut"][];
+            /** Title */
+            title: string;
+        };
+        /** FilingTemplateOut */
+        FilingTemplateOut: {
+            /** Key */
+            key: string;
+            /** Title */
+            title: string;
+        };
+        /** FilingTypeOut */
+        FilingTypeOut: {
+            /**
+             * Authority
+             * @description 在哪里办理
+             */
+            authority: string;
+            /** Board */
+            board: components["schemas"]["FilingBoardNodeOut"][];
+            /**
+             * Duration
+             * @description 通常需要多久
+             */
+            duration: string;
+            /**
+             * Feature
+             * @example D4
+             */
+            feature: string;
+            /**
+             * Key
+             * @example dxp-id
+             */
+            key: string;
+            /**
+             * Label
+             * @example DXP ID 申请
+             */
+            label: string;
+            /** Optional */
+            optional: boolean;
+            /** Optional Note */
+            optional_note: string;
+            /** Order */
+            order: number;
+            /**
+             * Purpose
+             * @description 这项申报是做什么的
+             */
+            purpose: string;
+            /**
+             * Requires
+             * @description 建议先办结的申报类型
+             */
+            requires: string[];
+            /**
+             * Results
+             * @description 办结时记录的结果项
+             */
+            results: components["schemas"]["FilingResultSpecOut"][];
+            /** Route */
+            route: string;
+            /** Sections */
+            sections: components["schemas"]["FilingSectionOut"][];
+            /**
+             * Steps
+             * @description 办理流程，按顺序
+             */
+            steps: string[];
+            /** Templates */
+            templates: components["schemas"]["FilingTemplateOut"][];
+            /**
+             * Why Export
+             * @description 为什么 9610 出口需要它
+             */
+            why_export: string;
+            /**
+             * Workflow Type
+             * @description 流程类型（用于 /workflow/{type}/{id}）
+             */
+            workflow_type: string;
+        };
+        /** FilingTypePageOut */
+        FilingTypePageOut: {
+            /** Can Edit */
+            can_edit: boolean;
+            /** @description 本商户的该项申报；未开始为 null */
+            filing: components["schemas"]["FilingOut"] | null;
+            /** Origins */
+            origins: {
+                [key: string]: string;
+            };
+            /**
+             * Prefill
+             * @description 按企业资料、我的资料与已办结申报预填的值
+             */
+            prefill: {
+                [key: string]: unknown;
+            };
+            type: components["schemas"]["FilingTypeOut"];
         };
         /** GatewayConfigIn */
         GatewayConfigIn: {
@@ -8098,6 +8862,353 @@ export interface operations {
             };
         };
     };
+    admin_filings_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件内容 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_filings_queue: {
+        parameters: {
+            query?: {
+                /** @description 申报类型 */
+                type?: string | null;
+                state?: ("filling" | "returned" | "declined" | "reviewing" | "handling" | "completed") | null;
+                /** @description 只看待捷晶处理的（捷晶审核、主管部门办理） */
+                pending?: boolean;
+                merchant_id?: number | null;
+                /** @description 商户名称 / 统一社会信用代码 */
+                q?: string;
+                submitted_from?: string | null;
+                submitted_to?: string | null;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilingQueuePageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_filings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                filing_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminFilingOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_filings_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                filing_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FilingApproveIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminFilingOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_filings_request_changes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                filing_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FilingChangesIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminFilingOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_filings_options: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilingQueueOptionsOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
     admin_merchants_list: {
         parameters: {
             query?: {
@@ -11998,6 +13109,428 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    filings_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FilingCreateIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilingOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    filings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                filing_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilingOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    filings_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                filing_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FilingSaveIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilingOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    filings_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                filing_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilingOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    filings_guide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilingGuideOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    filings_types: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilingTypeOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    filings_type_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                type_key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilingTypePageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    filings_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                type_key: string;
+                template_key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description xlsx 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
