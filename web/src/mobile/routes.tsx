@@ -33,6 +33,9 @@ const CustomsGatewayPage = lazy(() => import('./pages/customs/GatewayPage'));
 const CustomsNotificationsPage = lazy(() => import('./pages/customs/NotificationsPage'));
 const MeLogsPage = lazy(() => import('./pages/me/LogsPage'));
 const DocumentsPage = lazy(() => import('./pages/documents/DocumentsPage'));
+const FilingsHomePage = lazy(() => import('./pages/filings/FilingsHomePage'));
+const FilingPage = lazy(() => import('./pages/filings/FilingPage'));
+const FilingNotificationsPage = lazy(() => import('./pages/filings/NotificationsPage'));
 
 /** Full-screen pages behind sign-in (each customs page checks its catalog item itself). */
 const PAGES: { path: string; element: JSX.Element }[] = [
@@ -42,6 +45,10 @@ const PAGES: { path: string; element: JSX.Element }[] = [
   { path: '/customs/cancels', element: <CustomsCancelsPage /> },
   { path: '/customs/gateway', element: <CustomsGatewayPage /> },
   { path: '/customs/notifications', element: <CustomsNotificationsPage /> },
+  { path: '/filings', element: <FilingsHomePage /> },
+  { path: '/filings/guide', element: <FilingsHomePage /> },
+  { path: '/filings/notifications', element: <FilingNotificationsPage /> },
+  { path: '/filings/:typeKey', element: <FilingPage /> },
   { path: '/documents', element: <DocumentsPage /> },
   { path: '/me/logs', element: <MeLogsPage /> },
 ];
