@@ -84,7 +84,7 @@ function FilingsHomePageBody() {
                   {step.recommended && <Tag color="purple">推荐下一步</Tag>}
                   {step.optional && <Tag bordered={false}>可选</Tag>}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    通常 {step.duration}
+                    用时：{step.duration}
                   </Typography.Text>
                 </Space>
                 <Typography.Paragraph type="secondary" style={{ margin: '6px 0 0' }}>

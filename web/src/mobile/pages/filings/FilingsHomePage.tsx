@@ -81,7 +81,7 @@ function Guide() {
             <div className="mfil__tags">
               {step.recommended && <Tag color="#7c3aed">推荐下一步</Tag>}
               {step.optional && <Tag>可选</Tag>}
-              <Tag fill="outline">通常 {step.duration}</Tag>
+              <Tag fill="outline">用时：{step.duration}</Tag>
             </div>
             {step.status === 'blocked' && (
               <div className="mfil__note">建议先办结：{step.requires.filter((r) => !r.done).map((r) => r.label).join('、')}</div>

@@ -14,6 +14,13 @@ import { FILING_STATE_COLORS, fieldErrors, type AdminFilingOut } from '@/shared/
 import { formatTime } from '@/shared/registration';
 import { useMe } from '@/shared/session';
 
+/** The form field a document was given for (「DXP 接入申请表（签章）」), else its vault category. */
+function docLabel(detail: AdminFilingOut, id: number): string {
+  const values = Object.keys(detail.submitted_data).length ? detail.submitted_data : detail.data;
+  const field = detail.type_config.sections.flatMap((s) => s.fields).find((f) => f.type === 'document' && values[f.name] === id);
+  return field?.label ?? '';
+}
+
 export function FilingReviewDrawer({ filingId, onClose, onMoved }: { filingId: number | null; onClose: () => void; onMoved: () => void }) {
   const { api, access } = useMe();
   const { message } = App.useApp();
@@ -219,7 +226,7 @@ export function FilingReviewDrawer({ filingId, onClose, onMoved }: { filingId: n
                       <Space key={doc.id} align="start">
                         <DocThumb documentId={doc.id} contentType={doc.content_type} width={150} height={104} admin="filings" />
                         <Space direction="vertical" size={0}>
-                          <Typography.Text>{doc.kind_label}</Typography.Text>
+                          <Typography.Text>{docLabel(detail, doc.id) || doc.kind_label}</Typography.Text>
                           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                             {doc.original_name}
                           </Typography.Text>
