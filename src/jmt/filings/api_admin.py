@@ -85,7 +85,7 @@ def request_changes(request: HttpRequest, filing_id: int, payload: s.FilingChang
     operation_id="admin_filings_approve",
     summary="办结：记录结果编号（并带入点点通接口配置）",
     description="结果项按类型校验（422 `FILING_RESULTS_INVALID`，`details.fields`）；须先受理并递交"
-    "（409 `FILING_WRONG_STATE`）。海关注册编码写入电商企业代码，DXP ID 写入 dxpId。",
+    "（409 `FILING_WRONG_STATE`）。海关注册编码写入电商企业代码，DXP ID 写入 DXP ID 字段。",
 )
 @require(REVIEW)
 def approve(request: HttpRequest, filing_id: int, payload: s.FilingApproveIn) -> dict[str, Any]:

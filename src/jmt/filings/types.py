@@ -219,9 +219,9 @@ DXP_ID = FilingType(
     feature="D4",
     label="DXP ID 申请",
     order=40,
-    purpose="向数据分中心申请数据交换平台（DXP）的企业标识，格式为 DXPENT 加 10 位数字，"
+    purpose="向数据分中心申请数据交换平台 DXP 的企业标识，格式为 DXPENT 加 10 位数字，"
     "用于自行（或通过点点通）向海关传输跨境电商报文。",
-    why_export="每一份海关报文的 BaseTransfer 都要写 dxpId，报文信封的发送方也是它；自行传输报文必须先有 DXP ID。",
+    why_export="每一份海关报文的 BaseTransfer 都要写 DXP ID，报文信封的发送方也是它；自行传输报文必须先有 DXP ID。",
     authority="南京海关数据分中心（接入申请、安全承诺、联调测试）",
     duration="约 5–10 个工作日（含联调测试）",
     steps=(
@@ -313,7 +313,7 @@ CLOUD_SIGNING = FilingType(
     ),
     requires=("eport-card",),
     optional=True,
-    optional_note="使用电子口岸卡（UKey）在本机签名的商户可以不申请",
+    optional_note="使用电子口岸卡或 UKey 在本机签名的商户可以不申请",
     sections=(
         Section(
             "加签服务",

@@ -312,7 +312,7 @@ export interface paths {
         put?: never;
         /**
          * 办结：记录结果编号（并带入点点通接口配置）
-         * @description 结果项按类型校验（422 `FILING_RESULTS_INVALID`，`details.fields`）；须先受理并递交（409 `FILING_WRONG_STATE`）。海关注册编码写入电商企业代码，DXP ID 写入 dxpId。
+         * @description 结果项按类型校验（422 `FILING_RESULTS_INVALID`，`details.fields`）；须先受理并递交（409 `FILING_WRONG_STATE`）。海关注册编码写入电商企业代码，DXP ID 写入 DXP ID 字段。
          */
         post: operations["admin_filings_approve"];
         delete?: never;

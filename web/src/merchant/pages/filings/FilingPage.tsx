@@ -4,7 +4,7 @@
  * exactly what was submitted, and the progress with its timeline. The type is data from the API.
  */
 import { DownloadOutlined, FileAddOutlined, RedoOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Empty, Result, Row, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Result, Row, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams, useLocation } from 'react-router-dom';
 import { errorMessage, unwrap } from '@/shared/errors';
@@ -127,7 +127,7 @@ function FilingPageBody() {
             <Space direction="vertical" size={6}>
               {type.templates.map((t) => (
                 <Button key={t.key} icon={<DownloadOutlined />} onClick={() => download(t.key, t.title)}>
-                  {t.title}（xlsx）
+                  {t.title} · Excel
                 </Button>
               ))}
             </Space>
@@ -204,12 +204,7 @@ function FilingPageBody() {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <PageHeading
         title={type.label}
-        subtitle={
-          <Space size={6}>
-            <Tag bordered={false}>{type.feature}</Tag>
-            <span>每一步的变化都会通过站内消息和微信通知您</span>
-          </Space>
-        }
+        subtitle="每一步的变化都会通过站内消息和微信通知您"
       />
       <Row gutter={16}>
         <Col xs={24} xl={16}>

@@ -101,7 +101,7 @@ function Body({ page, onFiling, reload }: { page: FilingTypePageOut; onFiling: (
             <li key={s}>{s}</li>
           ))}
         </ol>
-        {type.templates.length > 0 && <div className="mfil__sub">材料模板（xlsx）请在电脑端下载、签章后上传。</div>}
+        {type.templates.length > 0 && <div className="mfil__sub">材料模板（Excel 表格）请在电脑端下载、签章后上传。</div>}
       </Collapse.Panel>
     </Collapse>
   );
