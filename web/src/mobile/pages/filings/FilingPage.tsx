@@ -197,7 +197,9 @@ function Body({ page, onFiling, reload }: { page: FilingTypePageOut; onFiling: (
                 key={entry.id}
                 description={
                   <>
-                    {entry.comment ? <div className="mfil__note">{entry.comment}</div> : null}
+                    {entry.comment ? (
+                      <div className={entry.to_state === 'returned' || entry.to_state === 'declined' ? 'mfil__note' : 'mfil__sub'}>{entry.comment}</div>
+                    ) : null}
                     <div>
                       {formatTime(entry.created_at)} · {entry.actor_side === 'platform' ? '捷晶' : '商户'}
                     </div>
