@@ -30,6 +30,9 @@ from jmt.documents.errors import ERROR_CODES as DOCUMENT_ERROR_CODES
 from jmt.fx.api import router as fx_router
 from jmt.fx.api_admin import router as fx_admin_router
 from jmt.fx.errors import ERROR_CODES as FX_ERROR_CODES
+from jmt.filings.api import router as filings_router
+from jmt.filings.api_admin import router as filings_admin_router
+from jmt.filings.errors import ERROR_CODES as FILING_ERROR_CODES
 from jmt.merchants.api import router as merchant_router
 from jmt.merchants.api_admin import router as merchants_admin_router
 from jmt.merchants.errors import ERROR_CODES as MERCHANT_ERROR_CODES
@@ -59,6 +62,7 @@ ERROR_CODES: dict[str, str] = {
     **MERCHANT_ERROR_CODES,
     **REGISTRATION_ERROR_CODES,
     **FX_ERROR_CODES,
+    **FILING_ERROR_CODES,
 }
 
 
@@ -100,6 +104,8 @@ api.add_router("/registration", registration_router)
 api.add_router("/admin/registration", registration_admin_router)
 api.add_router("/fx", fx_router)
 api.add_router("/admin/fx", fx_admin_router)
+api.add_router("/filings", filings_router)
+api.add_router("/admin/filings", filings_admin_router)
 
 
 def _respond(

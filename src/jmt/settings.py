@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "jmt.documents",
     "jmt.registration",
     "jmt.fx",
+    "jmt.filings",
     "jmt.integrations.customs_gateway",
 ]
 

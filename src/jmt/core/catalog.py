@@ -157,13 +157,15 @@ MODULES: tuple[Module, ...] = (
         "海关企业注册、电子口岸卡、DXP ID、云加签、企业备案",
         M,
         (
-            Item("guide", "D1", "出口申报流程推荐", "/filings/guide", "一条路径办完全部申报", writable=False),
-            Item("customs-registration", "D2", "海关企业注册登记", "/filings/customs-registration"),
-            Item("eport-card", "D3", "电子口岸卡办理", "/filings/eport-card"),
-            Item("dxp-id", "D4", "DXP ID 申请", "/filings/dxp-id"),
-            Item("cloud-signing", "D5", "云加签申请", "/filings/cloud-signing"),
-            Item("enterprise-record", "D6", "企业备案", "/filings/enterprise-record"),
-            Item("notifications", "D7", "申报状态通知", "/filings/notifications", writable=False),
+            Item(
+                "guide", "D1", "出口申报流程推荐", "/filings/guide", "一条路径办完全部申报", writable=False, built=True
+            ),
+            Item("customs-registration", "D2", "海关企业注册登记", "/filings/customs-registration", built=True),
+            Item("eport-card", "D3", "电子口岸卡办理", "/filings/eport-card", built=True),
+            Item("dxp-id", "D4", "DXP ID 申请", "/filings/dxp-id", built=True),
+            Item("cloud-signing", "D5", "云加签申请", "/filings/cloud-signing", built=True),
+            Item("enterprise-record", "D6", "企业备案", "/filings/enterprise-record", built=True),
+            Item("notifications", "D7", "申报状态通知", "/filings/notifications", writable=False, built=True),
         ),
         gate=G,
         route="/filings",

@@ -12,6 +12,7 @@ ACTIONS = {
     "gateway_config_create": "新建点点通配置",
     "gateway_config_update": "修改点点通配置",
     "gateway_config_check": "检测点点通配置",
+    "gateway_config_prefill": "申报结果带入点点通配置",
     "order_import_create": "导入电子订单",
     "order_import_row_update": "修改导入的订单行",
     "order_import_declare": "申报电子订单",

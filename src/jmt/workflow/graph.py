@@ -161,6 +161,9 @@ class Graph:
     admin_route: str = ""  # back-office route of one object, with "{id}" (staff messages link to it)
     queue_permission: str = ""  # back-office code whose holders receive staff notices
     name_field: str = ""  # a field of the object that names it in titles ("" → "#id")
+    # Several graphs may share one model (the five filings): each then names the field values that pick
+    # its own rows, e.g. (("filing_type", "dxp-id"),). Every read and ``registry.graph_of`` apply it.
+    model_filter: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         keys = [s.key for s in self.states]
@@ -224,6 +227,10 @@ class Graph:
         if self.queue_permission:
             codes.append(self.queue_permission.rsplit(":", 1)[0] + ":view")
         return codes
+
+    def matches(self, obj: Any) -> bool:
+        """``obj`` (an instance of ``model``) is one of this graph's objects."""
+        return all(str(getattr(obj, name, "")) == value for name, value in self.model_filter)
 
     def route_for(self, obj_id: int) -> str:
         return self.detail_route.format(id=obj_id)

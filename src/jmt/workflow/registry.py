@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.apps import apps
 from django.db import models
 
@@ -39,9 +41,15 @@ def model_of(graph: Graph) -> type[models.Model]:
     return apps.get_model(graph.model)
 
 
-def for_model(model: type[models.Model]) -> Graph:
-    label = model._meta.label
+def objects_of(graph: Graph) -> models.QuerySet[Any]:
+    """Every object of the graph: its model's rows, narrowed by ``model_filter`` when graphs share a model."""
+    return model_of(graph)._default_manager.filter(**dict(graph.model_filter))
+
+
+def graph_of(obj: models.Model) -> Graph:
+    """The graph of one object: the one registered for its model whose ``model_filter`` it matches."""
+    label = obj._meta.label
     for graph in _graphs.values():
-        if graph.model == label:
+        if graph.model == label and graph.matches(obj):
             return graph
-    raise LookupError(f"no workflow graph is registered for {label}")
+    raise LookupError(f"no workflow graph is registered for {label} #{obj.pk}")

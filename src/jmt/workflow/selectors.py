@@ -20,7 +20,7 @@ from jmt.core.auth import Actor
 from jmt.core.errors import NotFound
 from jmt.workflow.graph import Graph, Side, catalog_item
 from jmt.workflow.models import WorkflowEvent, WorkflowObject
-from jmt.workflow.registry import all_graphs, get, model_of
+from jmt.workflow.registry import all_graphs, get, objects_of
 from jmt.workflow.scope import read_filter
 from jmt.workflow.services import allowed_moves
 
@@ -34,7 +34,7 @@ def _iso(value: Any) -> str:
 
 
 def scoped_objects(*, actor: Actor, graph: Graph) -> QuerySet[Any]:
-    return model_of(graph)._default_manager.filter(read_filter(actor, graph))
+    return objects_of(graph).filter(read_filter(actor, graph))
 
 
 def object_for(*, actor: Actor, type_: str, obj_id: int) -> tuple[Graph, WorkflowObject]:
@@ -223,7 +223,7 @@ def todo_counts(*, actor: Actor) -> list[dict[str, Any]]:
         if not actor.can(item.permission(module)):
             continue
         waiting = graph.states_waiting_on(Side.MERCHANT)
-        count = model_of(graph)._default_manager.filter(merchant_id=actor.merchant.pk, state__in=waiting).count()
+        count = objects_of(graph).filter(merchant_id=actor.merchant.pk, state__in=waiting).count()
         split = module.key in SPLIT_TODO_MODULES
         key = f"{module.key}:{item.key}" if split else module.key
         entry = entries.setdefault(

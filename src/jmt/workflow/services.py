@@ -22,7 +22,7 @@ from jmt.notifications.services import merchant_recipients, notify, staff_recipi
 from jmt.workflow.errors import WorkflowError
 from jmt.workflow.graph import Audience, Graph, Move, Notice, TransitionContext
 from jmt.workflow.models import WorkflowEvent, WorkflowObject
-from jmt.workflow.registry import for_model
+from jmt.workflow.registry import graph_of
 from jmt.workflow.scope import can_read, can_write
 
 STATE_FIELDS = ("state", "state_changed_at")
@@ -48,7 +48,7 @@ def allowed_moves(graph: Graph, obj: WorkflowObject, actor: Actor) -> list[Move]
 @transaction.atomic
 def start(*, actor: Actor, obj: WorkflowObject, comment: str = "") -> WorkflowEvent:
     """Record the creation of ``obj`` (already saved in its initial state) on its timeline."""
-    graph = for_model(type(obj))
+    graph = graph_of(obj)
     if not can_read(actor, graph, obj.merchant_id):
         raise NotFound()
     return WorkflowEvent.objects.create(
@@ -70,7 +70,7 @@ def transition(*, actor: Actor, obj: WorkflowObject, to: str, comment: str = "")
     does not allow from the current state, 403 without the move's permission, 422 without a required
     comment."""
     model = type(obj)
-    graph = for_model(model)
+    graph = graph_of(obj)
     locked: WorkflowObject | None = model._default_manager.select_for_update().filter(pk=obj.pk).first()
     if locked is None or not can_read(actor, graph, locked.merchant_id):
         raise NotFound()

@@ -26,6 +26,7 @@ const MerchantsPage = lazy(() => import('./pages/merchants/list/MerchantsPage'))
 const GatewayConfigsPage = lazy(() => import('./pages/operations/gateway/GatewayConfigsPage'));
 const CustomsBoardPage = lazy(() => import('./pages/operations/customs/CustomsBoardPage'));
 const FxAdminPage = lazy(() => import('./pages/operations/fx/FxAdminPage'));
+const FilingsQueuePage = lazy(() => import('./pages/operations/filings/FilingsQueuePage'));
 const OnboardingPage = lazy(() => import('./pages/merchants/onboarding/OnboardingPage'));
 
 export const BUILT_PAGES = [
@@ -41,6 +42,7 @@ export const BUILT_PAGES = [
   { path: '/operations/gateway', title: '点点通接口配置', permission: 'operations:gateway:view' },
   { path: '/operations/customs', title: '报关流程可视化', permission: 'operations:customs:view' },
   { path: '/operations/fx', title: '结汇管理', permission: 'operations:fx:view' },
+  { path: '/operations/filings', title: '申报受理', permission: 'operations:filings:view' },
   { path: '/merchants/onboarding', title: '注册与入驻管理', permission: 'merchants:onboarding:view' },
 ] as const;
 
@@ -80,6 +82,7 @@ export function AdminRoutes() {
           <Route path="operations/gateway" element={<GatewayConfigsPage />} />
           <Route path="operations/customs" element={<CustomsBoardPage />} />
           <Route path="operations/fx" element={<FxAdminPage />} />
+          <Route path="operations/filings" element={<FilingsQueuePage />} />
           <Route path="merchants/onboarding" element={<OnboardingPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>

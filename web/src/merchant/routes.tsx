@@ -30,6 +30,9 @@ const CustomsNotificationsPage = lazy(() => import('./pages/customs/notification
 const FxRatesPage = lazy(() => import('./pages/fx/FxRatesPage'));
 const FxSettlementsPage = lazy(() => import('./pages/fx/FxSettlementsPage'));
 const FxSettlementNewPage = lazy(() => import('./pages/fx/FxSettlementNewPage'));
+const FilingsHomePage = lazy(() => import('./pages/filings/FilingsHomePage'));
+const FilingPage = lazy(() => import('./pages/filings/FilingPage'));
+const FilingNotificationsPage = lazy(() => import('./pages/filings/FilingNotificationsPage'));
 
 /** Built pages outside the catalog, with the permission each needs (none: any signed-in merchant user). */
 export const BUILT_PAGES = [
@@ -71,6 +74,10 @@ export function MerchantRoutes() {
           <Route path="fx/rates" element={<FxRatesPage />} />
           <Route path="fx/settlements" element={<FxSettlementsPage />} />
           <Route path="fx/settlements/new" element={<FxSettlementNewPage />} />
+          <Route path="filings" element={<FilingsHomePage />} />
+          <Route path="filings/guide" element={<FilingsHomePage />} />
+          <Route path="filings/notifications" element={<FilingNotificationsPage />} />
+          <Route path="filings/:typeKey" element={<FilingPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>

@@ -36,6 +36,9 @@ const FxRatesPage = lazy(() => import('./pages/fx/FxRatesPage'));
 const FxSettlementsPage = lazy(() => import('./pages/fx/FxSettlementsPage'));
 const FxSettlementNewPage = lazy(() => import('./pages/fx/FxSettlementNewPage'));
 const DocumentsPage = lazy(() => import('./pages/documents/DocumentsPage'));
+const FilingsHomePage = lazy(() => import('./pages/filings/FilingsHomePage'));
+const FilingPage = lazy(() => import('./pages/filings/FilingPage'));
+const FilingNotificationsPage = lazy(() => import('./pages/filings/NotificationsPage'));
 
 /** Full-screen pages behind sign-in (each customs page checks its catalog item itself). */
 const PAGES: { path: string; element: JSX.Element }[] = [
@@ -45,6 +48,10 @@ const PAGES: { path: string; element: JSX.Element }[] = [
   { path: '/customs/cancels', element: <CustomsCancelsPage /> },
   { path: '/customs/gateway', element: <CustomsGatewayPage /> },
   { path: '/customs/notifications', element: <CustomsNotificationsPage /> },
+  { path: '/filings', element: <FilingsHomePage /> },
+  { path: '/filings/guide', element: <FilingsHomePage /> },
+  { path: '/filings/notifications', element: <FilingNotificationsPage /> },
+  { path: '/filings/:typeKey', element: <FilingPage /> },
   { path: '/documents', element: <DocumentsPage /> },
   { path: '/me/logs', element: <MeLogsPage /> },
   { path: '/fx/rates', element: <FxRatesPage /> },

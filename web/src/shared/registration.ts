@@ -64,9 +64,15 @@ export function formatTime(value: string | null | undefined): string {
   return formatDateTime(value);
 }
 
-/** A document's file as a blob, through the authorised download endpoint of the surface. */
-export async function fetchDocumentBlob(api: Api, documentId: number, admin = false): Promise<Blob> {
-  const result = admin
+/** A document's file as a blob, through the authorised download endpoint of the surface (the back office's
+ * 注册与入驻 or 申报受理 reviewers read the merchant's files through their own queue's endpoint). */
+export async function fetchDocumentBlob(api: Api, documentId: number, admin: boolean | 'filings' = false): Promise<Blob> {
+  const result = admin === 'filings'
+    ? await api.client.GET('/api/v1/admin/filings/documents/{document_id}/download', {
+        params: { path: { document_id: documentId } },
+        parseAs: 'blob',
+      })
+    : admin
     ? await api.client.GET('/api/v1/admin/registration/documents/{document_id}/download', {
         params: { path: { document_id: documentId } },
         parseAs: 'blob',

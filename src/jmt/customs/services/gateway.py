@@ -174,6 +174,46 @@ def gateway_config_save(
     return config
 
 
+def gateway_config_prefill(
+    *, actor: Actor, merchant: Any, values: dict[str, str], defaults: dict[str, str] | None = None
+) -> GatewayConfig:
+    """Numbers the merchant obtained elsewhere (跨境申报: the 海关注册编码, the DXP ID) written into its
+    configuration: ``values`` replace what is there, ``defaults`` fill only empty fields. The
+    configuration is created if missing (unchecked until the back office completes it); a complete one
+    is checked again when a value changed. Audited like any other save."""
+    allowed = set(CONFIG_FIELDS) - {"is_enabled"}
+    unknown = (set(values) | set(defaults or {})) - allowed
+    if unknown:
+        raise ValueError(f"not configuration fields: {sorted(unknown)}")
+    with transaction.atomic():
+        config = GatewayConfig.objects.select_for_update().filter(merchant=merchant).first()
+        before = snapshot(config, AUDITED)
+        if config is None:
+            config = GatewayConfig(merchant=merchant)
+        changed = False
+        for name, value in {**{k: v for k, v in (defaults or {}).items() if not getattr(config, k)}, **values}.items():
+            value = value.strip()
+            if value and getattr(config, name) != value:
+                setattr(config, name, value)
+                changed = True
+        if not changed and config.pk is not None:
+            return config
+        merged = {name: getattr(config, name) for name in CONFIG_FIELDS}
+        if config.pk is not None and not validate_config(merged, secret_set=config.has_secret):
+            _apply_check(config, run_check(config))
+        config.updated_by = actor.user
+        config.save()
+        record(
+            actor=actor,
+            module="customs",
+            action="gateway_config_prefill",
+            obj=config,
+            before=before,
+            after=snapshot(config, AUDITED),
+        )
+    return config
+
+
 def gateway_config_recheck(*, actor: Actor, config: GatewayConfig) -> GatewayConfig:
     with transaction.atomic():
         config = GatewayConfig.objects.select_for_update().get(pk=config.pk)

@@ -169,7 +169,10 @@ def _workflow_variants(owner: Owner) -> list[dict[str, Any]]:
         model = registry.model_of(graph)
         if not model._meta.managed:  # a test-only type whose table exists only inside its own tests
             continue
-        obj = baker.make(model, merchant=owner.merchant, state=graph.initial)
+        # Graphs sharing a model (the filings) may allow one object per merchant and type: reuse it.
+        shared: dict[str, Any] = dict(graph.model_filter)
+        existing = model._default_manager.filter(merchant=owner.merchant, **shared).first() if shared else None
+        obj = existing or baker.make(model, merchant=owner.merchant, state=graph.initial, **shared)
         variants.append({"type": graph.type, "obj_id": obj.pk})
     return variants
 

@@ -19,7 +19,7 @@ export function DocThumb({
   contentType: string;
   width?: number | string;
   height?: number | string;
-  admin?: boolean;
+  admin?: boolean | 'filings';
   preview?: boolean;
 }) {
   const { api } = useMe();

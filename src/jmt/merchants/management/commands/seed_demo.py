@@ -13,6 +13,7 @@ from django.db import transaction
 from jmt.accounts.models import User
 from jmt.customs.seed import seed_customs_gateway
 from jmt.fx.seed import seed_fx
+from jmt.filings.seed import seed_filings
 from jmt.merchants.models import MemberRole, Membership, Merchant, MerchantType, RegistrationStatus
 from jmt.registration.seed import ADMIN_PHONE as REGISTRATION_ADMIN_PHONE
 from jmt.registration.seed import seed_approved_application, seed_registration
@@ -62,6 +63,8 @@ class Command(BaseCommand):
         seed_customs_gateway(crystal)
         # 收结汇: rate history, a sub-account balance, one completed and one pending settlement.
         seed_fx(crystal, applicant=approved_admin, officer=admin)
+        # 跨境申报: three filings done, the DXP ID application waiting in 捷晶审核, 云加签 not started.
+        seed_filings(crystal, applicant=approved_admin, reviewer=admin)
 
         newcomer = User.objects.filter(phone=NEW_MERCHANT_PHONE).first()
         if newcomer is None:
