@@ -35,6 +35,9 @@ from jmt.notifications.api import router as notifications_router
 from jmt.notifications.errors import ERROR_CODES as NOTIFICATION_ERROR_CODES
 from jmt.rbac.api_admin import router as rbac_admin_router
 from jmt.rbac.errors import ERROR_CODES as RBAC_ERROR_CODES
+from jmt.refunds.api import router as refunds_router
+from jmt.refunds.api_admin import router as refunds_admin_router
+from jmt.refunds.errors import ERROR_CODES as REFUNDS_ERROR_CODES
 from jmt.registration.api import router as registration_router
 from jmt.registration.api_admin import router as registration_admin_router
 from jmt.registration.errors import ERROR_CODES as REGISTRATION_ERROR_CODES
@@ -55,6 +58,7 @@ ERROR_CODES: dict[str, str] = {
     **DOCUMENT_ERROR_CODES,
     **MERCHANT_ERROR_CODES,
     **REGISTRATION_ERROR_CODES,
+    **REFUNDS_ERROR_CODES,
 }
 
 
@@ -94,6 +98,8 @@ api.add_router("/customs/gateway", customs_gateway_router)
 api.add_router("/admin/customs", customs_admin_router)
 api.add_router("/registration", registration_router)
 api.add_router("/admin/registration", registration_admin_router)
+api.add_router("/refunds", refunds_router)
+api.add_router("/admin/refunds", refunds_admin_router)
 
 
 def _respond(

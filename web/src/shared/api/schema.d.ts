@@ -603,6 +603,202 @@ export interface paths {
         patch: operations["rbac_roles_update"];
         trace?: never;
     };
+    "/api/v1/admin/refunds/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 全部退税申报（按商户、状态、出口月份、金额筛选） */
+        get: operations["admin_refunds_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/refunds/claims/{claim_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 退税申报详情：报关单、材料（可预览）、申报条件、线下办理记录 */
+        get: operations["admin_refunds_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/refunds/claims/{claim_id}/moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 推进退税进度（税务受理 / 审核不通过 / 审核通过 / 确认到账）
+         * @description 审核不通过须填原因（422 `WORKFLOW_COMMENT_REQUIRED`）；确认到账须填到账金额（422 `REFUNDS_AMOUNT_REQUIRED`）；当前状态不允许的流转 409 `WORKFLOW_ILLEGAL_TRANSITION`。
+         */
+        post: operations["admin_refunds_move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/refunds/claims/{claim_id}/offline-steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录线下办理事项（附说明） */
+        post: operations["admin_refunds_offline_step"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/refunds/claims/{claim_id}/package": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载整份申报（申报汇总 xlsx + 全部材料，zip） */
+        get: operations["admin_refunds_package"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/refunds/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各状态的退税申报数 */
+        get: operations["admin_refunds_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/refunds/documents/{document_id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看退税申报材料原文件（预览） */
+        get: operations["admin_refunds_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/refunds/status-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传税务机关退税状态文件（预览，不改变任何申报）
+         * @description xlsx：报关单号或退税申报编号、状态、日期、金额、说明。返回将要发生的变更、已是该状态的行、无法匹配的行及原因；`confirmed_today` 非空表示今天已确认过其他文件。
+         */
+        post: operations["admin_refunds_status_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/refunds/status-files/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载状态文件模板（xlsx） */
+        get: operations["admin_refunds_status_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/refunds/status-files/{status_file_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 状态文件的预览与结果 */
+        get: operations["admin_refunds_status_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/refunds/status-files/{status_file_id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 确认导入状态文件：按文件批量推进退税进度
+         * @description 按当前状态重新匹配后执行；同一份文件再次导入不会改变任何申报。今天已确认过其他文件时返回 409 `REFUNDS_STATUS_FILE_ALREADY_TODAY`，确认后带 `force=true` 再次提交。
+         */
+        post: operations["admin_refunds_status_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/registration/applications": {
         parameters: {
             query?: never;
@@ -2000,6 +2196,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/refunds/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本商户的退税申报（按状态筛选，分页） */
+        get: operations["refunds_list"];
+        put?: never;
+        /**
+         * 新建退税申报（草稿）
+         * @description 勾选的报关单与手工录入的报关单合计即为申报金额，可修改但须填写原因（422 `REFUNDS_INVALID`）；简化申报的出口不能选（422 `REFUNDS_DECLARATION_SIMPLIFIED`）；已在其他申报中的报关单 409 `REFUNDS_DECLARATION_TAKEN`；材料须为 PDF（按内容识别，422 `REFUNDS_FILE_NOT_PDF`）。
+         */
+        post: operations["refunds_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/refunds/claims/{claim_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 退税申报详情（报关单、材料、申报条件清单） */
+        get: operations["refunds_get"];
+        /** 修改退税申报（草稿或审核不通过时） */
+        put: operations["refunds_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/refunds/claims/{claim_id}/fx-confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认已收汇（收结汇模块接入前的手工确认） */
+        post: operations["refunds_fx_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/refunds/claims/{claim_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交退税申报（申报条件全部满足时）
+         * @description 条件未满足返回 422 `REFUNDS_NOT_READY`，`details.missing` 为未满足的清单行（缺什么、去哪里补）。
+         */
+        post: operations["refunds_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/refunds/declarations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 可用于退税的报关单（本商户的汇总结果；简化申报的出口标明不能退税）
+         * @description 每张汇总结果单（CEB792）一行：报关单号、出口月份、金额、币种、商品；统计标志 A（简化申报）的出口按月一行，`claimable=false` 并说明 9610 规定。`claim_id` 给出时，该申报已选的报关单不算已使用。
+         */
+        get: operations["refunds_declarations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registration/applications": {
         parameters: {
             query?: never;
@@ -2398,6 +2690,43 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+        };
+        /** AdminClaimFilters */
+        AdminClaimFilters: {
+            /** Amount Max */
+            amount_max?: number | null;
+            /** Amount Min */
+            amount_min?: number | null;
+            /** Merchant Id */
+            merchant_id?: number | null;
+            /**
+             * Month From
+             * @description 出口月份起（含）
+             */
+            month_from?: string | null;
+            /**
+             * Month To
+             * @description 出口月份止（含）
+             */
+            month_to?: string | null;
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+            /**
+             * Q
+             * @description 退税申报编号 / 商户名称 / 报关单号
+             * @default
+             */
+            q: string;
+            /** State */
+            state?: ("draft" | "submitted" | "reviewing" | "rejected" | "refunding" | "received") | null;
         };
         /** AdminGatewayConfigOut */
         AdminGatewayConfigOut: {
@@ -3680,6 +4009,194 @@ export interface components {
              */
             row: number;
         };
+        /** ClaimDeclarationOut */
+        ClaimDeclarationOut: {
+            amount: components["schemas"]["MoneyOut"];
+            /** Entry Id */
+            entry_id: string;
+            /** Goods */
+            goods: string;
+            /** Month */
+            month: string;
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "summary" | "manual";
+            /** Source Label */
+            source_label: string;
+        };
+        /** ClaimFileOut */
+        ClaimFileOut: {
+            document: components["schemas"]["DocumentOut"];
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "customs_declaration" | "purchase_invoice" | "sales_invoice";
+            /** Role Label */
+            role_label: string;
+        };
+        /** ClaimFilters */
+        ClaimFilters: {
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+            /** State */
+            state?: ("draft" | "submitted" | "reviewing" | "rejected" | "refunding" | "received") | null;
+        };
+        /** ClaimIn */
+        ClaimIn: {
+            /**
+             * Amount
+             * @description 退税申报金额；不填按报关单合计
+             */
+            amount?: string | null;
+            /**
+             * Amount Reason
+             * @description 金额与合计不一致时必填
+             * @default
+             */
+            amount_reason: string;
+            files?: components["schemas"]["FilesIn"];
+            /**
+             * Manual
+             * @description 其他渠道报关的报关单
+             */
+            manual?: components["schemas"]["ManualIn"][];
+            /**
+             * Picks
+             * @description 勾选的报关单（选项的 key）
+             */
+            picks?: string[];
+        };
+        /** ClaimOut */
+        ClaimOut: {
+            amount: components["schemas"]["MoneyOut"];
+            /** Amount Reason */
+            amount_reason: string;
+            /** Claim No */
+            claim_no: string;
+            computed_amount: components["schemas"]["MoneyOut"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            deadline: components["schemas"]["DeadlineOut"] | null;
+            /** Declarations */
+            declarations: components["schemas"]["ClaimDeclarationOut"][];
+            /** Editable */
+            editable: boolean;
+            /** Entry Ids */
+            entry_ids: string[];
+            /** Files */
+            files: components["schemas"]["ClaimFileOut"][];
+            /** Fx Confirmed At */
+            fx_confirmed_at: string | null;
+            /** Fx Note */
+            fx_note: string;
+            /** Id */
+            id: number;
+            /** Merchant Id */
+            merchant_id: number;
+            /** Merchant Name */
+            merchant_name: string;
+            /** Months */
+            months: string[];
+            /**
+             * Node
+             * @description 进度图上的节点：申报 / 审核 / 退库 / 到账
+             */
+            node: string;
+            /** Offline Steps */
+            offline_steps: components["schemas"]["OfflineStepOut"][];
+            /** Readiness */
+            readiness: components["schemas"]["ReadinessLineOut"][];
+            /** Ready */
+            ready: boolean;
+            /** Received On */
+            received_on: string | null;
+            refund_received: components["schemas"]["MoneyOut"] | null;
+            /** Reject Reason */
+            reject_reason: string;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "draft" | "submitted" | "reviewing" | "rejected" | "refunding" | "received";
+            /**
+             * State Changed At
+             * Format: date-time
+             */
+            state_changed_at: string;
+            /** State Label */
+            state_label: string;
+            /** Submitted At */
+            submitted_at: string | null;
+        };
+        /** ClaimPageOut */
+        ClaimPageOut: {
+            /** Items */
+            items: components["schemas"]["ClaimRowOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
+        /** ClaimRowOut */
+        ClaimRowOut: {
+            amount: components["schemas"]["MoneyOut"];
+            /** Claim No */
+            claim_no: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            deadline: components["schemas"]["DeadlineOut"] | null;
+            /** Entry Ids */
+            entry_ids: string[];
+            /** Id */
+            id: number;
+            /** Merchant Id */
+            merchant_id: number;
+            /** Merchant Name */
+            merchant_name: string;
+            /** Months */
+            months: string[];
+            /**
+             * Node
+             * @description 进度图上的节点：申报 / 审核 / 退库 / 到账
+             */
+            node: string;
+            refund_received: components["schemas"]["MoneyOut"] | null;
+            /** Reject Reason */
+            reject_reason: string;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "draft" | "submitted" | "reviewing" | "rejected" | "refunding" | "received";
+            /**
+             * State Changed At
+             * Format: date-time
+             */
+            state_changed_at: string;
+            /** State Label */
+            state_label: string;
+            /** Submitted At */
+            submitted_at: string | null;
+        };
         /** CountsQuery */
         CountsQuery: {
             /** Batch Id */
@@ -3921,6 +4438,65 @@ export interface components {
             /** Vendor */
             vendor: string;
         };
+        /** DeadlineOut */
+        DeadlineOut: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Days Left */
+            days_left: number;
+            /**
+             * Overdue
+             * @description 已过申报期限（次年 4 月 30 日）
+             */
+            overdue: boolean;
+        };
+        /** DeclarationOptionOut */
+        DeclarationOptionOut: {
+            amount: components["schemas"]["MoneyOut"];
+            /** Claimable */
+            claimable: boolean;
+            deadline: components["schemas"]["DeadlineOut"] | null;
+            /**
+             * Entry Id
+             * @description 报关单号（汇总结果单 CEB792 返回）
+             */
+            entry_id: string;
+            /** Goods */
+            goods: string;
+            /**
+             * Inventories
+             * @description 清单数
+             */
+            inventories: number;
+            /**
+             * Key
+             * @description 勾选时提交的值：报关单号；简化申报的行为 A-YYYY-MM（不可勾选）
+             */
+            key: string;
+            /**
+             * Month
+             * @example 2026-03
+             */
+            month: string;
+            /**
+             * Reason
+             * @description 不能勾选的原因（如简化申报）
+             */
+            reason: string;
+            /**
+             * Statistics Flag
+             * @enum {string}
+             */
+            statistics_flag: "A" | "B";
+            /**
+             * Taken By
+             * @description 已在哪份退税申报中（退税申报编号），空为未使用
+             */
+            taken_by: string;
+        };
         /** DeclareIn */
         DeclareIn: {
             /**
@@ -4149,6 +4725,24 @@ export interface components {
             route: string;
             /** Title */
             title: string;
+        };
+        /** FilesIn */
+        FilesIn: {
+            /** Customs Declaration */
+            customs_declaration?: number[];
+            /** Purchase Invoice */
+            purchase_invoice?: number[];
+            /** Sales Invoice */
+            sales_invoice?: number[];
+        };
+        /** FxConfirmIn */
+        FxConfirmIn: {
+            /**
+             * Note
+             * @description 如：2026-04-02 收到 PayPal 提现 USD 12,000
+             * @default
+             */
+            note: string;
         };
         /** GatewayConfigIn */
         GatewayConfigIn: {
@@ -4978,6 +5572,35 @@ export interface components {
             /** Items */
             items: components["schemas"]["ManifestOut"][];
         };
+        /** ManualIn */
+        ManualIn: {
+            /**
+             * Amount
+             * @example 12000.00
+             */
+            amount: string;
+            /**
+             * Currency
+             * @default USD
+             */
+            currency: string;
+            /**
+             * Entry Id
+             * @description 18 位报关单号
+             * @example 230520260000123456
+             */
+            entry_id: string;
+            /**
+             * Goods
+             * @default
+             */
+            goods: string;
+            /**
+             * Month
+             * @example 2026-03
+             */
+            month: string;
+        };
         /** MeOut */
         MeOut: {
             /** Admin Catalog */
@@ -5354,6 +5977,19 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** MoneyOut */
+        MoneyOut: {
+            /**
+             * Amount
+             * @example 1234.50
+             */
+            amount: string;
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+        };
         /** MonitorAppOut */
         MonitorAppOut: {
             /** Debug */
@@ -5541,6 +6177,26 @@ export interface components {
             /** Worker Id */
             worker_id: string;
         };
+        /** MoveIn */
+        MoveIn: {
+            /**
+             * Comment
+             * @default
+             */
+            comment: string;
+            /** Received On */
+            received_on?: string | null;
+            /**
+             * Refund Received
+             * @description 确认到账时必填：到账退税额（人民币）
+             */
+            refund_received?: string | null;
+            /**
+             * To
+             * @enum {string}
+             */
+            to: "draft" | "submitted" | "reviewing" | "rejected" | "refunding" | "received";
+        };
         /** MyLogQuery */
         MyLogQuery: {
             /**
@@ -5712,6 +6368,42 @@ export interface components {
              * @description 未识别到时为空字符串，由用户确认或补填
              */
             value: string;
+        };
+        /** OfflineStepIn */
+        OfflineStepIn: {
+            /** Done On */
+            done_on?: string | null;
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /**
+             * Title
+             * @example 电话联系主管税务所核实进项发票
+             */
+            title: string;
+        };
+        /** OfflineStepOut */
+        OfflineStepOut: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Done On
+             * Format: date
+             */
+            done_on: string;
+            /** Id */
+            id: number;
+            /** Note */
+            note: string;
+            /** Recorded By */
+            recorded_by: string;
+            /** Title */
+            title: string;
         };
         /** OnboardingMerchantOut */
         OnboardingMerchantOut: {
@@ -6505,6 +7197,26 @@ export interface components {
             /** Updated */
             updated: number;
         };
+        /** ReadinessLineOut */
+        ReadinessLineOut: {
+            /** Fix Label */
+            fix_label: string;
+            /** Fix Route */
+            fix_route: string;
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /**
+             * Level
+             * @enum {string}
+             */
+            level: "ok" | "missing" | "warning" | "overdue";
+            /** Message */
+            message: string;
+            /** Ok */
+            ok: boolean;
+        };
         /** ReadinessOut */
         ReadinessOut: {
             /**
@@ -6820,10 +7532,102 @@ export interface components {
         StateCountOut: {
             /** Count */
             count: number;
-            /** Key */
-            key: string;
             /** Label */
             label: string;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "draft" | "submitted" | "reviewing" | "rejected" | "refunding" | "received";
+        };
+        /** StatusChangeOut */
+        StatusChangeOut: {
+            /** Amount */
+            amount: string | null;
+            /** Claim Id */
+            claim_id: number;
+            /** Claim No */
+            claim_no: string;
+            /** From Label */
+            from_label: string;
+            /** Merchant Name */
+            merchant_name: string;
+            /** Note */
+            note: string;
+            /** Row */
+            row: number;
+            /** Steps */
+            steps: string[];
+            /** To Label */
+            to_label: string;
+        };
+        /** StatusConfirmIn */
+        StatusConfirmIn: {
+            /**
+             * Force
+             * @description 今天已确认过一份文件时，确认仍要导入
+             * @default false
+             */
+            force: boolean;
+        };
+        /** StatusFileOut */
+        StatusFileOut: {
+            /**
+             * Applied
+             * @description 确认后实际变更的申报数
+             */
+            applied: number;
+            /** Changes */
+            changes: components["schemas"]["StatusChangeOut"][];
+            /** Confirmed At */
+            confirmed_at: string | null;
+            /**
+             * Confirmed Today
+             * @description 今天已确认过的其他状态文件（非空时确认需再次确认）
+             */
+            confirmed_today: string[];
+            /** Id */
+            id: number;
+            /** Original Name */
+            original_name: string;
+            /** Rows */
+            rows: number;
+            /**
+             * Same File Confirmed At
+             * @description 同一份文件已于何时确认过（重复上传不会再变更）
+             */
+            same_file_confirmed_at: string | null;
+            /** Unchanged */
+            unchanged: components["schemas"]["StatusUnchangedOut"][];
+            /** Unmatched */
+            unmatched: components["schemas"]["StatusUnmatchedOut"][];
+            /**
+             * Uploaded At
+             * Format: date-time
+             */
+            uploaded_at: string;
+        };
+        /** StatusUnchangedOut */
+        StatusUnchangedOut: {
+            /** Claim Id */
+            claim_id: number;
+            /** Claim No */
+            claim_no: string;
+            /** Row */
+            row: number;
+            /** State Label */
+            state_label: string;
+        };
+        /** StatusUnmatchedOut */
+        StatusUnmatchedOut: {
+            /** Key */
+            key: string;
+            /** Reason */
+            reason: string;
+            /** Row */
+            row: number;
+            /** Status */
+            status: string;
         };
         /** StepIn */
         StepIn: {
@@ -9217,6 +10021,590 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_refunds_list: {
+        parameters: {
+            query?: {
+                merchant_id?: number | null;
+                state?: ("draft" | "submitted" | "reviewing" | "rejected" | "refunding" | "received") | null;
+                /** @description 退税申报编号 / 商户名称 / 报关单号 */
+                q?: string;
+                /** @description 出口月份起（含） */
+                month_from?: string | null;
+                /** @description 出口月份止（含） */
+                month_to?: string | null;
+                amount_min?: number | null;
+                amount_max?: number | null;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimPageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_refunds_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claim_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_refunds_move: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claim_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_refunds_offline_step: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claim_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfflineStepIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_refunds_package: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claim_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description zip */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_refunds_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StateCountOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_refunds_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件内容 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_refunds_status_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * File
+                     * Format: binary
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusFileOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_refunds_status_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_refunds_status_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                status_file_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusFileOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_refunds_status_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                status_file_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusConfirmIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusFileOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13177,6 +14565,415 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    refunds_list: {
+        parameters: {
+            query?: {
+                state?: ("draft" | "submitted" | "reviewing" | "rejected" | "refunding" | "received") | null;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimPageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    refunds_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    refunds_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claim_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    refunds_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claim_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    refunds_fx_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claim_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FxConfirmIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    refunds_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claim_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    refunds_declarations: {
+        parameters: {
+            query?: {
+                claim_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclarationOptionOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
             };
         };
     };

@@ -11,8 +11,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from jmt.accounts.models import User
-from jmt.customs.seed import seed_customs_gateway
+from jmt.customs.seed import seed_customs_gateway, seed_customs_summarised
 from jmt.merchants.models import MemberRole, Membership, Merchant, MerchantType, RegistrationStatus
+from jmt.refunds.seed import seed_refunds
 from jmt.registration.seed import ADMIN_PHONE as REGISTRATION_ADMIN_PHONE
 from jmt.registration.seed import seed_approved_application, seed_registration
 
@@ -59,6 +60,8 @@ class Command(BaseCommand):
         # A real application taken to 核准通过, so the 注册进度看板 and the home feed show it.
         seed_approved_application(crystal, applicant=approved_admin, reviewer=admin)
         seed_customs_gateway(crystal)
+        seed_customs_summarised(crystal)  # 汇总 done: 报关单号 for 出口退税
+        seed_refunds(crystal, applicant=approved_admin, staff_user=admin)
 
         newcomer = User.objects.filter(phone=NEW_MERCHANT_PHONE).first()
         if newcomer is None:
