@@ -209,8 +209,16 @@ MODULES: tuple[Module, ...] = (
         "退税申报、进度与状态通知",
         M,
         (
-            Item("claims", "T1", "出口退税申报", "/refunds/claims", "上传报关单、进项与销售发票"),
-            Item("progress", "T2", "退税进度图", "/refunds/progress", "申报 → 审核 → 退库 → 到账", writable=False),
+            Item("claims", "T1", "出口退税申报", "/refunds/claims", "上传报关单、进项与销售发票", built=True),
+            Item(
+                "progress",
+                "T2",
+                "退税进度图",
+                "/refunds/progress",
+                "申报 → 审核 → 退库 → 到账",
+                writable=False,
+                built=True,
+            ),
             Item("notifications", "T3", "退税状态通知", "/refunds/notifications", writable=False),
         ),
         gate=G,

@@ -43,7 +43,7 @@ def claim_list(request: HttpRequest, filters: Query[s.AdminClaimFilters]) -> dic
 
 @router.get(
     "/counts",
-    response={200: list[s.StateCountOut], **error_responses(401, 403)},
+    response={200: list[s.ClaimStateCountOut], **error_responses(401, 403)},
     operation_id="admin_refunds_counts",
     summary="各状态的退税申报数",
 )

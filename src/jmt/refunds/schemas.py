@@ -157,7 +157,7 @@ class AdminClaimFilters(Schema):
     page_size: int = Field(default=20, ge=1, le=100)
 
 
-class StateCountOut(Schema):
+class ClaimStateCountOut(Schema):
     state: State
     label: str
     count: int

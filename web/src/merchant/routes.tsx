@@ -27,6 +27,8 @@ const ManifestsPage = lazy(() => import('./pages/customs/manifests/ManifestsPage
 const SummariesPage = lazy(() => import('./pages/customs/summaries/SummariesPage'));
 const CancelsPage = lazy(() => import('./pages/customs/cancels/CancelsPage'));
 const CustomsNotificationsPage = lazy(() => import('./pages/customs/notifications/NotificationsPage'));
+const RefundClaimsPage = lazy(() => import('./pages/refunds/RefundClaimsPage'));
+const RefundProgressPage = lazy(() => import('./pages/refunds/RefundProgressPage'));
 
 /** Built pages outside the catalog, with the permission each needs (none: any signed-in merchant user). */
 export const BUILT_PAGES = [
@@ -65,6 +67,8 @@ export function MerchantRoutes() {
           <Route path="customs/summaries" element={<SummariesPage />} />
           <Route path="customs/cancels" element={<CancelsPage />} />
           <Route path="customs/notifications" element={<CustomsNotificationsPage />} />
+          <Route path="refunds/claims" element={<RefundClaimsPage />} />
+          <Route path="refunds/progress" element={<RefundProgressPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>

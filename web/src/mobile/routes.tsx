@@ -33,6 +33,7 @@ const CustomsGatewayPage = lazy(() => import('./pages/customs/GatewayPage'));
 const CustomsNotificationsPage = lazy(() => import('./pages/customs/NotificationsPage'));
 const MeLogsPage = lazy(() => import('./pages/me/LogsPage'));
 const DocumentsPage = lazy(() => import('./pages/documents/DocumentsPage'));
+const RefundsPage = lazy(() => import('./pages/refunds/RefundsPage'));
 
 /** Full-screen pages behind sign-in (each customs page checks its catalog item itself). */
 const PAGES: { path: string; element: JSX.Element }[] = [
@@ -43,6 +44,8 @@ const PAGES: { path: string; element: JSX.Element }[] = [
   { path: '/customs/gateway', element: <CustomsGatewayPage /> },
   { path: '/customs/notifications', element: <CustomsNotificationsPage /> },
   { path: '/documents', element: <DocumentsPage /> },
+  { path: '/refunds/claims', element: <RefundsPage /> },
+  { path: '/refunds/progress', element: <RefundsPage /> },
   { path: '/me/logs', element: <MeLogsPage /> },
 ];
 

@@ -4197,6 +4197,18 @@ export interface components {
             /** Submitted At */
             submitted_at: string | null;
         };
+        /** ClaimStateCountOut */
+        ClaimStateCountOut: {
+            /** Count */
+            count: number;
+            /** Label */
+            label: string;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "draft" | "submitted" | "reviewing" | "rejected" | "refunding" | "received";
+        };
         /** CountsQuery */
         CountsQuery: {
             /** Batch Id */
@@ -7532,13 +7544,10 @@ export interface components {
         StateCountOut: {
             /** Count */
             count: number;
+            /** Key */
+            key: string;
             /** Label */
             label: string;
-            /**
-             * State
-             * @enum {string}
-             */
-            state: "draft" | "submitted" | "reviewing" | "rejected" | "refunding" | "received";
         };
         /** StatusChangeOut */
         StatusChangeOut: {
@@ -10336,7 +10345,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StateCountOut"][];
+                    "application/json": components["schemas"]["ClaimStateCountOut"][];
                 };
             };
             /** @description Unauthorized */
