@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FilePayload, Page, expect
 
 from e2e.conftest import MOBILE, PC, shoot
 from e2e.test_message_journeys import asgi_url, sign_in
@@ -21,13 +21,14 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 __all__ = ["asgi_url"]
 
 
-def pdf_file(name: str) -> dict[str, Any]:
+def pdf_file(name: str) -> FilePayload:
     return {"name": name, "mimeType": "application/pdf", "buffer": demo_pdf(name, ["演示"])}
 
 
 def test_a_claim_goes_from_a_summarised_declaration_to_received_via_the_daily_file(
     asgi_url: str, new_context: Any, merchant_admin: User, superadmin: User
 ):
+    assert merchant_admin.current_merchant is not None
     entry = summarised(merchant_admin.current_merchant, month="2026-06", orders=2)
 
     # PC 1440: tick the 报关单, upload the three PDFs, confirm 收汇, see the checklist, submit.
