@@ -219,7 +219,7 @@ MODULES: tuple[Module, ...] = (
                 writable=False,
                 built=True,
             ),
-            Item("notifications", "T3", "退税状态通知", "/refunds/notifications", writable=False),
+            Item("notifications", "T3", "退税状态通知", "/refunds/notifications", writable=False, built=True),
         ),
         gate=G,
         route="/refunds",

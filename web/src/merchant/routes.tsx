@@ -29,6 +29,7 @@ const CancelsPage = lazy(() => import('./pages/customs/cancels/CancelsPage'));
 const CustomsNotificationsPage = lazy(() => import('./pages/customs/notifications/NotificationsPage'));
 const RefundClaimsPage = lazy(() => import('./pages/refunds/RefundClaimsPage'));
 const RefundProgressPage = lazy(() => import('./pages/refunds/RefundProgressPage'));
+const RefundNotificationsPage = lazy(() => import('./pages/refunds/RefundNotificationsPage'));
 
 /** Built pages outside the catalog, with the permission each needs (none: any signed-in merchant user). */
 export const BUILT_PAGES = [
@@ -69,6 +70,7 @@ export function MerchantRoutes() {
           <Route path="customs/notifications" element={<CustomsNotificationsPage />} />
           <Route path="refunds/claims" element={<RefundClaimsPage />} />
           <Route path="refunds/progress" element={<RefundProgressPage />} />
+          <Route path="refunds/notifications" element={<RefundNotificationsPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>

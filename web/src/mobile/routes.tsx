@@ -34,6 +34,7 @@ const CustomsNotificationsPage = lazy(() => import('./pages/customs/Notification
 const MeLogsPage = lazy(() => import('./pages/me/LogsPage'));
 const DocumentsPage = lazy(() => import('./pages/documents/DocumentsPage'));
 const RefundsPage = lazy(() => import('./pages/refunds/RefundsPage'));
+const RefundNotificationsPage = lazy(() => import('./pages/refunds/NotificationsPage'));
 
 /** Full-screen pages behind sign-in (each customs page checks its catalog item itself). */
 const PAGES: { path: string; element: JSX.Element }[] = [
@@ -46,6 +47,7 @@ const PAGES: { path: string; element: JSX.Element }[] = [
   { path: '/documents', element: <DocumentsPage /> },
   { path: '/refunds/claims', element: <RefundsPage /> },
   { path: '/refunds/progress', element: <RefundsPage /> },
+  { path: '/refunds/notifications', element: <RefundNotificationsPage /> },
   { path: '/me/logs', element: <MeLogsPage /> },
 ];
 

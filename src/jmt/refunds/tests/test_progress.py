@@ -125,3 +125,10 @@ def test_staff_record_offline_steps_and_download_the_claim_as_a_zip(api, merchan
     ).namelist()
     assert names[0] == f"{claim.claim_no}-申报汇总.xlsx"
     assert sorted(n.split("-")[1] for n in names[1:]) == ["报关单", "进项发票", "销售发票"]
+
+
+def test_the_refund_notices_page_lists_the_claims_messages_only(api, merchant_admin):
+    claim = submitted_claim(merchant_admin)
+    body = api.as_user(merchant_admin).get("/notifications/messages", module="refunds").json()
+    assert [m["title"] for m in body["items"]] == [f"出口退税申报「{claim.claim_no}」已申报"]
+    assert body["items"][0]["link"] == f"/refunds/progress?id={claim.pk}"
