@@ -155,7 +155,7 @@ def status_upload(request: HttpRequest, file: File[UploadedFile]) -> Status[dict
     response={200: None, **error_responses(401, 403)},
     operation_id="admin_refunds_status_template",
     summary="下载状态文件模板（xlsx）",
-    openapi_extra={"responses": {200: {"description": "xlsx", "content": {"application/octet-stream": {}}}}},
+    openapi_extra={"responses": {200: {"description": "xlsx", "content": {status_file.XLSX: {}}}}},
 )
 @require(MANAGE_VIEW)
 def status_template(request: HttpRequest) -> HttpResponse:
