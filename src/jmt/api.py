@@ -41,6 +41,9 @@ from jmt.notifications.api import router as notifications_router
 from jmt.notifications.errors import ERROR_CODES as NOTIFICATION_ERROR_CODES
 from jmt.rbac.api_admin import router as rbac_admin_router
 from jmt.rbac.errors import ERROR_CODES as RBAC_ERROR_CODES
+from jmt.refunds.api import router as refunds_router
+from jmt.refunds.api_admin import router as refunds_admin_router
+from jmt.refunds.errors import ERROR_CODES as REFUNDS_ERROR_CODES
 from jmt.registration.api import router as registration_router
 from jmt.registration.api_admin import router as registration_admin_router
 from jmt.registration.errors import ERROR_CODES as REGISTRATION_ERROR_CODES
@@ -63,6 +66,7 @@ ERROR_CODES: dict[str, str] = {
     **REGISTRATION_ERROR_CODES,
     **FX_ERROR_CODES,
     **FILING_ERROR_CODES,
+    **REFUNDS_ERROR_CODES,
 }
 
 
@@ -106,6 +110,8 @@ api.add_router("/fx", fx_router)
 api.add_router("/admin/fx", fx_admin_router)
 api.add_router("/filings", filings_router)
 api.add_router("/admin/filings", filings_admin_router)
+api.add_router("/refunds", refunds_router)
+api.add_router("/admin/refunds", refunds_admin_router)
 
 
 def _respond(

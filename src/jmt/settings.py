@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "jmt.registration",
     "jmt.fx",
     "jmt.filings",
+    "jmt.refunds",
     "jmt.integrations.customs_gateway",
 ]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -337,3 +338,95 @@ def inventory_by_invt_no(*, actor: Actor, invt_no: str) -> Inventory | None:
 
 def receipts_of(kind: str, doc: Any) -> list[Receipt]:
     return list(Receipt.objects.filter(**{kind: doc}).order_by("return_time", "pk"))
+
+
+# --- published for 出口退税 (jmt.refunds) ----------------------------------------------------------------
+
+CURRENCY_ISO = {
+    "142": "CNY",
+    "502": "USD",
+    "300": "EUR",
+    "303": "GBP",
+    "116": "JPY",
+    "501": "CAD",
+    "601": "AUD",
+    "110": "HKD",
+}
+
+
+def _month_of(summary: SummaryApply | None, inventories: list[Inventory]) -> str:
+    if summary is not None and len(summary.start_time) >= 6:
+        return f"{summary.start_time[:4]}-{summary.start_time[4:6]}"
+    dates = [inv.ie_date for inv in inventories]
+    return min(dates).strftime("%Y-%m") if dates else ""
+
+
+def refund_declarations(*, actor: Actor) -> list[dict[str, Any]]:
+    """The merchant's exports as the tax refund sees them, newest first.
+
+    One row per 汇总结果 (CEB792) that carries a 报关单号 (statisticsFlag B: claimable), with the month,
+    the amount and currency of its inventories' lines and their goods; then one row per month of 结关
+    inventories declared 简化申报 (statisticsFlag A), which no refund can claim.
+    """
+    merchant = acting_merchant(actor)
+    rows: list[dict[str, Any]] = []
+    results = (
+        SummaryResult.objects.filter(summary__merchant=merchant)
+        .exclude(entry_id="")
+        .select_related("summary")
+        .order_by("-pk")
+    )
+    for result in results:
+        invt_nos = [line.get("invtNo", "") for line in result.lines if line.get("invtNo")]
+        if not invt_nos and result.summary is not None:
+            invt_nos = list(result.summary.lines.values_list("invt_no", flat=True))
+        inventories = list(Inventory.objects.filter(merchant=merchant, invt_no__in=invt_nos).prefetch_related("lines"))
+        lines = [line for inv in inventories for line in inv.lines.all()]
+        currencies = sorted({CURRENCY_ISO.get(line.currency, line.currency) for line in lines})
+        goods = sorted({line.gname for line in lines})
+        rows.append(
+            {
+                "entry_id": result.entry_id,
+                "summary_result_id": result.pk,
+                "month": _month_of(result.summary, inventories),
+                "amount": sum((line.total_price for line in lines), Decimal(0)),
+                "currency": currencies[0] if len(currencies) == 1 else ("/".join(currencies) or "USD"),
+                "goods": "、".join(goods[:5]),
+                "inventories": len(inventories),
+                "statistics_flag": "B",
+                "claimable": len(currencies) <= 1,
+                "reason": "" if len(currencies) <= 1 else "报关单商品币种不一致，请联系捷晶处理",
+            }
+        )
+    simplified = (
+        Inventory.objects.filter(merchant=merchant, statistics_flag="A", status=DocStatus.CLOSED)
+        .prefetch_related("lines")
+        .order_by("-ie_date")
+    )
+    months: dict[str, dict[str, Any]] = {}
+    for inv in simplified:
+        month = inv.ie_date.strftime("%Y-%m")
+        row = months.setdefault(
+            month,
+            {
+                "entry_id": "",
+                "summary_result_id": None,
+                "month": month,
+                "amount": Decimal(0),
+                "currency": "",
+                "goods": set(),
+                "inventories": 0,
+                "statistics_flag": "A",
+                "claimable": False,
+                "reason": "简化申报（统计标志 A）的清单不生成报关单，按 9610 规定不能办理出口退税",
+            },
+        )
+        row["inventories"] += 1
+        for line in inv.lines.all():
+            row["amount"] += line.total_price
+            row["currency"] = row["currency"] or CURRENCY_ISO.get(line.currency, line.currency)
+            row["goods"].add(line.gname)
+    for row in months.values():
+        row["goods"] = "、".join(sorted(row["goods"])[:5])
+        rows.append(row)
+    return rows

@@ -27,6 +27,7 @@ const GatewayConfigsPage = lazy(() => import('./pages/operations/gateway/Gateway
 const CustomsBoardPage = lazy(() => import('./pages/operations/customs/CustomsBoardPage'));
 const FxAdminPage = lazy(() => import('./pages/operations/fx/FxAdminPage'));
 const FilingsQueuePage = lazy(() => import('./pages/operations/filings/FilingsQueuePage'));
+const RefundsPage = lazy(() => import('./pages/operations/refunds/RefundsPage'));
 const OnboardingPage = lazy(() => import('./pages/merchants/onboarding/OnboardingPage'));
 
 export const BUILT_PAGES = [
@@ -43,6 +44,7 @@ export const BUILT_PAGES = [
   { path: '/operations/customs', title: '报关流程可视化', permission: 'operations:customs:view' },
   { path: '/operations/fx', title: '结汇管理', permission: 'operations:fx:view' },
   { path: '/operations/filings', title: '申报受理', permission: 'operations:filings:view' },
+  { path: '/operations/refunds', title: '退税管理', permission: 'operations:refunds:view' },
   { path: '/merchants/onboarding', title: '注册与入驻管理', permission: 'merchants:onboarding:view' },
 ] as const;
 
@@ -83,6 +85,7 @@ export function AdminRoutes() {
           <Route path="operations/customs" element={<CustomsBoardPage />} />
           <Route path="operations/fx" element={<FxAdminPage />} />
           <Route path="operations/filings" element={<FilingsQueuePage />} />
+          <Route path="operations/refunds" element={<RefundsPage />} />
           <Route path="merchants/onboarding" element={<OnboardingPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>

@@ -33,6 +33,9 @@ const FxSettlementNewPage = lazy(() => import('./pages/fx/FxSettlementNewPage'))
 const FilingsHomePage = lazy(() => import('./pages/filings/FilingsHomePage'));
 const FilingPage = lazy(() => import('./pages/filings/FilingPage'));
 const FilingNotificationsPage = lazy(() => import('./pages/filings/FilingNotificationsPage'));
+const RefundClaimsPage = lazy(() => import('./pages/refunds/RefundClaimsPage'));
+const RefundProgressPage = lazy(() => import('./pages/refunds/RefundProgressPage'));
+const RefundNotificationsPage = lazy(() => import('./pages/refunds/RefundNotificationsPage'));
 
 /** Built pages outside the catalog, with the permission each needs (none: any signed-in merchant user). */
 export const BUILT_PAGES = [
@@ -78,6 +81,9 @@ export function MerchantRoutes() {
           <Route path="filings/guide" element={<FilingsHomePage />} />
           <Route path="filings/notifications" element={<FilingNotificationsPage />} />
           <Route path="filings/:typeKey" element={<FilingPage />} />
+          <Route path="refunds/claims" element={<RefundClaimsPage />} />
+          <Route path="refunds/progress" element={<RefundProgressPage />} />
+          <Route path="refunds/notifications" element={<RefundNotificationsPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>

@@ -39,6 +39,8 @@ const DocumentsPage = lazy(() => import('./pages/documents/DocumentsPage'));
 const FilingsHomePage = lazy(() => import('./pages/filings/FilingsHomePage'));
 const FilingPage = lazy(() => import('./pages/filings/FilingPage'));
 const FilingNotificationsPage = lazy(() => import('./pages/filings/NotificationsPage'));
+const RefundsPage = lazy(() => import('./pages/refunds/RefundsPage'));
+const RefundNotificationsPage = lazy(() => import('./pages/refunds/NotificationsPage'));
 
 /** Full-screen pages behind sign-in (each customs page checks its catalog item itself). */
 const PAGES: { path: string; element: JSX.Element }[] = [
@@ -53,6 +55,9 @@ const PAGES: { path: string; element: JSX.Element }[] = [
   { path: '/filings/notifications', element: <FilingNotificationsPage /> },
   { path: '/filings/:typeKey', element: <FilingPage /> },
   { path: '/documents', element: <DocumentsPage /> },
+  { path: '/refunds/claims', element: <RefundsPage /> },
+  { path: '/refunds/progress', element: <RefundsPage /> },
+  { path: '/refunds/notifications', element: <RefundNotificationsPage /> },
   { path: '/me/logs', element: <MeLogsPage /> },
   { path: '/fx/rates', element: <FxRatesPage /> },
   { path: '/fx/settlements', element: <FxSettlementsPage /> },

@@ -44,6 +44,7 @@ def test_a_new_merchant_sees_built_gated_modules_closed_until_registration(api, 
     gated = {m["key"] for m in modules if m["available"] and not m["enabled"]}
     assert gated == {"customs", "fx"}
     assert gated == {"filings", "customs"}
+    assert gated == {"customs", "refunds"}
     assert all("工商注册" in m["disabled_reason"] for m in modules if m["available"] and not m["enabled"])
     assert {m["key"] for m in modules if m["enabled"]} == {"registration"}
 
@@ -53,6 +54,7 @@ def test_an_approved_merchant_sees_every_built_module_enabled_and_the_rest_comin
     assert len(modules) == 8
     assert {m["key"] for m in modules if m["enabled"]} == BUILT_MODULES == {"registration", "customs", "fx"}
     assert {m["key"] for m in modules if m["enabled"]} == BUILT_MODULES == {"registration", "filings", "customs"}
+    assert {m["key"] for m in modules if m["enabled"]} == BUILT_MODULES == {"registration", "customs", "refunds"}
     for module in modules:
         if module["key"] not in BUILT_MODULES:
             assert module["available"] is False
@@ -65,9 +67,9 @@ def test_built_items_are_open_and_an_unbuilt_module_says_coming_soon(api, mercha
     items = {i["key"]: i for i in modules["customs"]["items"]}
     assert items["batches"]["enabled"]
     assert all(item["available"] for item in items.values())
-    refunds = {i["key"]: i for i in modules["refunds"]["items"]}
-    assert not any(item["available"] for item in refunds.values())
-    assert {item["disabled_reason"] for item in refunds.values()} == {"即将上线"}
+    showroom = {i["key"]: i for i in modules["showroom"]["items"]}
+    assert not any(item["available"] for item in showroom.values())
+    assert {item["disabled_reason"] for item in showroom.values()} == {"即将上线"}
 
 
 def test_a_member_holds_only_view_permissions(api, merchant_member):

@@ -11,10 +11,11 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from jmt.accounts.models import User
-from jmt.customs.seed import seed_customs_gateway
 from jmt.fx.seed import seed_fx
 from jmt.filings.seed import seed_filings
+from jmt.customs.seed import seed_customs_gateway, seed_customs_summarised
 from jmt.merchants.models import MemberRole, Membership, Merchant, MerchantType, RegistrationStatus
+from jmt.refunds.seed import seed_refunds
 from jmt.registration.seed import ADMIN_PHONE as REGISTRATION_ADMIN_PHONE
 from jmt.registration.seed import seed_approved_application, seed_registration
 
@@ -65,6 +66,8 @@ class Command(BaseCommand):
         seed_fx(crystal, applicant=approved_admin, officer=admin)
         # 跨境申报: three filings done, the DXP ID application waiting in 捷晶审核, 云加签 not started.
         seed_filings(crystal, applicant=approved_admin, reviewer=admin)
+        seed_customs_summarised(crystal)  # 汇总 done: 报关单号 for 出口退税
+        seed_refunds(crystal, applicant=approved_admin, staff_user=admin)
 
         newcomer = User.objects.filter(phone=NEW_MERCHANT_PHONE).first()
         if newcomer is None:

@@ -1,0 +1,79 @@
+"""出口退税 journey in Chromium: from a summarised declaration (汇总结果 with its 报关单号) the merchant
+declares a claim on the PC (three PDFs, 收汇, checklist, submit), the back office moves it to 到账 with the
+daily status file, and the merchant sees 到账 on the H5 board."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from playwright.sync_api import FilePayload, Page, expect
+
+from e2e.conftest import MOBILE, PC, shoot
+from e2e.test_message_journeys import asgi_url, sign_in
+from jmt.accounts.models import User
+from jmt.refunds.models import Claim
+from jmt.refunds.seed import demo_pdf
+from jmt.refunds.tests.factories import status_xlsx, summarised
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+__all__ = ["asgi_url"]
+
+
+def pdf_file(name: str) -> FilePayload:
+    return {"name": name, "mimeType": "application/pdf", "buffer": demo_pdf(name, ["演示"])}
+
+
+def test_a_claim_goes_from_a_summarised_declaration_to_received_via_the_daily_file(
+    asgi_url: str, new_context: Any, merchant_admin: User, superadmin: User
+):
+    assert merchant_admin.current_merchant is not None
+    entry = summarised(merchant_admin.current_merchant, month="2026-06", orders=2)
+
+    # PC 1440: tick the 报关单, upload the three PDFs, confirm 收汇, see the checklist, submit.
+    page: Page = new_context(PC).new_page()
+    sign_in(page, asgi_url, merchant_admin)
+    page.goto(f"{asgi_url}/refunds/claims")
+    page.get_by_role("button", name=re.compile("新建退税申报")).click()
+    page.get_by_role("row", name=re.compile(entry)).get_by_role("checkbox").check()
+    for index, name in enumerate(["报关单.pdf", "进项发票.pdf", "销售发票.pdf"]):
+        page.locator("#files input[type=file]").nth(index).set_input_files(pdf_file(name))
+        expect(page.get_by_text(name, exact=True)).to_be_visible()
+    page.get_by_placeholder(re.compile("收汇说明")).fill("2026-07-02 PayPal 提现 USD 102")
+    page.get_by_role("button", name=re.compile("确认已收汇")).click()
+    expect(page.get_by_text("已确认收汇").first).to_be_visible()
+    readiness = page.get_by_test_id("readiness")
+    expect(readiness.get_by_text("销售发票已上传")).to_be_visible()
+    expect(readiness.get_by_text(re.compile("2027-04-30 前申报"))).to_be_visible()
+    shoot(page, "refunds-pc-declaration")
+    page.get_by_role("button", name=re.compile("提交申报")).click()
+    expect(page).to_have_url(re.compile(r"/refunds/progress\?id=\d+"))
+    claim = Claim.objects.get(declarations__entry_id=entry)
+    expect(page.get_by_text("已提交，捷晶正在核对材料并向税务机关申报")).to_be_visible()
+    shoot(page, "refunds-pc-progress-declared")
+
+    # The back office: the daily status file, preview then confirm.
+    admin: Page = new_context(PC).new_page()
+    sign_in(admin, asgi_url, superadmin, prefix="admin.")
+    admin.goto(f"{asgi_url}/admin/operations/refunds")
+    expect(admin.get_by_text(claim.claim_no)).to_be_visible()
+    admin.get_by_role("tab", name=re.compile("状态文件导入")).click()
+    content = status_xlsx([(entry, "", "已到账", "2026-08-18", "96.50", "国库已退库")], title=True)
+    admin.locator("input[type=file]").set_input_files(
+        {"name": "退税状态-0818.xlsx", "mimeType": "application/octet-stream", "buffer": content}
+    )
+    expect(admin.get_by_text("申报 → 审核 → 退库 → 到账")).to_be_visible()
+    shoot(admin, "refunds-admin-status-preview")
+    admin.get_by_role("button", name=re.compile("确认导入 1 项变更")).click()
+    expect(admin.get_by_text(re.compile("更新 1 份"))).to_be_visible()
+    shoot(admin, "refunds-admin-status-confirmed")
+    claim.refresh_from_db()
+    assert claim.state == "received"
+
+    # H5 390: the four-node board shows 到账 with the amount.
+    phone: Page = new_context(MOBILE).new_page()
+    sign_in(phone, asgi_url, merchant_admin)
+    phone.goto(f"{asgi_url}/m/refunds/progress?id={claim.pk}")
+    expect(phone.get_by_text("CNY 96.50")).to_be_visible()
+    shoot(phone, "refunds-h5-received")
