@@ -27,6 +27,9 @@ from jmt.customs.api_batches import gateway_router as customs_gateway_router
 from jmt.customs.errors import ERROR_CODES as CUSTOMS_ERROR_CODES
 from jmt.documents.api import router as documents_router
 from jmt.documents.errors import ERROR_CODES as DOCUMENT_ERROR_CODES
+from jmt.logistics.api import router as logistics_router
+from jmt.logistics.api_admin import router as logistics_admin_router
+from jmt.logistics.errors import ERROR_CODES as LOGISTICS_ERROR_CODES
 from jmt.merchants.api import router as merchant_router
 from jmt.merchants.api_admin import router as merchants_admin_router
 from jmt.merchants.errors import ERROR_CODES as MERCHANT_ERROR_CODES
@@ -55,6 +58,7 @@ ERROR_CODES: dict[str, str] = {
     **DOCUMENT_ERROR_CODES,
     **MERCHANT_ERROR_CODES,
     **REGISTRATION_ERROR_CODES,
+    **LOGISTICS_ERROR_CODES,
 }
 
 
@@ -94,6 +98,8 @@ api.add_router("/customs/gateway", customs_gateway_router)
 api.add_router("/admin/customs", customs_admin_router)
 api.add_router("/registration", registration_router)
 api.add_router("/admin/registration", registration_admin_router)
+api.add_router("/logistics", logistics_router)
+api.add_router("/admin/logistics", logistics_admin_router)
 
 
 def _respond(

@@ -71,6 +71,12 @@ SCHEDULE: tuple[Periodic, ...] = (
         title="提醒商户在 15 日前提交上月汇总申请",
     ),
     Periodic(
+        "logistics.tracking_poll",
+        "jmt.logistics.tasks.logistics_tracking_poll",
+        timedelta(minutes=1),
+        title="查询在途物流运单的最新轨迹",
+    ),
+    Periodic(
         "notifications.sync_wechat_followers",
         "jmt.notifications.tasks.sync_wechat_followers",
         timedelta(days=1),

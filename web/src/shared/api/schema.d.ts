@@ -250,6 +250,186 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/logistics/carriers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 物流渠道维护：全部渠道（含已终止） */
+        get: operations["admin_logistics_carriers"];
+        put?: never;
+        /** 新增物流渠道 */
+        post: operations["admin_logistics_carrier_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/logistics/carriers/{carrier_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 修改物流渠道（价格表、限制、状态等）
+         * @description 暂停或终止须填写原因，商户下单时看到该原因；已有运单仍可查看与跟踪。
+         */
+        put: operations["admin_logistics_carrier_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/logistics/shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 物流订单（按状态、渠道、处理情况、国家、日期筛选） */
+        get: operations["admin_logistics_shipments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/logistics/shipments/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各状态的运单数 */
+        get: operations["admin_logistics_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/logistics/shipments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出物流订单（Excel / CSV）
+         * @description 筛选条件同列表。CSV 为带 BOM 的 UTF-8，逐块流式发送；Excel 以常量内存模式写入临时文件后流式发送。
+         */
+        get: operations["admin_logistics_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/logistics/shipments/mark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批量标记 未处理 / 已处理 */
+        post: operations["admin_logistics_mark"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/logistics/shipments/{shipment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 物流订单详情（含包装提示与轨迹） */
+        get: operations["admin_logistics_shipment_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/logistics/shipments/{shipment_id}/tracking-no": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 录入承运商运单号（随后自动登记轨迹查询） */
+        put: operations["admin_logistics_tracking_no"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/logistics/tracking-sheet/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按预览结果录入运单号（有不能匹配的行则整表拒绝） */
+        post: operations["admin_logistics_sheet_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/logistics/tracking-sheet/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传运单号表格并预览匹配结果
+         * @description 表头须含「运单编号」「承运商运单号」；支持 .xlsx 与 .csv。预览不写入任何数据。
+         */
+        post: operations["admin_logistics_sheet_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/merchants": {
         parameters: {
             query?: never;
@@ -1584,6 +1764,203 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/logistics/carriers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 物流渠道列表（含实测准时率、是否常用） */
+        get: operations["logistics_carriers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logistics/countries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可寄达的国家及各国收件地址字段 */
+        get: operations["logistics_countries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logistics/favourites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设为 / 取消常用渠道 */
+        put: operations["logistics_favourite"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logistics/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 比价：按目的地、重量、尺寸列出各渠道价格与时效
+         * @description 计费重 = max(实重, 长×宽×高÷体积重除数)，按渠道进位；运费 = 首重 + 续重（或大货每公斤单价）+ 燃油附加费 + 偏远地区附加费，单位人民币。不能承运的渠道列在后面并说明原因。
+         */
+        get: operations["logistics_compare"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logistics/ship-form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 发货表单预填：寄件人（商户资料）与各国地址字段 */
+        get: operations["logistics_ship_form"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logistics/shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的运单（按编号、运单号、收件人搜索，按状态筛选） */
+        get: operations["logistics_shipments"];
+        put?: never;
+        /**
+         * 下单发货
+         * @description 渠道暂停或终止时拒绝（409 `LOGISTICS_CARRIER_UNAVAILABLE`，附原因）；超限、不寄达或不收易碎品/电池/液体时 422 `LOGISTICS_CARRIER_INELIGIBLE`；收件地址按目的国家校验（422 `LOGISTICS_INVALID`）。
+         */
+        post: operations["logistics_shipment_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logistics/shipments/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各状态的运单数 */
+        get: operations["logistics_shipment_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logistics/shipments/{shipment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 运单详情与物流轨迹 */
+        get: operations["logistics_shipment_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logistics/shipments/{shipment_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消运单（揽收前） */
+        post: operations["logistics_shipment_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logistics/shipments/{shipment_id}/switch-carrier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 揽收前更换物流渠道（按当前价格重新计费） */
+        post: operations["logistics_shipment_switch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logistics/tracking/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 轨迹推送（轨迹服务商调用）
+         * @description 17TRACK 式推送：`{event: TRACKING_UPDATED, data: {number, track_info}}`，请求头 `sign` 为 SHA-256(请求体 + "/" + 密钥)。签名不符 401；重复推送不会重复记录；晚到的旧轨迹不会让运单状态倒退。
+         */
+        post: operations["logistics_tracking_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -2322,6 +2699,19 @@ export interface components {
             /** Role Id */
             role_id?: number | null;
         };
+        /** AddressFieldOut */
+        AddressFieldOut: {
+            /** Hint */
+            hint: string;
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /** Pattern */
+            pattern: string;
+            /** Required */
+            required: boolean;
+        };
         /** AdminApplicationOut */
         AdminApplicationOut: {
             /** Approved At */
@@ -2656,6 +3046,47 @@ export interface components {
             registration_status: string;
             /** Registration Status Label */
             registration_status_label: string;
+        };
+        /** AdminShipmentFilters */
+        AdminShipmentFilters: {
+            /** Carrier Id */
+            carrier_id?: number | null;
+            /**
+             * Country
+             * @default
+             */
+            country: string;
+            /** Created From */
+            created_from?: string | null;
+            /** Created To */
+            created_to?: string | null;
+            /**
+             * Handled
+             * @description false 未处理 / true 已处理
+             */
+            handled?: boolean | null;
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+            /**
+             * Q
+             * @description 运单编号、承运商运单号、收件人、商户
+             * @default
+             */
+            q: string;
+            /**
+             * State
+             * @description 状态；open 为全部未完结
+             * @default
+             */
+            state: string;
         };
         /** AllowedMoveOut */
         AllowedMoveOut: {
@@ -3594,6 +4025,275 @@ export interface components {
              */
             page_size: number;
         };
+        /** CarrierAdminOut */
+        CarrierAdminOut: {
+            /**
+             * Agreement Documents
+             * @description 合作协议文件（资料库文件 id）
+             */
+            agreement_documents: number[];
+            /** Allows Battery */
+            allows_battery: boolean;
+            /** Allows Fragile */
+            allows_fragile: boolean;
+            /** Allows Liquid */
+            allows_liquid: boolean;
+            /** Code */
+            code: string;
+            /** Countries */
+            countries: components["schemas"]["CountryRef"][];
+            /** Description */
+            description: string;
+            /** Exception Handling */
+            exception_handling: string;
+            /** Favourite */
+            favourite: boolean;
+            /** Fragile Packing Hint */
+            fragile_packing_hint: string;
+            /** Fuel Surcharge Pct */
+            fuel_surcharge_pct: string;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "express" | "line" | "parcel";
+            /** Kind Label */
+            kind_label: string;
+            /** Max Girth Cm */
+            max_girth_cm: string | null;
+            /** Max Side Cm */
+            max_side_cm: string;
+            /** Max Sum Cm */
+            max_sum_cm: string | null;
+            /** Max Weight Kg */
+            max_weight_kg: string;
+            /** Name */
+            name: string;
+            /**
+             * On Time Rate
+             * @description 平台实测准时率（0–1），尚无签收运单时为 null
+             */
+            on_time_rate: number | null;
+            /**
+             * Open Shipments
+             * @description 未完结的运单数（暂停/终止后仍可跟踪）
+             */
+            open_shipments: number;
+            /** Qualification Label */
+            qualification_label: string;
+            /**
+             * Qualification Status
+             * @enum {string}
+             */
+            qualification_status: "pending" | "approved" | "rejected";
+            remote_area_fee: components["schemas"]["MoneyOut"];
+            /** Remote Postcodes */
+            remote_postcodes: {
+                [key: string]: string[];
+            };
+            /** Sort Order */
+            sort_order: number;
+            /**
+             * Status
+             * @description active 正常 / paused 暂停 / terminated 终止
+             * @enum {string}
+             */
+            status: "active" | "paused" | "terminated";
+            /** Status Label */
+            status_label: string;
+            /** Status Reason */
+            status_reason: string;
+            /** Timeliness Standard */
+            timeliness_standard: string;
+            /** Transit Max */
+            transit_max: number;
+            /** Transit Min */
+            transit_min: number;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Volumetric Divisor */
+            volumetric_divisor: number;
+            /** Weight Step */
+            weight_step: string;
+            /**
+             * Zones
+             * @description 分区与价格表
+             */
+            zones: {
+                [key: string]: unknown;
+            }[];
+        };
+        /** CarrierIn */
+        CarrierIn: {
+            /** Agreement Documents */
+            agreement_documents?: number[];
+            /**
+             * Allows Battery
+             * @default false
+             */
+            allows_battery: boolean;
+            /**
+             * Allows Fragile
+             * @default true
+             */
+            allows_fragile: boolean;
+            /**
+             * Allows Liquid
+             * @default false
+             */
+            allows_liquid: boolean;
+            /** Code */
+            code: string;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /**
+             * Exception Handling
+             * @default
+             */
+            exception_handling: string;
+            /**
+             * Fragile Packing Hint
+             * @default
+             */
+            fragile_packing_hint: string;
+            /** Fuel Surcharge Pct */
+            fuel_surcharge_pct: number | string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "express" | "line" | "parcel";
+            /** Max Girth Cm */
+            max_girth_cm?: number | string | null;
+            /** Max Side Cm */
+            max_side_cm: number | string;
+            /** Max Sum Cm */
+            max_sum_cm?: number | string | null;
+            /** Max Weight Kg */
+            max_weight_kg: number | string;
+            /** Name */
+            name: string;
+            /**
+             * Qualification Status
+             * @enum {string}
+             */
+            qualification_status: "pending" | "approved" | "rejected";
+            /** Remote Area Fee */
+            remote_area_fee: number | string;
+            /** Remote Postcodes */
+            remote_postcodes?: {
+                [key: string]: string[];
+            };
+            /**
+             * Sort Order
+             * @default 100
+             */
+            sort_order: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "active" | "paused" | "terminated";
+            /**
+             * Status Reason
+             * @default
+             */
+            status_reason: string;
+            /**
+             * Timeliness Standard
+             * @default
+             */
+            timeliness_standard: string;
+            /** Volumetric Divisor */
+            volumetric_divisor: number;
+            /** Weight Step */
+            weight_step: number | string;
+            /** Zones */
+            zones: components["schemas"]["ZoneIn"][];
+        };
+        /** CarrierOut */
+        CarrierOut: {
+            /** Allows Battery */
+            allows_battery: boolean;
+            /** Allows Fragile */
+            allows_fragile: boolean;
+            /** Allows Liquid */
+            allows_liquid: boolean;
+            /** Code */
+            code: string;
+            /** Countries */
+            countries: components["schemas"]["CountryRef"][];
+            /** Description */
+            description: string;
+            /** Exception Handling */
+            exception_handling: string;
+            /** Favourite */
+            favourite: boolean;
+            /** Fragile Packing Hint */
+            fragile_packing_hint: string;
+            /** Fuel Surcharge Pct */
+            fuel_surcharge_pct: string;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "express" | "line" | "parcel";
+            /** Kind Label */
+            kind_label: string;
+            /** Max Girth Cm */
+            max_girth_cm: string | null;
+            /** Max Side Cm */
+            max_side_cm: string;
+            /** Max Sum Cm */
+            max_sum_cm: string | null;
+            /** Max Weight Kg */
+            max_weight_kg: string;
+            /** Name */
+            name: string;
+            /**
+             * On Time Rate
+             * @description 平台实测准时率（0–1），尚无签收运单时为 null
+             */
+            on_time_rate: number | null;
+            /** Qualification Label */
+            qualification_label: string;
+            /**
+             * Qualification Status
+             * @enum {string}
+             */
+            qualification_status: "pending" | "approved" | "rejected";
+            remote_area_fee: components["schemas"]["MoneyOut"];
+            /**
+             * Status
+             * @description active 正常 / paused 暂停 / terminated 终止
+             * @enum {string}
+             */
+            status: "active" | "paused" | "terminated";
+            /** Status Label */
+            status_label: string;
+            /** Status Reason */
+            status_reason: string;
+            /** Timeliness Standard */
+            timeliness_standard: string;
+            /** Transit Max */
+            transit_max: number;
+            /** Transit Min */
+            transit_min: number;
+            /** Volumetric Divisor */
+            volumetric_divisor: number;
+            /** Weight Step */
+            weight_step: string;
+        };
         /** CatalogItemOut */
         CatalogItemOut: {
             /**
@@ -3679,6 +4379,84 @@ export interface components {
              * @description Excel 行号（表头为第 1 行）
              */
             row: number;
+        };
+        /** CompareQuery */
+        CompareQuery: {
+            /**
+             * Battery
+             * @default false
+             */
+            battery: boolean;
+            /**
+             * Carrier Ids
+             * @description 只比较选中的 2–4 个渠道
+             */
+            carrier_ids?: number[];
+            /**
+             * Country
+             * @description 目的国家（两位代码）
+             * @example JP
+             */
+            country: string;
+            /**
+             * Fragile
+             * @description 含水晶等易碎品
+             * @default false
+             */
+            fragile: boolean;
+            /** Height Cm */
+            height_cm: number | string;
+            /** Length Cm */
+            length_cm: number | string;
+            /**
+             * Liquid
+             * @default false
+             */
+            liquid: boolean;
+            /**
+             * Pieces
+             * @description 件数（每件相同）
+             * @default 1
+             */
+            pieces: number;
+            /**
+             * Postcode
+             * @description 收件邮编（判断偏远地区）
+             * @default
+             */
+            postcode: string;
+            /**
+             * Weight Kg
+             * @description 单件实重（kg）
+             */
+            weight_kg: number | string;
+            /** Width Cm */
+            width_cm: number | string;
+        };
+        /** CountryOut */
+        CountryOut: {
+            /**
+             * Code
+             * @example JP
+             */
+            code: string;
+            /**
+             * Fields
+             * @description 该国收件地址需要填写的字段
+             */
+            fields: components["schemas"]["AddressFieldOut"][];
+            /**
+             * Name
+             * @example 日本
+             */
+            name: string;
+        };
+        /** CountryRef */
+        CountryRef: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
         };
         /** CountsQuery */
         CountsQuery: {
@@ -4107,6 +4885,24 @@ export interface components {
              */
             message: string;
         };
+        /** EventOut */
+        EventOut: {
+            /** Description */
+            description: string;
+            /** Id */
+            id: number;
+            /** Location */
+            location: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /** Status */
+            status: string;
+            /** Status Label */
+            status_label: string;
+        };
         /** ExplainedOut */
         ExplainedOut: {
             /**
@@ -4136,6 +4932,67 @@ export interface components {
              * @example success
              */
             tone: string;
+        };
+        /** ExportQuery */
+        ExportQuery: {
+            /** Carrier Id */
+            carrier_id?: number | null;
+            /**
+             * Country
+             * @default
+             */
+            country: string;
+            /** Created From */
+            created_from?: string | null;
+            /** Created To */
+            created_to?: string | null;
+            /**
+             * Format
+             * @default xlsx
+             * @enum {string}
+             */
+            format: "xlsx" | "csv";
+            /**
+             * Handled
+             * @description false 未处理 / true 已处理
+             */
+            handled?: boolean | null;
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+            /**
+             * Q
+             * @description 运单编号、承运商运单号、收件人、商户
+             * @default
+             */
+            q: string;
+            /**
+             * State
+             * @description 状态；open 为全部未完结
+             * @default
+             */
+            state: string;
+        };
+        /** FavouriteIn */
+        FavouriteIn: {
+            /** Carrier Id */
+            carrier_id: number;
+            /** Favourite */
+            favourite: boolean;
+        };
+        /** FavouriteOut */
+        FavouriteOut: {
+            /** Carrier Id */
+            carrier_id: number;
+            /** Favourite */
+            favourite: boolean;
         };
         /** FeedEntryOut */
         FeedEntryOut: {
@@ -4319,6 +5176,37 @@ export interface components {
              * @default 20
              */
             page_size: number;
+        };
+        /** GoodsIn */
+        GoodsIn: {
+            /**
+             * Crystal
+             * @description 水晶制品（按易碎品处理）
+             * @default false
+             */
+            crystal: boolean;
+            /**
+             * Hs Code
+             * @default
+             */
+            hs_code: string;
+            /**
+             * Name
+             * @description 品名（中文）
+             */
+            name: string;
+            /**
+             * Name En
+             * @description 英文品名
+             */
+            name_en: string;
+            /** Quantity */
+            quantity: number;
+            /**
+             * Unit Value
+             * @description 申报单价（USD）
+             */
+            unit_value: number | string;
         };
         /** HealthOut */
         HealthOut: {
@@ -4978,6 +5866,18 @@ export interface components {
             /** Items */
             items: components["schemas"]["ManifestOut"][];
         };
+        /** MarkIn */
+        MarkIn: {
+            /** Handled */
+            handled: boolean;
+            /** Shipment Ids */
+            shipment_ids: number[];
+        };
+        /** MarkOut */
+        MarkOut: {
+            /** Changed */
+            changed: number;
+        };
         /** MeOut */
         MeOut: {
             /** Admin Catalog */
@@ -5353,6 +6253,19 @@ export interface components {
             page_size: number;
             /** Total */
             total: number;
+        };
+        /** MoneyOut */
+        MoneyOut: {
+            /**
+             * Amount
+             * @example 94.00
+             */
+            amount: string;
+            /**
+             * Currency
+             * @example CNY
+             */
+            currency: string;
         };
         /** MonitorAppOut */
         MonitorAppOut: {
@@ -6033,6 +6946,20 @@ export interface components {
              */
             page_size: number;
         };
+        /** ParcelIn */
+        ParcelIn: {
+            /** Height Cm */
+            height_cm: number | string;
+            /** Length Cm */
+            length_cm: number | string;
+            /**
+             * Weight Kg
+             * @description 实重（kg）
+             */
+            weight_kg: number | string;
+            /** Width Cm */
+            width_cm: number | string;
+        };
         /** PasswordChangeIn */
         PasswordChangeIn: {
             /**
@@ -6371,6 +7298,13 @@ export interface components {
              */
             waiting_on: ("merchant" | "platform")[];
         };
+        /** PushOut */
+        PushOut: {
+            /** Code */
+            code: number;
+            /** New Events */
+            new_events: number;
+        };
         /** PushStatusOut */
         PushStatusOut: {
             /**
@@ -6491,6 +7425,49 @@ export interface components {
             /** Waiting On */
             waiting_on: ("merchant" | "platform")[];
         };
+        /** QuoteOut */
+        QuoteOut: {
+            /** Actual Weight */
+            actual_weight: string;
+            additional_price: components["schemas"]["MoneyOut"];
+            /** Additional Steps */
+            additional_steps: number;
+            carrier: components["schemas"]["CarrierOut"];
+            /** Chargeable Weight */
+            chargeable_weight: string;
+            /** Eligible */
+            eligible: boolean;
+            first_price: components["schemas"]["MoneyOut"];
+            /** First Weight */
+            first_weight: string;
+            freight: components["schemas"]["MoneyOut"];
+            fuel_surcharge: components["schemas"]["MoneyOut"];
+            /**
+             * Heavy
+             * @description 按大货每公斤单价计费
+             */
+            heavy: boolean;
+            /**
+             * Reasons
+             * @description 不能承运的原因（可承运时为空）
+             */
+            reasons: string[];
+            remote_fee: components["schemas"]["MoneyOut"];
+            /**
+             * Tags
+             * @description 最便宜 / 最快 / 最稳
+             */
+            tags: string[];
+            total: components["schemas"]["MoneyOut"];
+            /** Transit Max */
+            transit_max: number;
+            /** Transit Min */
+            transit_min: number;
+            /** Volumetric Weight */
+            volumetric_weight: string;
+            /** Zone */
+            zone: string;
+        };
         /** ReadAllIn */
         ReadAllIn: {
             /**
@@ -6542,6 +7519,30 @@ export interface components {
             return_status: string;
             /** Return Time */
             return_time: string | null;
+        };
+        /** RecipientIn */
+        RecipientIn: {
+            /**
+             * Address
+             * @description 按目的国家的地址字段（见 /logistics/countries）
+             */
+            address: {
+                [key: string]: string;
+            };
+            /**
+             * Company
+             * @default
+             */
+            company: string;
+            /**
+             * Email
+             * @default
+             */
+            email: string;
+            /** Name */
+            name: string;
+            /** Phone */
+            phone: string;
         };
         /** RefreshIn */
         RefreshIn: {
@@ -6688,6 +7689,40 @@ export interface components {
              */
             page_size: number;
         };
+        /** SenderIn */
+        SenderIn: {
+            /**
+             * Address
+             * @default
+             */
+            address: string;
+            /**
+             * Company
+             * @default
+             */
+            company: string;
+            /**
+             * Name
+             * @default
+             */
+            name: string;
+            /**
+             * Phone
+             * @default
+             */
+            phone: string;
+        };
+        /** SenderOut */
+        SenderOut: {
+            /** Address */
+            address: string;
+            /** Company */
+            company: string;
+            /** Name */
+            name: string;
+            /** Phone */
+            phone: string;
+        };
         /** SentFilters */
         SentFilters: {
             /** Kind */
@@ -6759,6 +7794,274 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** SheetApplyIn */
+        SheetApplyIn: {
+            /** Rows */
+            rows: components["schemas"]["SheetRowIn"][];
+        };
+        /** SheetApplyOut */
+        SheetApplyOut: {
+            /** Applied */
+            applied: number;
+        };
+        /** SheetPreviewOut */
+        SheetPreviewOut: {
+            /** Bad */
+            bad: number;
+            /** Ok */
+            ok: number;
+            /** Rows */
+            rows: components["schemas"]["SheetRowOut"][];
+        };
+        /** SheetRowIn */
+        SheetRowIn: {
+            /** Number */
+            number: string;
+            /** Row */
+            row: number;
+            /** Tracking No */
+            tracking_no: string;
+        };
+        /** SheetRowOut */
+        SheetRowOut: {
+            /** Merchant Name */
+            merchant_name: string;
+            /**
+             * Message
+             * @description 不能录入的原因
+             */
+            message: string;
+            /** Number */
+            number: string;
+            /** Ok */
+            ok: boolean;
+            /** Row */
+            row: number;
+            /** Shipment Id */
+            shipment_id: number | null;
+            /** Tracking No */
+            tracking_no: string;
+        };
+        /** ShipFormOut */
+        ShipFormOut: {
+            /** Countries */
+            countries: components["schemas"]["CountryOut"][];
+            /** @description 按商户资料预填的寄件人 */
+            sender: components["schemas"]["SenderOut"];
+        };
+        /** ShipmentFilters */
+        ShipmentFilters: {
+            /** Carrier Id */
+            carrier_id?: number | null;
+            /**
+             * Country
+             * @default
+             */
+            country: string;
+            /** Created From */
+            created_from?: string | null;
+            /** Created To */
+            created_to?: string | null;
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+            /**
+             * Q
+             * @description 运单编号、承运商运单号、收件人、商户
+             * @default
+             */
+            q: string;
+            /**
+             * State
+             * @description 状态；open 为全部未完结
+             * @default
+             */
+            state: string;
+        };
+        /** ShipmentIn */
+        ShipmentIn: {
+            /**
+             * Battery
+             * @default false
+             */
+            battery: boolean;
+            /** Carrier Id */
+            carrier_id: number;
+            /** Country */
+            country: string;
+            /** Goods */
+            goods: components["schemas"]["GoodsIn"][];
+            /**
+             * Liquid
+             * @default false
+             */
+            liquid: boolean;
+            /** Parcels */
+            parcels: components["schemas"]["ParcelIn"][];
+            recipient: components["schemas"]["RecipientIn"];
+            /**
+             * Remark
+             * @default
+             */
+            remark: string;
+            /** @description 留空的字段按商户资料填写 */
+            sender?: components["schemas"]["SenderIn"];
+        };
+        /** ShipmentOut */
+        ShipmentOut: {
+            amount: components["schemas"]["MoneyOut"];
+            /** Battery */
+            battery: boolean;
+            /** Cancellable */
+            cancellable: boolean;
+            carrier: components["schemas"]["CarrierOut"];
+            /** Carrier Id */
+            carrier_id: number;
+            /** Carrier Name */
+            carrier_name: string;
+            /** Carrier Status */
+            carrier_status: string;
+            /** Chargeable Weight */
+            chargeable_weight: string;
+            /** Country */
+            country: string;
+            /** Country Name */
+            country_name: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Events
+             * @description 物流轨迹（新的在前）
+             */
+            events: components["schemas"]["EventOut"][];
+            /** Exception Reason */
+            exception_reason: string;
+            /** Fragile */
+            fragile: boolean;
+            /** Goods */
+            goods: {
+                [key: string]: unknown;
+            }[];
+            /** Handled */
+            handled: boolean;
+            /** Id */
+            id: number;
+            /** Last Event At */
+            last_event_at: string | null;
+            /** Liquid */
+            liquid: boolean;
+            /** Merchant Id */
+            merchant_id: number;
+            /** Merchant Name */
+            merchant_name: string;
+            /** Number */
+            number: string;
+            /**
+             * Packing Hint
+             * @description 易碎品包装要求（后台维护）
+             */
+            packing_hint: string;
+            /** Parcels */
+            parcels: {
+                [key: string]: unknown;
+            }[];
+            progress: components["schemas"]["ProgressOut"];
+            /** Promised Days */
+            promised_days: number;
+            /**
+             * Quote
+             * @description 下单时的报价明细
+             */
+            quote: {
+                [key: string]: unknown;
+            };
+            /** Recipient */
+            recipient: {
+                [key: string]: unknown;
+            };
+            /** Recipient Name */
+            recipient_name: string;
+            /** Remark */
+            remark: string;
+            /** Sender */
+            sender: {
+                [key: string]: unknown;
+            };
+            /** State */
+            state: string;
+            /** State Label */
+            state_label: string;
+            /** Switchable */
+            switchable: boolean;
+            /** Tracking No */
+            tracking_no: string;
+        };
+        /** ShipmentPageOut */
+        ShipmentPageOut: {
+            /** Items */
+            items: components["schemas"]["ShipmentRowOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
+        /** ShipmentRowOut */
+        ShipmentRowOut: {
+            amount: components["schemas"]["MoneyOut"];
+            /** Carrier Id */
+            carrier_id: number;
+            /** Carrier Name */
+            carrier_name: string;
+            /** Carrier Status */
+            carrier_status: string;
+            /** Chargeable Weight */
+            chargeable_weight: string;
+            /** Country */
+            country: string;
+            /** Country Name */
+            country_name: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Exception Reason */
+            exception_reason: string;
+            /** Fragile */
+            fragile: boolean;
+            /** Handled */
+            handled: boolean;
+            /** Id */
+            id: number;
+            /** Last Event At */
+            last_event_at: string | null;
+            /** Merchant Id */
+            merchant_id: number;
+            /** Merchant Name */
+            merchant_name: string;
+            /** Number */
+            number: string;
+            /** Recipient Name */
+            recipient_name: string;
+            /** State */
+            state: string;
+            /** State Label */
+            state_label: string;
+            /** Tracking No */
+            tracking_no: string;
+        };
         /** SmsLoginIn */
         SmsLoginIn: {
             /**
@@ -6820,10 +8123,10 @@ export interface components {
         StateCountOut: {
             /** Count */
             count: number;
-            /** Key */
-            key: string;
             /** Label */
             label: string;
+            /** State */
+            state: string;
         };
         /** StepIn */
         StepIn: {
@@ -7008,6 +8311,11 @@ export interface components {
             /** Sum No */
             sum_no: string;
         };
+        /** SwitchIn */
+        SwitchIn: {
+            /** Carrier Id */
+            carrier_id: number;
+        };
         /** SwitchMerchantIn */
         SwitchMerchantIn: {
             /** Merchant Id */
@@ -7156,6 +8464,11 @@ export interface components {
             /** Refresh Expires At */
             refresh_expires_at: string;
             user: components["schemas"]["UserOut"];
+        };
+        /** TrackingNoIn */
+        TrackingNoIn: {
+            /** Tracking No */
+            tracking_no: string;
         };
         /** TransitionIn */
         TransitionIn: {
@@ -7316,6 +8629,27 @@ export interface components {
              * @description 30 秒内有心跳的任务进程数
              */
             workers: number;
+        };
+        /** ZoneIn */
+        ZoneIn: {
+            /** Additional Price */
+            additional_price: number | string;
+            /** Countries */
+            countries: string[];
+            /** First Price */
+            first_price: number | string;
+            /** First Weight */
+            first_weight: number | string;
+            /** Heavy From */
+            heavy_from?: number | string | null;
+            /** Heavy Per Kg */
+            heavy_per_kg?: number | string | null;
+            /** Name */
+            name: string;
+            /** Transit Max */
+            transit_max: number;
+            /** Transit Min */
+            transit_min: number;
         };
     };
     responses: never;
@@ -8089,6 +9423,632 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_logistics_carriers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarrierAdminOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_logistics_carrier_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CarrierIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarrierAdminOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_logistics_carrier_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                carrier_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CarrierIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarrierAdminOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_logistics_shipments: {
+        parameters: {
+            query?: {
+                /** @description 运单编号、承运商运单号、收件人、商户 */
+                q?: string;
+                /** @description 状态；open 为全部未完结 */
+                state?: string;
+                carrier_id?: number | null;
+                country?: string;
+                created_from?: string | null;
+                created_to?: string | null;
+                page?: number;
+                page_size?: number;
+                /** @description false 未处理 / true 已处理 */
+                handled?: boolean | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentPageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_logistics_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StateCountOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_logistics_export: {
+        parameters: {
+            query?: {
+                /** @description 运单编号、承运商运单号、收件人、商户 */
+                q?: string;
+                /** @description 状态；open 为全部未完结 */
+                state?: string;
+                carrier_id?: number | null;
+                country?: string;
+                created_from?: string | null;
+                created_to?: string | null;
+                page?: number;
+                page_size?: number;
+                /** @description false 未处理 / true 已处理 */
+                handled?: boolean | null;
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 导出文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_logistics_mark: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_logistics_shipment_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shipment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_logistics_tracking_no: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shipment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrackingNoIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_logistics_sheet_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SheetApplyIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SheetApplyOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_logistics_sheet_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * File
+                     * Format: binary
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SheetPreviewOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12052,6 +14012,620 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HomeOut"];
+                };
+            };
+        };
+    };
+    logistics_carriers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarrierOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    logistics_countries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountryOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    logistics_favourite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FavouriteIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FavouriteOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    logistics_compare: {
+        parameters: {
+            query: {
+                /**
+                 * @description 目的国家（两位代码）
+                 * @example JP
+                 */
+                country: string;
+                /** @description 单件实重（kg） */
+                weight_kg: number | string;
+                length_cm: number | string;
+                width_cm: number | string;
+                height_cm: number | string;
+                /** @description 件数（每件相同） */
+                pieces?: number;
+                /** @description 收件邮编（判断偏远地区） */
+                postcode?: string;
+                battery?: boolean;
+                liquid?: boolean;
+                /** @description 含水晶等易碎品 */
+                fragile?: boolean;
+                /** @description 只比较选中的 2–4 个渠道 */
+                carrier_ids?: number[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    logistics_ship_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipFormOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    logistics_shipments: {
+        parameters: {
+            query?: {
+                /** @description 运单编号、承运商运单号、收件人、商户 */
+                q?: string;
+                /** @description 状态；open 为全部未完结 */
+                state?: string;
+                carrier_id?: number | null;
+                country?: string;
+                created_from?: string | null;
+                created_to?: string | null;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentPageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    logistics_shipment_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShipmentIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    logistics_shipment_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StateCountOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    logistics_shipment_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shipment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    logistics_shipment_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shipment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    logistics_shipment_switch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shipment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SwitchIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    logistics_tracking_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };

@@ -12,6 +12,7 @@ from django.db import transaction
 
 from jmt.accounts.models import User
 from jmt.customs.seed import seed_customs_gateway
+from jmt.logistics.seed import seed_logistics
 from jmt.merchants.models import MemberRole, Membership, Merchant, MerchantType, RegistrationStatus
 from jmt.registration.seed import ADMIN_PHONE as REGISTRATION_ADMIN_PHONE
 from jmt.registration.seed import seed_approved_application, seed_registration
@@ -59,6 +60,7 @@ class Command(BaseCommand):
         # A real application taken to 核准通过, so the 注册进度看板 and the home feed show it.
         seed_approved_application(crystal, applicant=approved_admin, reviewer=admin)
         seed_customs_gateway(crystal)
+        seed_logistics(crystal, applicant=approved_admin)  # the nine carriers, shipments in several states
 
         newcomer = User.objects.filter(phone=NEW_MERCHANT_PHONE).first()
         if newcomer is None:
