@@ -25,6 +25,7 @@ const MonitorPage = lazy(() => import('./pages/system/monitor/MonitorPage'));
 const MerchantsPage = lazy(() => import('./pages/merchants/list/MerchantsPage'));
 const GatewayConfigsPage = lazy(() => import('./pages/operations/gateway/GatewayConfigsPage'));
 const CustomsBoardPage = lazy(() => import('./pages/operations/customs/CustomsBoardPage'));
+const LogisticsAdminPage = lazy(() => import('./pages/operations/logistics/LogisticsPage'));
 const OnboardingPage = lazy(() => import('./pages/merchants/onboarding/OnboardingPage'));
 
 export const BUILT_PAGES = [
@@ -39,6 +40,7 @@ export const BUILT_PAGES = [
   { path: '/merchants', title: '商户信息管理', permission: 'merchants:list:view' },
   { path: '/operations/gateway', title: '点点通接口配置', permission: 'operations:gateway:view' },
   { path: '/operations/customs', title: '报关流程可视化', permission: 'operations:customs:view' },
+  { path: '/operations/logistics', title: '物流管理', permission: 'operations:logistics:view' },
   { path: '/merchants/onboarding', title: '注册与入驻管理', permission: 'merchants:onboarding:view' },
 ] as const;
 
@@ -77,6 +79,7 @@ export function AdminRoutes() {
           <Route path="merchants" element={<MerchantsPage />} />
           <Route path="operations/gateway" element={<GatewayConfigsPage />} />
           <Route path="operations/customs" element={<CustomsBoardPage />} />
+          <Route path="operations/logistics" element={<LogisticsAdminPage />} />
           <Route path="merchants/onboarding" element={<OnboardingPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>

@@ -27,6 +27,10 @@ const ManifestsPage = lazy(() => import('./pages/customs/manifests/ManifestsPage
 const SummariesPage = lazy(() => import('./pages/customs/summaries/SummariesPage'));
 const CancelsPage = lazy(() => import('./pages/customs/cancels/CancelsPage'));
 const CustomsNotificationsPage = lazy(() => import('./pages/customs/notifications/NotificationsPage'));
+const LogisticsCarriersPage = lazy(() => import('./pages/logistics/CarriersPage'));
+const LogisticsShipmentsPage = lazy(() => import('./pages/logistics/ShipmentsPage'));
+const LogisticsShipmentNewPage = lazy(() => import('./pages/logistics/ShipmentNewPage'));
+const LogisticsShipmentDetailPage = lazy(() => import('./pages/logistics/ShipmentDetailPage'));
 
 /** Built pages outside the catalog, with the permission each needs (none: any signed-in merchant user). */
 export const BUILT_PAGES = [
@@ -65,6 +69,10 @@ export function MerchantRoutes() {
           <Route path="customs/summaries" element={<SummariesPage />} />
           <Route path="customs/cancels" element={<CancelsPage />} />
           <Route path="customs/notifications" element={<CustomsNotificationsPage />} />
+          <Route path="logistics/carriers" element={<LogisticsCarriersPage />} />
+          <Route path="logistics/shipments" element={<LogisticsShipmentsPage />} />
+          <Route path="logistics/shipments/new" element={<LogisticsShipmentNewPage />} />
+          <Route path="logistics/shipments/:id" element={<LogisticsShipmentDetailPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>

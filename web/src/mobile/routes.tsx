@@ -33,6 +33,10 @@ const CustomsGatewayPage = lazy(() => import('./pages/customs/GatewayPage'));
 const CustomsNotificationsPage = lazy(() => import('./pages/customs/NotificationsPage'));
 const MeLogsPage = lazy(() => import('./pages/me/LogsPage'));
 const DocumentsPage = lazy(() => import('./pages/documents/DocumentsPage'));
+const LogisticsCarriersPage = lazy(() => import('./pages/logistics/CarriersPage'));
+const LogisticsShipmentsPage = lazy(() => import('./pages/logistics/ShipmentsPage'));
+const LogisticsShipmentNewPage = lazy(() => import('./pages/logistics/ShipmentNewPage'));
+const LogisticsShipmentDetailPage = lazy(() => import('./pages/logistics/ShipmentDetailPage'));
 
 /** Full-screen pages behind sign-in (each customs page checks its catalog item itself). */
 const PAGES: { path: string; element: JSX.Element }[] = [
@@ -43,6 +47,10 @@ const PAGES: { path: string; element: JSX.Element }[] = [
   { path: '/customs/gateway', element: <CustomsGatewayPage /> },
   { path: '/customs/notifications', element: <CustomsNotificationsPage /> },
   { path: '/documents', element: <DocumentsPage /> },
+  { path: '/logistics/carriers', element: <LogisticsCarriersPage /> },
+  { path: '/logistics/shipments', element: <LogisticsShipmentsPage /> },
+  { path: '/logistics/shipments/new', element: <LogisticsShipmentNewPage /> },
+  { path: '/logistics/shipments/:id', element: <LogisticsShipmentDetailPage /> },
   { path: '/me/logs', element: <MeLogsPage /> },
 ];
 
