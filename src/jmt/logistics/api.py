@@ -135,7 +135,7 @@ def shipments(request: HttpRequest, filters: Query[s.ShipmentFilters]) -> dict[s
 
 @router.get(
     "/shipments/counts",
-    response={200: list[s.StateCountOut], **error_responses(401, 403)},
+    response={200: list[s.ShipmentStateCountOut], **error_responses(401, 403)},
     operation_id="logistics_shipment_counts",
     summary="各状态的运单数",
 )
@@ -196,19 +196,6 @@ def shipment_switch(request: HttpRequest, shipment_id: int, payload: s.SwitchIn)
     actor = actor_of(request)
     shipment = services.shipment_switch_carrier(actor=actor, shipment_id=shipment_id, carrier_id=payload.carrier_id)
     return selectors.shipment_out(shipment, actor=actor)
-
-
-@router.post(
-    "/shipments/{shipment_id}/cancel",
-    response={200: s.ShipmentOut, **error_responses(401, 403, 404, 409)},
-    operation_id="logistics_shipment_cancel",
-    summary="取消运单（揽收前）",
-)
-@require(SHIP)
-def shipment_cancel(request: HttpRequest, shipment_id: int) -> dict[str, Any]:
-    actor = actor_of(request)
-    shipment = services.shipment_cancel(actor=actor, shipment_id=shipment_id)
-    return selectors.shipment_out(selectors.shipment_get(actor=actor, shipment_id=shipment.pk), actor=actor)
 
 
 @router.post(

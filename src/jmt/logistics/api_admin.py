@@ -103,7 +103,7 @@ def shipments(request: HttpRequest, filters: Query[s.AdminShipmentFilters]) -> d
 
 @router.get(
     "/shipments/counts",
-    response={200: list[s.StateCountOut], **error_responses(401, 403)},
+    response={200: list[s.ShipmentStateCountOut], **error_responses(401, 403)},
     operation_id="admin_logistics_counts",
     summary="各状态的运单数",
 )

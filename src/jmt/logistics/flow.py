@@ -1,5 +1,7 @@
-"""The 物流运单 graph: 已下单 → 已揽收 → 运输中 → 清关中 → 派送中 → 已签收, 异常 on the side, 已取消
-before pickup.
+"""The 物流运单 graph: 已下单 → 已揽收 → 运输中 → 清关中 → 派送中 → 已签收, 异常 on the side.
+
+Every move is the platform's (tracking), so no state waits on the merchant: the workflow to-do count of
+跨境物流 stays 0 and the merchant's own act before pickup is 换渠道 (a service, not a move).
 
 Tracking events move a shipment (``services.tracking_ingest`` acts as the platform with the
 back-office code ``operations:logistics:edit``); the latest event decides the target state and the
@@ -46,7 +48,6 @@ def _moves() -> tuple[Move, ...]:
     moves.append(Move("customs", "in_transit", TRACK, "清关放行", notify=(STATUS,)))
     for target in PROGRESS[1:]:
         moves.append(Move("exception", target, TRACK, MOVE_LABELS[target], notify=(STATUS,)))
-    moves.append(Move("ordered", "cancelled", SHIP, "取消", notify=(STATUS,)))
     return tuple(moves)
 
 
@@ -62,7 +63,6 @@ SHIPMENT = Graph(
     name_field="number",
     states=(
         State("ordered", "已下单", order=10, hint="等待承运商揽收；捷晶将为您录入承运商运单号"),
-        State("cancelled", "已取消", order=15, terminal=True, on_board=False, board_node="ordered"),
         State("picked_up", "已揽收", order=20, hint="承运商已揽收，即将发往出口口岸"),
         State("in_transit", "运输中", order=30, hint="包裹运输中"),
         State("exception", "异常", order=35, on_board=False, board_node="in_transit", hint="请按承运商说明处理异常"),

@@ -258,7 +258,6 @@ class ShipmentOut(ShipmentRowOut):
     promised_days: int
     remark: str
     switchable: bool
-    cancellable: bool
     carrier: CarrierOut
     events: list[EventOut] = Field(description="物流轨迹（新的在前）")
     progress: ProgressOut
@@ -271,7 +270,7 @@ class ShipmentPageOut(Schema):
     page_size: int
 
 
-class StateCountOut(Schema):
+class ShipmentStateCountOut(Schema):
     state: str
     label: str
     count: int

@@ -118,7 +118,7 @@ def carrier_admin_out(carrier: Carrier) -> dict[str, Any]:
         "remote_postcodes": carrier.remote_postcodes,
         "agreement_documents": carrier.agreement_documents,
         "sort_order": carrier.sort_order,
-        "open_shipments": carrier.shipments.exclude(state__in=("delivered", "cancelled")).count(),
+        "open_shipments": carrier.shipments.exclude(state__in=("delivered",)).count(),
         "updated_at": carrier.updated_at,
     }
 
@@ -218,7 +218,7 @@ def filtered(
             | Q(merchant__name__icontains=text)
         )
     if state == "open":
-        rows = rows.exclude(state__in=("delivered", "cancelled"))
+        rows = rows.exclude(state__in=("delivered",))
     elif state:
         rows = rows.filter(state=state)
     if carrier_id:
@@ -288,7 +288,6 @@ def shipment_out(shipment: Shipment, *, actor: Actor) -> dict[str, Any]:
         "promised_days": shipment.promised_days,
         "remark": shipment.remark,
         "switchable": shipment.state == "ordered" and not shipment.tracking_no,
-        "cancellable": shipment.state == "ordered" and not shipment.tracking_no,
         "carrier": carrier_out(shipment.carrier),
         "events": events_out(shipment),
         "progress": workflow.progress(actor=actor, type_=SHIPMENT.type, obj_id=shipment.pk),

@@ -1,4 +1,4 @@
-"""Every write of 跨境物流: favourites, shipments (create, switch carrier, cancel), the back office's
+"""Every write of 跨境物流: favourites, shipments (create, switch carrier), the back office's
 carriers, handled flags and tracking numbers, and tracking events (push, poll, stand-in).
 
 State moves go through ``jmt.workflow.services.transition``; its notices raise the merchant's
@@ -287,15 +287,6 @@ def shipment_switch_carrier(*, actor: Actor, shipment_id: int, carrier_id: int) 
         before=before,
         after=snapshot(shipment, SHIPMENT_AUDIT),
     )
-    return shipment
-
-
-@transaction.atomic
-def shipment_cancel(*, actor: Actor, shipment_id: int) -> Shipment:
-    shipment = _locked(actor, shipment_id, SHIP)
-    if shipment.tracking_no and shipment.state == "ordered":
-        raise LogisticsError.not_switchable(SHIPMENT.label_of(shipment.state))
-    workflow.transition(actor=actor, obj=shipment, to="cancelled")
     return shipment
 
 

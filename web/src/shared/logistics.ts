@@ -17,7 +17,6 @@ export const STATE_COLORS: Record<string, string> = {
   delivering: 'cyan',
   delivered: 'success',
   exception: 'error',
-  cancelled: 'default',
 };
 
 export const STATE_FILTERS = [
@@ -30,7 +29,6 @@ export const STATE_FILTERS = [
   { value: 'delivering', label: '派送中' },
   { value: 'delivered', label: '已签收' },
   { value: 'exception', label: '异常' },
-  { value: 'cancelled', label: '已取消' },
 ];
 
 export const TAG_COLORS: Record<string, string> = { 最便宜: 'green', 最快: 'blue', 最稳: 'purple' };

@@ -1,4 +1,4 @@
-"""One-stop shipping (L2) and the carrier status rules: create, validate, switch, cancel, list, scope."""
+"""One-stop shipping (L2) and the carrier status rules: create, validate, switch, list, scope."""
 
 import pytest
 
@@ -101,13 +101,6 @@ def test_the_carrier_cannot_be_switched_once_the_tracking_number_is_in(api, merc
     assert response.json()["code"] == "LOGISTICS_NOT_SWITCHABLE"
 
 
-def test_a_shipment_is_cancelled_before_pickup(api, merchant_admin, carriers):
-    me = api.as_user(merchant_admin)
-    shipment = me.post("/logistics/shipments", shipment_body(carriers["jp-line"])).json()
-    body = me.post(f"/logistics/shipments/{shipment['id']}/cancel").json()
-    assert body["state_label"] == "已取消"
-
-
 def test_the_list_searches_by_recipient_and_filters_by_state(api, merchant_admin, carriers):
     me = api.as_user(merchant_admin)
     me.post("/logistics/shipments", shipment_body(carriers["jp-line"]))
@@ -126,7 +119,8 @@ def test_another_merchant_neither_sees_nor_moves_the_shipment(api, merchant_admi
     approved = Merchant.objects.create(name="连云港晶品", registration_status=RegistrationStatus.APPROVED)
     outsider = api.as_user(make_merchant_user("13900000019", approved, MemberRole.ADMIN))
     assert outsider.get(f"/logistics/shipments/{shipment['id']}").status_code == 404
-    assert outsider.post(f"/logistics/shipments/{shipment['id']}/cancel").status_code == 404
+    switch = {"carrier_id": carriers["dhl"].pk}
+    assert outsider.post(f"/logistics/shipments/{shipment['id']}/switch-carrier", switch).status_code == 404
     assert outsider.get("/logistics/shipments").json()["total"] == 0
 
 

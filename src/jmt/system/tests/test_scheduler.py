@@ -90,4 +90,5 @@ def test_the_worker_command_enqueues_due_periodic_tasks_and_runs_them(settings, 
     assert finished == {
         "jmt.audit.tasks.archive_operation_logs": "SUCCESSFUL",
         "jmt.system.tasks.prune_runtime_rows": "SUCCESSFUL",
+        "jmt.logistics.tasks.logistics_tracking_poll": "SUCCESSFUL",  # every minute, due at once
     }

@@ -1907,23 +1907,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/logistics/shipments/{shipment_id}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 取消运单（揽收前） */
-        post: operations["logistics_shipment_cancel"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/logistics/shipments/{shipment_id}/switch-carrier": {
         parameters: {
             query?: never;
@@ -7919,8 +7902,6 @@ export interface components {
             amount: components["schemas"]["MoneyOut"];
             /** Battery */
             battery: boolean;
-            /** Cancellable */
-            cancellable: boolean;
             carrier: components["schemas"]["CarrierOut"];
             /** Carrier Id */
             carrier_id: number;
@@ -8062,6 +8043,15 @@ export interface components {
             /** Tracking No */
             tracking_no: string;
         };
+        /** ShipmentStateCountOut */
+        ShipmentStateCountOut: {
+            /** Count */
+            count: number;
+            /** Label */
+            label: string;
+            /** State */
+            state: string;
+        };
         /** SmsLoginIn */
         SmsLoginIn: {
             /**
@@ -8123,10 +8113,10 @@ export interface components {
         StateCountOut: {
             /** Count */
             count: number;
+            /** Key */
+            key: string;
             /** Label */
             label: string;
-            /** State */
-            state: string;
         };
         /** StepIn */
         StepIn: {
@@ -9676,7 +9666,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StateCountOut"][];
+                    "application/json": components["schemas"]["ShipmentStateCountOut"][];
                 };
             };
             /** @description Unauthorized */
@@ -14391,7 +14381,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StateCountOut"][];
+                    "application/json": components["schemas"]["ShipmentStateCountOut"][];
                 };
             };
             /** @description Unauthorized */
@@ -14454,64 +14444,6 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorOut"];
-                };
-            };
-        };
-    };
-    logistics_shipment_cancel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                shipment_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ShipmentOut"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorOut"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorOut"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorOut"];
-                };
-            };
-            /** @description Conflict */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };

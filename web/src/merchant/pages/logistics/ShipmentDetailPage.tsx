@@ -1,6 +1,6 @@
 /** 运单详情 (L2): the board 已下单 → … → 已签收, the tracking events, parcels, goods, price, and the
- * moves the merchant has before pickup (换渠道, 取消). */
-import { Alert, Button, Card, Col, Descriptions, Empty, Popconfirm, Result, Row, Select, Skeleton, Space, Steps, Tag, Timeline, Typography, message } from 'antd';
+ * merchant's one act before pickup (换渠道, re-priced at today's rates). */
+import { Alert, Button, Card, Col, Descriptions, Empty, Result, Row, Select, Skeleton, Space, Steps, Tag, Timeline, Typography, message } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { PageHeading } from '@/shared/components/PageHeading';
@@ -47,15 +47,6 @@ export default function ShipmentDetailPage() {
       message.error(errorMessage(e));
     }
   };
-  const cancel = async () => {
-    try {
-      setShipment(await unwrap(api.client.POST('/api/v1/logistics/shipments/{shipment_id}/cancel', { params: { path: { shipment_id: id } } })));
-      message.success('运单已取消');
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  };
-
   const nodes = shipment.progress.nodes;
   const current = nodes.findIndex((n) => n.status === 'current');
   const address = shipment.recipient.address as Record<string, string>;
@@ -115,13 +106,13 @@ export default function ShipmentDetailPage() {
               <Descriptions column={1} size="small">
                 <Descriptions.Item label="计费重">{shipment.chargeable_weight} kg</Descriptions.Item>
                 <Descriptions.Item label="运费">{yuan({ amount: String(shipment.quote.freight ?? '0'), currency: 'CNY' })}</Descriptions.Item>
-                <Descriptions.Item label="燃油附加费">{yuan({ amount: String(shipment.quote.fuel_surcharge ?? '0'), currency: 'CNY' })}</Descriptions.Item>
+                {Number(shipment.quote.fuel_surcharge ?? 0) > 0 && <Descriptions.Item label="燃油附加费">{yuan({ amount: String(shipment.quote.fuel_surcharge), currency: 'CNY' })}</Descriptions.Item>}
                 <Descriptions.Item label="合计"><Typography.Text strong className="lg-price">{yuan(shipment.amount)}</Typography.Text></Descriptions.Item>
                 <Descriptions.Item label="承诺时效">{shipment.promised_days} 天内</Descriptions.Item>
               </Descriptions>
             </Card>
             {canShip && shipment.switchable && (
-              <Card title="揽收前可更换渠道或取消">
+              <Card title="揽收前可更换渠道">
                 <Space wrap>
                   <Select
                     style={{ width: 200 }}
@@ -131,9 +122,6 @@ export default function ShipmentDetailPage() {
                     options={carriers.filter((c) => c.status === 'active' && c.id !== shipment.carrier_id).map((c) => ({ value: c.id, label: c.name }))}
                   />
                   <Button disabled={!target} onClick={() => void switchCarrier()}>更换渠道</Button>
-                  <Popconfirm title="确定取消这票运单？" okText="取消运单" cancelText="再想想" onConfirm={() => void cancel()}>
-                    <Button danger>取消运单</Button>
-                  </Popconfirm>
                 </Space>
               </Card>
             )}

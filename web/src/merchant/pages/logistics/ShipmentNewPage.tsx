@@ -208,7 +208,7 @@ export default function ShipmentNewPage() {
                           <Col xs={12} md={5}><Form.Item name={[field.name, 'name']} label="品名" rules={[{ required: true, message: '请填写品名' }]}><Input placeholder="白水晶手串" /></Form.Item></Col>
                           <Col xs={12} md={6}><Form.Item name={[field.name, 'name_en']} label="英文品名" rules={[{ required: true, message: '请填写英文品名' }]}><Input placeholder="Clear quartz bracelet" /></Form.Item></Col>
                           <Col xs={8} md={3}><Form.Item name={[field.name, 'quantity']} label="数量" rules={[{ required: true, message: '数量' }]}><InputNumber min={1} style={{ width: '100%' }} /></Form.Item></Col>
-                          <Col xs={8} md={4}><Form.Item name={[field.name, 'unit_value']} label="申报单价 (USD)" rules={[{ required: true, message: '单价' }]}><InputNumber min={0.01} style={{ width: '100%' }} /></Form.Item></Col>
+                          <Col xs={8} md={4}><Form.Item name={[field.name, 'unit_value']} label="单价 (USD)" rules={[{ required: true, message: '单价' }]}><InputNumber min={0.01} style={{ width: '100%' }} /></Form.Item></Col>
                           <Col xs={8} md={4}><Form.Item name={[field.name, 'crystal']} valuePropName="checked" label=" "><Checkbox>水晶制品</Checkbox></Form.Item></Col>
                           <Col xs={24} md={2}>{fields.length > 1 && <Button type="text" aria-label="删除货品" icon={<DeleteOutlined />} onClick={() => remove(field.name)} />}</Col>
                         </Row>
@@ -217,10 +217,12 @@ export default function ShipmentNewPage() {
                     </>
                   )}
                 </Form.List>
-                <Space style={{ marginTop: 12 }}>
-                  <Form.Item name="battery" valuePropName="checked" noStyle><Checkbox>含电池</Checkbox></Form.Item>
-                  <Form.Item name="liquid" valuePropName="checked" noStyle><Checkbox>含液体</Checkbox></Form.Item>
-                </Space>
+                <div style={{ marginTop: 16 }}>
+                  <Space>
+                    <Form.Item name="battery" valuePropName="checked" noStyle><Checkbox>含电池</Checkbox></Form.Item>
+                    <Form.Item name="liquid" valuePropName="checked" noStyle><Checkbox>含液体</Checkbox></Form.Item>
+                  </Space>
+                </div>
                 {fragile && (
                   <Alert
                     style={{ marginTop: 12 }}
@@ -246,7 +248,7 @@ export default function ShipmentNewPage() {
                   <Descriptions column={1} size="small" bordered>
                     <Descriptions.Item label="计费重">{quote.chargeable_weight} kg</Descriptions.Item>
                     <Descriptions.Item label="运费">{yuan(quote.freight)}</Descriptions.Item>
-                    <Descriptions.Item label="燃油附加费">{yuan(quote.fuel_surcharge)}</Descriptions.Item>
+                    {Number(quote.fuel_surcharge.amount) > 0 && <Descriptions.Item label="燃油附加费">{yuan(quote.fuel_surcharge)}</Descriptions.Item>}
                     {Number(quote.remote_fee.amount) > 0 && <Descriptions.Item label="偏远地区附加费">{yuan(quote.remote_fee)}</Descriptions.Item>}
                     <Descriptions.Item label="合计"><Typography.Text strong className="lg-price">{yuan(quote.total)}</Typography.Text></Descriptions.Item>
                     <Descriptions.Item label="时效">{transit(quote.transit_min, quote.transit_max)}</Descriptions.Item>

@@ -61,7 +61,7 @@ export default function CarriersPage() {
         物流比价
       </NavBar>
       <Form layout="horizontal" footer={<Button block color="primary" loading={loading} onClick={submit}>比价</Button>}>
-        <Form.Item label="目的国家">
+        <Form.Item label="目的国家" layout="vertical">
           <Selector columns={4} value={[values.country]} onChange={(v) => v[0] && set({ country: v[0] })} options={countries.map((c) => ({ value: c.code, label: c.name }))} />
         </Form.Item>
         <Form.Item label="实重 (kg)">
@@ -102,7 +102,8 @@ export default function CarriersPage() {
             计费重 {q.chargeable_weight} kg · 时效 {transit(q.transit_min, q.transit_max)} · 准时率 {onTime(q.carrier.on_time_rate)}
           </div>
           <div className="m-lg__muted">
-            运费 {yuan(q.freight)} + 燃油 {yuan(q.fuel_surcharge)}
+            运费 {yuan(q.freight)}
+            {Number(q.fuel_surcharge.amount) > 0 ? ` + 燃油附加费 ${yuan(q.fuel_surcharge)}` : ''}
             {Number(q.remote_fee.amount) > 0 ? ` + 偏远 ${yuan(q.remote_fee)}` : ''}
           </div>
           {canShip ? (

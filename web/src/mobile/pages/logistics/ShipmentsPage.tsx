@@ -13,7 +13,7 @@ const TABS = [
   { key: 'exception', title: '异常' },
   { key: 'delivered', title: '已签收' },
 ];
-const COLORS: Record<string, string> = { delivered: 'success', exception: 'danger', cancelled: 'default', ordered: 'default' };
+const COLORS: Record<string, string> = { delivered: 'success', exception: 'danger', ordered: 'default' };
 
 export default function ShipmentsPage() {
   const { api, access } = useMe();

@@ -168,7 +168,7 @@ function Orders() {
               fixed: 'right',
               width: 120,
               render: (_, r) =>
-                canEdit && !['delivered', 'cancelled'].includes(r.state) ? (
+                canEdit && r.state !== 'delivered' ? (
                   <Button size="small" type="link" onClick={() => { setEditing(r); setTrackingNo(r.tracking_no); }} data-testid={`tracking-${r.number}`}>
                     {r.tracking_no ? '修改运单号' : '录入运单号'}
                   </Button>
@@ -177,7 +177,7 @@ function Orders() {
           ]}
         />
       </Space>
-      <Modal title={`录入承运商运单号 · ${editing?.number ?? ''}`} open={!!editing} onOk={() => void saveTrackingNo()} onCancel={() => setEditing(null)} okText="保存" cancelText="取消">
+      <Modal title={`录入承运商运单号 · ${editing?.number ?? ''}`} open={!!editing} onOk={() => void saveTrackingNo()} onCancel={() => setEditing(null)} okText="保存运单号" cancelText="取消">
         <Typography.Paragraph type="secondary">{editing ? `${editing.carrier_name} · ${editing.country_name} · ${editing.recipient_name}` : ''}</Typography.Paragraph>
         <Input value={trackingNo} onChange={(e) => setTrackingNo(e.target.value)} placeholder="承运商运单号" aria-label="承运商运单号" />
       </Modal>
