@@ -310,15 +310,15 @@ function Carriers() {
         loading={loading}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1400 }}
         columns={[
           { title: '渠道', width: 150, render: (_, c) => <Space direction="vertical" size={0}><Typography.Text strong>{c.name}</Typography.Text><Typography.Text type="secondary">{c.kind_label}</Typography.Text></Space> },
           { title: '状态', width: 160, render: (_, c) => <Space direction="vertical" size={0}><Tag color={c.status === 'active' ? 'success' : c.status === 'paused' ? 'warning' : 'default'}>{c.status_label}</Tag>{c.status_reason && <Typography.Text type="secondary">{c.status_reason}</Typography.Text>}</Space> },
           { title: '资质审核', width: 90, render: (_, c) => c.qualification_label },
-          { title: '寄达国家', render: (_, c) => c.countries.map((x) => x.name).join('、') },
+          { title: '寄达国家', width: 280, render: (_, c) => c.countries.map((x) => x.name).join('、') },
           { title: '时效', width: 90, render: (_, c) => `${c.transit_min}–${c.transit_max} 天` },
-          { title: '体积重除数', width: 100, dataIndex: 'volumetric_divisor' },
-          { title: '燃油附加费', width: 100, render: (_, c) => `${c.fuel_surcharge_pct}%` },
+          { title: '体积重除数', width: 110, dataIndex: 'volumetric_divisor' },
+          { title: '燃油附加费', width: 110, render: (_, c) => `${c.fuel_surcharge_pct}%` },
           { title: '单件上限', width: 130, render: (_, c) => `${c.max_weight_kg} kg / ${c.max_side_cm} cm` },
           { title: '在途运单', width: 90, dataIndex: 'open_shipments' },
           { title: '操作', width: 80, fixed: 'right', render: (_, c) => (access.can(EDIT) ? <Button type="link" size="small" onClick={() => open(c)}>编辑</Button> : null) },
