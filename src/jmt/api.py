@@ -33,6 +33,9 @@ from jmt.fx.errors import ERROR_CODES as FX_ERROR_CODES
 from jmt.filings.api import router as filings_router
 from jmt.filings.api_admin import router as filings_admin_router
 from jmt.filings.errors import ERROR_CODES as FILING_ERROR_CODES
+from jmt.logistics.api import router as logistics_router
+from jmt.logistics.api_admin import router as logistics_admin_router
+from jmt.logistics.errors import ERROR_CODES as LOGISTICS_ERROR_CODES
 from jmt.merchants.api import router as merchant_router
 from jmt.merchants.api_admin import router as merchants_admin_router
 from jmt.merchants.errors import ERROR_CODES as MERCHANT_ERROR_CODES
@@ -67,6 +70,7 @@ ERROR_CODES: dict[str, str] = {
     **FX_ERROR_CODES,
     **FILING_ERROR_CODES,
     **REFUNDS_ERROR_CODES,
+    **LOGISTICS_ERROR_CODES,
 }
 
 
@@ -112,6 +116,8 @@ api.add_router("/filings", filings_router)
 api.add_router("/admin/filings", filings_admin_router)
 api.add_router("/refunds", refunds_router)
 api.add_router("/admin/refunds", refunds_admin_router)
+api.add_router("/logistics", logistics_router)
+api.add_router("/admin/logistics", logistics_admin_router)
 
 
 def _respond(

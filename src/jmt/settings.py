@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "jmt.fx",
     "jmt.filings",
     "jmt.refunds",
+    "jmt.logistics",
     "jmt.integrations.customs_gateway",
 ]
 
@@ -358,6 +359,13 @@ CUSTOMS_XSD_PATH = Path(
         BASE_DIR.parent / "shared" / "domain" / "customs" / "xsd" / "海关跨境出口业务节点报文定义202205.xsd",
     )
 )
+# --- tracking (跨境物流): the stand-in advances demo shipments; 17track is the real adapter ---
+TRACKING_BACKEND = os.environ.get("JMT_TRACKING_BACKEND", "standin")  # standin | 17track
+TRACKING_API_BASE = os.environ.get("JMT_TRACKING_API_BASE", "https://api.17track.net/track/v2.2")
+TRACKING_API_KEY = os.environ.get("JMT_TRACKING_API_KEY", "")
+TRACKING_STANDIN_STEP_SECONDS = float(os.environ.get("JMT_TRACKING_STANDIN_STEP_SECONDS", "60"))
+TRACKING_POLL_STALE_SECONDS = 6 * 3600  # the real adapter polls a number no push has updated for this long
+
 CUSTOMS_GATEWAY_BACKEND = os.environ.get("JMT_CUSTOMS_GATEWAY_BACKEND", "simulator")  # simulator | dianduantong
 CUSTOMS_GATEWAY_BASE_URL = os.environ.get("JMT_CUSTOMS_GATEWAY_BASE_URL", "")
 CUSTOMS_GATEWAY_APP_KEY = os.environ.get("JMT_CUSTOMS_GATEWAY_APP_KEY", "")

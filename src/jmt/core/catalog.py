@@ -144,8 +144,8 @@ MODULES: tuple[Module, ...] = (
         "物流服务商比较与一站式发货",
         M,
         (
-            Item("carriers", "L1", "物流服务商选择", "/logistics/carriers", "DHL、UPS、顺丰国际等渠道对比"),
-            Item("shipments", "L2", "一站式发货", "/logistics/shipments", "寄件信息自动填写，轨迹实时跟踪"),
+            Item("carriers", "L1", "物流服务商选择", "/logistics/carriers", "DHL、UPS、顺丰国际等渠道对比", built=True),
+            Item("shipments", "L2", "一站式发货", "/logistics/shipments", "寄件信息自动填写，轨迹实时跟踪", built=True),
         ),
         gate=G,
         route="/logistics",

@@ -77,6 +77,12 @@ SCHEDULE: tuple[Periodic, ...] = (
         title="抓取汇率快照（营业时间内每 10 分钟）并检查汇率提醒",
     ),
     Periodic(
+        "logistics.tracking_poll",
+        "jmt.logistics.tasks.logistics_tracking_poll",
+        timedelta(minutes=1),
+        title="查询在途物流运单的最新轨迹",
+    ),
+    Periodic(
         "notifications.sync_wechat_followers",
         "jmt.notifications.tasks.sync_wechat_followers",
         timedelta(days=1),

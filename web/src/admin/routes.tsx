@@ -28,6 +28,7 @@ const CustomsBoardPage = lazy(() => import('./pages/operations/customs/CustomsBo
 const FxAdminPage = lazy(() => import('./pages/operations/fx/FxAdminPage'));
 const FilingsQueuePage = lazy(() => import('./pages/operations/filings/FilingsQueuePage'));
 const RefundsPage = lazy(() => import('./pages/operations/refunds/RefundsPage'));
+const LogisticsAdminPage = lazy(() => import('./pages/operations/logistics/LogisticsPage'));
 const OnboardingPage = lazy(() => import('./pages/merchants/onboarding/OnboardingPage'));
 
 export const BUILT_PAGES = [
@@ -45,6 +46,7 @@ export const BUILT_PAGES = [
   { path: '/operations/fx', title: '结汇管理', permission: 'operations:fx:view' },
   { path: '/operations/filings', title: '申报受理', permission: 'operations:filings:view' },
   { path: '/operations/refunds', title: '退税管理', permission: 'operations:refunds:view' },
+  { path: '/operations/logistics', title: '物流管理', permission: 'operations:logistics:view' },
   { path: '/merchants/onboarding', title: '注册与入驻管理', permission: 'merchants:onboarding:view' },
 ] as const;
 
@@ -86,6 +88,7 @@ export function AdminRoutes() {
           <Route path="operations/fx" element={<FxAdminPage />} />
           <Route path="operations/filings" element={<FilingsQueuePage />} />
           <Route path="operations/refunds" element={<RefundsPage />} />
+          <Route path="operations/logistics" element={<LogisticsAdminPage />} />
           <Route path="merchants/onboarding" element={<OnboardingPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>

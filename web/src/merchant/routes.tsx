@@ -36,6 +36,10 @@ const FilingNotificationsPage = lazy(() => import('./pages/filings/FilingNotific
 const RefundClaimsPage = lazy(() => import('./pages/refunds/RefundClaimsPage'));
 const RefundProgressPage = lazy(() => import('./pages/refunds/RefundProgressPage'));
 const RefundNotificationsPage = lazy(() => import('./pages/refunds/RefundNotificationsPage'));
+const LogisticsCarriersPage = lazy(() => import('./pages/logistics/CarriersPage'));
+const LogisticsShipmentsPage = lazy(() => import('./pages/logistics/ShipmentsPage'));
+const LogisticsShipmentNewPage = lazy(() => import('./pages/logistics/ShipmentNewPage'));
+const LogisticsShipmentDetailPage = lazy(() => import('./pages/logistics/ShipmentDetailPage'));
 
 /** Built pages outside the catalog, with the permission each needs (none: any signed-in merchant user). */
 export const BUILT_PAGES = [
@@ -84,6 +88,10 @@ export function MerchantRoutes() {
           <Route path="refunds/claims" element={<RefundClaimsPage />} />
           <Route path="refunds/progress" element={<RefundProgressPage />} />
           <Route path="refunds/notifications" element={<RefundNotificationsPage />} />
+          <Route path="logistics/carriers" element={<LogisticsCarriersPage />} />
+          <Route path="logistics/shipments" element={<LogisticsShipmentsPage />} />
+          <Route path="logistics/shipments/new" element={<LogisticsShipmentNewPage />} />
+          <Route path="logistics/shipments/:id" element={<LogisticsShipmentDetailPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>

@@ -41,6 +41,10 @@ const FilingPage = lazy(() => import('./pages/filings/FilingPage'));
 const FilingNotificationsPage = lazy(() => import('./pages/filings/NotificationsPage'));
 const RefundsPage = lazy(() => import('./pages/refunds/RefundsPage'));
 const RefundNotificationsPage = lazy(() => import('./pages/refunds/NotificationsPage'));
+const LogisticsCarriersPage = lazy(() => import('./pages/logistics/CarriersPage'));
+const LogisticsShipmentsPage = lazy(() => import('./pages/logistics/ShipmentsPage'));
+const LogisticsShipmentNewPage = lazy(() => import('./pages/logistics/ShipmentNewPage'));
+const LogisticsShipmentDetailPage = lazy(() => import('./pages/logistics/ShipmentDetailPage'));
 
 /** Full-screen pages behind sign-in (each customs page checks its catalog item itself). */
 const PAGES: { path: string; element: JSX.Element }[] = [
@@ -58,6 +62,10 @@ const PAGES: { path: string; element: JSX.Element }[] = [
   { path: '/refunds/claims', element: <RefundsPage /> },
   { path: '/refunds/progress', element: <RefundsPage /> },
   { path: '/refunds/notifications', element: <RefundNotificationsPage /> },
+  { path: '/logistics/carriers', element: <LogisticsCarriersPage /> },
+  { path: '/logistics/shipments', element: <LogisticsShipmentsPage /> },
+  { path: '/logistics/shipments/new', element: <LogisticsShipmentNewPage /> },
+  { path: '/logistics/shipments/:id', element: <LogisticsShipmentDetailPage /> },
   { path: '/me/logs', element: <MeLogsPage /> },
   { path: '/fx/rates', element: <FxRatesPage /> },
   { path: '/fx/settlements', element: <FxSettlementsPage /> },

@@ -76,6 +76,8 @@ def test_todo_counts_count_open_items_waiting_on_the_merchant_and_split_customs_
         },
         # The five filing graphs (jmt.filings) share one entry; their items' routes differ, so it opens the module.
         {"module": "filings", "key": "filings", "title": "跨境申报", "count": 0, "route": "/filings"},
+        # 跨境物流 (logistics.flow): every move is the platform's, so nothing waits on the merchant.
+        {"module": "logistics", "key": "logistics", "title": "跨境物流", "count": 0, "route": "/logistics/shipments"},
         # The batch graph (customs.flow): a draft batch waits on the merchant's 申报; none here.
         {
             "module": "customs",
@@ -98,6 +100,7 @@ def test_todo_counts_show_a_registered_type_with_nothing_waiting_as_zero(demo_gr
     assert [(t["key"], t["count"]) for t in todos] == [
         ("registration", 0),
         ("filings", 0),
+        ("logistics", 0),
         ("customs:batches", 0),
         ("customs:orders", 0),
         ("fx", 0),

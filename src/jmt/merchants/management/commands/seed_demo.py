@@ -14,6 +14,7 @@ from jmt.accounts.models import User
 from jmt.fx.seed import seed_fx
 from jmt.filings.seed import seed_filings
 from jmt.customs.seed import seed_customs_gateway, seed_customs_summarised
+from jmt.logistics.seed import seed_logistics
 from jmt.merchants.models import MemberRole, Membership, Merchant, MerchantType, RegistrationStatus
 from jmt.refunds.seed import seed_refunds
 from jmt.registration.seed import ADMIN_PHONE as REGISTRATION_ADMIN_PHONE
@@ -68,6 +69,7 @@ class Command(BaseCommand):
         seed_filings(crystal, applicant=approved_admin, reviewer=admin)
         seed_customs_summarised(crystal)  # 汇总 done: 报关单号 for 出口退税
         seed_refunds(crystal, applicant=approved_admin, staff_user=admin)
+        seed_logistics(crystal, applicant=approved_admin)  # the nine carriers, shipments in several states
 
         newcomer = User.objects.filter(phone=NEW_MERCHANT_PHONE).first()
         if newcomer is None:

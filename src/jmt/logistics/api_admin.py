@@ -1,0 +1,223 @@
+"""物流管理 (``/admin/logistics``, LA): carrier maintenance, the order list with filters, handled flags,
+tracking numbers one by one or from a sheet, and exports."""
+
+from typing import Any
+
+from django.http import HttpRequest, StreamingHttpResponse
+from ninja import File, Query, Router, Status
+from ninja.files import UploadedFile
+
+from jmt.audit.services import record_event
+from jmt.core.pagination import paginate
+from jmt.core.permissions import actor_of, require
+from jmt.core.schemas import error_responses
+from jmt.logistics import export, selectors, services
+from jmt.logistics import schemas as s
+from jmt.logistics.errors import LogisticsError
+from jmt.logistics.flow import QUEUE_VIEW, TRACK
+from jmt.logistics.models import Carrier
+from jmt.logistics.sheet import read_sheet
+from jmt.system.streaming import file_response, stream_response
+
+router = Router(tags=["admin-logistics"])
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+SHEET_MAX_BYTES = 5 * 1024 * 1024
+
+
+@router.get(
+    "/carriers",
+    response={200: list[s.CarrierAdminOut], **error_responses(401, 403)},
+    operation_id="admin_logistics_carriers",
+    summary="物流渠道维护：全部渠道（含已终止）",
+)
+@require(QUEUE_VIEW)
+def carriers(request: HttpRequest) -> list[dict[str, Any]]:
+    return [selectors.carrier_admin_out(c) for c in Carrier.objects.all()]
+
+
+def _values(payload: s.CarrierIn) -> dict[str, Any]:
+    values = payload.dict()
+    values["zones"] = [
+        {
+            k: (str(v) if v is not None and k not in ("name", "countries", "transit_min", "transit_max") else v)
+            for k, v in z.items()
+        }
+        for z in values["zones"]
+    ]
+    for zone in values["zones"]:
+        zone["countries"] = [c.upper() for c in zone["countries"]]
+        if zone["transit_min"] > zone["transit_max"]:
+            raise LogisticsError.invalid({"zones": f"分区「{zone['name']}」的最短时效不能大于最长时效"})
+    return values
+
+
+@router.post(
+    "/carriers",
+    response={201: s.CarrierAdminOut, **error_responses(401, 403, 409, 422)},
+    operation_id="admin_logistics_carrier_create",
+    summary="新增物流渠道",
+)
+@require(TRACK)
+def carrier_create(request: HttpRequest, payload: s.CarrierIn) -> Status[dict[str, Any]]:
+    carrier = services.carrier_save(actor=actor_of(request), carrier_id=None, values=_values(payload))
+    return Status(201, selectors.carrier_admin_out(carrier))
+
+
+@router.put(
+    "/carriers/{carrier_id}",
+    response={200: s.CarrierAdminOut, **error_responses(401, 403, 404, 409, 422)},
+    operation_id="admin_logistics_carrier_update",
+    summary="修改物流渠道（价格表、限制、状态等）",
+    description="暂停或终止须填写原因，商户下单时看到该原因；已有运单仍可查看与跟踪。",
+)
+@require(TRACK)
+def carrier_update(request: HttpRequest, carrier_id: int, payload: s.CarrierIn) -> dict[str, Any]:
+    carrier = services.carrier_save(actor=actor_of(request), carrier_id=carrier_id, values=_values(payload))
+    return selectors.carrier_admin_out(carrier)
+
+
+def _admin_rows(request: HttpRequest, f: s.AdminShipmentFilters) -> Any:
+    return selectors.filtered(
+        selectors.shipments(actor=actor_of(request)),
+        q_=f.q,
+        state=f.state,
+        carrier_id=f.carrier_id,
+        handled=f.handled,
+        country=f.country,
+        created_from=f.created_from,
+        created_to=f.created_to,
+    )
+
+
+@router.get(
+    "/shipments",
+    response={200: s.ShipmentPageOut, **error_responses(401, 403, 422)},
+    operation_id="admin_logistics_shipments",
+    summary="物流订单（按状态、渠道、处理情况、国家、日期筛选）",
+)
+@require(QUEUE_VIEW)
+def shipments(request: HttpRequest, filters: Query[s.AdminShipmentFilters]) -> dict[str, Any]:
+    rows = _admin_rows(request, filters)
+    return paginate(rows, page=filters.page, page_size=filters.page_size).map(selectors.shipment_row).out()
+
+
+@router.get(
+    "/shipments/counts",
+    response={200: list[s.ShipmentStateCountOut], **error_responses(401, 403)},
+    operation_id="admin_logistics_counts",
+    summary="各状态的运单数",
+)
+@require(QUEUE_VIEW)
+def counts(request: HttpRequest) -> list[dict[str, Any]]:
+    return selectors.state_counts(selectors.shipments(actor=actor_of(request)))
+
+
+@router.get(
+    "/shipments/export",
+    response={**error_responses(401, 403, 422)},
+    operation_id="admin_logistics_export",
+    summary="导出物流订单（Excel / CSV）",
+    description="筛选条件同列表。CSV 为带 BOM 的 UTF-8，逐块流式发送；Excel 以常量内存模式写入临时文件后流式发送。",
+    openapi_extra={
+        "responses": {
+            200: {"description": "导出文件", "content": {XLSX: {}, "text/csv": {}}},
+        }
+    },
+)
+@require(QUEUE_VIEW)
+def export_shipments(request: HttpRequest, query: Query[s.ExportQuery]) -> StreamingHttpResponse:
+    actor = actor_of(request)
+    rows = _admin_rows(request, query)
+    record_event(
+        actor=actor,
+        module="logistics",
+        action="shipments_export",
+        object_type="logistics.Shipment",
+        changes={"format": ["", query.format]},
+    )
+    name = export.filename(query.format)
+    if query.format == "csv":
+        return stream_response(
+            request,
+            export.csv_chunks(selectors.export_rows(rows)),
+            content_type="text/csv; charset=utf-8",
+            filename=name,
+        )
+    handle = export.xlsx_tempfile()
+    try:
+        export.write_xlsx(selectors.export_rows(rows), handle)
+        handle.seek(0)
+    except BaseException:
+        handle.close()
+        raise
+    return file_response(request, handle, content_type=XLSX, filename=name)
+
+
+@router.post(
+    "/shipments/mark",
+    response={200: s.MarkOut, **error_responses(401, 403, 404, 422)},
+    operation_id="admin_logistics_mark",
+    summary="批量标记 未处理 / 已处理",
+)
+@require(TRACK)
+def mark(request: HttpRequest, payload: s.MarkIn) -> dict[str, Any]:
+    changed = services.shipments_mark(
+        actor=actor_of(request), shipment_ids=payload.shipment_ids, handled=payload.handled
+    )
+    return {"changed": changed}
+
+
+@router.get(
+    "/shipments/{shipment_id}",
+    response={200: s.ShipmentOut, **error_responses(401, 403, 404)},
+    operation_id="admin_logistics_shipment_get",
+    summary="物流订单详情（含包装提示与轨迹）",
+)
+@require(QUEUE_VIEW)
+def shipment_get(request: HttpRequest, shipment_id: int) -> dict[str, Any]:
+    actor = actor_of(request)
+    return selectors.shipment_out(selectors.shipment_get(actor=actor, shipment_id=shipment_id), actor=actor)
+
+
+@router.put(
+    "/shipments/{shipment_id}/tracking-no",
+    response={200: s.ShipmentOut, **error_responses(401, 403, 404, 409, 422)},
+    operation_id="admin_logistics_tracking_no",
+    summary="录入承运商运单号（随后自动登记轨迹查询）",
+)
+@require(TRACK)
+def tracking_no(request: HttpRequest, shipment_id: int, payload: s.TrackingNoIn) -> dict[str, Any]:
+    actor = actor_of(request)
+    shipment = services.tracking_no_set(actor=actor, shipment_id=shipment_id, tracking_no=payload.tracking_no)
+    return selectors.shipment_out(shipment, actor=actor)
+
+
+@router.post(
+    "/tracking-sheet/preview",
+    response={200: s.SheetPreviewOut, **error_responses(401, 403, 413, 422)},
+    operation_id="admin_logistics_sheet_preview",
+    summary="上传运单号表格并预览匹配结果",
+    description="表头须含「运单编号」「承运商运单号」；支持 .xlsx 与 .csv。预览不写入任何数据。",
+)
+@require(TRACK)
+def sheet_preview(request: HttpRequest, file: File[UploadedFile]) -> dict[str, Any]:
+    if (file.size or 0) > SHEET_MAX_BYTES:
+        raise LogisticsError.sheet_invalid("表格过大（最大 5 MB）")
+    rows = read_sheet(file.name or "", file.read())
+    verdicts = services.sheet_check(rows, actor=actor_of(request))
+    ok = sum(1 for v in verdicts if v["ok"])
+    return {"rows": verdicts, "ok": ok, "bad": len(verdicts) - ok}
+
+
+@router.post(
+    "/tracking-sheet/apply",
+    response={200: s.SheetApplyOut, **error_responses(401, 403, 422)},
+    operation_id="admin_logistics_sheet_apply",
+    summary="按预览结果录入运单号（有不能匹配的行则整表拒绝）",
+)
+@require(TRACK)
+def sheet_apply(request: HttpRequest, payload: s.SheetApplyIn) -> dict[str, Any]:
+    rows = [
+        services.SheetRow(row=r.row, number=r.number.strip(), tracking_no=r.tracking_no.strip()) for r in payload.rows
+    ]
+    return {"applied": services.sheet_apply(actor=actor_of(request), rows=rows)}
