@@ -38,6 +38,9 @@ from jmt.rbac.errors import ERROR_CODES as RBAC_ERROR_CODES
 from jmt.registration.api import router as registration_router
 from jmt.registration.api_admin import router as registration_admin_router
 from jmt.registration.errors import ERROR_CODES as REGISTRATION_ERROR_CODES
+from jmt.showroom.api import router as showroom_router
+from jmt.showroom.api_admin import router as showroom_admin_router
+from jmt.showroom.errors import ERROR_CODES as SHOWROOM_ERROR_CODES
 from jmt.system.api import health_router, home_router, notices_router
 from jmt.system.api_admin import router as system_admin_router
 from jmt.workflow.api import router as workflow_router
@@ -55,6 +58,7 @@ ERROR_CODES: dict[str, str] = {
     **DOCUMENT_ERROR_CODES,
     **MERCHANT_ERROR_CODES,
     **REGISTRATION_ERROR_CODES,
+    **SHOWROOM_ERROR_CODES,
 }
 
 
@@ -94,6 +98,8 @@ api.add_router("/customs/gateway", customs_gateway_router)
 api.add_router("/admin/customs", customs_admin_router)
 api.add_router("/registration", registration_router)
 api.add_router("/admin/registration", registration_admin_router)
+api.add_router("/showroom", showroom_router)
+api.add_router("/admin/showroom", showroom_admin_router)
 
 
 def _respond(

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "jmt.customs",
     "jmt.documents",
     "jmt.registration",
+    "jmt.showroom",
     "jmt.integrations.customs_gateway",
 ]
 

@@ -250,7 +250,7 @@ MODULES: tuple[Module, ...] = (
         (
             Item("hall", "S1", "商品展厅", "/showroom", "按分类浏览全部已上架商品", writable=False),
             Item("categories", "S2", "分类页", "/showroom/categories", "某一分类下的全部商品", writable=False),
-            Item("products", "S3", "商品详情", "/showroom/products", "图集、详情与购买咨询", writable=False),
+            Item("products", "S3", "商品详情", "/showroom/products", "图集、详情与购买咨询；提交自家商品审核上架"),
         ),
         gate=G,
         route="/showroom",
