@@ -14,6 +14,7 @@ from jmt.system.parameters import (
     NotificationParams,
     OpeningHoursParams,
     PlatformParams,
+    ShowroomParams,
 )
 
 
@@ -25,6 +26,7 @@ class SystemParameterValues(Schema):
     opening_hours: OpeningHoursParams
     announcements: AnnouncementParams
     notifications: NotificationParams
+    showroom: ShowroomParams
     logs: LogArchiveParams
 
 

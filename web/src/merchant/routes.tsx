@@ -27,6 +27,10 @@ const ManifestsPage = lazy(() => import('./pages/customs/manifests/ManifestsPage
 const SummariesPage = lazy(() => import('./pages/customs/summaries/SummariesPage'));
 const CancelsPage = lazy(() => import('./pages/customs/cancels/CancelsPage'));
 const CustomsNotificationsPage = lazy(() => import('./pages/customs/notifications/NotificationsPage'));
+const ShowroomPage = lazy(() => import('./pages/showroom/ShowroomPage'));
+const ShowroomCategoryPage = lazy(() => import('./pages/showroom/CategoryPage'));
+const ShowroomProductPage = lazy(() => import('./pages/showroom/ProductDetailPage'));
+const ShowroomMinePage = lazy(() => import('./pages/showroom/MyProductsPage'));
 
 /** Built pages outside the catalog, with the permission each needs (none: any signed-in merchant user). */
 export const BUILT_PAGES = [
@@ -65,6 +69,11 @@ export function MerchantRoutes() {
           <Route path="customs/summaries" element={<SummariesPage />} />
           <Route path="customs/cancels" element={<CancelsPage />} />
           <Route path="customs/notifications" element={<CustomsNotificationsPage />} />
+          <Route path="showroom" element={<ShowroomPage />} />
+          <Route path="showroom/categories" element={<ShowroomCategoryPage />} />
+          <Route path="showroom/categories/:categoryId" element={<ShowroomCategoryPage />} />
+          <Route path="showroom/products" element={<ShowroomMinePage />} />
+          <Route path="showroom/products/:productId" element={<ShowroomProductPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>
