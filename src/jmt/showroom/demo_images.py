@@ -43,8 +43,18 @@ def _backdrop(light: Colour, deep: Colour, edge: int) -> Image.Image:
     return ImageOps.colorize(glow, black=pale, white=tint).convert("RGB")
 
 
-def _facet_prism(draw: ImageDraw.ImageDraw, cx: float, base: float, width: float, height: float, angle: float, light: Colour, deep: Colour) -> None:
+def _facet_prism(
+    draw: ImageDraw.ImageDraw,
+    cx: float,
+    base: float,
+    width: float,
+    height: float,
+    angle: float,
+    light: Colour,
+    deep: Colour,
+) -> None:
     """One pointed crystal: a body and a tip, a lit face and a shaded face."""
+
     def rot(x: float, y: float) -> tuple[float, float]:
         dx, dy = x - cx, y - base
         c, s = math.cos(angle), math.sin(angle)
@@ -57,7 +67,11 @@ def _facet_prism(draw: ImageDraw.ImageDraw, cx: float, base: float, width: float
     right = [rot(cx, base), rot(cx, tip_y), rot(cx + w, shoulder), rot(cx + w, base)]
     draw.polygon(left, fill=_mix(light, deep, 0.25), outline=_mix(deep, (0, 0, 0), 0.2))
     draw.polygon(right, fill=_mix(light, deep, 0.6), outline=_mix(deep, (0, 0, 0), 0.2))
-    draw.line([rot(cx - w * 0.55, base - height * 0.1), rot(cx - w * 0.55, shoulder + width * 0.2)], fill=(255, 255, 255), width=int(width * 0.08))
+    draw.line(
+        [rot(cx - w * 0.55, base - height * 0.1), rot(cx - w * 0.55, shoulder + width * 0.2)],
+        fill=(255, 255, 255),
+        width=int(width * 0.08),
+    )
 
 
 def _cluster(draw: ImageDraw.ImageDraw, edge: int, light: Colour, deep: Colour, rng: random.Random) -> None:
@@ -96,14 +110,25 @@ def _bracelet(draw: ImageDraw.ImageDraw, edge: int, light: Colour, deep: Colour,
 
 def _sphere(draw: ImageDraw.ImageDraw, edge: int, light: Colour, deep: Colour, rng: random.Random) -> None:
     cx, cy, r = edge / 2, edge * 0.44, edge * 0.27
-    draw.polygon([(cx - r * 0.7, edge * 0.84), (cx + r * 0.7, edge * 0.84), (cx + r * 0.45, cy + r * 0.82), (cx - r * 0.45, cy + r * 0.82)], fill=(120, 84, 58))
+    draw.polygon(
+        [
+            (cx - r * 0.7, edge * 0.84),
+            (cx + r * 0.7, edge * 0.84),
+            (cx + r * 0.45, cy + r * 0.82),
+            (cx - r * 0.45, cy + r * 0.82),
+        ],
+        fill=(120, 84, 58),
+    )
     draw.rectangle([cx - r * 0.8, edge * 0.84, cx + r * 0.8, edge * 0.87], fill=(92, 62, 42))
     _bead(draw, cx, cy, r, light, deep)
     for _ in range(5):
         a = rng.uniform(0, 2 * math.pi)
         d = rng.uniform(0.2, 0.7) * r
         s = rng.uniform(0.03, 0.07) * r
-        draw.ellipse([cx + d * math.cos(a) - s, cy + d * math.sin(a) - s, cx + d * math.cos(a) + s, cy + d * math.sin(a) + s], fill=_mix(light, (255, 255, 255), 0.6))
+        draw.ellipse(
+            [cx + d * math.cos(a) - s, cy + d * math.sin(a) - s, cx + d * math.cos(a) + s, cy + d * math.sin(a) + s],
+            fill=_mix(light, (255, 255, 255), 0.6),
+        )
 
 
 def _geode(draw: ImageDraw.ImageDraw, edge: int, light: Colour, deep: Colour, rng: random.Random) -> None:
@@ -116,19 +141,31 @@ def _geode(draw: ImageDraw.ImageDraw, edge: int, light: Colour, deep: Colour, rn
         d = rng.uniform(0.15, 0.95)
         x, y = cx + rx * d * math.cos(a), cy + ry * d * math.sin(a)
         s = edge * rng.uniform(0.012, 0.03)
-        draw.polygon([(x, y - s * 1.6), (x + s, y), (x, y + s * 0.6), (x - s, y)], fill=_mix(deep, light, rng.uniform(0.3, 1.0)))
+        draw.polygon(
+            [(x, y - s * 1.6), (x + s, y), (x, y + s * 0.6), (x - s, y)], fill=_mix(deep, light, rng.uniform(0.3, 1.0))
+        )
 
 
 def _pendant(draw: ImageDraw.ImageDraw, edge: int, light: Colour, deep: Colour, rng: random.Random) -> None:
     cx = edge / 2
-    draw.line([(edge * 0.2, edge * 0.08), (cx, edge * 0.3), (edge * 0.8, edge * 0.08)], fill=(196, 160, 90), width=int(edge * 0.008))
-    draw.ellipse([cx - edge * 0.03, edge * 0.28, cx + edge * 0.03, edge * 0.34], outline=(196, 160, 90), width=int(edge * 0.01))
+    draw.line(
+        [(edge * 0.2, edge * 0.08), (cx, edge * 0.3), (edge * 0.8, edge * 0.08)],
+        fill=(196, 160, 90),
+        width=int(edge * 0.008),
+    )
+    draw.ellipse(
+        [cx - edge * 0.03, edge * 0.28, cx + edge * 0.03, edge * 0.34], outline=(196, 160, 90), width=int(edge * 0.01)
+    )
     top, bottom, w = edge * 0.34, edge * 0.86, edge * 0.13
     left = [(cx, top), (cx - w, top + w * 1.2), (cx - w, bottom - w * 1.4), (cx, bottom)]
     right = [(cx, top), (cx + w, top + w * 1.2), (cx + w, bottom - w * 1.4), (cx, bottom)]
     draw.polygon(left, fill=_mix(light, deep, 0.25))
     draw.polygon(right, fill=_mix(light, deep, 0.62))
-    draw.line([(cx - w * 0.55, top + w * 1.4), (cx - w * 0.55, bottom - w * 1.8)], fill=(255, 255, 255), width=int(edge * 0.012))
+    draw.line(
+        [(cx - w * 0.55, top + w * 1.4), (cx - w * 0.55, bottom - w * 1.8)],
+        fill=(255, 255, 255),
+        width=int(edge * 0.012),
+    )
 
 
 SHAPES = {"cluster": _cluster, "bracelet": _bracelet, "sphere": _sphere, "geode": _geode, "pendant": _pendant}
@@ -138,7 +175,7 @@ def draw(stone: str, shape: str, seed: int) -> Image.Image:
     """A 900 × 900 picture of ``shape`` in ``stone``'s colours; the same seed draws the same picture."""
     light, deep = STONES[stone]
     edge = SIZE * SCALE
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - demo drawings, not security
     image = _backdrop(light, deep, edge)
     shadow = Image.new("L", (edge, edge), 0)
     ImageDraw.Draw(shadow).ellipse([edge * 0.22, edge * 0.8, edge * 0.78, edge * 0.9], fill=90)
@@ -152,14 +189,16 @@ def demo_qr(text: str) -> Image.Image:
     """A stand-in for the staff WeChat QR image: a QR-like pattern (not a scannable code), to be
     replaced in 系统参数 › 交易平台."""
     modules, cell = 29, 14
-    rng = random.Random(text)
+    rng = random.Random(text)  # noqa: S311 - a drawn pattern, not security
     edge = modules * cell + 2 * 4 * cell
     image = Image.new("RGB", (edge, edge), (255, 255, 255))
     d = ImageDraw.Draw(image)
     offset = 4 * cell
 
     def box(x: int, y: int, n: int, fill: Colour) -> None:
-        d.rectangle([offset + x * cell, offset + y * cell, offset + (x + n) * cell - 1, offset + (y + n) * cell - 1], fill=fill)
+        d.rectangle(
+            [offset + x * cell, offset + y * cell, offset + (x + n) * cell - 1, offset + (y + n) * cell - 1], fill=fill
+        )
 
     for y in range(modules):
         for x in range(modules):

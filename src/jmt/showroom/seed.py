@@ -11,7 +11,7 @@ from typing import Any
 from jmt.accounts.selectors import build_actor
 from jmt.merchants.models import Merchant
 from jmt.showroom import demo_images, images, services
-from jmt.showroom.models import Attribute, Category, Product, ProductImage, Tag
+from jmt.showroom.models import Attribute, Category, Product, ProductImage
 from jmt.system.models import SystemParameter
 
 TAGS = [("热销", "red"), ("新品", "green"), ("跨境直邮", "blue"), ("保税仓发货", "gold")]
@@ -46,7 +46,10 @@ TREE: dict[str, dict[str, Any]] = {
     "摆件": {
         "attributes": [("高度", "number", "cm", []), ("重量", "number", "kg", [])],
         "children": {
-            "晶洞": {"紫晶洞": (["紫水晶"], "geode", "{origin}紫晶洞摆件"), "黄晶洞": (["黄水晶"], "geode", "黄水晶聚宝盆")},
+            "晶洞": {
+                "紫晶洞": (["紫水晶"], "geode", "{origin}紫晶洞摆件"),
+                "黄晶洞": (["黄水晶"], "geode", "黄水晶聚宝盆"),
+            },
             "晶柱": {"单尖柱": (["白水晶", "粉晶", "紫水晶"], "cluster", "{stone}单尖水晶柱")},
         },
     },
@@ -98,7 +101,9 @@ def _values(top: Category, leaf: Category, stone: str, origin: str, size: int, r
         elif attribute.name == "圈数":
             out[attribute.pk] = "3" if "多圈" in leaf.name else "1"
         elif attribute.name == "重量":
-            out[attribute.pk] = str(rng.choice([180, 350, 520, 860, 1200]) if attribute.unit == "g" else rng.choice([1.5, 2.8, 4.6, 8]))
+            out[attribute.pk] = str(
+                rng.choice([180, 350, 520, 860, 1200]) if attribute.unit == "g" else rng.choice([1.5, 2.8, 4.6, 8])
+            )
         elif attribute.name == "高度":
             out[attribute.pk] = str(rng.choice([12, 18, 25, 36]))
         elif attribute.name == "尺寸":
@@ -112,7 +117,7 @@ def seed_showroom(merchants: list[Merchant], *, staff: Any) -> None:
     actor = build_actor(staff)
     tags = [services.tag_create(actor=actor, name=name, color=color) for name, color in TAGS]
     leaves = _seed_tree(actor)
-    rng = random.Random(16)
+    rng = random.Random(16)  # noqa: S311 - reproducible demo data, not security
     tops = {c.name: c for c in Category.objects.filter(parent__isnull=True)}
     count = 0
     for round_ in range(5):
