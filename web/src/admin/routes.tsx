@@ -26,6 +26,7 @@ const MerchantsPage = lazy(() => import('./pages/merchants/list/MerchantsPage'))
 const GatewayConfigsPage = lazy(() => import('./pages/operations/gateway/GatewayConfigsPage'));
 const CustomsBoardPage = lazy(() => import('./pages/operations/customs/CustomsBoardPage'));
 const OnboardingPage = lazy(() => import('./pages/merchants/onboarding/OnboardingPage'));
+const ShowroomAdminPage = lazy(() => import('./pages/content/showroom/ShowroomAdminPage'));
 
 export const BUILT_PAGES = [
   { path: '/', title: '工作台', permission: null },
@@ -40,6 +41,7 @@ export const BUILT_PAGES = [
   { path: '/operations/gateway', title: '点点通接口配置', permission: 'operations:gateway:view' },
   { path: '/operations/customs', title: '报关流程可视化', permission: 'operations:customs:view' },
   { path: '/merchants/onboarding', title: '注册与入驻管理', permission: 'merchants:onboarding:view' },
+  { path: '/content/showroom', title: '商品管理', permission: 'content:showroom:view' },
 ] as const;
 
 export function AdminRoutes() {
@@ -78,6 +80,7 @@ export function AdminRoutes() {
           <Route path="operations/gateway" element={<GatewayConfigsPage />} />
           <Route path="operations/customs" element={<CustomsBoardPage />} />
           <Route path="merchants/onboarding" element={<OnboardingPage />} />
+          <Route path="content/showroom" element={<ShowroomAdminPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>

@@ -33,6 +33,9 @@ const CustomsGatewayPage = lazy(() => import('./pages/customs/GatewayPage'));
 const CustomsNotificationsPage = lazy(() => import('./pages/customs/NotificationsPage'));
 const MeLogsPage = lazy(() => import('./pages/me/LogsPage'));
 const DocumentsPage = lazy(() => import('./pages/documents/DocumentsPage'));
+const ShowroomPage = lazy(() => import('./pages/showroom/ShowroomPage'));
+const ShowroomProductPage = lazy(() => import('./pages/showroom/ProductDetailPage'));
+const ShowroomMinePage = lazy(() => import('./pages/showroom/MyProductsPage'));
 
 /** Full-screen pages behind sign-in (each customs page checks its catalog item itself). */
 const PAGES: { path: string; element: JSX.Element }[] = [
@@ -44,6 +47,11 @@ const PAGES: { path: string; element: JSX.Element }[] = [
   { path: '/customs/notifications', element: <CustomsNotificationsPage /> },
   { path: '/documents', element: <DocumentsPage /> },
   { path: '/me/logs', element: <MeLogsPage /> },
+  { path: '/showroom', element: <ShowroomPage /> },
+  { path: '/showroom/categories', element: <ShowroomPage /> },
+  { path: '/showroom/categories/:categoryId', element: <ShowroomPage /> },
+  { path: '/showroom/products', element: <ShowroomMinePage /> },
+  { path: '/showroom/products/:productId', element: <ShowroomProductPage /> },
 ];
 
 export const TABS = [
