@@ -37,7 +37,7 @@ export function BuyDialog({ open, productName, onClose }: { open: boolean; produ
           <Typography.Paragraph type="secondary">想要「{productName}」？{contact.note}</Typography.Paragraph>
           {contact.wechat_qr ? <img src={contact.wechat_qr} alt="采购顾问微信二维码" data-testid="sr-buy-qr" /> : <Alert type="info" message="暂未设置二维码，请添加下方微信号" />}
           {contact.wechat_id ? (
-            <Space direction="vertical" style={{ marginTop: 16 }}>
+            <Space direction="vertical" align="center" style={{ marginTop: 16, width: "100%" }}>
               <Typography.Text>
                 微信号：<Typography.Text strong data-testid="sr-buy-wechat">{contact.wechat_id}</Typography.Text>
               </Typography.Text>

@@ -6,7 +6,7 @@ import type { TreeProps } from 'antd';
 import { useState } from 'react';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { useMe } from '@/shared/session';
-import { findCategory, type Attribute, type CategoryNode } from '@/shared/showroom/showroom';
+import { findCategory, flatten, type Attribute, type CategoryNode } from '@/shared/showroom/showroom';
 
 const KIND_LABELS = { text: '文本', number: '数值', choice: '选项' } as const;
 
@@ -105,7 +105,7 @@ export function CategoriesTab({ tree, onChanged }: { tree: CategoryNode[]; onCha
               selectedKeys={selectedId ? [selectedId] : []}
               onSelect={(keys) => setSelectedId(keys.length ? Number(keys[0]) : null)}
               onDrop={onDrop}
-              key={tree.length}
+              key={flatten(tree).length}
             />
           ) : (
             <Empty description="还没有分类" />
