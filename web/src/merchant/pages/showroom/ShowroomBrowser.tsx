@@ -143,7 +143,7 @@ export function ShowroomBrowser({ categoryId }: { categoryId: number | null }) {
   const q = params.get('q') ?? '';
   const page = Number(params.get('page')) || 1;
   const [typed, setTyped] = useState(q);
-  const [tree, setTree] = useState<CategoryNode[]>([]);
+  const [tree, setTree] = useState<CategoryNode[] | null>(null);
   const [tags, setTags] = useState<TagOut[]>([]);
   const [info, setInfo] = useState<CategoryInfo | null>(null);
   const [hall, setHall] = useState<HallSection[] | null>(null);
@@ -161,7 +161,12 @@ export function ShowroomBrowser({ categoryId }: { categoryId: number | null }) {
 
   useEffect(() => setTyped(q), [q]);
   useEffect(() => {
-    void unwrap(api.client.GET('/api/v1/showroom/categories')).then(setTree).catch((e) => setError(errorMessage(e)));
+    void unwrap(api.client.GET('/api/v1/showroom/categories'))
+      .then(setTree)
+      .catch((e) => {
+        setTree([]);
+        setError(errorMessage(e));
+      });
     void unwrap(api.client.GET('/api/v1/showroom/tags')).then(setTags).catch(() => setTags([]));
   }, [api]);
   useEffect(() => {
@@ -218,7 +223,7 @@ export function ShowroomBrowser({ categoryId }: { categoryId: number | null }) {
       setParams(next, { replace: true });
     }
   };
-  const openKeys = categoryId ? (ancestorsOf(tree, categoryId) ?? []).map(String) : [];
+  const openKeys = categoryId && tree ? (ancestorsOf(tree, categoryId) ?? []).map(String) : [];
 
   return (
     <div data-testid="showroom">
@@ -252,10 +257,14 @@ export function ShowroomBrowser({ categoryId }: { categoryId: number | null }) {
             <Typography.Text strong style={{ display: 'block', margin: '4px 0 8px 12px' }}>
               <AppstoreOutlined /> 全部分类
             </Typography.Text>
-            {tree.length ? (
+            {tree === null ? (
+              <Skeleton active paragraph={{ rows: 6 }} />
+            ) : tree.length ? (
               <Menu mode="inline" selectedKeys={categoryId ? [String(categoryId)] : []} defaultOpenKeys={openKeys} key={openKeys.join('-')} items={categoryMenu(tree)} />
             ) : (
-              <Skeleton active paragraph={{ rows: 6 }} />
+              <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
+                暂无分类
+              </Typography.Text>
             )}
           </div>
         </Col>
