@@ -7,7 +7,7 @@ PORT ?= 8000
 export PYTHONPATH := $(CURDIR)/src
 export DJANGO_SETTINGS_MODULE := jmt.settings
 
-.PHONY: run test install install-dev web lint typecheck pytest e2e web-test openapi check-openapi check-deploy migrate demo clean bench bench-fx bench-load bench-web deploy-check failover-drill restore-drill docs-shots
+.PHONY: run test install install-dev web lint typecheck pytest e2e web-test openapi check-openapi check-deploy migrate demo clean bench bench-fx bench-load bench-web deploy-check failover-drill restore-drill docs-shots bench-showroom
 
 $(VENV)/.base: requirements/base.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -102,6 +102,11 @@ BENCH_FX_ROWS ?= 10000
 bench-fx: install-dev
 	createdb -h 127.0.0.1 -U postgres fx_bench 2>/dev/null || true
 	DATABASE_URL=$(BENCH_FX_DATABASE_URL) $(PY) bench/fx_balances.py --rows $(BENCH_FX_ROWS)
+## make bench-showroom: the showroom list with 5,000 products on PostgreSQL, server time per page.
+BENCH_SHOWROOM_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/showroom_bench
+bench-showroom: install-dev
+	psql "$(dir $(BENCH_SHOWROOM_DATABASE_URL))postgres" -tc "SELECT 1 FROM pg_database WHERE datname='$(notdir $(BENCH_SHOWROOM_DATABASE_URL))'" | grep -q 1 || psql "$(dir $(BENCH_SHOWROOM_DATABASE_URL))postgres" -c "CREATE DATABASE $(notdir $(BENCH_SHOWROOM_DATABASE_URL))"
+	DATABASE_URL=$(BENCH_SHOWROOM_DATABASE_URL) $(PY) bench/showroom.py --products 5000 --runs 30
 
 ## make bench-load: locust against gunicorn (2 uvicorn workers) + a task worker + PostgreSQL with the
 ## issue-9 data set; started and stopped here, figures into bench/RESULTS.md. BENCH_LOAD_SECONDS per stage.

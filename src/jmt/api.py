@@ -50,6 +50,9 @@ from jmt.refunds.errors import ERROR_CODES as REFUNDS_ERROR_CODES
 from jmt.registration.api import router as registration_router
 from jmt.registration.api_admin import router as registration_admin_router
 from jmt.registration.errors import ERROR_CODES as REGISTRATION_ERROR_CODES
+from jmt.showroom.api import router as showroom_router
+from jmt.showroom.api_admin import router as showroom_admin_router
+from jmt.showroom.errors import ERROR_CODES as SHOWROOM_ERROR_CODES
 from jmt.system.api import health_router, home_router, notices_router
 from jmt.system.api_admin import router as system_admin_router
 from jmt.workflow.api import router as workflow_router
@@ -71,6 +74,7 @@ ERROR_CODES: dict[str, str] = {
     **FILING_ERROR_CODES,
     **REFUNDS_ERROR_CODES,
     **LOGISTICS_ERROR_CODES,
+    **SHOWROOM_ERROR_CODES,
 }
 
 
@@ -118,6 +122,8 @@ api.add_router("/refunds", refunds_router)
 api.add_router("/admin/refunds", refunds_admin_router)
 api.add_router("/logistics", logistics_router)
 api.add_router("/admin/logistics", logistics_admin_router)
+api.add_router("/showroom", showroom_router)
+api.add_router("/admin/showroom", showroom_admin_router)
 
 
 def _respond(

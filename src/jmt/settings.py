@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "jmt.filings",
     "jmt.refunds",
     "jmt.logistics",
+    "jmt.showroom",
     "jmt.integrations.customs_gateway",
 ]
 

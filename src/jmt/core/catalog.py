@@ -265,9 +265,18 @@ MODULES: tuple[Module, ...] = (
         "商品展厅、分类浏览与商品详情",
         M,
         (
-            Item("hall", "S1", "商品展厅", "/showroom", "按分类浏览全部已上架商品", writable=False),
-            Item("categories", "S2", "分类页", "/showroom/categories", "某一分类下的全部商品", writable=False),
-            Item("products", "S3", "商品详情", "/showroom/products", "图集、详情与购买咨询", writable=False),
+            Item("hall", "S1", "商品展厅", "/showroom", "按分类浏览全部已上架商品", writable=False, built=True),
+            Item(
+                "categories", "S2", "分类页", "/showroom/categories", "某一分类下的全部商品", writable=False, built=True
+            ),
+            Item(
+                "products",
+                "S3",
+                "我的商品",
+                "/showroom/products",
+                "商品详情（图集、购买咨询）；提交自家商品审核上架",
+                built=True,
+            ),
         ),
         gate=G,
         route="/showroom",

@@ -229,6 +229,24 @@ class FxParams(Group):
             raise ValueError("看板必须包含美元（结汇按美元办理）")
         return currencies
 
+# --- 交易平台 ---
+class ShowroomParams(Group):
+    """Read by the showroom's 购买 dialog: the staff WeChat a buyer adds to order."""
+
+    buyer_wechat_id: str = Field(default="", title="采购咨询微信号", max_length=40)
+    buyer_wechat_qr: str = Field(
+        default="",
+        title="采购咨询微信二维码",
+        max_length=500,
+        pattern=r"^$|^(https://|/)\S+$",
+        json_schema_extra={"hint": "请填写 https:// 开头的图片地址或以 / 开头的站内地址"},
+    )
+    buyer_note: str = Field(
+        default="添加捷晶采购顾问微信，说明商品名称与数量，顾问将为您对接商户、确认价格与发货。",
+        title="购买说明",
+        max_length=200,
+    )
+
 
 # --- 日志归档 ---
 class LogArchiveParams(Group):
@@ -255,11 +273,12 @@ GROUPS: tuple[GroupSpec, ...] = (
     GroupSpec("announcements", "维护公告", "生效期间在商户端与后台顶部显示横幅", AnnouncementParams),
     # 支付参数 and 物流参数 come back with the 收结汇 and 跨境物流 modules that read them.
     GroupSpec("notifications", "通知参数", "短信签名、微信模板消息与服务号", NotificationParams),
+    GroupSpec("showroom", "交易平台", "商品详情「购买」弹窗中的采购咨询微信", ShowroomParams),
     GroupSpec("logs", "日志归档", "操作日志的保留天数", LogArchiveParams),
     GroupSpec("fx", "汇率参数", "收结汇汇率看板展示的币种（对人民币）", FxParams),
 )
 GROUPS_BY_KEY: dict[str, GroupSpec] = {g.key: g for g in GROUPS}
-GroupKey = Literal["platform", "opening_hours", "announcements", "notifications", "logs", "fx"]
+GroupKey = Literal["platform", "opening_hours", "announcements", "notifications", "showroom", "logs", "fx"]
 
 
 # --- validation messages in Chinese ---

@@ -15,6 +15,7 @@ from jmt.system.parameters import (
     NotificationParams,
     OpeningHoursParams,
     PlatformParams,
+    ShowroomParams,
 )
 
 
@@ -26,6 +27,7 @@ class SystemParameterValues(Schema):
     opening_hours: OpeningHoursParams
     announcements: AnnouncementParams
     notifications: NotificationParams
+    showroom: ShowroomParams
     logs: LogArchiveParams
     fx: FxParams
 

@@ -30,6 +30,7 @@ const FilingsQueuePage = lazy(() => import('./pages/operations/filings/FilingsQu
 const RefundsPage = lazy(() => import('./pages/operations/refunds/RefundsPage'));
 const LogisticsAdminPage = lazy(() => import('./pages/operations/logistics/LogisticsPage'));
 const OnboardingPage = lazy(() => import('./pages/merchants/onboarding/OnboardingPage'));
+const ShowroomAdminPage = lazy(() => import('./pages/content/showroom/ShowroomAdminPage'));
 
 export const BUILT_PAGES = [
   { path: '/', title: '工作台', permission: null },
@@ -48,6 +49,7 @@ export const BUILT_PAGES = [
   { path: '/operations/refunds', title: '退税管理', permission: 'operations:refunds:view' },
   { path: '/operations/logistics', title: '物流管理', permission: 'operations:logistics:view' },
   { path: '/merchants/onboarding', title: '注册与入驻管理', permission: 'merchants:onboarding:view' },
+  { path: '/content/showroom', title: '商品管理', permission: 'content:showroom:view' },
 ] as const;
 
 export function AdminRoutes() {
@@ -90,6 +92,7 @@ export function AdminRoutes() {
           <Route path="operations/refunds" element={<RefundsPage />} />
           <Route path="operations/logistics" element={<LogisticsAdminPage />} />
           <Route path="merchants/onboarding" element={<OnboardingPage />} />
+          <Route path="content/showroom" element={<ShowroomAdminPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>

@@ -40,6 +40,10 @@ const LogisticsCarriersPage = lazy(() => import('./pages/logistics/CarriersPage'
 const LogisticsShipmentsPage = lazy(() => import('./pages/logistics/ShipmentsPage'));
 const LogisticsShipmentNewPage = lazy(() => import('./pages/logistics/ShipmentNewPage'));
 const LogisticsShipmentDetailPage = lazy(() => import('./pages/logistics/ShipmentDetailPage'));
+const ShowroomPage = lazy(() => import('./pages/showroom/ShowroomPage'));
+const ShowroomCategoryPage = lazy(() => import('./pages/showroom/CategoryPage'));
+const ShowroomProductPage = lazy(() => import('./pages/showroom/ProductDetailPage'));
+const ShowroomMinePage = lazy(() => import('./pages/showroom/MyProductsPage'));
 
 /** Built pages outside the catalog, with the permission each needs (none: any signed-in merchant user). */
 export const BUILT_PAGES = [
@@ -92,6 +96,11 @@ export function MerchantRoutes() {
           <Route path="logistics/shipments" element={<LogisticsShipmentsPage />} />
           <Route path="logistics/shipments/new" element={<LogisticsShipmentNewPage />} />
           <Route path="logistics/shipments/:id" element={<LogisticsShipmentDetailPage />} />
+          <Route path="showroom" element={<ShowroomPage />} />
+          <Route path="showroom/categories" element={<ShowroomCategoryPage />} />
+          <Route path="showroom/categories/:categoryId" element={<ShowroomCategoryPage />} />
+          <Route path="showroom/products" element={<ShowroomMinePage />} />
+          <Route path="showroom/products/:productId" element={<ShowroomProductPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>

@@ -45,6 +45,9 @@ const LogisticsCarriersPage = lazy(() => import('./pages/logistics/CarriersPage'
 const LogisticsShipmentsPage = lazy(() => import('./pages/logistics/ShipmentsPage'));
 const LogisticsShipmentNewPage = lazy(() => import('./pages/logistics/ShipmentNewPage'));
 const LogisticsShipmentDetailPage = lazy(() => import('./pages/logistics/ShipmentDetailPage'));
+const ShowroomPage = lazy(() => import('./pages/showroom/ShowroomPage'));
+const ShowroomProductPage = lazy(() => import('./pages/showroom/ProductDetailPage'));
+const ShowroomMinePage = lazy(() => import('./pages/showroom/MyProductsPage'));
 
 /** Full-screen pages behind sign-in (each customs page checks its catalog item itself). */
 const PAGES: { path: string; element: JSX.Element }[] = [
@@ -70,6 +73,11 @@ const PAGES: { path: string; element: JSX.Element }[] = [
   { path: '/fx/rates', element: <FxRatesPage /> },
   { path: '/fx/settlements', element: <FxSettlementsPage /> },
   { path: '/fx/settlements/new', element: <FxSettlementNewPage /> },
+  { path: '/showroom', element: <ShowroomPage /> },
+  { path: '/showroom/categories', element: <ShowroomPage /> },
+  { path: '/showroom/categories/:categoryId', element: <ShowroomPage /> },
+  { path: '/showroom/products', element: <ShowroomMinePage /> },
+  { path: '/showroom/products/:productId', element: <ShowroomProductPage /> },
 ];
 
 export const TABS = [

@@ -46,6 +46,7 @@ def test_a_new_merchant_sees_built_gated_modules_closed_until_registration(api, 
     assert gated == {"filings", "customs"}
     assert gated == {"customs", "refunds"}
     assert gated == {"customs", "logistics"}
+    assert gated == {"customs", "showroom"}
     assert all("工商注册" in m["disabled_reason"] for m in modules if m["available"] and not m["enabled"])
     assert {m["key"] for m in modules if m["enabled"]} == {"registration"}
 
@@ -57,6 +58,7 @@ def test_an_approved_merchant_sees_every_built_module_enabled_and_the_rest_comin
     assert {m["key"] for m in modules if m["enabled"]} == BUILT_MODULES == {"registration", "filings", "customs"}
     assert {m["key"] for m in modules if m["enabled"]} == BUILT_MODULES == {"registration", "customs", "refunds"}
     assert {m["key"] for m in modules if m["enabled"]} == BUILT_MODULES == {"registration", "customs", "logistics"}
+    assert {m["key"] for m in modules if m["enabled"]} == BUILT_MODULES == {"registration", "customs", "showroom"}
     for module in modules:
         if module["key"] not in BUILT_MODULES:
             assert module["available"] is False

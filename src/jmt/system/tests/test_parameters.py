@@ -20,6 +20,7 @@ def test_every_group_reads_as_its_defaults_before_anyone_saves(admin_api):
         "opening_hours",
         "announcements",
         "notifications",
+        "showroom",
         "logs",
         "fx",
     ]

@@ -89,6 +89,8 @@ def test_todo_counts_count_open_items_waiting_on_the_merchant_and_split_customs_
         {"module": "customs", "key": "customs:orders", "title": "电子订单报送", "count": 1, "route": "/customs/orders"},
         # 结汇申请 (fx.flow) never waits on the merchant: its entry stays at 0 and the home leaves it out.
         {"module": "fx", "key": "fx", "title": "收结汇", "count": 0, "route": "/fx/settlements"},
+        # The product graph (showroom.flow): a 草稿 or 已退回 product waits on the merchant's 提交审核.
+        {"module": "showroom", "key": "showroom", "title": "交易平台", "count": 0, "route": "/showroom/products"},
     ]
     for todo in todos:
         assert TodoOut(**todo).model_dump() == todo
@@ -104,6 +106,7 @@ def test_todo_counts_show_a_registered_type_with_nothing_waiting_as_zero(demo_gr
         ("customs:batches", 0),
         ("customs:orders", 0),
         ("fx", 0),
+        ("showroom", 0),
     ]
 
 

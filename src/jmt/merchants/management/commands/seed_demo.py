@@ -18,7 +18,9 @@ from jmt.logistics.seed import seed_logistics
 from jmt.merchants.models import MemberRole, Membership, Merchant, MerchantType, RegistrationStatus
 from jmt.refunds.seed import seed_refunds
 from jmt.registration.seed import ADMIN_PHONE as REGISTRATION_ADMIN_PHONE
+from jmt.registration.seed import MERCHANT_NAME as REGISTRATION_MERCHANT
 from jmt.registration.seed import seed_approved_application, seed_registration
+from jmt.showroom.seed import seed_showroom
 
 ADMIN_USERNAME = "admin"
 APPROVED_MERCHANT = "东海晶莹水晶"
@@ -80,6 +82,9 @@ class Command(BaseCommand):
             self._merchant_user(APPROVED_ADMIN_PHONE, "林晶莹", newcomer.current_merchant, MemberRole.MEMBER)
 
         seed_registration()  # one application waiting in 材料初审 (注册与入驻管理)
+        # 交易平台: the crystal category tree and ~60 products with pictures, most of them 东海晶莹水晶's.
+        sellers = [crystal, crystal, *Merchant.objects.filter(name=REGISTRATION_MERCHANT)]
+        seed_showroom(sellers, staff=admin)
         self.stdout.write(self.style.SUCCESS("演示数据已就绪（demo data loaded）"))
         self.stdout.write(
             "\n".join(

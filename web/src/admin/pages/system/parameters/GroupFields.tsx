@@ -208,6 +208,22 @@ export function NotificationFields() {
   );
 }
 
+export function ShowroomFields() {
+  return (
+    <>
+      <ProFormText name="buyer_wechat_id" label="采购咨询微信号" width="md" placeholder="微信号" extra="商户在商品详情点「购买」时看到此微信号，可一键复制。" />
+      <ProFormText
+        name="buyer_wechat_qr"
+        label="采购咨询微信二维码"
+        width="xl"
+        placeholder="https://… 或 /api/v1/showroom/images/…"
+        extra="二维码图片地址，显示在「购买」弹窗中，扫码即可添加采购顾问。"
+      />
+      <ProFormTextArea name="buyer_note" label="购买说明" width="xl" fieldProps={{ rows: 2, maxLength: 200, showCount: true }} />
+    </>
+  );
+}
+
 export function LogFields() {
   return (
     <ProFormDigit

@@ -10,6 +10,7 @@ import {
   AnnouncementFields,
   FxFields,
   LogFields,
+  ShowroomFields,
   NotificationFields,
   OpeningHoursFields,
   PlatformFields,
@@ -21,6 +22,7 @@ const FIELDS: Record<GroupKey, () => ReactNode> = {
   opening_hours: OpeningHoursFields,
   announcements: AnnouncementFields,
   notifications: NotificationFields,
+  showroom: ShowroomFields,
   logs: LogFields,
   fx: FxFields,
 };
@@ -36,6 +38,9 @@ const LABELS: Record<string, string> = {
   wechat_templates: '微信模板 ID',
   service_account_name: '服务号名称',
   service_account_qr: '服务号二维码',
+  buyer_wechat_id: '采购咨询微信号',
+  buyer_wechat_qr: '采购咨询微信二维码',
+  buyer_note: '购买说明',
   archive_after_days: '日志保留天数',
   currencies: '看板币种',
 };

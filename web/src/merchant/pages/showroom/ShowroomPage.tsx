@@ -1,0 +1,6 @@
+/** S1 商品展厅 (`/showroom`). */
+import { ShowroomBrowser } from './ShowroomBrowser';
+
+export default function ShowroomPage() {
+  return <ShowroomBrowser categoryId={null} />;
+}
