@@ -40,6 +40,9 @@ from jmt.registration.api_admin import router as registration_admin_router
 from jmt.registration.errors import ERROR_CODES as REGISTRATION_ERROR_CODES
 from jmt.system.api import health_router, home_router, notices_router
 from jmt.system.api_admin import router as system_admin_router
+from jmt.training.api import router as training_router
+from jmt.training.api_admin import router as training_admin_router
+from jmt.training.errors import ERROR_CODES as TRAINING_ERROR_CODES
 from jmt.workflow.api import router as workflow_router
 from jmt.workflow.errors import ERROR_CODES as WORKFLOW_ERROR_CODES
 
@@ -55,6 +58,7 @@ ERROR_CODES: dict[str, str] = {
     **DOCUMENT_ERROR_CODES,
     **MERCHANT_ERROR_CODES,
     **REGISTRATION_ERROR_CODES,
+    **TRAINING_ERROR_CODES,
 }
 
 
@@ -94,6 +98,8 @@ api.add_router("/customs/gateway", customs_gateway_router)
 api.add_router("/admin/customs", customs_admin_router)
 api.add_router("/registration", registration_router)
 api.add_router("/admin/registration", registration_admin_router)
+api.add_router("/training", training_router)
+api.add_router("/admin/training", training_admin_router)
 
 
 def _respond(

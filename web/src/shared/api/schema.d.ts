@@ -748,6 +748,180 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/training/cockpit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 培训驾驶舱：课程与商户完成率、学习人数趋势、课时流失、客服评价 */
+        get: operations["training_admin_cockpit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/training/cockpit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出培训驾驶舱（xlsx） */
+        get: operations["training_admin_cockpit_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/training/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 课程列表（含未发布） */
+        get: operations["training_admin_courses"];
+        put?: never;
+        /** 新建课程 */
+        post: operations["training_admin_course_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/training/courses/{course_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改课程（排序、发布 / 下架等） */
+        patch: operations["training_admin_course_update"];
+        trace?: never;
+    };
+    "/api/v1/admin/training/courses/{course_id}/cover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传课程封面（JPG / PNG，≤ 5 MB） */
+        post: operations["training_admin_course_cover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/training/courses/{course_id}/lessons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 课程的课时（含未发布） */
+        get: operations["training_admin_lessons"];
+        put?: never;
+        /** 新建课时 */
+        post: operations["training_admin_lesson_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/training/faqs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 常见问题（智能客服的知识来源之一） */
+        get: operations["training_admin_faqs"];
+        put?: never;
+        /** 新增常见问题 */
+        post: operations["training_admin_faq_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/training/faqs/{faq_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除常见问题 */
+        delete: operations["training_admin_faq_delete"];
+        options?: never;
+        head?: never;
+        /** 修改常见问题 */
+        patch: operations["training_admin_faq_update"];
+        trace?: never;
+    };
+    "/api/v1/admin/training/lessons/{lesson_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改课时（正文、排序、发布 / 下架等） */
+        patch: operations["training_admin_lesson_update"];
+        trace?: never;
+    };
+    "/api/v1/admin/training/lessons/{lesson_id}/video": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传课时视频（MP4 / WebM） */
+        post: operations["training_admin_lesson_video"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/impersonation/end": {
         parameters: {
             query?: never;
@@ -2151,6 +2325,259 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/training/assistant/ask": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 向智能客服提问（一次返回完整回答）
+         * @description 回答来自课程、平台帮助和常见问题，附出处链接；没有可靠出处时 `mode` 为 unsure，回答「我不确定」并给出人工客服。
+         */
+        post: operations["training_assistant_ask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/assistant/ask-stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 向智能客服提问（Server-Sent Events 流式回答）
+         * @description `text/event-stream`：`event: meta`（出处、回答方式、提示）、若干 `event: delta`（`{text}`）、`event: done`（`{turn}`，已保存的问答）。
+         */
+        post: operations["training_assistant_ask_stream"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/assistant/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 保存商户的销售渠道（问一次，记下来） */
+        put: operations["training_assistant_channels"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/assistant/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 智能客服了解的商户情况：销售渠道、注册状态、在用模块 */
+        get: operations["training_assistant_profile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的客服会话（最近 50 个） */
+        get: operations["training_conversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/conversations/{conversation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 会话详情（全部问答） */
+        get: operations["training_conversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 课程列表（含我的学习进度） */
+        get: operations["training_courses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/courses/{course_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 课程详情：课时列表与进度、继续学习的课时 */
+        get: operations["training_course"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/courses/{course_id}/cover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 课程封面图片 */
+        get: operations["training_course_cover"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/help/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 平台帮助页（智能客服引用的出处）
+         * @description `key` 为模块键（如 customs、registration、account）或 `faq-<编号>`。
+         */
+        get: operations["training_help"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/lessons/{lesson_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 课时内容（图文或视频）与我的进度 */
+        get: operations["training_lesson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/lessons/{lesson_id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 记录学习进度
+         * @description 进度只增不减，≥ 95 记为学完；位置总是最新的一次，下次从这里继续。记录在当前用户、当前商户名下。
+         */
+        post: operations["training_progress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/lessons/{lesson_id}/video": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 课时视频（支持 Range 分段请求）
+         * @description 地址由课时详情的 `video_src` 给出，`t` 为有效期 6 小时的签名。
+         */
+        get: operations["training_video"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/turns/{turn_id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 评价一条回答（有用 / 没用） */
+        post: operations["training_turn_rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workflow/{type}/{obj_id}/progress": {
         parameters: {
             query?: never;
@@ -2399,6 +2826,42 @@ export interface components {
              */
             updated_at: string;
         };
+        /** AdminCourseListOut */
+        AdminCourseListOut: {
+            /** Items */
+            items: components["schemas"]["AdminCourseOut"][];
+        };
+        /** AdminCourseOut */
+        AdminCourseOut: {
+            /** Cover Url */
+            cover_url: string | null;
+            /** Id */
+            id: number;
+            /** Is Published */
+            is_published: boolean;
+            /** Lesson Count */
+            lesson_count: number;
+            /**
+             * Library
+             * @enum {string}
+             */
+            library: "industry" | "culture";
+            /** Library Label */
+            library_label: string;
+            /** Order */
+            order: number;
+            /** Slug */
+            slug: string;
+            /** Summary */
+            summary: string;
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
         /** AdminGatewayConfigOut */
         AdminGatewayConfigOut: {
             /**
@@ -2517,6 +2980,46 @@ export interface components {
             page_size: number;
             /** Total */
             total: number;
+        };
+        /** AdminLessonListOut */
+        AdminLessonListOut: {
+            /** Items */
+            items: components["schemas"]["AdminLessonOut"][];
+        };
+        /** AdminLessonOut */
+        AdminLessonOut: {
+            /** Body */
+            body: string;
+            /** Channel */
+            channel: string;
+            /** Course Id */
+            course_id: number;
+            /** Has Video File */
+            has_video_file: boolean;
+            /** Id */
+            id: number;
+            /** Is Published */
+            is_published: boolean;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "article" | "video";
+            /** Minutes */
+            minutes: number;
+            /** Order */
+            order: number;
+            /** Slug */
+            slug: string;
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Video Url */
+            video_url: string;
         };
         /** AdminMerchantOut */
         AdminMerchantOut: {
@@ -2851,6 +3354,47 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+        };
+        /** AskIn */
+        AskIn: {
+            /**
+             * Conversation Id
+             * @description 继续的会话；为空时新建会话
+             */
+            conversation_id?: number | null;
+            /** Question */
+            question: string;
+        };
+        /** AssistantProfileOut */
+        AssistantProfileOut: {
+            /** Channel Choices */
+            channel_choices: components["schemas"]["ChannelChoiceOut"][];
+            /**
+             * Channels
+             * @description 商户告诉过我们的销售渠道
+             */
+            channels: string[];
+            /**
+             * Channels Asked
+             * @description 是否已经问过（问过一次就不再追问）
+             */
+            channels_asked: boolean;
+            /**
+             * Handover
+             * @description 人工客服：wechat 微信号、hours 工作时间
+             */
+            handover: {
+                [key: string]: string;
+            };
+            /**
+             * Llm Enabled
+             * @description 是否接入了大模型；未接入时回答为知识库原文摘录
+             */
+            llm_enabled: boolean;
+            /** Modules In Use */
+            modules_in_use: string[];
+            /** Registration Approved */
+            registration_approved: boolean;
         };
         /** AuditArchiveOut */
         AuditArchiveOut: {
@@ -3680,10 +4224,240 @@ export interface components {
              */
             row: number;
         };
+        /** ChannelChoiceOut */
+        ChannelChoiceOut: {
+            /** Label */
+            label: string;
+            /** Value */
+            value: string;
+        };
+        /** ChannelsIn */
+        ChannelsIn: {
+            /**
+             * Channels
+             * @description tiktok / amazon / etsy / facebook / ebay / aliexpress / shopee / own_store
+             */
+            channels: string[];
+        };
+        /** CockpitOut */
+        CockpitOut: {
+            /** Answers */
+            answers: number;
+            /** Courses */
+            courses: components["schemas"]["CourseRateOut"][];
+            /** Courses Completed */
+            courses_completed: number;
+            /** Dropoff */
+            dropoff: components["schemas"]["DropoffOut"][];
+            /** Dropoff Course Id */
+            dropoff_course_id: number | null;
+            /** Learners */
+            learners: number;
+            /** Learners By Day */
+            learners_by_day: components["schemas"]["DayOut"][];
+            /** Lessons Completed */
+            lessons_completed: number;
+            /** Merchants */
+            merchants: components["schemas"]["MerchantRateOut"][];
+            /** Thumbs Down */
+            thumbs_down: number;
+            /** Thumbs Up */
+            thumbs_up: number;
+            /** Unsure */
+            unsure: number;
+        };
+        /** CockpitQuery */
+        CockpitQuery: {
+            /**
+             * Course Id
+             * @description 流失分析看哪门课；为空时看第一门
+             */
+            course_id?: number | null;
+            /**
+             * Days
+             * @description 学习人数趋势的天数
+             * @default 30
+             */
+            days: number;
+        };
+        /** ConversationDetailOut */
+        ConversationDetailOut: {
+            /** Id */
+            id: number;
+            /** Title */
+            title: string;
+            /** Turns */
+            turns: components["schemas"]["TurnOut"][];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** ConversationListOut */
+        ConversationListOut: {
+            /** Items */
+            items: components["schemas"]["ConversationOut"][];
+        };
+        /** ConversationOut */
+        ConversationOut: {
+            /** Id */
+            id: number;
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
         /** CountsQuery */
         CountsQuery: {
             /** Batch Id */
             batch_id?: number | null;
+        };
+        /** CourseDetailOut */
+        CourseDetailOut: {
+            /** Cover Url */
+            cover_url: string | null;
+            /** Id */
+            id: number;
+            /** Lessons */
+            lessons: components["schemas"]["LessonBriefOut"][];
+            /**
+             * Library
+             * @description industry 水晶行业课程库 / culture 文化差异专项课
+             * @enum {string}
+             */
+            library: "industry" | "culture";
+            /** Library Label */
+            library_label: string;
+            /** Minutes */
+            minutes: number;
+            progress: components["schemas"]["CourseProgressOut"];
+            /** Summary */
+            summary: string;
+            /** Title */
+            title: string;
+        };
+        /** CourseIn */
+        CourseIn: {
+            /**
+             * Is Published
+             * @default true
+             */
+            is_published: boolean;
+            /**
+             * Library
+             * @enum {string}
+             */
+            library: "industry" | "culture";
+            /**
+             * Order
+             * @default 0
+             */
+            order: number;
+            /**
+             * Slug
+             * @description 小写字母、数字和连字符
+             */
+            slug: string;
+            /**
+             * Summary
+             * @default
+             */
+            summary: string;
+            /** Title */
+            title: string;
+        };
+        /** CourseListOut */
+        CourseListOut: {
+            /** Items */
+            items: components["schemas"]["CourseOut"][];
+        };
+        /** CourseListQuery */
+        CourseListQuery: {
+            /**
+             * Library
+             * @description industry 水晶行业课程库 / culture 文化差异专项课
+             * @default
+             * @enum {string}
+             */
+            library: "" | "industry" | "culture";
+        };
+        /** CourseOut */
+        CourseOut: {
+            /** Cover Url */
+            cover_url: string | null;
+            /** Id */
+            id: number;
+            /**
+             * Library
+             * @description industry 水晶行业课程库 / culture 文化差异专项课
+             * @enum {string}
+             */
+            library: "industry" | "culture";
+            /** Library Label */
+            library_label: string;
+            /** Minutes */
+            minutes: number;
+            progress: components["schemas"]["CourseProgressOut"];
+            /** Summary */
+            summary: string;
+            /** Title */
+            title: string;
+        };
+        /** CoursePatch */
+        CoursePatch: {
+            /** Is Published */
+            is_published?: boolean | null;
+            /** Library */
+            library?: ("industry" | "culture") | null;
+            /** Order */
+            order?: number | null;
+            /** Slug */
+            slug?: string | null;
+            /** Summary */
+            summary?: string | null;
+            /** Title */
+            title?: string | null;
+        };
+        /** CourseProgressOut */
+        CourseProgressOut: {
+            /** Completed */
+            completed: boolean;
+            /** Lesson Count */
+            lesson_count: number;
+            /** Lessons Completed */
+            lessons_completed: number;
+            /**
+             * Percent
+             * @description 课程进度：各课时进度的平均值（0–100）
+             */
+            percent: number;
+            /**
+             * Resume Lesson Id
+             * @description 继续学习应打开的课时
+             */
+            resume_lesson_id: number | null;
+            /** Started */
+            started: boolean;
+        };
+        /** CourseRateOut */
+        CourseRateOut: {
+            /** Completed */
+            completed: number;
+            /**
+             * Completion Rate
+             * @description 完成人数 / 学习人数（0–1）
+             */
+            completion_rate: number;
+            /** Course Id */
+            course_id: number;
+            /** Learners */
+            learners: number;
+            /** Title */
+            title: string;
         };
         /** CreateIn */
         CreateIn: {
@@ -3921,6 +4695,16 @@ export interface components {
             /** Vendor */
             vendor: string;
         };
+        /** DayOut */
+        DayOut: {
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /** Learners */
+            learners: number;
+        };
         /** DeclareIn */
         DeclareIn: {
             /**
@@ -4085,6 +4869,17 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** DropoffOut */
+        DropoffOut: {
+            /** Completed */
+            completed: number;
+            /** Lesson Id */
+            lesson_id: number;
+            /** Started */
+            started: number;
+            /** Title */
+            title: string;
+        };
         /** ErrorOut */
         ErrorOut: {
             /**
@@ -4136,6 +4931,57 @@ export interface components {
              * @example success
              */
             tone: string;
+        };
+        /** FaqIn */
+        FaqIn: {
+            /** Answer */
+            answer: string;
+            /**
+             * Is Published
+             * @default true
+             */
+            is_published: boolean;
+            /**
+             * Order
+             * @default 0
+             */
+            order: number;
+            /** Question */
+            question: string;
+        };
+        /** FaqListOut */
+        FaqListOut: {
+            /** Items */
+            items: components["schemas"]["FaqOut"][];
+        };
+        /** FaqOut */
+        FaqOut: {
+            /** Answer */
+            answer: string;
+            /** Id */
+            id: number;
+            /** Is Published */
+            is_published: boolean;
+            /** Order */
+            order: number;
+            /** Question */
+            question: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** FaqPatch */
+        FaqPatch: {
+            /** Answer */
+            answer?: string | null;
+            /** Is Published */
+            is_published?: boolean | null;
+            /** Order */
+            order?: number | null;
+            /** Question */
+            question?: string | null;
         };
         /** FeedEntryOut */
         FeedEntryOut: {
@@ -4330,6 +5176,15 @@ export interface components {
              */
             status: string;
             worker: components["schemas"]["WorkerHealth"];
+        };
+        /** HelpOut */
+        HelpOut: {
+            /** Html */
+            html: string;
+            /** Key */
+            key: string;
+            /** Title */
+            title: string;
         };
         /** HomeOut */
         HomeOut: {
@@ -4609,6 +5464,139 @@ export interface components {
             released: number;
             /** Total */
             total: number;
+        };
+        /** LessonBriefOut */
+        LessonBriefOut: {
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "article" | "video";
+            /** Minutes */
+            minutes: number;
+            progress: components["schemas"]["LessonProgressOut"];
+            /** Title */
+            title: string;
+        };
+        /** LessonIn */
+        LessonIn: {
+            /**
+             * Body
+             * @description 正文（Markdown：## 标题、- 列表、| 表格、**加粗**）
+             * @default
+             */
+            body: string;
+            /**
+             * Channel
+             * @default
+             * @enum {string}
+             */
+            channel: "" | "tiktok" | "amazon" | "etsy" | "facebook";
+            /**
+             * Is Published
+             * @default true
+             */
+            is_published: boolean;
+            /**
+             * Kind
+             * @default article
+             * @enum {string}
+             */
+            kind: "article" | "video";
+            /**
+             * Minutes
+             * @default 5
+             */
+            minutes: number;
+            /**
+             * Order
+             * @default 0
+             */
+            order: number;
+            /** Slug */
+            slug: string;
+            /** Title */
+            title: string;
+            /**
+             * Video Url
+             * @description 外部视频链接（https）
+             * @default
+             */
+            video_url: string;
+        };
+        /** LessonOut */
+        LessonOut: {
+            /** Course Id */
+            course_id: number;
+            /** Course Title */
+            course_title: string;
+            /**
+             * Html
+             * @description 正文（已转义的 HTML）
+             */
+            html: string;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "article" | "video";
+            /** Minutes */
+            minutes: number;
+            /** Next Id */
+            next_id: number | null;
+            /** Previous Id */
+            previous_id: number | null;
+            progress: components["schemas"]["LessonProgressOut"];
+            /** Title */
+            title: string;
+            /** Video External */
+            video_external: boolean;
+            /**
+             * Video Src
+             * @description 视频地址：上传的视频为带签名的站内地址（支持断点续播），或外部链接
+             */
+            video_src: string | null;
+        };
+        /** LessonPatch */
+        LessonPatch: {
+            /** Body */
+            body?: string | null;
+            /** Channel */
+            channel?: ("" | "tiktok" | "amazon" | "etsy" | "facebook") | null;
+            /** Is Published */
+            is_published?: boolean | null;
+            /** Kind */
+            kind?: ("article" | "video") | null;
+            /** Minutes */
+            minutes?: number | null;
+            /** Order */
+            order?: number | null;
+            /** Slug */
+            slug?: string | null;
+            /** Title */
+            title?: string | null;
+            /** Video Url */
+            video_url?: string | null;
+        };
+        /** LessonProgressOut */
+        LessonProgressOut: {
+            /** Completed */
+            completed: boolean;
+            /** Percent */
+            percent: number;
+            /**
+             * Position
+             * @description 上次位置：视频为秒，图文为阅读位置（百分比）
+             */
+            position: number;
+            /** Started */
+            started: boolean;
+            /** Updated At */
+            updated_at: string | null;
         };
         /** LogArchiveParams */
         LogArchiveParams: {
@@ -5211,6 +6199,24 @@ export interface components {
             values: {
                 [key: string]: unknown;
             };
+        };
+        /** MerchantRateOut */
+        MerchantRateOut: {
+            /**
+             * Completion Rate
+             * @description 已完成课时 / 已开始课时（0–1）
+             */
+            completion_rate: number;
+            /** Learners */
+            learners: number;
+            /** Lessons Completed */
+            lessons_completed: number;
+            /** Lessons Started */
+            lessons_started: number;
+            /** Merchant Id */
+            merchant_id: number;
+            /** Merchant Name */
+            merchant_name: string;
         };
         /** MerchantRoleOut */
         MerchantRoleOut: {
@@ -6317,6 +7323,20 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** ProgressIn */
+        ProgressIn: {
+            /**
+             * Percent
+             * @description 本次达到的进度；≥ 95 视为学完
+             */
+            percent: number;
+            /**
+             * Position
+             * @description 当前位置：视频秒数或图文阅读百分比
+             * @default 0
+             */
+            position: number;
+        };
         /** ProgressOut */
         ProgressOut: {
             /**
@@ -6490,6 +7510,15 @@ export interface components {
             title: string;
             /** Waiting On */
             waiting_on: ("merchant" | "platform")[];
+        };
+        /** RatingIn */
+        RatingIn: {
+            /**
+             * Rating
+             * @description 1 有用 / -1 没用 / 0 撤销评价
+             * @enum {integer}
+             */
+            rating: -1 | 0 | 1;
         };
         /** ReadAllIn */
         ReadAllIn: {
@@ -6815,6 +7844,27 @@ export interface components {
              * @example 300
              */
             expires_in: number;
+        };
+        /** SourceOut */
+        SourceOut: {
+            /** Excerpt */
+            excerpt: string;
+            /** Heading */
+            heading: string;
+            /** Key */
+            key: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "lesson" | "help" | "faq";
+            /** Title */
+            title: string;
+            /**
+             * Url
+             * @description 站内链接：课时或帮助页
+             */
+            url: string;
         };
         /** StateCountOut */
         StateCountOut: {
@@ -7170,6 +8220,53 @@ export interface components {
              * @example review
              */
             to: string;
+        };
+        /** TurnOut */
+        TurnOut: {
+            /** Answer */
+            answer: string;
+            /**
+             * Ask Channels
+             * @description 应询问商户的销售渠道
+             */
+            ask_channels: boolean;
+            /** Conversation Id */
+            conversation_id: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Handover
+             * @description 无可靠出处时的人工客服（微信号、工作时间）
+             */
+            handover: {
+                [key: string]: string;
+            } | null;
+            /**
+             * Hints
+             * @description 结合商户情况的提示（销售渠道、注册状态、点点通配置等）
+             */
+            hints: string[];
+            /** Id */
+            id: number;
+            /**
+             * Mode
+             * @enum {string}
+             */
+            mode: "llm" | "retrieval" | "unsure";
+            /** Mode Label */
+            mode_label: string;
+            /** Question */
+            question: string;
+            /**
+             * Rating
+             * @description 1 有用 / -1 没用
+             */
+            rating: number | null;
+            /** Sources */
+            sources: components["schemas"]["SourceOut"][];
         };
         /** UnreadCountOut */
         UnreadCountOut: {
@@ -9591,6 +10688,826 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_admin_cockpit: {
+        parameters: {
+            query?: {
+                /** @description 流失分析看哪门课；为空时看第一门 */
+                course_id?: number | null;
+                /** @description 学习人数趋势的天数 */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CockpitOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_admin_cockpit_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_admin_courses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCourseListOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_admin_course_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CourseIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCourseOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_admin_course_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CoursePatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCourseOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_admin_course_cover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * File
+                     * Format: binary
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCourseOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_admin_lessons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminLessonListOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_admin_lesson_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LessonIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminLessonOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_admin_faqs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqListOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_admin_faq_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaqIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_admin_faq_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                faq_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_admin_faq_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                faq_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaqPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_admin_lesson_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LessonPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminLessonOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_admin_lesson_video: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * File
+                     * Format: binary
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminLessonOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13592,6 +15509,775 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NoticesOut"];
+                };
+            };
+        };
+    };
+    training_assistant_ask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AskIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TurnOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_assistant_ask_stream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AskIn"];
+            };
+        };
+        responses: {
+            /** @description 事件流 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_assistant_channels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChannelsIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistantProfileOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_assistant_profile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistantProfileOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_conversations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationListOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_conversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationDetailOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_courses: {
+        parameters: {
+            query?: {
+                /** @description industry 水晶行业课程库 / culture 文化差异专项课 */
+                library?: "" | "industry" | "culture";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseListOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_course: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseDetailOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_course_cover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 图片 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/*": unknown;
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_help: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_lesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonProgressOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_video: {
+        parameters: {
+            query: {
+                t: string;
+            };
+            header?: never;
+            path: {
+                lesson_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 视频 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "video/mp4": unknown;
+                };
+            };
+            /** @description Partial Content */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Requested Range Not Satisfiable */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_turn_rate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                turn_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RatingIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TurnOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };

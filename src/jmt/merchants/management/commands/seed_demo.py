@@ -15,6 +15,7 @@ from jmt.customs.seed import seed_customs_gateway
 from jmt.merchants.models import MemberRole, Membership, Merchant, MerchantType, RegistrationStatus
 from jmt.registration.seed import ADMIN_PHONE as REGISTRATION_ADMIN_PHONE
 from jmt.registration.seed import seed_approved_application, seed_registration
+from jmt.training.seed import seed_training_progress
 
 ADMIN_USERNAME = "admin"
 APPROVED_MERCHANT = "东海晶莹水晶"
@@ -69,6 +70,13 @@ class Command(BaseCommand):
             self._merchant_user(APPROVED_ADMIN_PHONE, "林晶莹", newcomer.current_merchant, MemberRole.MEMBER)
 
         seed_registration()  # one application waiting in 材料初审 (注册与入驻管理)
+        # Courses, lessons and FAQ from the content files; progress of the demo learners for the cockpit
+        # (林晶莹 sells on TikTok; her read-only colleague and the newcomer learn less).
+        member = User.objects.get(phone=READONLY_MEMBER_PHONE)
+        learners = [(approved_admin, crystal), (member, crystal)]
+        if newcomer.current_merchant is not None:
+            learners.append((newcomer, newcomer.current_merchant))
+        seed_training_progress(learners, channels={crystal.pk: ["tiktok", "facebook"]})
         self.stdout.write(self.style.SUCCESS("演示数据已就绪（demo data loaded）"))
         self.stdout.write(
             "\n".join(
