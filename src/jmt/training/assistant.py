@@ -108,6 +108,8 @@ def retrieval_answer(prepared: Prepared) -> str:
     top = prepared.hits[0]
     title = top.doc.title + (f" · {top.passage.heading}" if top.passage.heading else "")
     parts = [RETRIEVAL_NOTE, f"【{title}】[1]", excerpt(top.passage.text)]
+    if top.also is not None:
+        parts.append((f"{top.also.heading}：" if top.also.heading else "") + excerpt(top.also.text))
     if len(prepared.hits) > 1:
         parts.append("另见：" + "；".join(f"{h.doc.title}[{i}]" for i, h in enumerate(prepared.hits[1:], start=2)))
     return "\n\n".join(parts)
@@ -129,6 +131,7 @@ def llm_messages(prepared: Prepared, history: list[tuple[str, str]]) -> list[Cha
     ]
     passages = "\n\n".join(
         f"[{i}] {h.doc.title}{' · ' + h.passage.heading if h.passage.heading else ''}\n{h.passage.text}"
+        + (f"\n{h.also.heading}：{h.also.text}" if h.also else "")
         for i, h in enumerate(prepared.hits, start=1)
     )
     messages = [

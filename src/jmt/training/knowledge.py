@@ -198,13 +198,14 @@ class Document:
 
 
 def _sections(doc: Document, body: str) -> None:
-    parts = SPLIT.split(plain_text(body) if doc.kind == "lesson" else body)
+    parts = SPLIT.split(plain_text(body))
     for i, part in enumerate(parts):
         part = part.strip()
         if not part:
             continue
         heading, _, text = part.partition("\n") if i > 0 else ("", "", part)
-        doc.passages.append(Passage(doc.key, heading.strip(), re.sub(r"\s+", " ", text).strip()))
+        text = re.sub(r"[ \t]+", " ", text)
+        doc.passages.append(Passage(doc.key, heading.strip(), re.sub(r"\n\s*\n+", "\n", text).strip()))
 
 
 def lesson_url(lesson: Lesson) -> str:

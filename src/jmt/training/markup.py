@@ -72,8 +72,9 @@ def _starts_block(lines: list[str], i: int) -> bool:
 
 
 def plain_text(markdown: str) -> str:
-    """The body without markup, for retrieval passages and excerpts."""
+    """The body without markup, for retrieval passages and excerpts: lines kept, a table row becomes
+    its cells joined with 「，」, list markers become 「· 」."""
     text = BOLD.sub(r"\1", markdown)
-    text = re.sub(r"^#+\s*", "", text, flags=re.M)
-    text = re.sub(r"^\|?\s*:?-{3,}.*$", "", text, flags=re.M)
-    return text.replace("|", " ")
+    text = re.sub(r"^\|?\s*:?-{3,}.*$\n?", "", text, flags=re.M)
+    text = re.sub(r"^\s*\|(.*)\|\s*$", lambda m: "，".join(c.strip() for c in m.group(1).split("|")), text, flags=re.M)
+    return re.sub(r"^\s*-\s+", "· ", text, flags=re.M)

@@ -17,6 +17,7 @@ CHANNEL_ALIASES: dict[str, tuple[str, ...]] = {
 MIN_COVERAGE = 0.5  # share of the question's IDF weight the best passage must contain
 OWN_CHANNEL_BOOST = 1.6
 OTHER_CHANNEL_DAMP = 0.7
+SECOND_PASSAGE_SHARE = 0.6  # quote a document's second passage too when it scores this close to the best
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Hit:
     passage: Passage
     score: float
     coverage: float
+    also: Passage | None = None  # the document's next best passage, when it scores close to the best
 
 
 def named_channels(query_tokens: list[str]) -> set[str]:
@@ -39,12 +41,17 @@ def search(question: str, *, channels: tuple[str, ...] = (), k: int = 3, kb: Ind
     scores = kb.scores(query)
     named = named_channels(query)
     best: dict[str, tuple[float, int]] = {}
+    second: dict[str, tuple[float, int]] = {}
     for i, score in enumerate(scores):
         if score <= 0:
             continue
         key = kb.passages[i].doc
         if key not in best or score > best[key][0]:
+            if key in best:
+                second[key] = best[key]
             best[key] = (float(score), i)
+        elif key not in second or score > second[key][0]:
+            second[key] = (float(score), i)
     ranked: list[tuple[float, str, int]] = []
     for key, (score, i) in best.items():
         channel = kb.docs[key].channel
@@ -55,7 +62,12 @@ def search(question: str, *, channels: tuple[str, ...] = (), k: int = 3, kb: Ind
                 score *= OTHER_CHANNEL_DAMP
         ranked.append((score, key, i))
     ranked.sort(key=lambda row: (-row[0], row[1]))
-    return [Hit(kb.docs[key], kb.passages[i], score, kb.coverage(query, key)) for score, key, i in ranked[:k]]
+    hits = []
+    for score, key, i in ranked[:k]:
+        close = second.get(key)
+        also = kb.passages[close[1]] if close and close[0] >= SECOND_PASSAGE_SHARE * best[key][0] else None
+        hits.append(Hit(kb.docs[key], kb.passages[i], score, kb.coverage(query, key), also))
+    return hits
 
 
 def confident(hits: list[Hit]) -> list[Hit]:

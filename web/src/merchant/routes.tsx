@@ -27,6 +27,10 @@ const ManifestsPage = lazy(() => import('./pages/customs/manifests/ManifestsPage
 const SummariesPage = lazy(() => import('./pages/customs/summaries/SummariesPage'));
 const CancelsPage = lazy(() => import('./pages/customs/cancels/CancelsPage'));
 const CustomsNotificationsPage = lazy(() => import('./pages/customs/notifications/NotificationsPage'));
+const TrainingCoursesPage = lazy(() => import('./pages/training/CoursesPage'));
+const TrainingCoursePage = lazy(() => import('./pages/training/CoursePage'));
+const TrainingHelpPage = lazy(() => import('./pages/training/HelpPage'));
+const TrainingAssistantPage = lazy(() => import('./pages/training/AssistantPage'));
 
 /** Built pages outside the catalog, with the permission each needs (none: any signed-in merchant user). */
 export const BUILT_PAGES = [
@@ -65,6 +69,10 @@ export function MerchantRoutes() {
           <Route path="customs/summaries" element={<SummariesPage />} />
           <Route path="customs/cancels" element={<CancelsPage />} />
           <Route path="customs/notifications" element={<CustomsNotificationsPage />} />
+          <Route path="training/courses" element={<TrainingCoursesPage />} />
+          <Route path="training/courses/:courseId" element={<TrainingCoursePage />} />
+          <Route path="training/help/:helpKey" element={<TrainingHelpPage />} />
+          <Route path="training/assistant" element={<TrainingAssistantPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>

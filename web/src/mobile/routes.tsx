@@ -33,6 +33,10 @@ const CustomsGatewayPage = lazy(() => import('./pages/customs/GatewayPage'));
 const CustomsNotificationsPage = lazy(() => import('./pages/customs/NotificationsPage'));
 const MeLogsPage = lazy(() => import('./pages/me/LogsPage'));
 const DocumentsPage = lazy(() => import('./pages/documents/DocumentsPage'));
+const TrainingCoursesPage = lazy(() => import('./pages/training/CoursesPage'));
+const TrainingCoursePage = lazy(() => import('./pages/training/CoursePage'));
+const TrainingHelpPage = lazy(() => import('./pages/training/HelpPage'));
+const TrainingAssistantPage = lazy(() => import('./pages/training/AssistantPage'));
 
 /** Full-screen pages behind sign-in (each customs page checks its catalog item itself). */
 const PAGES: { path: string; element: JSX.Element }[] = [
@@ -44,6 +48,10 @@ const PAGES: { path: string; element: JSX.Element }[] = [
   { path: '/customs/notifications', element: <CustomsNotificationsPage /> },
   { path: '/documents', element: <DocumentsPage /> },
   { path: '/me/logs', element: <MeLogsPage /> },
+  { path: '/training/courses', element: <TrainingCoursesPage /> },
+  { path: '/training/courses/:courseId', element: <TrainingCoursePage /> },
+  { path: '/training/help/:helpKey', element: <TrainingHelpPage /> },
+  { path: '/training/assistant', element: <TrainingAssistantPage /> },
 ];
 
 export const TABS = [
