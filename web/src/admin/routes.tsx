@@ -26,6 +26,7 @@ const MerchantsPage = lazy(() => import('./pages/merchants/list/MerchantsPage'))
 const GatewayConfigsPage = lazy(() => import('./pages/operations/gateway/GatewayConfigsPage'));
 const CustomsBoardPage = lazy(() => import('./pages/operations/customs/CustomsBoardPage'));
 const OnboardingPage = lazy(() => import('./pages/merchants/onboarding/OnboardingPage'));
+const TrainingPage = lazy(() => import('./pages/content/TrainingPage'));
 
 export const BUILT_PAGES = [
   { path: '/', title: '工作台', permission: null },
@@ -78,6 +79,7 @@ export function AdminRoutes() {
           <Route path="operations/gateway" element={<GatewayConfigsPage />} />
           <Route path="operations/customs" element={<CustomsBoardPage />} />
           <Route path="merchants/onboarding" element={<OnboardingPage />} />
+          <Route path="content/training" element={<TrainingPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>

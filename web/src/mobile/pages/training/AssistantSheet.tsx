@@ -37,7 +37,9 @@ export default function AssistantSheet({ onClose }: { onClose: () => void }) {
       setPicked(p.channels);
     }).catch(() => undefined);
   }, [api]);
-  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [rows]);
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: 'end' });
+  }, [rows]);
 
   const ask = async (question: string) => {
     const q = question.trim();
