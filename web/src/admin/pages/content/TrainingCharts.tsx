@@ -9,7 +9,8 @@ import type { components } from '@/shared/api/schema';
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 type Cockpit = components['schemas']['CockpitOut'];
 
-const grid = { left: 48, right: 16, top: 32, bottom: 64 };
+const grid = { left: 56, right: 24, top: 32, bottom: 96 };
+const short = (text: string) => (text.length > 8 ? `${text.slice(0, 8)}…` : text);
 
 export function CompletionChart({ data }: { data: Cockpit }) {
   return (
@@ -19,7 +20,7 @@ export function CompletionChart({ data }: { data: Cockpit }) {
       option={{
         tooltip: { trigger: 'axis' },
         grid,
-        xAxis: { type: 'category', data: data.courses.map((c) => c.title), axisLabel: { interval: 0, rotate: 30, fontSize: 11 } },
+        xAxis: { type: 'category', data: data.courses.map((c) => c.title), axisLabel: { interval: 0, rotate: 35, fontSize: 11, formatter: short } },
         yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
         series: [{ name: '完成率', type: 'bar', data: data.courses.map((c) => Math.round(c.completion_rate * 1000) / 10), itemStyle: { color: '#4f46e5' } }],
       }}
@@ -52,7 +53,7 @@ export function DropoffChart({ data }: { data: Cockpit }) {
         tooltip: { trigger: 'axis' },
         legend: { top: 0 },
         grid,
-        xAxis: { type: 'category', data: data.dropoff.map((d) => d.title), axisLabel: { interval: 0, rotate: 20, fontSize: 11 } },
+        xAxis: { type: 'category', data: data.dropoff.map((d) => d.title), axisLabel: { interval: 0, rotate: 20, fontSize: 11, formatter: short } },
         yAxis: { type: 'value', minInterval: 1 },
         series: [
           { name: '开始人数', type: 'bar', data: data.dropoff.map((d) => d.started), itemStyle: { color: '#91caff' } },

@@ -233,7 +233,7 @@ function CoursesTab({ canEdit }: { canEdit: boolean }) {
             </Upload>
           </Space>
         ) },
-        { title: '发布', dataIndex: 'is_published', width: 90, render: (v: boolean, r) => <Switch checked={v} disabled={!canEdit} checkedChildren="已发布" unCheckedChildren="已下架" onChange={(checked) => void patch(r, { is_published: checked })} /> },
+        { title: '发布', dataIndex: 'is_published', width: 120, render: (v: boolean, r) => <Switch checked={v} disabled={!canEdit} checkedChildren="已发布" unCheckedChildren="已下架" onChange={(checked) => void patch(r, { is_published: checked })} /> },
       ]}
     />
   );
