@@ -44,13 +44,13 @@ def test_a_new_merchant_sees_built_gated_modules_closed_until_registration(api, 
     gated = {m["key"] for m in modules if m["available"] and not m["enabled"]}
     assert gated == {"customs"}
     assert all("工商注册" in m["disabled_reason"] for m in modules if m["available"] and not m["enabled"])
-    assert {m["key"] for m in modules if m["enabled"]} == {"registration"}
+    assert {m["key"] for m in modules if m["enabled"]} == {"registration", "training"}  # 培训服务 is not gated
 
 
 def test_an_approved_merchant_sees_every_built_module_enabled_and_the_rest_coming_soon(api, merchant_admin):
     modules = api.as_user(merchant_admin).get("/me").json()["catalog"]
     assert len(modules) == 8
-    assert {m["key"] for m in modules if m["enabled"]} == BUILT_MODULES == {"registration", "customs"}
+    assert {m["key"] for m in modules if m["enabled"]} == BUILT_MODULES == {"registration", "customs", "training"}
     for module in modules:
         if module["key"] not in BUILT_MODULES:
             assert module["available"] is False
