@@ -7,7 +7,7 @@ PORT ?= 8000
 export PYTHONPATH := $(CURDIR)/src
 export DJANGO_SETTINGS_MODULE := jmt.settings
 
-.PHONY: run test install install-dev web lint typecheck pytest e2e web-test openapi check-openapi check-deploy migrate demo clean bench bench-fx bench-load bench-web deploy-check failover-drill restore-drill docs-shots bench-showroom
+.PHONY: run test install install-dev web lint typecheck pytest e2e web-test openapi check-openapi check-deploy migrate demo clean bench bench-fx bench-load bench-web deploy-check failover-drill restore-drill docs-shots bench-showroom bench-assistant
 
 $(VENV)/.base: requirements/base.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -114,6 +114,11 @@ BENCH_LOAD_SECONDS ?= 60
 BENCH_LOAD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/jmt_bench
 bench-load: install-dev web
 	BENCH_DATABASE_URL=$(BENCH_LOAD_DATABASE_URL) $(PY) bench/load.py --seconds $(BENCH_LOAD_SECONDS)
+
+## make bench-assistant: 智能客服 retrieval evaluation (40 questions: recall@3, answer latency without an LLM).
+bench-assistant: install-dev
+	rm -f /tmp/assistant-bench.sqlite3
+	DATABASE_URL=sqlite:////tmp/assistant-bench.sqlite3 $(PY) bench/assistant_eval.py
 
 clean:
 	rm -rf $(VENV) web/node_modules web/dist var

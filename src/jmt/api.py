@@ -55,6 +55,9 @@ from jmt.showroom.api_admin import router as showroom_admin_router
 from jmt.showroom.errors import ERROR_CODES as SHOWROOM_ERROR_CODES
 from jmt.system.api import health_router, home_router, notices_router
 from jmt.system.api_admin import router as system_admin_router
+from jmt.training.api import router as training_router
+from jmt.training.api_admin import router as training_admin_router
+from jmt.training.errors import ERROR_CODES as TRAINING_ERROR_CODES
 from jmt.workflow.api import router as workflow_router
 from jmt.workflow.errors import ERROR_CODES as WORKFLOW_ERROR_CODES
 
@@ -75,6 +78,7 @@ ERROR_CODES: dict[str, str] = {
     **REFUNDS_ERROR_CODES,
     **LOGISTICS_ERROR_CODES,
     **SHOWROOM_ERROR_CODES,
+    **TRAINING_ERROR_CODES,
 }
 
 
@@ -124,6 +128,8 @@ api.add_router("/logistics", logistics_router)
 api.add_router("/admin/logistics", logistics_admin_router)
 api.add_router("/showroom", showroom_router)
 api.add_router("/admin/showroom", showroom_admin_router)
+api.add_router("/training", training_router)
+api.add_router("/admin/training", training_admin_router)
 
 
 def _respond(

@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "jmt.refunds",
     "jmt.logistics",
     "jmt.showroom",
+    "jmt.training",
     "jmt.integrations.customs_gateway",
 ]
 
@@ -345,6 +346,15 @@ NOTIFICATIONS_STREAM_HEARTBEAT_SECONDS = 15.0
 NOTIFICATIONS_STREAM_MAX_SECONDS = 300.0
 
 # Outbound HTTP: private and loopback addresses are refused unless allowed (tests allow loopback fakes).
+# llm (智能客服): "none" answers from the knowledge base alone; "openai" is any OpenAI-compatible chat endpoint.
+LLM_BACKEND = os.environ.get("JMT_LLM_BACKEND", "none")  # none | openai | fake
+LLM_BASE_URL = os.environ.get("JMT_LLM_BASE_URL", "")  # e.g. https://api.deepseek.com/v1
+LLM_API_KEY = os.environ.get("JMT_LLM_API_KEY", "")
+LLM_MODEL = os.environ.get("JMT_LLM_MODEL", "")
+LLM_TIMEOUT_SECONDS = float(os.environ.get("JMT_LLM_TIMEOUT_SECONDS", "30"))
+# Where the assistant hands a question over to people (「我不确定」): the staff WeChat and its hours.
+SUPPORT_WECHAT = os.environ.get("JMT_SUPPORT_WECHAT", "jiejing-kefu")
+SUPPORT_HOURS = os.environ.get("JMT_SUPPORT_HOURS", "工作日 8:30–18:00")
 HTTP_ALLOW_PRIVATE_HOSTS = env_bool("JMT_HTTP_ALLOW_PRIVATE_HOSTS", False)
 HTTP_TIMEOUT_SECONDS = float(os.environ.get("JMT_HTTP_TIMEOUT_SECONDS", "10"))
 

@@ -253,8 +253,8 @@ MODULES: tuple[Module, ...] = (
         "智能客服与在线学习中心",
         M,
         (
-            Item("assistant", "E1", "智能客服", "/training/assistant", "平台使用、结汇与跨境平台问答"),
-            Item("courses", "E2", "在线学习中心", "/training/courses", "水晶行业课程库与文化差异专项课"),
+            Item("assistant", "E1", "智能客服", "/training/assistant", "平台使用、结汇与跨境平台问答", built=True),
+            Item("courses", "E2", "在线学习中心", "/training/courses", "水晶行业课程库与文化差异专项课", built=True),
         ),
         route="/training",
     ),

@@ -16,7 +16,8 @@ import logging
 import socket
 import ssl
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -150,3 +151,41 @@ def request(
         attempt += 1
         logger.warning("retrying after %s (attempt %d)", error, attempt)
         time.sleep(0.2 * 2 ** (attempt - 1))
+
+
+@contextmanager
+def stream_lines(
+    method: str, url: str, *, json: Any = None, headers: dict[str, str] | None = None, timeout: float | None = None
+) -> Iterator[Iterator[str]]:
+    """Open a streamed response (one attempt, no retry: a stream cannot be replayed) and yield its
+    lines as they arrive. Transport errors, before or during the stream, become ``TransportError``;
+    a 4xx is permanent, a 5xx transient."""
+    if not urlsplit(url).hostname:
+        raise TransportError(f"no host in {url!r}", permanent=True)
+    where = f"{method} {urlsplit(url).netloc}"
+    try:
+        with (
+            httpx.Client(
+                transport=_transport(allow_private=settings.HTTP_ALLOW_PRIVATE_HOSTS),
+                timeout=timeout or settings.HTTP_TIMEOUT_SECONDS,
+            ) as client,
+            client.stream(method, url, json=json, headers=headers) as response,
+        ):
+            if response.status_code >= 400:
+                raise TransportError(
+                    f"{where}: HTTP {response.status_code}",
+                    permanent=response.status_code < 500,
+                    status=response.status_code,
+                )
+            yield _lines(response, where)
+    except AddressRefused as exc:
+        raise TransportError(str(exc), permanent=True) from exc
+    except httpx.HTTPError as exc:
+        raise TransportError(f"{where}: {exc.__class__.__name__}") from exc
+
+
+def _lines(response: httpx.Response, where: str) -> Iterator[str]:
+    try:
+        yield from response.iter_lines()
+    except httpx.HTTPError as exc:
+        raise TransportError(f"{where}: stream cut ({exc.__class__.__name__})") from exc

@@ -31,6 +31,7 @@ const RefundsPage = lazy(() => import('./pages/operations/refunds/RefundsPage'))
 const LogisticsAdminPage = lazy(() => import('./pages/operations/logistics/LogisticsPage'));
 const OnboardingPage = lazy(() => import('./pages/merchants/onboarding/OnboardingPage'));
 const ShowroomAdminPage = lazy(() => import('./pages/content/showroom/ShowroomAdminPage'));
+const TrainingPage = lazy(() => import('./pages/content/TrainingPage'));
 
 export const BUILT_PAGES = [
   { path: '/', title: '工作台', permission: null },
@@ -93,6 +94,7 @@ export function AdminRoutes() {
           <Route path="operations/logistics" element={<LogisticsAdminPage />} />
           <Route path="merchants/onboarding" element={<OnboardingPage />} />
           <Route path="content/showroom" element={<ShowroomAdminPage />} />
+          <Route path="content/training" element={<TrainingPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>

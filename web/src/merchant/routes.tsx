@@ -44,6 +44,10 @@ const ShowroomPage = lazy(() => import('./pages/showroom/ShowroomPage'));
 const ShowroomCategoryPage = lazy(() => import('./pages/showroom/CategoryPage'));
 const ShowroomProductPage = lazy(() => import('./pages/showroom/ProductDetailPage'));
 const ShowroomMinePage = lazy(() => import('./pages/showroom/MyProductsPage'));
+const TrainingCoursesPage = lazy(() => import('./pages/training/CoursesPage'));
+const TrainingCoursePage = lazy(() => import('./pages/training/CoursePage'));
+const TrainingHelpPage = lazy(() => import('./pages/training/HelpPage'));
+const TrainingAssistantPage = lazy(() => import('./pages/training/AssistantPage'));
 
 /** Built pages outside the catalog, with the permission each needs (none: any signed-in merchant user). */
 export const BUILT_PAGES = [
@@ -101,6 +105,10 @@ export function MerchantRoutes() {
           <Route path="showroom/categories/:categoryId" element={<ShowroomCategoryPage />} />
           <Route path="showroom/products" element={<ShowroomMinePage />} />
           <Route path="showroom/products/:productId" element={<ShowroomProductPage />} />
+          <Route path="training/courses" element={<TrainingCoursesPage />} />
+          <Route path="training/courses/:courseId" element={<TrainingCoursePage />} />
+          <Route path="training/help/:helpKey" element={<TrainingHelpPage />} />
+          <Route path="training/assistant" element={<TrainingAssistantPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>

@@ -48,6 +48,10 @@ const LogisticsShipmentDetailPage = lazy(() => import('./pages/logistics/Shipmen
 const ShowroomPage = lazy(() => import('./pages/showroom/ShowroomPage'));
 const ShowroomProductPage = lazy(() => import('./pages/showroom/ProductDetailPage'));
 const ShowroomMinePage = lazy(() => import('./pages/showroom/MyProductsPage'));
+const TrainingCoursesPage = lazy(() => import('./pages/training/CoursesPage'));
+const TrainingCoursePage = lazy(() => import('./pages/training/CoursePage'));
+const TrainingHelpPage = lazy(() => import('./pages/training/HelpPage'));
+const TrainingAssistantPage = lazy(() => import('./pages/training/AssistantPage'));
 
 /** Full-screen pages behind sign-in (each customs page checks its catalog item itself). */
 const PAGES: { path: string; element: JSX.Element }[] = [
@@ -78,6 +82,10 @@ const PAGES: { path: string; element: JSX.Element }[] = [
   { path: '/showroom/categories/:categoryId', element: <ShowroomPage /> },
   { path: '/showroom/products', element: <ShowroomMinePage /> },
   { path: '/showroom/products/:productId', element: <ShowroomProductPage /> },
+  { path: '/training/courses', element: <TrainingCoursesPage /> },
+  { path: '/training/courses/:courseId', element: <TrainingCoursePage /> },
+  { path: '/training/help/:helpKey', element: <TrainingHelpPage /> },
+  { path: '/training/assistant', element: <TrainingAssistantPage /> },
 ];
 
 export const TABS = [

@@ -48,7 +48,7 @@ def test_a_new_merchant_sees_built_gated_modules_closed_until_registration(api, 
     assert gated == {"customs", "logistics"}
     assert gated == {"customs", "showroom"}
     assert all("工商注册" in m["disabled_reason"] for m in modules if m["available"] and not m["enabled"])
-    assert {m["key"] for m in modules if m["enabled"]} == {"registration"}
+    assert {m["key"] for m in modules if m["enabled"]} == {"registration", "training"}  # 培训服务 is not gated
 
 
 def test_an_approved_merchant_sees_every_built_module_enabled_and_the_rest_coming_soon(api, merchant_admin):
@@ -59,6 +59,7 @@ def test_an_approved_merchant_sees_every_built_module_enabled_and_the_rest_comin
     assert {m["key"] for m in modules if m["enabled"]} == BUILT_MODULES == {"registration", "customs", "refunds"}
     assert {m["key"] for m in modules if m["enabled"]} == BUILT_MODULES == {"registration", "customs", "logistics"}
     assert {m["key"] for m in modules if m["enabled"]} == BUILT_MODULES == {"registration", "customs", "showroom"}
+    assert {m["key"] for m in modules if m["enabled"]} == BUILT_MODULES == {"registration", "customs", "training"}
     for module in modules:
         if module["key"] not in BUILT_MODULES:
             assert module["available"] is False

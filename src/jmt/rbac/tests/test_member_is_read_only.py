@@ -34,6 +34,11 @@ PERSONAL_WRITES = {
     "POST /api/v1/me/phone/change",
     "POST /api/v1/me/wechat/bind",
     "POST /api/v1/me/wechat/unbind",
+    # 培训服务: the person's own learning and their own conversation with the assistant
+    "POST /api/v1/training/lessons/{lesson_id}/progress",
+    "POST /api/v1/training/assistant/ask",
+    "POST /api/v1/training/assistant/ask-stream",
+    "POST /api/v1/training/turns/{turn_id}/rating",
 }
 
 

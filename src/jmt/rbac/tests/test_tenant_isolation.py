@@ -11,7 +11,16 @@ import pytest
 
 from conftest import make_merchant_user
 from jmt.merchants.models import MemberRole, Merchant, RegistrationStatus
-from jmt.rbac.tests.walk import Owner, Unresolvable, openapi, path_variants, routes, send, url
+from jmt.rbac.tests.walk import (
+    Owner,
+    Unresolvable,
+    openapi,
+    path_variants,
+    routes,
+    send,
+    shared_content_routes,
+    url,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -26,8 +35,9 @@ def test_another_merchants_user_gets_404_on_every_route_that_takes_an_id(api, cl
     root_token = api.as_user(superadmin).token
     visited: list[str] = []
     problems: list[str] = []
+    shared = shared_content_routes()
     for route in routes():
-        if not route.id_params or route.code == "public":
+        if not route.id_params or route.code == "public" or str(route) in shared:
             continue
         try:
             variants = path_variants(route, owner)

@@ -112,6 +112,22 @@ def registered_factories() -> tuple[dict[str, Factory], dict[str, Factory]]:
     return by_param, by_path
 
 
+def shared_content_routes() -> set[str]:
+    """Routes (``"GET /api/v1/…"``) whose object is content shared by every merchant (a course, a
+    lesson), declared as ``SHARED_CONTENT`` in a ``jmt.<app>.tests.isolation`` module: another
+    merchant's user reaches them by design, so the isolation walk does not expect a 404 there."""
+    shared: set[str] = set()
+    for app in apps.get_app_configs():
+        if not app.name.startswith("jmt."):
+            continue
+        try:
+            module = importlib.import_module(f"{app.name}.tests.isolation")
+        except ModuleNotFoundError:
+            continue
+        shared.update(getattr(module, "SHARED_CONTENT", set()))
+    return shared
+
+
 def _camel(name: str) -> str:
     return "".join(part.capitalize() for part in name.split("_"))
 

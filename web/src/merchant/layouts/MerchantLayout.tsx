@@ -1,7 +1,7 @@
-import { HomeOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
+import { CustomerServiceOutlined, HomeOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
-import { Avatar, Button, Tooltip } from 'antd';
-import { useMemo } from 'react';
+import { Avatar, Button, FloatButton, Tooltip } from 'antd';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import logo from '@/shared/brand/logo.svg';
 import { COMING_SOON } from '@/shared/access';
@@ -15,7 +15,12 @@ import { useMe } from '@/shared/session';
 import { brand } from '@/shared/theme';
 import { AccountMenu } from './AccountMenu';
 
+// The assistant (Ant Design X and its panel) loads on first open, so the first-load bundle does not grow.
+const AssistantDrawer = lazy(() => import('../pages/training/AssistantDrawer'));
+
 export function MerchantLayout() {
+  const [assistantOpen, setAssistantOpen] = useState(false);
+  const [assistantLoaded, setAssistantLoaded] = useState(false);
   const { me, access, api } = useMe();
   const unread = useUnreadCounts(api, me.merchant?.id);
   const location = useLocation();
@@ -101,6 +106,24 @@ export function MerchantLayout() {
         <NoticeBanners api={api} surface="merchant" />
         <Outlet />
       </div>
+      {me.merchant && !location.pathname.startsWith('/training/assistant') ? (
+        <FloatButton
+          icon={<CustomerServiceOutlined />}
+          type="primary"
+          tooltip="智能客服"
+          data-testid="assistant-float"
+          style={{ insetInlineEnd: 32, insetBlockEnd: 120, width: 52, height: 52 }}
+          onClick={() => {
+            setAssistantLoaded(true);
+            setAssistantOpen(true);
+          }}
+        />
+      ) : null}
+      {assistantLoaded ? (
+        <Suspense fallback={null}>
+          <AssistantDrawer open={assistantOpen} onClose={() => setAssistantOpen(false)} />
+        </Suspense>
+      ) : null}
     </ProLayout>
     </>
   );

@@ -6,6 +6,7 @@ import { badgeText } from '@/shared/messages';
 import { ImpersonationBanner } from '@/shared/components/ImpersonationBanner';
 import { MobileNoticeBars } from '@/shared/notices/MobileNoticeBars';
 import { useMe } from '@/shared/session';
+import { AssistantEntry } from '../pages/training/AssistantEntry';
 
 const TABS = [
   { key: '/', title: '首页', icon: <HomeOutlined /> },
@@ -26,6 +27,7 @@ export function TabLayout() {
       <main className="m-shell__body" key={me.merchant?.id ?? 'none'}>
         <MobileNoticeBars api={api} />
         <Outlet />
+        {me.merchant ? <AssistantEntry /> : null}
       </main>
       <nav className="m-shell__tabbar" data-unread={unread.total}>
         <TabBar activeKey={active} onChange={(key) => navigate(key)} safeArea>

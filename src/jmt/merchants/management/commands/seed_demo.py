@@ -21,6 +21,7 @@ from jmt.registration.seed import ADMIN_PHONE as REGISTRATION_ADMIN_PHONE
 from jmt.registration.seed import MERCHANT_NAME as REGISTRATION_MERCHANT
 from jmt.registration.seed import seed_approved_application, seed_registration
 from jmt.showroom.seed import seed_showroom
+from jmt.training.seed import seed_training_progress
 
 ADMIN_USERNAME = "admin"
 APPROVED_MERCHANT = "东海晶莹水晶"
@@ -85,6 +86,13 @@ class Command(BaseCommand):
         # 交易平台: the crystal category tree and ~60 products with pictures, most of them 东海晶莹水晶's.
         sellers = [crystal, crystal, *Merchant.objects.filter(name=REGISTRATION_MERCHANT)]
         seed_showroom(sellers, staff=admin)
+        # Courses, lessons and FAQ from the content files; progress of the demo learners for the cockpit
+        # (林晶莹 sells on TikTok; her read-only colleague and the newcomer learn less).
+        member = User.objects.get(phone=READONLY_MEMBER_PHONE)
+        learners = [(approved_admin, crystal), (member, crystal)]
+        if newcomer.current_merchant is not None:
+            learners.append((newcomer, newcomer.current_merchant))
+        seed_training_progress(learners, channels={crystal.pk: ["tiktok", "facebook"]})
         self.stdout.write(self.style.SUCCESS("演示数据已就绪（demo data loaded）"))
         self.stdout.write(
             "\n".join(
