@@ -38,6 +38,8 @@ from jmt.rbac.errors import ERROR_CODES as RBAC_ERROR_CODES
 from jmt.registration.api import router as registration_router
 from jmt.registration.api_admin import router as registration_admin_router
 from jmt.registration.errors import ERROR_CODES as REGISTRATION_ERROR_CODES
+from jmt.search.api import admin_router as search_admin_router
+from jmt.search.api import router as search_router
 from jmt.system.api import health_router, home_router, notices_router
 from jmt.system.api_admin import router as system_admin_router
 from jmt.workflow.api import router as workflow_router
@@ -94,6 +96,8 @@ api.add_router("/customs/gateway", customs_gateway_router)
 api.add_router("/admin/customs", customs_admin_router)
 api.add_router("/registration", registration_router)
 api.add_router("/admin/registration", registration_admin_router)
+api.add_router("/search", search_router)
+api.add_router("/admin/search", search_admin_router)
 
 
 def _respond(

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "jmt.customs",
     "jmt.documents",
     "jmt.registration",
+    "jmt.search",
     "jmt.integrations.customs_gateway",
 ]
 

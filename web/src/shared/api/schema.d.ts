@@ -671,6 +671,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 后台全局搜索：功能菜单、数据权限范围内的商户与业务单据 */
+        get: operations["admin_search_query"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/system/monitor": {
         parameters: {
             query?: never;
@@ -2123,6 +2140,23 @@ export interface paths {
         };
         /** 预填值：商户资料与已识别文件的识别值 */
         get: operations["registration_prefill"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 全局搜索：服务与功能、本商户的业务单据（边输入边返回） */
+        get: operations["search_query"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4320,6 +4354,21 @@ export interface components {
              */
             page_size: number;
         };
+        /** GroupOut */
+        GroupOut: {
+            /** Hits */
+            hits: components["schemas"]["HitOut"][];
+            /**
+             * Key
+             * @example catalog.merchant
+             */
+            key: string;
+            /**
+             * Title
+             * @example 服务与功能
+             */
+            title: string;
+        };
         /** HealthOut */
         HealthOut: {
             database: components["schemas"]["DatabaseHealth"];
@@ -4330,6 +4379,50 @@ export interface components {
              */
             status: string;
             worker: components["schemas"]["WorkerHealth"];
+        };
+        /** HitOut */
+        HitOut: {
+            /**
+             * Children
+             * @description 模块命中时为其全部功能；功能命中时为命中的功能
+             */
+            children: components["schemas"]["HitOut"][];
+            /** Disabled Reason */
+            disabled_reason: string;
+            /**
+             * Enabled
+             * @description 可以打开；否则见 disabled_reason（如「即将上线」）
+             */
+            enabled: boolean;
+            /**
+             * Highlights
+             * @description 标题中需高亮的字符区间 [起, 止)
+             */
+            highlights: [
+                number,
+                number
+            ][];
+            /** Icon */
+            icon: string;
+            /**
+             * Mobile Route
+             * @description 手机端（H5）打开的页面
+             */
+            mobile_route: string;
+            /**
+             * Route
+             * @description PC 与后台打开的页面
+             */
+            route: string;
+            /** Subtitle */
+            subtitle: string;
+            /** Subtitle Highlights */
+            subtitle_highlights: [
+                number,
+                number
+            ][];
+            /** Title */
+            title: string;
         };
         /** HomeOut */
         HomeOut: {
@@ -6687,6 +6780,33 @@ export interface components {
              * @default 50
              */
             page_size: number;
+        };
+        /** SearchOut */
+        SearchOut: {
+            /** Groups */
+            groups: components["schemas"]["GroupOut"][];
+            /** Query */
+            query: string;
+            /**
+             * Took Ms
+             * @description 服务器用时（毫秒）
+             */
+            took_ms: number;
+        };
+        /** SearchQuery */
+        SearchQuery: {
+            /**
+             * Limit
+             * @description 每组最多返回的条数
+             * @default 5
+             */
+            limit: number;
+            /**
+             * Q
+             * @description 输入的内容：中文、拼音全拼或首字母、编号片段
+             * @default
+             */
+            q: string;
         };
         /** SentFilters */
         SentFilters: {
@@ -9411,6 +9531,58 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_search_query: {
+        parameters: {
+            query?: {
+                /** @description 输入的内容：中文、拼音全拼或首字母、编号片段 */
+                q?: string;
+                /** @description 每组最多返回的条数 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13564,6 +13736,49 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    search_query: {
+        parameters: {
+            query?: {
+                /** @description 输入的内容：中文、拼音全拼或首字母、编号片段 */
+                q?: string;
+                /** @description 每组最多返回的条数 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
