@@ -3,7 +3,7 @@ codes and the phone number of the merchant's creator (its 管理员), within the
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import OuterRef, Q, Subquery
 
 from jmt.core.auth import Actor
 from jmt.core.catalog import Surface
@@ -18,14 +18,7 @@ KIND = "merchant"
 PHONE_MIN = 4
 
 
-def _creator_phone(merchant: Merchant) -> str:
-    admin = (
-        Membership.objects.filter(merchant=merchant, role=MemberRole.ADMIN)
-        .select_related("user")
-        .order_by("joined_at", "pk")
-        .first()
-    )
-    return (admin.user.phone or "") if admin else ""
+KEYS_CAP = 200  # pinyin keys considered per query: a name query that spells more than this is too vague
 
 
 def merchants(*, actor: Actor, query: Query) -> list[Hit]:
@@ -35,16 +28,31 @@ def merchants(*, actor: Actor, query: Query) -> list[Hit]:
     condition = Q(name__icontains=text) | Q(credit_code__icontains=text)
     if query.pinyin:
         index.refresh(KIND, Merchant.objects.all())
-        condition |= Q(index.fresh(KIND, text))
-    if text.isdigit() and len(text) >= PHONE_MIN:
-        creators = Membership.objects.filter(merchant=OuterRef("pk"), role=MemberRole.ADMIN, user__phone__contains=text)
-        condition |= Q(Exists(creators))
-    rows = Merchant.objects.filter(merchants_visible(actor, VIEW, field="pk")).filter(condition)
+        # Ids first (served by the trigram indexes of the keys), then one indexed lookup; a key left by a
+        # rename is dropped below, where the current name must still match.
+        ids = list(index.matching(KIND, text).values_list("object_id", flat=True)[:KEYS_CAP])
+        condition |= Q(pk__in=ids)
+    phone_query = text.isdigit() and len(text) >= PHONE_MIN
+    if phone_query:
+        creators = Membership.objects.filter(role=MemberRole.ADMIN, user__phone__contains=text)
+        condition |= Q(pk__in=list(creators.values_list("merchant_id", flat=True)[:KEYS_CAP]))
+    creator_phone = (
+        Membership.objects.filter(merchant=OuterRef("pk"), role=MemberRole.ADMIN)
+        .order_by("joined_at", "pk")
+        .values("user__phone")[:1]
+    )
+    rows = (
+        Merchant.objects.filter(merchants_visible(actor, VIEW, field="pk"))
+        .filter(condition)
+        .annotate(creator_phone=Subquery(creator_phone))
+    )
     hits = []
     for merchant in rows.order_by("-pk")[: query.limit * 4]:
         name = merchant.display_name
         found = match(name, text)
-        phone = _creator_phone(merchant)
+        phone = merchant.creator_phone or ""
+        if found is None and text not in merchant.credit_code.lower() and not (phone_query and text in phone):
+            continue  # found through a pinyin key of a former name
         subtitle = f"创建人 {phone}" if phone else "创建人未登记手机号"
         if merchant.credit_code:
             subtitle += f" · 信用代码 {merchant.credit_code}"

@@ -33,6 +33,7 @@ const CustomsGatewayPage = lazy(() => import('./pages/customs/GatewayPage'));
 const CustomsNotificationsPage = lazy(() => import('./pages/customs/NotificationsPage'));
 const MeLogsPage = lazy(() => import('./pages/me/LogsPage'));
 const DocumentsPage = lazy(() => import('./pages/documents/DocumentsPage'));
+const SearchPage = lazy(() => import('./pages/search/SearchPage'));
 
 /** Full-screen pages behind sign-in (each customs page checks its catalog item itself). */
 const PAGES: { path: string; element: JSX.Element }[] = [
@@ -44,6 +45,7 @@ const PAGES: { path: string; element: JSX.Element }[] = [
   { path: '/customs/notifications', element: <CustomsNotificationsPage /> },
   { path: '/documents', element: <DocumentsPage /> },
   { path: '/me/logs', element: <MeLogsPage /> },
+  { path: '/search', element: <SearchPage /> },
 ];
 
 export const TABS = [
