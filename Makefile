@@ -7,7 +7,7 @@ PORT ?= 8000
 export PYTHONPATH := $(CURDIR)/src
 export DJANGO_SETTINGS_MODULE := jmt.settings
 
-.PHONY: run test install install-dev web lint typecheck pytest e2e web-test openapi check-openapi check-deploy migrate demo clean bench bench-load bench-web
+.PHONY: run test install install-dev web lint typecheck pytest e2e web-test openapi check-openapi check-deploy migrate demo clean bench bench-load bench-web bench-search
 
 $(VENV)/.base: requirements/base.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -102,6 +102,14 @@ BENCH_LOAD_SECONDS ?= 60
 BENCH_LOAD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/jmt_bench
 bench-load: install-dev web
 	BENCH_DATABASE_URL=$(BENCH_LOAD_DATABASE_URL) $(PY) bench/load.py --seconds $(BENCH_LOAD_SECONDS)
+
+## make bench-search: global search (issue 18), server time per request on 10,000 merchants and 1,000,000
+## orders in PostgreSQL (database created and filled on the first run, ≈ 3.5 min); figures into bench/RESULTS.md.
+BENCH_SEARCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/jmt_search
+bench-search: install-dev
+	createdb -h 127.0.0.1 -U postgres jmt_search 2>/dev/null || true
+	DATABASE_URL=$(BENCH_SEARCH_DATABASE_URL) $(PY) bench/search.py generate
+	DATABASE_URL=$(BENCH_SEARCH_DATABASE_URL) $(PY) bench/search.py measure
 
 clean:
 	rm -rf $(VENV) web/node_modules web/dist var

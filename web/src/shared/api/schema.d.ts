@@ -905,6 +905,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/webview-ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 小程序：为 web-view 签发一次性登录凭证（60 秒，仅可使用一次）
+         * @description 小程序登录后调用，把 `ticket` 与 `user_id` 放进 web-view 的 H5 地址；地址中从不出现令牌。
+         */
+        post: operations["auth_webview_ticket_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/webview-ticket/exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * H5：用小程序的一次性凭证换取令牌
+         * @description 凭证只能使用一次（无论成功与否），60 秒内有效，且必须属于 `user_id`；否则 400 `WEBVIEW_TICKET_INVALID`。
+         */
+        post: operations["auth_webview_ticket_exchange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/wechat/miniprogram": {
         parameters: {
             query?: never;
@@ -7319,6 +7359,32 @@ export interface components {
             /** Wechat Bound */
             wechat_bound: boolean;
         };
+        /** WebViewTicketExchangeIn */
+        WebViewTicketExchangeIn: {
+            /** Ticket */
+            ticket: string;
+            /**
+             * User Id
+             * @description 凭证所属用户（web-view 地址中的 uid）
+             */
+            user_id: number;
+        };
+        /** WebViewTicketOut */
+        WebViewTicketOut: {
+            /**
+             * Expires In
+             * @description 有效秒数
+             * @example 60
+             */
+            expires_in: number;
+            /**
+             * Ticket
+             * @description 一次性凭证：放入 web-view 地址，H5 立即换取令牌
+             */
+            ticket: string;
+            /** User Id */
+            user_id: number;
+        };
         /** WechatBindIn */
         WechatBindIn: {
             /** Code */
@@ -10094,6 +10160,86 @@ export interface operations {
             };
             /** @description Bad Gateway */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    auth_webview_ticket_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebViewTicketOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    auth_webview_ticket_exchange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebViewTicketExchangeIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

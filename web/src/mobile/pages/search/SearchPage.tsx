@@ -135,7 +135,9 @@ export default function SearchPage() {
                 </button>
                 {hit.children.map((child, j) => (
                   <button type="button" key={j} className="m-search__child" onClick={() => open(child)} data-disabled={!child.enabled}>
-                    <Highlighted text={child.title} spans={child.highlights} />
+                    <span>
+                      <Highlighted text={child.title} spans={child.highlights} />
+                    </span>
                     {child.enabled ? null : <span className="m-search__lock">{child.disabled_reason}</span>}
                   </button>
                 ))}
