@@ -80,6 +80,7 @@ check-deploy: install-dev
 
 web-test: web/node_modules/.installed
 	cd web && npm run --silent typecheck && npm run --silent test
+	node --test miniprogram/test/
 
 ## make openapi: export the OpenAPI document and regenerate the TypeScript client from it
 openapi: install-dev web/node_modules/.installed
