@@ -26,6 +26,8 @@ def test_a_merchant_finds_a_service_by_initials_and_an_order_by_its_number_on_th
     page = new_context(viewport=MOBILE, is_mobile=True, has_touch=True).new_page()
     sign_in(page, asgi_url, merchant_admin)
     page.goto(f"{asgi_url}/m/")
+    expect(page.get_by_role("button", name="搜索")).to_be_visible()
+    shoot(page, "m-home-search-entry")
     page.get_by_role("button", name="搜索").click()
     expect(page).to_have_url(f"{asgi_url}/m/search")
     box = page.get_by_placeholder("服务、订单号、清单号、运单号")

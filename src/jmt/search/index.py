@@ -2,8 +2,7 @@
 
 Self-healing rather than hooked into every write: :func:`refresh` finds the rows of a kind whose key
 is missing or was computed from another name (one anti-join) and recomputes those. Providers call it
-before matching, at most every ``REFRESH_SECONDS`` per process; ``seed_demo`` and the bench call it
-outright.
+before matching, at most every ``REFRESH_SECONDS`` per process; the bench calls it outright (``force``).
 """
 
 from __future__ import annotations
