@@ -4,6 +4,7 @@ the initials of its name. Recent searches come back on an empty box."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -66,7 +67,7 @@ def test_a_merchant_opens_a_service_from_the_pc_search_box_by_keyboard(
     expect(page).to_have_url(f"{asgi_url}/registration/apply")
 
 
-def test_staff_find_a_merchant_by_the_initials_of_its_name(
+def test_staff_find_a_merchant_by_the_initials_of_its_name_and_open_it(
     asgi_url: str, new_context: Any, superadmin: User, merchant_admin: User
 ) -> None:
     page = new_context().new_page()
@@ -78,3 +79,7 @@ def test_staff_find_a_merchant_by_the_initials_of_its_name(
     expect(option).to_be_visible()
     expect(option.locator("mark").first).to_have_text("东海")
     shoot(page, "admin-search-dhsj")
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(r"/admin/merchants\?id=\d+$"))
+    expect(page.locator(".ant-drawer")).to_contain_text("东海晶莹水晶")
+    shoot(page, "admin-search-merchant-opened")
