@@ -7,7 +7,7 @@ PORT ?= 8000
 export PYTHONPATH := $(CURDIR)/src
 export DJANGO_SETTINGS_MODULE := jmt.settings
 
-.PHONY: run test install install-dev web lint typecheck pytest e2e web-test openapi check-openapi check-deploy migrate demo clean bench bench-fx bench-load bench-web deploy-check failover-drill restore-drill docs-shots bench-showroom bench-assistant
+.PHONY: run test install install-dev web lint typecheck pytest e2e web-test openapi check-openapi check-deploy migrate demo clean bench bench-fx bench-load bench-web deploy-check failover-drill restore-drill docs-shots bench-showroom bench-assistant bench-search
 
 $(VENV)/.base: requirements/base.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -80,6 +80,7 @@ check-deploy: install-dev
 
 web-test: web/node_modules/.installed
 	cd web && npm run --silent typecheck && npm run --silent test
+	node --test miniprogram/test/
 
 ## make openapi: export the OpenAPI document and regenerate the TypeScript client from it
 openapi: install-dev web/node_modules/.installed
@@ -119,6 +120,13 @@ bench-load: install-dev web
 bench-assistant: install-dev
 	rm -f /tmp/assistant-bench.sqlite3
 	DATABASE_URL=sqlite:////tmp/assistant-bench.sqlite3 $(PY) bench/assistant_eval.py
+## make bench-search: global search (issue 18), server time per request on 10,000 merchants and 1,000,000
+## orders in PostgreSQL (database created and filled on the first run, ≈ 3.5 min); figures into bench/RESULTS.md.
+BENCH_SEARCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/jmt_search
+bench-search: install-dev
+	createdb -h 127.0.0.1 -U postgres jmt_search 2>/dev/null || true
+	DATABASE_URL=$(BENCH_SEARCH_DATABASE_URL) $(PY) bench/search.py generate
+	DATABASE_URL=$(BENCH_SEARCH_DATABASE_URL) $(PY) bench/search.py measure
 
 clean:
 	rm -rf $(VENV) web/node_modules web/dist var

@@ -53,6 +53,8 @@ from jmt.registration.errors import ERROR_CODES as REGISTRATION_ERROR_CODES
 from jmt.showroom.api import router as showroom_router
 from jmt.showroom.api_admin import router as showroom_admin_router
 from jmt.showroom.errors import ERROR_CODES as SHOWROOM_ERROR_CODES
+from jmt.search.api import admin_router as search_admin_router
+from jmt.search.api import router as search_router
 from jmt.system.api import health_router, home_router, notices_router
 from jmt.system.api_admin import router as system_admin_router
 from jmt.training.api import router as training_router
@@ -130,6 +132,8 @@ api.add_router("/showroom", showroom_router)
 api.add_router("/admin/showroom", showroom_admin_router)
 api.add_router("/training", training_router)
 api.add_router("/admin/training", training_admin_router)
+api.add_router("/search", search_router)
+api.add_router("/admin/search", search_admin_router)
 
 
 def _respond(

@@ -171,6 +171,36 @@ def wechat_miniprogram(request: HttpRequest, payload: s.WechatMiniProgramIn) -> 
     )
 
 
+@auth_router.post(
+    "/webview-ticket",
+    response={200: s.WebViewTicketOut, **error_responses(401)},
+    operation_id="auth_webview_ticket_issue",
+    summary="小程序：为 web-view 签发一次性登录凭证（60 秒，仅可使用一次）",
+    description="小程序登录后调用，把 `ticket` 与 `user_id` 放进 web-view 的 H5 地址；地址中从不出现令牌。",
+)
+@require(AUTHENTICATED)
+def webview_ticket_issue(request: HttpRequest) -> dict[str, Any]:
+    user = actor_of(request).user
+    ticket, seconds = services.webview_ticket_issue(user=user)
+    return {"ticket": ticket, "user_id": user.pk, "expires_in": seconds}
+
+
+@auth_router.post(
+    "/webview-ticket/exchange",
+    response={200: s.TokenPairOut, **error_responses(400, 403, 422)},
+    auth=None,
+    operation_id="auth_webview_ticket_exchange",
+    summary="H5：用小程序的一次性凭证换取令牌",
+    description="凭证只能使用一次（无论成功与否），60 秒内有效，且必须属于 `user_id`；"
+    "否则 400 `WEBVIEW_TICKET_INVALID`。",
+)
+@require(PUBLIC)
+def webview_ticket_exchange(request: HttpRequest, payload: s.WebViewTicketExchangeIn) -> dict[str, Any]:
+    return _token_pair(
+        services.webview_ticket_exchange(ticket=payload.ticket, user_id=payload.user_id, client=_client(request))
+    )
+
+
 @auth_router.get(
     "/wechat/qr",
     response=s.WechatQrOut,

@@ -111,6 +111,10 @@ class AuthError:
         return ApiError("WECHAT_BIND_TICKET_INVALID", "微信绑定已过期，请重新扫码", status=400)
 
     @staticmethod
+    def webview_ticket_invalid() -> ApiError:
+        return ApiError("WEBVIEW_TICKET_INVALID", "登录凭证无效或已过期，请返回小程序重新进入", status=400)
+
+    @staticmethod
     def wechat_already_bound() -> ApiError:
         return ApiError("WECHAT_ALREADY_BOUND", "该微信已绑定其他账号", status=409)
 
@@ -183,6 +187,7 @@ ERROR_CODES: dict[str, str] = {
     "WECHAT_NOT_BOUND": "微信未绑定账号（details.bind_ticket 用于短信登录时绑定）",
     "WECHAT_BIND_TICKET_INVALID": "绑定凭证无效或过期",
     "WECHAT_ALREADY_BOUND": "该微信已绑定其他账号",
+    "WEBVIEW_TICKET_INVALID": "小程序网页登录凭证无效、已使用、已过期或不属于该用户",
     "PROFILE_INVALID": "个人信息有误（details.fields）",
     "PHONE_SAME": "新手机号与当前手机号相同",
     "PHONE_TAKEN": "新手机号已属于其他账号",

@@ -120,6 +120,23 @@ class RefreshToken(models.Model):
         return f"refresh#{self.pk} family={self.family}"
 
 
+class WebViewTicket(models.Model):
+    """A one-time ticket the mini-program hands to its ``<web-view>`` so the H5 signs in without a token in a
+    URL: stored as its SHA-256 only, good for 60 seconds, spent by the first exchange (right or wrong)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    ticket_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "小程序网页登录凭证"
+
+    def __str__(self) -> str:
+        return f"webview-ticket#{self.pk}"
+
+
 class LoginMethod(models.TextChoices):
     SMS = "sms", "短信验证码"
     PASSWORD = "password", "账号密码"

@@ -42,6 +42,17 @@ class WechatMiniProgramIn(Schema):
     phone_code: str = Field(description="getPhoneNumber 返回的 code")
 
 
+class WebViewTicketOut(Schema):
+    ticket: str = Field(description="一次性凭证：放入 web-view 地址，H5 立即换取令牌")
+    user_id: int
+    expires_in: int = Field(description="有效秒数", examples=[60])
+
+
+class WebViewTicketExchangeIn(Schema):
+    ticket: str = Field(max_length=128)
+    user_id: int = Field(description="凭证所属用户（web-view 地址中的 uid）")
+
+
 class WechatQrOut(Schema):
     url: str = Field(description="微信扫码登录地址（qrconnect）")
     state: str

@@ -18,7 +18,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from jmt.accounts.errors import AuthError
-from jmt.accounts.models import Gender, LoginLog, LoginMethod, SmsCode, SmsScene, User
+from jmt.accounts.models import Gender, LoginLog, LoginMethod, SmsCode, SmsScene, User, WebViewTicket
 from jmt.accounts.phone import normalize_phone
 from jmt.accounts.tokens import IssuedTokens, issue_tokens, revoke_family_of, rotate
 from jmt.audit.services import record, snapshot
@@ -595,3 +595,45 @@ def wechat_unbind(*, actor: Actor, user: User | None = None) -> User:
     if user is None:
         actor.user = target
     return target
+
+
+WEBVIEW_TICKET_SECONDS = 60
+
+
+def _ticket_hash(ticket: str) -> str:
+    return hashlib.sha256(ticket.encode()).hexdigest()
+
+
+def webview_ticket_issue(*, user: User) -> tuple[str, int]:
+    """A one-time ticket for the mini-program's ``<web-view>`` (the signed-in ``user``), and its lifetime."""
+    ticket = secrets.token_urlsafe(32)
+    now = timezone.now()
+    WebViewTicket.objects.create(
+        user=user,
+        ticket_hash=_ticket_hash(ticket),
+        created_at=now,
+        expires_at=now + timedelta(seconds=WEBVIEW_TICKET_SECONDS),
+    )
+    return ticket, WEBVIEW_TICKET_SECONDS
+
+
+def webview_ticket_exchange(*, ticket: str, user_id: int, client: ClientInfo) -> LoginResult:
+    """The H5 inside the ``<web-view>`` trades the ticket for a token pair: once, within 60 seconds, and only
+    for the user it was issued to. The first exchange spends it whatever the outcome (no second try)."""
+    now = timezone.now()
+    with transaction.atomic():
+        row = WebViewTicket.objects.select_for_update().filter(ticket_hash=_ticket_hash(ticket)).first()
+        if row is None or row.used_at is not None:
+            raise AuthError.webview_ticket_invalid()
+        row.used_at = now
+        row.save(update_fields=["used_at"])
+    if row.expires_at <= now or row.user_id != user_id:
+        raise AuthError.webview_ticket_invalid()
+    user = row.user
+    if not user.is_active:
+        raise AuthError.account_disabled()
+    with transaction.atomic():
+        tokens = issue_tokens(user, remember=True)
+        _log_login(user=user, identifier=user.phone or user.username, method=LoginMethod.WECHAT_MINIPROGRAM,
+                   success=True, client=client)  # fmt: skip
+    return LoginResult(user=user, tokens=tokens, is_new_user=False)

@@ -4,18 +4,27 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { SessionProvider } from '@/shared/session';
+import { signInFromWebViewTicket } from '@/shared/webviewTicket';
 import { api } from './api';
 import { MobileRoutes } from './routes';
 import './mobile.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ConfigProvider locale={zhCN}>
-      <BrowserRouter basename="/m" future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
-        <SessionProvider api={api}>
-          <MobileRoutes />
-        </SessionProvider>
-      </BrowserRouter>
-    </ConfigProvider>
-  </StrictMode>,
-);
+function render() {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <ConfigProvider locale={zhCN}>
+        <BrowserRouter basename="/m" future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
+          <SessionProvider api={api}>
+            <MobileRoutes />
+          </SessionProvider>
+        </BrowserRouter>
+      </ConfigProvider>
+    </StrictMode>,
+  );
+}
+
+// In the mini-program's web-view the address carries a one-time ticket: trade it for tokens first
+// (a spent or expired ticket, or no network, leaves the person at the sign-in page).
+void signInFromWebViewTicket(api, window.location.href, (url) => window.history.replaceState(null, '', url))
+  .catch(() => undefined)
+  .then(render);

@@ -52,6 +52,7 @@ const TrainingCoursesPage = lazy(() => import('./pages/training/CoursesPage'));
 const TrainingCoursePage = lazy(() => import('./pages/training/CoursePage'));
 const TrainingHelpPage = lazy(() => import('./pages/training/HelpPage'));
 const TrainingAssistantPage = lazy(() => import('./pages/training/AssistantPage'));
+const SearchPage = lazy(() => import('./pages/search/SearchPage'));
 
 /** Full-screen pages behind sign-in (each customs page checks its catalog item itself). */
 const PAGES: { path: string; element: JSX.Element }[] = [
@@ -86,6 +87,7 @@ const PAGES: { path: string; element: JSX.Element }[] = [
   { path: '/training/courses/:courseId', element: <TrainingCoursePage /> },
   { path: '/training/help/:helpKey', element: <TrainingHelpPage /> },
   { path: '/training/assistant', element: <TrainingAssistantPage /> },
+  { path: '/search', element: <SearchPage /> },
 ];
 
 export const TABS = [

@@ -27,6 +27,7 @@ PERSONAL_WRITES = {
     "POST /api/v1/notifications/messages/read-all",
     "POST /api/v1/notifications/messages/{message_id}/read",
     "POST /api/v1/notifications/stream-ticket",
+    "POST /api/v1/auth/webview-ticket",  # the mini-program signing its own web-view in (issue 18)
     # 我的 · 个人账户 (U1): the person's own details, phone and WeChat
     "PATCH /api/v1/me/profile",
     "POST /api/v1/me/phone/old-code",

@@ -1,11 +1,12 @@
 import { DashboardOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import { Alert, App, Button, Dropdown, Tag, Tooltip } from 'antd';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import logo from '@/shared/brand/logo.svg';
 import { buildCatalogMenu, selectedMenuKeys } from '@/shared/catalogMenu';
-import { CatalogSearch } from '@/shared/components/CatalogSearch';
+import { GlobalSearch } from '@/shared/components/GlobalSearch';
+import { unwrap } from '@/shared/errors';
 import { NoticeBanners } from '@/shared/notices/NoticeBanners';
 import { BellBadgeIcon } from '@/shared/components/BellBadge';
 import { useUnreadCounts } from '@/shared/hooks/useMessageStream';
@@ -18,6 +19,10 @@ export function AdminLayout() {
   const { modal } = App.useApp();
   const location = useLocation();
   const navigate = useNavigate();
+  const search = useCallback(
+    (q: string) => unwrap(api.client.GET('/api/v1/admin/search', { params: { query: { q } } })),
+    [api],
+  );
   const menu = useMemo(
     () => buildCatalogMenu(access.adminCatalog, access, { home: { name: '工作台', icon: <DashboardOutlined /> }, closed: 'hide' }),
     [access],
@@ -42,7 +47,7 @@ export function AdminLayout() {
       onMenuHeaderClick={() => navigate('/')}
       menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
       actionsRender={() => [
-        <CatalogSearch key="search" modules={access.adminCatalog} access={access} onOpen={(route) => navigate(route)} width={240} />,
+        <GlobalSearch key="search" surface="admin" search={search} onOpen={(route) => navigate(route)} width={240} />,
         <Tooltip key="bell" title="消息中心">
           <Link to="/messages" aria-label="消息中心">
             <Button type="text" shape="circle" icon={<BellBadgeIcon count={unread.total} color="rgba(255,255,255,0.85)" />} />

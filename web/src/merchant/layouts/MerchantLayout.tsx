@@ -1,12 +1,13 @@
 import { CustomerServiceOutlined, HomeOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import { Avatar, Button, FloatButton, Tooltip } from 'antd';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import logo from '@/shared/brand/logo.svg';
 import { COMING_SOON } from '@/shared/access';
 import { buildCatalogMenu, selectedMenuKeys } from '@/shared/catalogMenu';
-import { CatalogSearch } from '@/shared/components/CatalogSearch';
+import { GlobalSearch } from '@/shared/components/GlobalSearch';
+import { unwrap } from '@/shared/errors';
 import { NoticeBanners } from '@/shared/notices/NoticeBanners';
 import { ImpersonationBanner } from '@/shared/components/ImpersonationBanner';
 import { BellBadgeIcon } from '@/shared/components/BellBadge';
@@ -25,6 +26,10 @@ export function MerchantLayout() {
   const unread = useUnreadCounts(api, me.merchant?.id);
   const location = useLocation();
   const navigate = useNavigate();
+  const search = useCallback(
+    (q: string) => unwrap(api.client.GET('/api/v1/search', { params: { query: { q } } })),
+    [api],
+  );
   const menu = useMemo(
     () => [
       ...buildCatalogMenu(me.catalog, access, { home: { name: '首页', icon: <HomeOutlined /> }, closed: 'disable' }),
@@ -73,7 +78,7 @@ export function MerchantLayout() {
         return item.path ? <Link to={item.path}>{dom}</Link> : dom;
       }}
       actionsRender={() => [
-        <CatalogSearch key="search" modules={me.catalog} access={access} onOpen={(route) => navigate(route)} />,
+        <GlobalSearch key="search" surface="pc" search={search} onOpen={(route) => navigate(route)} />,
         <Tooltip key="bell" title="消息中心">
           <Link to="/messages" aria-label="消息中心">
             <Button type="text" shape="circle" icon={

@@ -882,6 +882,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 后台全局搜索：功能菜单、数据权限范围内的商户与业务单据 */
+        get: operations["admin_search_query"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/system/monitor": {
         parameters: {
             query?: never;
@@ -1093,6 +1110,46 @@ export interface paths {
          * @description 仅限中国大陆手机号。同一手机号 60 秒内只能获取一次，每小时 ≤ 5 次、每天 ≤ 10 次；同一 IP 每小时有上限。超限返回 429 `SMS_RATE_LIMITED`，`details.retry_after` 为需等待的秒数。验证码 5 分钟内有效。
          */
         post: operations["auth_sms_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/webview-ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 小程序：为 web-view 签发一次性登录凭证（60 秒，仅可使用一次）
+         * @description 小程序登录后调用，把 `ticket` 与 `user_id` 放进 web-view 的 H5 地址；地址中从不出现令牌。
+         */
+        post: operations["auth_webview_ticket_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/webview-ticket/exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * H5：用小程序的一次性凭证换取令牌
+         * @description 凭证只能使用一次（无论成功与否），60 秒内有效，且必须属于 `user_id`；否则 400 `WEBVIEW_TICKET_INVALID`。
+         */
+        post: operations["auth_webview_ticket_exchange"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2512,6 +2569,23 @@ export interface paths {
         };
         /** 预填值：商户资料与已识别文件的识别值 */
         get: operations["registration_prefill"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 全局搜索：服务与功能、本商户的业务单据（边输入边返回） */
+        get: operations["search_query"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5008,6 +5082,21 @@ export interface components {
              */
             page_size: number;
         };
+        /** GroupOut */
+        GroupOut: {
+            /** Hits */
+            hits: components["schemas"]["HitOut"][];
+            /**
+             * Key
+             * @example catalog.merchant
+             */
+            key: string;
+            /**
+             * Title
+             * @example 服务与功能
+             */
+            title: string;
+        };
         /** HealthOut */
         HealthOut: {
             database: components["schemas"]["DatabaseHealth"];
@@ -5018,6 +5107,50 @@ export interface components {
              */
             status: string;
             worker: components["schemas"]["WorkerHealth"];
+        };
+        /** HitOut */
+        HitOut: {
+            /**
+             * Children
+             * @description 模块命中时为其全部功能；功能命中时为命中的功能
+             */
+            children: components["schemas"]["HitOut"][];
+            /** Disabled Reason */
+            disabled_reason: string;
+            /**
+             * Enabled
+             * @description 可以打开；否则见 disabled_reason（如「即将上线」）
+             */
+            enabled: boolean;
+            /**
+             * Highlights
+             * @description 标题中需高亮的字符区间 [起, 止)
+             */
+            highlights: [
+                number,
+                number
+            ][];
+            /** Icon */
+            icon: string;
+            /**
+             * Mobile Route
+             * @description 手机端（H5）打开的页面
+             */
+            mobile_route: string;
+            /**
+             * Route
+             * @description PC 与后台打开的页面
+             */
+            route: string;
+            /** Subtitle */
+            subtitle: string;
+            /** Subtitle Highlights */
+            subtitle_highlights: [
+                number,
+                number
+            ][];
+            /** Title */
+            title: string;
         };
         /** HomeOut */
         HomeOut: {
@@ -7580,6 +7713,33 @@ export interface components {
              */
             page_size: number;
         };
+        /** SearchOut */
+        SearchOut: {
+            /** Groups */
+            groups: components["schemas"]["GroupOut"][];
+            /** Query */
+            query: string;
+            /**
+             * Took Ms
+             * @description 服务器用时（毫秒）
+             */
+            took_ms: number;
+        };
+        /** SearchQuery */
+        SearchQuery: {
+            /**
+             * Limit
+             * @description 每组最多返回的条数
+             * @default 5
+             */
+            limit: number;
+            /**
+             * Q
+             * @description 输入的内容：中文、拼音全拼或首字母、编号片段
+             * @default
+             */
+            q: string;
+        };
         /** SentFilters */
         SentFilters: {
             /** Kind */
@@ -8257,6 +8417,32 @@ export interface components {
             phone_masked: string;
             /** Wechat Bound */
             wechat_bound: boolean;
+        };
+        /** WebViewTicketExchangeIn */
+        WebViewTicketExchangeIn: {
+            /** Ticket */
+            ticket: string;
+            /**
+             * User Id
+             * @description 凭证所属用户（web-view 地址中的 uid）
+             */
+            user_id: number;
+        };
+        /** WebViewTicketOut */
+        WebViewTicketOut: {
+            /**
+             * Expires In
+             * @description 有效秒数
+             * @example 60
+             */
+            expires_in: number;
+            /**
+             * Ticket
+             * @description 一次性凭证：放入 web-view 地址，H5 立即换取令牌
+             */
+            ticket: string;
+            /** User Id */
+            user_id: number;
         };
         /** WechatBindIn */
         WechatBindIn: {
@@ -11190,6 +11376,58 @@ export interface operations {
             };
         };
     };
+    admin_search_query: {
+        parameters: {
+            query?: {
+                /** @description 输入的内容：中文、拼音全拼或首字母、编号片段 */
+                q?: string;
+                /** @description 每组最多返回的条数 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
     system_monitor_get: {
         parameters: {
             query?: never;
@@ -11692,6 +11930,86 @@ export interface operations {
             };
             /** @description Bad Gateway */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    auth_webview_ticket_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebViewTicketOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    auth_webview_ticket_exchange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebViewTicketExchangeIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15952,6 +16270,49 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    search_query: {
+        parameters: {
+            query?: {
+                /** @description 输入的内容：中文、拼音全拼或首字母、编号片段 */
+                q?: string;
+                /** @description 每组最多返回的条数 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

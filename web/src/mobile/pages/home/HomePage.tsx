@@ -1,4 +1,4 @@
-import { BellOutlined, CheckCircleOutlined, LockOutlined, RightOutlined, WalletOutlined } from '@ant-design/icons';
+import { BellOutlined, CheckCircleOutlined, LockOutlined, RightOutlined, SearchOutlined, WalletOutlined } from '@ant-design/icons';
 import { Dialog, DotLoading, ErrorBlock, Grid, NoticeBar, Tag } from 'antd-mobile';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
@@ -74,6 +74,9 @@ export default function HomePage() {
             </Tag>
           ) : null}
         </div>
+        <button type="button" className="m-hero__search" onClick={() => navigate('/search')} aria-label="搜索">
+          <SearchOutlined /> 搜索服务、订单号、清单号
+        </button>
       </header>
 
       <section className="m-section m-section--lift">

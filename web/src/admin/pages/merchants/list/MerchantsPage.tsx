@@ -3,7 +3,7 @@ import { EditOutlined, EyeOutlined, LockOutlined, UserOutlined, WechatOutlined }
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { Alert, App, Avatar, Breadcrumb, Button, Card, Drawer, Popconfirm, Result, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import type { AdminMerchant, AdminMerchantRow } from '@/shared/api/types';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { MerchantProfileForm, MerchantProfileView } from '@/shared/merchantProfile/MerchantProfile';
@@ -184,7 +184,17 @@ export default function MerchantsPage() {
   const { api, access } = useMe();
   const { message } = App.useApp();
   const actionRef = useRef<ActionType>(undefined);
-  const [openId, setOpenId] = useState<number | null>(null);
+  // `?id=` (a global-search hit, a link) opens that merchant's drawer.
+  const [params, setParams] = useSearchParams();
+  const linked = Number(params.get('id')) || null;
+  const [openId, setOpenId] = useState<number | null>(linked);
+  useEffect(() => {
+    if (linked) setOpenId(linked);
+  }, [linked]);
+  const close = () => {
+    setOpenId(null);
+    if (linked) setParams({}, { replace: true });
+  };
 
   const columns: ProColumns<AdminMerchantRow>[] = [
     { title: '关键词', dataIndex: 'q', hideInTable: true, fieldProps: { placeholder: '商户名称、信用代码或手机号' } },
@@ -284,7 +294,7 @@ export default function MerchantsPage() {
           <Result icon={<LockOutlined style={{ color: '#a3a8b8' }} />} title="无权访问" subTitle="您没有访问该功能的权限，请联系超级管理员分配角色。" />
         </Card>
       )}
-      <MerchantDrawer merchantId={openId} onClose={() => setOpenId(null)} onSaved={() => void actionRef.current?.reload()} />
+      <MerchantDrawer merchantId={openId} onClose={close} onSaved={() => void actionRef.current?.reload()} />
     </>
   );
 }
