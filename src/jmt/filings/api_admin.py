@@ -10,7 +10,7 @@ from ninja import Query, Router
 from jmt.core.pagination import paginate
 from jmt.core.permissions import actor_of, require
 from jmt.core.schemas import error_responses
-from jmt.documents.selectors import stored_file
+from jmt.documents.selectors import open_stored
 from jmt.filings import registry, selectors, services
 from jmt.filings import schemas as s
 from jmt.filings.spec import QUEUE_VIEW, REVIEW
@@ -104,7 +104,7 @@ def approve(request: HttpRequest, filing_id: int, payload: s.FilingApproveIn) ->
 @require(QUEUE_VIEW)
 def document(request: HttpRequest, document_id: int) -> FileResponse:
     doc = selectors.admin_document(actor=actor_of(request), document_id=document_id)
-    response = FileResponse(stored_file(doc).open("rb"), filename=doc.original_name, content_type=doc.content_type)
+    response = FileResponse(open_stored(doc), filename=doc.original_name, content_type=doc.content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response

@@ -11,7 +11,7 @@ from jmt.core.errors import NotFound
 from jmt.core.pagination import paginate
 from jmt.core.permissions import actor_of, require
 from jmt.core.schemas import error_responses
-from jmt.documents.selectors import stored_file
+from jmt.documents.selectors import open_stored
 from jmt.fx import imports, rates, selectors, services
 from jmt.fx import schemas as s
 from jmt.fx.errors import FxError
@@ -74,7 +74,7 @@ def document(request: HttpRequest, settlement_id: int, document_id: int) -> File
         )
     if doc is None:
         raise NotFound()
-    response = FileResponse(stored_file(doc).open("rb"), filename=doc.original_name, content_type=doc.content_type)
+    response = FileResponse(open_stored(doc), filename=doc.original_name, content_type=doc.content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response

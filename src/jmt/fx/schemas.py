@@ -10,14 +10,11 @@ from typing import Any, Literal
 from ninja import Schema
 from pydantic import Field
 
+from jmt.core.schemas import MoneyOut
+
 SettlementState = Literal["pending", "completed", "rejected"]
 EntryKindIn = Literal["balance_update", "freeze", "unfreeze", "settlement"]
 Range = Literal["7d", "30d", "1y"]
-
-
-class MoneyOut(Schema):
-    amount: str = Field(examples=["12500.00"])
-    currency: str = Field(examples=["USD"])
 
 
 class FxAccountOut(Schema):
@@ -130,7 +127,7 @@ class SettlementIn(Schema):
     remark: str = Field(default="", max_length=500)
 
 
-class QuoteOut(Schema):
+class FxQuoteOut(Schema):
     spot_buy: str | None = Field(description="现汇买入价")
     cash_buy: str | None = Field(description="现钞买入价")
     spot_sell: str | None = Field(description="现汇卖出价")
@@ -150,7 +147,7 @@ class QuoteOut(Schema):
 class BoardRowOut(Schema):
     currency: str = Field(examples=["USD"])
     name: str = Field(examples=["美元"])
-    latest: QuoteOut | None
+    latest: FxQuoteOut | None
 
 
 class TrendPointOut(Schema):

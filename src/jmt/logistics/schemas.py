@@ -9,15 +9,11 @@ from typing import Any, Literal
 from ninja import Schema
 from pydantic import Field
 
+from jmt.core.schemas import MoneyOut
 from jmt.workflow.schemas import ProgressOut
 
 Weight = Decimal
 Dim = Decimal
-
-
-class MoneyOut(Schema):
-    amount: str = Field(examples=["94.00"])
-    currency: str = Field(examples=["CNY"])
 
 
 class AddressFieldOut(Schema):

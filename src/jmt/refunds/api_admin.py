@@ -12,7 +12,7 @@ from ninja.files import UploadedFile
 from jmt.core.pagination import paginate
 from jmt.core.permissions import actor_of, require
 from jmt.core.schemas import error_responses
-from jmt.documents.selectors import stored_file
+from jmt.documents.selectors import open_stored
 from jmt.refunds import package, selectors, services, status_file
 from jmt.refunds import schemas as s
 from jmt.refunds.flow import MANAGE, MANAGE_VIEW
@@ -130,7 +130,7 @@ def claim_package(request: HttpRequest, claim_id: int) -> HttpResponse:
 @require(MANAGE_VIEW)
 def document(request: HttpRequest, document_id: int) -> FileResponse:
     doc = selectors.admin_document(actor=actor_of(request), document_id=document_id)
-    response = FileResponse(stored_file(doc).open("rb"), filename=doc.original_name, content_type=doc.content_type)
+    response = FileResponse(open_stored(doc), filename=doc.original_name, content_type=doc.content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response

@@ -8,7 +8,7 @@ from typing import Any
 
 import xlsxwriter  # type: ignore[import-untyped]
 
-from jmt.documents.selectors import stored_file
+from jmt.documents.selectors import open_stored
 from jmt.refunds.flow import CLAIM
 from jmt.refunds.models import Claim
 
@@ -71,5 +71,6 @@ def claim_zip(claim: Claim) -> bytes:
         archive.writestr(f"{claim.claim_no}-申报汇总.xlsx", summary_workbook(claim))
         for index, f in enumerate(claim.files.select_related("document").order_by("role", "pk"), start=1):
             name = f.document.original_name.replace("/", "_")
-            archive.write(stored_file(f.document), f"{index:02d}-{f.get_role_display()}-{name}")
+            with open_stored(f.document) as stored:
+                archive.writestr(f"{index:02d}-{f.get_role_display()}-{name}", stored.read())
     return buffer.getvalue()

@@ -8,15 +8,11 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
+from jmt.core.schemas import MoneyOut
 from jmt.documents.schemas import DocumentOut
 
 State = Literal["draft", "submitted", "reviewing", "rejected", "refunding", "received"]
 Role = Literal["customs_declaration", "purchase_invoice", "sales_invoice"]
-
-
-class MoneyOut(Schema):
-    amount: str = Field(examples=["1234.50"])
-    currency: str = Field(examples=["USD"])
 
 
 class DeadlineOut(Schema):

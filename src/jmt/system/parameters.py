@@ -229,6 +229,7 @@ class FxParams(Group):
             raise ValueError("看板必须包含美元（结汇按美元办理）")
         return currencies
 
+
 # --- 交易平台 ---
 class ShowroomParams(Group):
     """Read by the showroom's 购买 dialog: the staff WeChat a buyer adds to order."""

@@ -74,10 +74,10 @@ def test_todo_counts_count_open_items_waiting_on_the_merchant_and_split_customs_
             "count": 2,
             "route": "/registration/progress",
         },
-        # The five filing graphs (jmt.filings) share one entry; their items' routes differ, so it opens the module.
-        {"module": "filings", "key": "filings", "title": "跨境申报", "count": 0, "route": "/filings"},
         # 跨境物流 (logistics.flow): every move is the platform's, so nothing waits on the merchant.
         {"module": "logistics", "key": "logistics", "title": "跨境物流", "count": 0, "route": "/logistics/shipments"},
+        # The five filing graphs (jmt.filings) share one entry; their items' routes differ, so it opens the module.
+        {"module": "filings", "key": "filings", "title": "跨境申报", "count": 0, "route": "/filings"},
         # The batch graph (customs.flow): a draft batch waits on the merchant's 申报; none here.
         {
             "module": "customs",
@@ -87,6 +87,8 @@ def test_todo_counts_count_open_items_waiting_on_the_merchant_and_split_customs_
             "route": "/customs/batches",
         },
         {"module": "customs", "key": "customs:orders", "title": "电子订单报送", "count": 1, "route": "/customs/orders"},
+        # 退税申报 (refunds.flow): a 填写申报 or 审核不通过 claim waits on the merchant; none here.
+        {"module": "refunds", "key": "refunds", "title": "出口退税", "count": 0, "route": "/refunds/claims"},
         # 结汇申请 (fx.flow) never waits on the merchant: its entry stays at 0 and the home leaves it out.
         {"module": "fx", "key": "fx", "title": "收结汇", "count": 0, "route": "/fx/settlements"},
         # The product graph (showroom.flow): a 草稿 or 已退回 product waits on the merchant's 提交审核.
@@ -101,10 +103,11 @@ def test_todo_counts_show_a_registered_type_with_nothing_waiting_as_zero(demo_gr
 
     assert [(t["key"], t["count"]) for t in todos] == [
         ("registration", 0),
-        ("filings", 0),
         ("logistics", 0),
+        ("filings", 0),
         ("customs:batches", 0),
         ("customs:orders", 0),
+        ("refunds", 0),
         ("fx", 0),
         ("showroom", 0),
     ]

@@ -250,6 +250,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/filings/documents/{document_id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看商户提交的文件（审核预览） */
+        get: operations["admin_filings_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/filings/filings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申报受理队列（按类型、状态、商户、提交日期筛选） */
+        get: operations["admin_filings_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/filings/filings/{filing_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 审核详情：提交的内容、商户资料与文件、可执行的操作 */
+        get: operations["admin_filings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/filings/filings/{filing_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 办结：记录结果编号（并带入点点通接口配置）
+         * @description 结果项按类型校验（422 `FILING_RESULTS_INVALID`，`details.fields`）；须先受理并递交（409 `FILING_WRONG_STATE`）。海关注册编码写入电商企业代码，DXP ID 写入 DXP ID 字段。
+         */
+        post: operations["admin_filings_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/filings/filings/{filing_id}/request-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 退回修改（逐项填写修改意见，商户在对应填写项上看到）
+         * @description 至少一项意见（422 `FILING_CHANGES_EMPTY`）；只在捷晶审核或主管部门办理时可退回（409 `FILING_WRONG_STATE`）。
+         */
+        post: operations["admin_filings_request_changes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/filings/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 队列筛选项：申报类型与状态 */
+        get: operations["admin_filings_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/fx/balance-imports": {
         parameters: {
             query?: never;
@@ -455,6 +563,186 @@ export interface paths {
         put?: never;
         /** 驳回结汇申请并解除冻结 */
         post: operations["admin_fx_settlement_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/logistics/carriers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 物流渠道维护：全部渠道（含已终止） */
+        get: operations["admin_logistics_carriers"];
+        put?: never;
+        /** 新增物流渠道 */
+        post: operations["admin_logistics_carrier_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/logistics/carriers/{carrier_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 修改物流渠道（价格表、限制、状态等）
+         * @description 暂停或终止须填写原因，商户下单时看到该原因；已有运单仍可查看与跟踪。
+         */
+        put: operations["admin_logistics_carrier_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/logistics/shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 物流订单（按状态、渠道、处理情况、国家、日期筛选） */
+        get: operations["admin_logistics_shipments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/logistics/shipments/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各状态的运单数 */
+        get: operations["admin_logistics_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/logistics/shipments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出物流订单（Excel / CSV）
+         * @description 筛选条件同列表。CSV 为带 BOM 的 UTF-8，逐块流式发送；Excel 以常量内存模式写入临时文件后流式发送。
+         */
+        get: operations["admin_logistics_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/logistics/shipments/mark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批量标记 未处理 / 已处理 */
+        post: operations["admin_logistics_mark"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/logistics/shipments/{shipment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 物流订单详情（含包装提示与轨迹） */
+        get: operations["admin_logistics_shipment_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/logistics/shipments/{shipment_id}/tracking-no": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 录入承运商运单号（随后自动登记轨迹查询） */
+        put: operations["admin_logistics_tracking_no"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/logistics/tracking-sheet/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按预览结果录入运单号（有不能匹配的行则整表拒绝） */
+        post: operations["admin_logistics_sheet_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/logistics/tracking-sheet/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传运单号表格并预览匹配结果
+         * @description 表头须含「运单编号」「承运商运单号」；支持 .xlsx 与 .csv。预览不写入任何数据。
+         */
+        post: operations["admin_logistics_sheet_preview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -814,6 +1102,202 @@ export interface paths {
         patch: operations["rbac_roles_update"];
         trace?: never;
     };
+    "/api/v1/admin/refunds/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 全部退税申报（按商户、状态、出口月份、金额筛选） */
+        get: operations["admin_refunds_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/refunds/claims/{claim_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 退税申报详情：报关单、材料（可预览）、申报条件、线下办理记录 */
+        get: operations["admin_refunds_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/refunds/claims/{claim_id}/moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 推进退税进度（税务受理 / 审核不通过 / 审核通过 / 确认到账）
+         * @description 审核不通过须填原因（422 `WORKFLOW_COMMENT_REQUIRED`）；确认到账须填到账金额（422 `REFUNDS_AMOUNT_REQUIRED`）；当前状态不允许的流转 409 `WORKFLOW_ILLEGAL_TRANSITION`。
+         */
+        post: operations["admin_refunds_move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/refunds/claims/{claim_id}/offline-steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录线下办理事项（附说明） */
+        post: operations["admin_refunds_offline_step"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/refunds/claims/{claim_id}/package": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载整份申报（申报汇总 xlsx + 全部材料，zip） */
+        get: operations["admin_refunds_package"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/refunds/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各状态的退税申报数 */
+        get: operations["admin_refunds_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/refunds/documents/{document_id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看退税申报材料原文件（预览） */
+        get: operations["admin_refunds_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/refunds/status-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传税务机关退税状态文件（预览，不改变任何申报）
+         * @description xlsx：报关单号或退税申报编号、状态、日期、金额、说明。返回将要发生的变更、已是该状态的行、无法匹配的行及原因；`confirmed_today` 非空表示今天已确认过其他文件。
+         */
+        post: operations["admin_refunds_status_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/refunds/status-files/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载状态文件模板（xlsx） */
+        get: operations["admin_refunds_status_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/refunds/status-files/{status_file_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 状态文件的预览与结果 */
+        get: operations["admin_refunds_status_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/refunds/status-files/{status_file_id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 确认导入状态文件：按文件批量推进退税进度
+         * @description 按当前状态重新匹配后执行；同一份文件再次导入不会改变任何申报。今天已确认过其他文件时返回 409 `REFUNDS_STATUS_FILE_ALREADY_TODAY`，确认后带 `force=true` 再次提交。
+         */
+        post: operations["admin_refunds_status_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/registration/applications": {
         parameters: {
             query?: never;
@@ -899,6 +1383,270 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/showroom/attributes/{attribute_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除属性（商品已填的值保留并照常显示） */
+        delete: operations["admin_showroom_attribute_delete"];
+        options?: never;
+        head?: never;
+        /** 修改属性（名称、单位、可选值；商品已填的值保留） */
+        patch: operations["admin_showroom_attribute_update"];
+        trace?: never;
+    };
+    "/api/v1/admin/showroom/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 分类树（含停用的分类、属性与商品数） */
+        get: operations["admin_showroom_categories"];
+        put?: never;
+        /** 新建分类（放在同级最后） */
+        post: operations["admin_showroom_category_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/showroom/categories/{category_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 重命名 / 启用 / 停用分类（停用后不能添加新商品，已有商品保留并照常展示） */
+        patch: operations["admin_showroom_category_update"];
+        trace?: never;
+    };
+    "/api/v1/admin/showroom/categories/{category_id}/attributes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 为分类新增属性（文本 / 数值带单位 / 选项），子分类继承 */
+        post: operations["admin_showroom_attribute_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/showroom/categories/{category_id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 移动分类（拖动排序、移到其他上级之下）
+         * @description 不能移到自己或自己的下级分类之下（409 `SHOWROOM_CATEGORY_CYCLE`）。
+         */
+        post: operations["admin_showroom_category_move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/showroom/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各状态的商品数 */
+        get: operations["admin_showroom_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/showroom/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 商品列表（按编号、名称、商户、分类、状态、标签搜索） */
+        get: operations["admin_showroom_products"];
+        put?: never;
+        /** 新建商品（为某商户，状态上架 / 下架 / 审核中） */
+        post: operations["admin_showroom_product_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/showroom/products/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批量上架 / 下架 */
+        post: operations["admin_showroom_products_batch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/showroom/products/{product_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 商品详情 */
+        get: operations["admin_showroom_product"];
+        /** 修改商品 */
+        put: operations["admin_showroom_product_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/showroom/products/{product_id}/image-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 调整商品图片顺序（拖动排序，第一张为主图） */
+        put: operations["admin_showroom_images_reorder"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/showroom/products/{product_id}/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传商品图片 */
+        post: operations["admin_showroom_image_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/showroom/products/{product_id}/images/{image_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除商品图片 */
+        delete: operations["admin_showroom_image_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/showroom/products/{product_id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核商户提交的商品：通过并上架，或退回（须填原因） */
+        post: operations["admin_showroom_product_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/showroom/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 商品标签 */
+        get: operations["admin_showroom_tags"];
+        put?: never;
+        /** 新建标签 */
+        post: operations["admin_showroom_tag_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/showroom/tags/{tag_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除标签（从商品上移除） */
+        delete: operations["admin_showroom_tag_delete"];
+        options?: never;
+        head?: never;
+        /** 修改标签 */
+        patch: operations["admin_showroom_tag_update"];
+        trace?: never;
+    };
     "/api/v1/admin/system/monitor": {
         parameters: {
             query?: never;
@@ -970,6 +1718,180 @@ export interface paths {
         get: operations["system_workbench_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/training/cockpit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 培训驾驶舱：课程与商户完成率、学习人数趋势、课时流失、客服评价 */
+        get: operations["training_admin_cockpit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/training/cockpit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出培训驾驶舱（xlsx） */
+        get: operations["training_admin_cockpit_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/training/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 课程列表（含未发布） */
+        get: operations["training_admin_courses"];
+        put?: never;
+        /** 新建课程 */
+        post: operations["training_admin_course_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/training/courses/{course_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改课程（排序、发布 / 下架等） */
+        patch: operations["training_admin_course_update"];
+        trace?: never;
+    };
+    "/api/v1/admin/training/courses/{course_id}/cover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传课程封面（JPG / PNG，≤ 5 MB） */
+        post: operations["training_admin_course_cover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/training/courses/{course_id}/lessons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 课程的课时（含未发布） */
+        get: operations["training_admin_lessons"];
+        put?: never;
+        /** 新建课时 */
+        post: operations["training_admin_lesson_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/training/faqs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 常见问题（智能客服的知识来源之一） */
+        get: operations["training_admin_faqs"];
+        put?: never;
+        /** 新增常见问题 */
+        post: operations["training_admin_faq_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/training/faqs/{faq_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除常见问题 */
+        delete: operations["training_admin_faq_delete"];
+        options?: never;
+        head?: never;
+        /** 修改常见问题 */
+        patch: operations["training_admin_faq_update"];
+        trace?: never;
+    };
+    "/api/v1/admin/training/lessons/{lesson_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改课时（正文、排序、发布 / 下架等） */
+        patch: operations["training_admin_lesson_update"];
+        trace?: never;
+    };
+    "/api/v1/admin/training/lessons/{lesson_id}/video": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传课时视频（MP4 / WebM） */
+        post: operations["training_admin_lesson_video"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1818,6 +2740,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/filings/filings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 开始办理一项申报（按企业资料、我的资料预填）
+         * @description 每种申报每个商户一份：已有时返回 409 `FILING_EXISTS`（`details.filing_id`）。需要该申报的编辑权限（`filings:<类型>:edit`）。
+         */
+        post: operations["filings_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/filings/filings/{filing_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申报详情：填写内容、信息回看、修改意见、结果与进度 */
+        get: operations["filings_get"];
+        /**
+         * 保存草稿
+         * @description 只校验已填写内容的格式（422 `FILING_INVALID`，`details.fields` 逐项说明）；提交审核后不能修改（409 `FILING_NOT_EDITABLE`），被退回修改或驳回后可修改。
+         */
+        put: operations["filings_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/filings/filings/{filing_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交审核（退回修改后重新提交）
+         * @description 逐项完整校验，缺项返回 422 `FILING_INCOMPLETE`（`details.fields`）。
+         */
+        post: operations["filings_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/filings/guide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 出口申报流程推荐：已办结、待办理与推荐的下一步 */
+        get: operations["filings_guide"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/filings/types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 全部申报类型：字段、办理流程说明、材料模板 */
+        get: operations["filings_types"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/filings/types/{type_key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 一项申报的页面数据：类型配置、本商户的申报与预填值
+         * @description 未知类型返回 404 `FILING_UNKNOWN_TYPE`；需要该申报的查看权限（`filings:<类型>:view`）。
+         */
+        get: operations["filings_type_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/filings/types/{type_key}/templates/{template_key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载材料模板（xlsx，已按填写内容或预填值填好） */
+        get: operations["filings_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/fx/alerts": {
         parameters: {
             query?: never;
@@ -2024,6 +3078,186 @@ export interface paths {
         get: operations["home_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logistics/carriers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 物流渠道列表（含实测准时率、是否常用） */
+        get: operations["logistics_carriers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logistics/countries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可寄达的国家及各国收件地址字段 */
+        get: operations["logistics_countries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logistics/favourites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设为 / 取消常用渠道 */
+        put: operations["logistics_favourite"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logistics/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 比价：按目的地、重量、尺寸列出各渠道价格与时效
+         * @description 计费重 = max(实重, 长×宽×高÷体积重除数)，按渠道进位；运费 = 首重 + 续重（或大货每公斤单价）+ 燃油附加费 + 偏远地区附加费，单位人民币。不能承运的渠道列在后面并说明原因。
+         */
+        get: operations["logistics_compare"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logistics/ship-form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 发货表单预填：寄件人（商户资料）与各国地址字段 */
+        get: operations["logistics_ship_form"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logistics/shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的运单（按编号、运单号、收件人搜索，按状态筛选） */
+        get: operations["logistics_shipments"];
+        put?: never;
+        /**
+         * 下单发货
+         * @description 渠道暂停或终止时拒绝（409 `LOGISTICS_CARRIER_UNAVAILABLE`，附原因）；超限、不寄达或不收易碎品/电池/液体时 422 `LOGISTICS_CARRIER_INELIGIBLE`；收件地址按目的国家校验（422 `LOGISTICS_INVALID`）。
+         */
+        post: operations["logistics_shipment_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logistics/shipments/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各状态的运单数 */
+        get: operations["logistics_shipment_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logistics/shipments/{shipment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 运单详情与物流轨迹 */
+        get: operations["logistics_shipment_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logistics/shipments/{shipment_id}/switch-carrier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 揽收前更换物流渠道（按当前价格重新计费） */
+        post: operations["logistics_shipment_switch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logistics/tracking/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 轨迹推送（轨迹服务商调用）
+         * @description 17TRACK 式推送：`{event: TRACKING_UPDATED, data: {number, track_info}}`，请求头 `sign` 为 SHA-256(请求体 + "/" + 密钥)。签名不符 401；重复推送不会重复记录；晚到的旧轨迹不会让运单状态倒退。
+         */
+        post: operations["logistics_tracking_webhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2446,6 +3680,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/refunds/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本商户的退税申报（按状态筛选，分页） */
+        get: operations["refunds_list"];
+        put?: never;
+        /**
+         * 新建退税申报（草稿）
+         * @description 勾选的报关单与手工录入的报关单合计即为申报金额，可修改但须填写原因（422 `REFUNDS_INVALID`）；简化申报的出口不能选（422 `REFUNDS_DECLARATION_SIMPLIFIED`）；已在其他申报中的报关单 409 `REFUNDS_DECLARATION_TAKEN`；材料须为 PDF（按内容识别，422 `REFUNDS_FILE_NOT_PDF`）。
+         */
+        post: operations["refunds_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/refunds/claims/{claim_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 退税申报详情（报关单、材料、申报条件清单） */
+        get: operations["refunds_get"];
+        /** 修改退税申报（草稿或审核不通过时） */
+        put: operations["refunds_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/refunds/claims/{claim_id}/fx-confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认已收汇（收结汇模块接入前的手工确认） */
+        post: operations["refunds_fx_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/refunds/claims/{claim_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交退税申报（申报条件全部满足时）
+         * @description 条件未满足返回 422 `REFUNDS_NOT_READY`，`details.missing` 为未满足的清单行（缺什么、去哪里补）。
+         */
+        post: operations["refunds_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/refunds/declarations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 可用于退税的报关单（本商户的汇总结果；简化申报的出口标明不能退税）
+         * @description 每张汇总结果单（CEB792）一行：报关单号、出口月份、金额、币种、商品；统计标志 A（简化申报）的出口按月一行，`claimable=false` 并说明 9610 规定。`claim_id` 给出时，该申报已选的报关单不算已使用。
+         */
+        get: operations["refunds_declarations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registration/applications": {
         parameters: {
             query?: never;
@@ -2594,6 +3924,252 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/showroom/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 分类树（已启用的分类，含属性与上架商品数） */
+        get: operations["showroom_categories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/showroom/category-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 分类页：分类路径、下级分类与可筛选的属性 */
+        get: operations["showroom_category_info"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/showroom/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 购买：捷晶采购顾问的微信号与二维码（系统参数） */
+        get: operations["showroom_contact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/showroom/hall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 商品展厅首页：按顶层分类分组的最新上架商品 */
+        get: operations["showroom_hall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/showroom/images/{key}/{size}.jpg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 商品图片（缩略图 thumb 400 px / 展示图 display 1200 px），长期缓存
+         * @description Keys are random (not derived from product ids), so a picture is reachable only from a page that
+         *     shows it; the bytes never change under a key, hence the year-long immutable cache.
+         */
+        get: operations["showroom_image"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/showroom/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的商品（各状态） */
+        get: operations["showroom_mine"];
+        put?: never;
+        /**
+         * 新建我的商品（草稿）
+         * @description 已停用的分类不能添加新商品（409 `SHOWROOM_CATEGORY_DISABLED`）。
+         */
+        post: operations["showroom_mine_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/showroom/mine/{product_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改我的商品（草稿或已退回时） */
+        put: operations["showroom_mine_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/showroom/mine/{product_id}/image-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 调整商品图片顺序（第一张为主图） */
+        put: operations["showroom_mine_images_reorder"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/showroom/mine/{product_id}/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传商品图片（JPEG / PNG，按内容校验，生成缩略图与展示图） */
+        post: operations["showroom_mine_image_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/showroom/mine/{product_id}/images/{image_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除商品图片 */
+        delete: operations["showroom_mine_image_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/showroom/mine/{product_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交审核（审核通过后上架） */
+        post: operations["showroom_mine_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/showroom/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 展厅商品（上架）：搜索（中文 / 全拼 / 首字母）与分类、属性、标签、价格筛选 */
+        get: operations["showroom_products"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/showroom/products/{product_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 商品详情（上架商品，或本商户自己的商品） */
+        get: operations["showroom_product"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/showroom/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 商品标签（筛选用） */
+        get: operations["showroom_tags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/system/notices": {
         parameters: {
             query?: never;
@@ -2608,6 +4184,259 @@ export interface paths {
         get: operations["system_notices"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/assistant/ask": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 向智能客服提问（一次返回完整回答）
+         * @description 回答来自课程、平台帮助和常见问题，附出处链接；没有可靠出处时 `mode` 为 unsure，回答「我不确定」并给出人工客服。
+         */
+        post: operations["training_assistant_ask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/assistant/ask-stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 向智能客服提问（Server-Sent Events 流式回答）
+         * @description `text/event-stream`：`event: meta`（出处、回答方式、提示）、若干 `event: delta`（`{text}`）、`event: done`（`{turn}`，已保存的问答）。
+         */
+        post: operations["training_assistant_ask_stream"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/assistant/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 保存商户的销售渠道（问一次，记下来） */
+        put: operations["training_assistant_channels"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/assistant/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 智能客服了解的商户情况：销售渠道、注册状态、在用模块 */
+        get: operations["training_assistant_profile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的客服会话（最近 50 个） */
+        get: operations["training_conversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/conversations/{conversation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 会话详情（全部问答） */
+        get: operations["training_conversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 课程列表（含我的学习进度） */
+        get: operations["training_courses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/courses/{course_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 课程详情：课时列表与进度、继续学习的课时 */
+        get: operations["training_course"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/courses/{course_id}/cover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 课程封面图片 */
+        get: operations["training_course_cover"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/help/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 平台帮助页（智能客服引用的出处）
+         * @description `key` 为模块键（如 customs、registration、account）或 `faq-<编号>`。
+         */
+        get: operations["training_help"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/lessons/{lesson_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 课时内容（图文或视频）与我的进度 */
+        get: operations["training_lesson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/lessons/{lesson_id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 记录学习进度
+         * @description 进度只增不减，≥ 95 记为学完；位置总是最新的一次，下次从这里继续。记录在当前用户、当前商户名下。
+         */
+        post: operations["training_progress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/lessons/{lesson_id}/video": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 课时视频（支持 Range 分段请求）
+         * @description 地址由课时详情的 `video_src` 给出，`t` 为有效期 6 小时的签名。
+         */
+        get: operations["training_video"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/turns/{turn_id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 评价一条回答（有用 / 没用） */
+        post: operations["training_turn_rate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2785,6 +4614,19 @@ export interface components {
             /** Role Id */
             role_id?: number | null;
         };
+        /** AddressFieldOut */
+        AddressFieldOut: {
+            /** Hint */
+            hint: string;
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /** Pattern */
+            pattern: string;
+            /** Required */
+            required: boolean;
+        };
         /** AdminApplicationOut */
         AdminApplicationOut: {
             /** Approved At */
@@ -2861,6 +4703,160 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+        };
+        /** AdminClaimFilters */
+        AdminClaimFilters: {
+            /** Amount Max */
+            amount_max?: number | null;
+            /** Amount Min */
+            amount_min?: number | null;
+            /** Merchant Id */
+            merchant_id?: number | null;
+            /**
+             * Month From
+             * @description 出口月份起（含）
+             */
+            month_from?: string | null;
+            /**
+             * Month To
+             * @description 出口月份止（含）
+             */
+            month_to?: string | null;
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+            /**
+             * Q
+             * @description 退税申报编号 / 商户名称 / 报关单号
+             * @default
+             */
+            q: string;
+            /** State */
+            state?: ("draft" | "submitted" | "reviewing" | "rejected" | "refunding" | "received") | null;
+        };
+        /** AdminCourseListOut */
+        AdminCourseListOut: {
+            /** Items */
+            items: components["schemas"]["AdminCourseOut"][];
+        };
+        /** AdminCourseOut */
+        AdminCourseOut: {
+            /** Cover Url */
+            cover_url: string | null;
+            /** Id */
+            id: number;
+            /** Is Published */
+            is_published: boolean;
+            /** Lesson Count */
+            lesson_count: number;
+            /**
+             * Library
+             * @enum {string}
+             */
+            library: "industry" | "culture";
+            /** Library Label */
+            library_label: string;
+            /** Order */
+            order: number;
+            /** Slug */
+            slug: string;
+            /** Summary */
+            summary: string;
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** AdminFilingOut */
+        AdminFilingOut: {
+            /**
+             * Change Requests
+             * @description 捷晶的逐项修改意见 {字段: 意见}
+             */
+            change_requests: {
+                [key: string]: string;
+            };
+            /** Completed At */
+            completed_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Data
+             * @description 当前填写的内容 {字段: 值}；文件项为资料库文件 id
+             */
+            data: {
+                [key: string]: unknown;
+            };
+            /** Documents */
+            documents: components["schemas"]["DocumentOut"][];
+            /** Editable */
+            editable: boolean;
+            /** Id */
+            id: number;
+            /** Merchant Id */
+            merchant_id: number;
+            /** Merchant Name */
+            merchant_name: string;
+            /**
+             * Origins
+             * @description 各项预填值的来源（企业资料 / 我的资料 / 其他申报）
+             */
+            origins: {
+                [key: string]: string;
+            };
+            /** Profile */
+            profile: {
+                [key: string]: unknown;
+            };
+            progress: components["schemas"]["ProgressOut"];
+            /**
+             * Results
+             * @description 办结结果（海关注册编码、DXP ID 等）
+             */
+            results: components["schemas"]["FilingResultOut"][];
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "filling" | "returned" | "declined" | "reviewing" | "handling" | "completed";
+            /** State Label */
+            state_label: string;
+            /** Submitted At */
+            submitted_at: string | null;
+            /**
+             * Submitted Data
+             * @description 最近一次提交的内容（信息回看）
+             */
+            submitted_data: {
+                [key: string]: unknown;
+            };
+            /** Title */
+            title: string;
+            /** Type */
+            type: string;
+            type_config: components["schemas"]["FilingTypeOut"];
+            /** Type Label */
+            type_label: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Workflow Type */
+            workflow_type: string;
         };
         /** AdminGatewayConfigOut */
         AdminGatewayConfigOut: {
@@ -2980,6 +4976,46 @@ export interface components {
             page_size: number;
             /** Total */
             total: number;
+        };
+        /** AdminLessonListOut */
+        AdminLessonListOut: {
+            /** Items */
+            items: components["schemas"]["AdminLessonOut"][];
+        };
+        /** AdminLessonOut */
+        AdminLessonOut: {
+            /** Body */
+            body: string;
+            /** Channel */
+            channel: string;
+            /** Course Id */
+            course_id: number;
+            /** Has Video File */
+            has_video_file: boolean;
+            /** Id */
+            id: number;
+            /** Is Published */
+            is_published: boolean;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "article" | "video";
+            /** Minutes */
+            minutes: number;
+            /** Order */
+            order: number;
+            /** Slug */
+            slug: string;
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Video Url */
+            video_url: string;
         };
         /** AdminMerchantOut */
         AdminMerchantOut: {
@@ -3184,6 +5220,87 @@ export interface components {
             statement_document: components["schemas"]["DocRefOut"] | null;
             /** Sub Account No */
             sub_account_no: string;
+        };
+        /** AdminShipmentFilters */
+        AdminShipmentFilters: {
+            /** Carrier Id */
+            carrier_id?: number | null;
+            /**
+             * Country
+             * @default
+             */
+            country: string;
+            /** Created From */
+            created_from?: string | null;
+            /** Created To */
+            created_to?: string | null;
+            /**
+             * Handled
+             * @description false 未处理 / true 已处理
+             */
+            handled?: boolean | null;
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+            /**
+             * Q
+             * @description 运单编号、承运商运单号、收件人、商户
+             * @default
+             */
+            q: string;
+            /**
+             * State
+             * @description 状态；open 为全部未完结
+             * @default
+             */
+            state: string;
+        };
+        /** AdminShowroomProductIn */
+        AdminShowroomProductIn: {
+            /** Category Id */
+            category_id: number;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /** Merchant Id */
+            merchant_id: number;
+            /**
+             * Name
+             * @example 天然白水晶手串 8mm
+             */
+            name: string;
+            /**
+             * Price Cny
+             * @example 168.00
+             */
+            price_cny: number | string;
+            /** Price Usd */
+            price_usd?: number | string | null;
+            /**
+             * State
+             * @description 新建时的状态
+             * @default listed
+             * @enum {string}
+             */
+            state: "listed" | "unlisted" | "pending";
+            /** Tag Ids */
+            tag_ids?: number[];
+            /**
+             * Values
+             * @description {属性编号: 取值}，空值表示不填
+             */
+            values?: {
+                [key: string]: string;
+            };
         };
         /** AlertActiveIn */
         AlertActiveIn: {
@@ -3433,6 +5550,47 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+        };
+        /** AskIn */
+        AskIn: {
+            /**
+             * Conversation Id
+             * @description 继续的会话；为空时新建会话
+             */
+            conversation_id?: number | null;
+            /** Question */
+            question: string;
+        };
+        /** AssistantProfileOut */
+        AssistantProfileOut: {
+            /** Channel Choices */
+            channel_choices: components["schemas"]["ChannelChoiceOut"][];
+            /**
+             * Channels
+             * @description 商户告诉过我们的销售渠道
+             */
+            channels: string[];
+            /**
+             * Channels Asked
+             * @description 是否已经问过（问过一次就不再追问）
+             */
+            channels_asked: boolean;
+            /**
+             * Handover
+             * @description 人工客服：wechat 微信号、hours 工作时间
+             */
+            handover: {
+                [key: string]: string;
+            };
+            /**
+             * Llm Enabled
+             * @description 是否接入了大模型；未接入时回答为知识库原文摘录
+             */
+            llm_enabled: boolean;
+            /** Modules In Use */
+            modules_in_use: string[];
+            /** Registration Approved */
+            registration_approved: boolean;
         };
         /** AuditArchiveOut */
         AuditArchiveOut: {
@@ -3971,7 +6129,7 @@ export interface components {
              * @example USD
              */
             currency: string;
-            latest: components["schemas"]["QuoteOut"] | null;
+            latest: components["schemas"]["FxQuoteOut"] | null;
             /**
              * Name
              * @example 美元
@@ -4195,6 +6353,275 @@ export interface components {
              */
             page_size: number;
         };
+        /** CarrierAdminOut */
+        CarrierAdminOut: {
+            /**
+             * Agreement Documents
+             * @description 合作协议文件（资料库文件 id）
+             */
+            agreement_documents: number[];
+            /** Allows Battery */
+            allows_battery: boolean;
+            /** Allows Fragile */
+            allows_fragile: boolean;
+            /** Allows Liquid */
+            allows_liquid: boolean;
+            /** Code */
+            code: string;
+            /** Countries */
+            countries: components["schemas"]["CountryRef"][];
+            /** Description */
+            description: string;
+            /** Exception Handling */
+            exception_handling: string;
+            /** Favourite */
+            favourite: boolean;
+            /** Fragile Packing Hint */
+            fragile_packing_hint: string;
+            /** Fuel Surcharge Pct */
+            fuel_surcharge_pct: string;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "express" | "line" | "parcel";
+            /** Kind Label */
+            kind_label: string;
+            /** Max Girth Cm */
+            max_girth_cm: string | null;
+            /** Max Side Cm */
+            max_side_cm: string;
+            /** Max Sum Cm */
+            max_sum_cm: string | null;
+            /** Max Weight Kg */
+            max_weight_kg: string;
+            /** Name */
+            name: string;
+            /**
+             * On Time Rate
+             * @description 平台实测准时率（0–1），尚无签收运单时为 null
+             */
+            on_time_rate: number | null;
+            /**
+             * Open Shipments
+             * @description 未完结的运单数（暂停/终止后仍可跟踪）
+             */
+            open_shipments: number;
+            /** Qualification Label */
+            qualification_label: string;
+            /**
+             * Qualification Status
+             * @enum {string}
+             */
+            qualification_status: "pending" | "approved" | "rejected";
+            remote_area_fee: components["schemas"]["MoneyOut"];
+            /** Remote Postcodes */
+            remote_postcodes: {
+                [key: string]: string[];
+            };
+            /** Sort Order */
+            sort_order: number;
+            /**
+             * Status
+             * @description active 正常 / paused 暂停 / terminated 终止
+             * @enum {string}
+             */
+            status: "active" | "paused" | "terminated";
+            /** Status Label */
+            status_label: string;
+            /** Status Reason */
+            status_reason: string;
+            /** Timeliness Standard */
+            timeliness_standard: string;
+            /** Transit Max */
+            transit_max: number;
+            /** Transit Min */
+            transit_min: number;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Volumetric Divisor */
+            volumetric_divisor: number;
+            /** Weight Step */
+            weight_step: string;
+            /**
+             * Zones
+             * @description 分区与价格表
+             */
+            zones: {
+                [key: string]: unknown;
+            }[];
+        };
+        /** CarrierIn */
+        CarrierIn: {
+            /** Agreement Documents */
+            agreement_documents?: number[];
+            /**
+             * Allows Battery
+             * @default false
+             */
+            allows_battery: boolean;
+            /**
+             * Allows Fragile
+             * @default true
+             */
+            allows_fragile: boolean;
+            /**
+             * Allows Liquid
+             * @default false
+             */
+            allows_liquid: boolean;
+            /** Code */
+            code: string;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /**
+             * Exception Handling
+             * @default
+             */
+            exception_handling: string;
+            /**
+             * Fragile Packing Hint
+             * @default
+             */
+            fragile_packing_hint: string;
+            /** Fuel Surcharge Pct */
+            fuel_surcharge_pct: number | string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "express" | "line" | "parcel";
+            /** Max Girth Cm */
+            max_girth_cm?: number | string | null;
+            /** Max Side Cm */
+            max_side_cm: number | string;
+            /** Max Sum Cm */
+            max_sum_cm?: number | string | null;
+            /** Max Weight Kg */
+            max_weight_kg: number | string;
+            /** Name */
+            name: string;
+            /**
+             * Qualification Status
+             * @enum {string}
+             */
+            qualification_status: "pending" | "approved" | "rejected";
+            /** Remote Area Fee */
+            remote_area_fee: number | string;
+            /** Remote Postcodes */
+            remote_postcodes?: {
+                [key: string]: string[];
+            };
+            /**
+             * Sort Order
+             * @default 100
+             */
+            sort_order: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "active" | "paused" | "terminated";
+            /**
+             * Status Reason
+             * @default
+             */
+            status_reason: string;
+            /**
+             * Timeliness Standard
+             * @default
+             */
+            timeliness_standard: string;
+            /** Volumetric Divisor */
+            volumetric_divisor: number;
+            /** Weight Step */
+            weight_step: number | string;
+            /** Zones */
+            zones: components["schemas"]["ZoneIn"][];
+        };
+        /** CarrierOut */
+        CarrierOut: {
+            /** Allows Battery */
+            allows_battery: boolean;
+            /** Allows Fragile */
+            allows_fragile: boolean;
+            /** Allows Liquid */
+            allows_liquid: boolean;
+            /** Code */
+            code: string;
+            /** Countries */
+            countries: components["schemas"]["CountryRef"][];
+            /** Description */
+            description: string;
+            /** Exception Handling */
+            exception_handling: string;
+            /** Favourite */
+            favourite: boolean;
+            /** Fragile Packing Hint */
+            fragile_packing_hint: string;
+            /** Fuel Surcharge Pct */
+            fuel_surcharge_pct: string;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "express" | "line" | "parcel";
+            /** Kind Label */
+            kind_label: string;
+            /** Max Girth Cm */
+            max_girth_cm: string | null;
+            /** Max Side Cm */
+            max_side_cm: string;
+            /** Max Sum Cm */
+            max_sum_cm: string | null;
+            /** Max Weight Kg */
+            max_weight_kg: string;
+            /** Name */
+            name: string;
+            /**
+             * On Time Rate
+             * @description 平台实测准时率（0–1），尚无签收运单时为 null
+             */
+            on_time_rate: number | null;
+            /** Qualification Label */
+            qualification_label: string;
+            /**
+             * Qualification Status
+             * @enum {string}
+             */
+            qualification_status: "pending" | "approved" | "rejected";
+            remote_area_fee: components["schemas"]["MoneyOut"];
+            /**
+             * Status
+             * @description active 正常 / paused 暂停 / terminated 终止
+             * @enum {string}
+             */
+            status: "active" | "paused" | "terminated";
+            /** Status Label */
+            status_label: string;
+            /** Status Reason */
+            status_reason: string;
+            /** Timeliness Standard */
+            timeliness_standard: string;
+            /** Transit Max */
+            transit_max: number;
+            /** Transit Min */
+            transit_min: number;
+            /** Volumetric Divisor */
+            volumetric_divisor: number;
+            /** Weight Step */
+            weight_step: string;
+        };
         /** CatalogItemOut */
         CatalogItemOut: {
             /**
@@ -4245,6 +6672,19 @@ export interface components {
             /** Title */
             title: string;
         };
+        /** CategoryMoveIn */
+        CategoryMoveIn: {
+            /**
+             * Parent Id
+             * @description 新的上级分类；null 为顶层
+             */
+            parent_id: number | null;
+            /**
+             * Position
+             * @description 在新的同级分类中的位置（0 为第一个）
+             */
+            position: number;
+        };
         /** CellErrorOut */
         CellErrorOut: {
             /**
@@ -4281,6 +6721,315 @@ export interface components {
              */
             row: number;
         };
+        /** ChannelChoiceOut */
+        ChannelChoiceOut: {
+            /** Label */
+            label: string;
+            /** Value */
+            value: string;
+        };
+        /** ChannelsIn */
+        ChannelsIn: {
+            /**
+             * Channels
+             * @description tiktok / amazon / etsy / facebook / ebay / aliexpress / shopee / own_store
+             */
+            channels: string[];
+        };
+        /** ClaimDeclarationOut */
+        ClaimDeclarationOut: {
+            amount: components["schemas"]["MoneyOut"];
+            /** Entry Id */
+            entry_id: string;
+            /** Goods */
+            goods: string;
+            /** Month */
+            month: string;
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "summary" | "manual";
+            /** Source Label */
+            source_label: string;
+        };
+        /** ClaimFileOut */
+        ClaimFileOut: {
+            document: components["schemas"]["DocumentOut"];
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "customs_declaration" | "purchase_invoice" | "sales_invoice";
+            /** Role Label */
+            role_label: string;
+        };
+        /** ClaimFilters */
+        ClaimFilters: {
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+            /** State */
+            state?: ("draft" | "submitted" | "reviewing" | "rejected" | "refunding" | "received") | null;
+        };
+        /** ClaimIn */
+        ClaimIn: {
+            /**
+             * Amount
+             * @description 退税申报金额；不填按报关单合计
+             */
+            amount?: string | null;
+            /**
+             * Amount Reason
+             * @description 金额与合计不一致时必填
+             * @default
+             */
+            amount_reason: string;
+            files?: components["schemas"]["FilesIn"];
+            /**
+             * Manual
+             * @description 其他渠道报关的报关单
+             */
+            manual?: components["schemas"]["ManualIn"][];
+            /**
+             * Picks
+             * @description 勾选的报关单（选项的 key）
+             */
+            picks?: string[];
+        };
+        /** ClaimOut */
+        ClaimOut: {
+            amount: components["schemas"]["MoneyOut"];
+            /** Amount Reason */
+            amount_reason: string;
+            /** Claim No */
+            claim_no: string;
+            computed_amount: components["schemas"]["MoneyOut"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            deadline: components["schemas"]["DeadlineOut"] | null;
+            /** Declarations */
+            declarations: components["schemas"]["ClaimDeclarationOut"][];
+            /** Editable */
+            editable: boolean;
+            /** Entry Ids */
+            entry_ids: string[];
+            /** Files */
+            files: components["schemas"]["ClaimFileOut"][];
+            /** Fx Confirmed At */
+            fx_confirmed_at: string | null;
+            /** Fx Note */
+            fx_note: string;
+            /** Id */
+            id: number;
+            /** Merchant Id */
+            merchant_id: number;
+            /** Merchant Name */
+            merchant_name: string;
+            /** Months */
+            months: string[];
+            /**
+             * Node
+             * @description 进度图上的节点：申报 / 审核 / 退库 / 到账
+             */
+            node: string;
+            /** Offline Steps */
+            offline_steps: components["schemas"]["OfflineStepOut"][];
+            /** Readiness */
+            readiness: components["schemas"]["ReadinessLineOut"][];
+            /** Ready */
+            ready: boolean;
+            /** Received On */
+            received_on: string | null;
+            refund_received: components["schemas"]["MoneyOut"] | null;
+            /** Reject Reason */
+            reject_reason: string;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "draft" | "submitted" | "reviewing" | "rejected" | "refunding" | "received";
+            /**
+             * State Changed At
+             * Format: date-time
+             */
+            state_changed_at: string;
+            /** State Label */
+            state_label: string;
+            /** Submitted At */
+            submitted_at: string | null;
+        };
+        /** ClaimPageOut */
+        ClaimPageOut: {
+            /** Items */
+            items: components["schemas"]["ClaimRowOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
+        /** ClaimRowOut */
+        ClaimRowOut: {
+            amount: components["schemas"]["MoneyOut"];
+            /** Claim No */
+            claim_no: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            deadline: components["schemas"]["DeadlineOut"] | null;
+            /** Entry Ids */
+            entry_ids: string[];
+            /** Id */
+            id: number;
+            /** Merchant Id */
+            merchant_id: number;
+            /** Merchant Name */
+            merchant_name: string;
+            /** Months */
+            months: string[];
+            /**
+             * Node
+             * @description 进度图上的节点：申报 / 审核 / 退库 / 到账
+             */
+            node: string;
+            refund_received: components["schemas"]["MoneyOut"] | null;
+            /** Reject Reason */
+            reject_reason: string;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "draft" | "submitted" | "reviewing" | "rejected" | "refunding" | "received";
+            /**
+             * State Changed At
+             * Format: date-time
+             */
+            state_changed_at: string;
+            /** State Label */
+            state_label: string;
+            /** Submitted At */
+            submitted_at: string | null;
+        };
+        /** ClaimStateCountOut */
+        ClaimStateCountOut: {
+            /** Count */
+            count: number;
+            /** Label */
+            label: string;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "draft" | "submitted" | "reviewing" | "rejected" | "refunding" | "received";
+        };
+        /** CockpitOut */
+        CockpitOut: {
+            /** Answers */
+            answers: number;
+            /** Courses */
+            courses: components["schemas"]["CourseRateOut"][];
+            /** Courses Completed */
+            courses_completed: number;
+            /** Dropoff */
+            dropoff: components["schemas"]["DropoffOut"][];
+            /** Dropoff Course Id */
+            dropoff_course_id: number | null;
+            /** Learners */
+            learners: number;
+            /** Learners By Day */
+            learners_by_day: components["schemas"]["DayOut"][];
+            /** Lessons Completed */
+            lessons_completed: number;
+            /** Merchants */
+            merchants: components["schemas"]["MerchantRateOut"][];
+            /** Thumbs Down */
+            thumbs_down: number;
+            /** Thumbs Up */
+            thumbs_up: number;
+            /** Unsure */
+            unsure: number;
+        };
+        /** CockpitQuery */
+        CockpitQuery: {
+            /**
+             * Course Id
+             * @description 流失分析看哪门课；为空时看第一门
+             */
+            course_id?: number | null;
+            /**
+             * Days
+             * @description 学习人数趋势的天数
+             * @default 30
+             */
+            days: number;
+        };
+        /** CompareQuery */
+        CompareQuery: {
+            /**
+             * Battery
+             * @default false
+             */
+            battery: boolean;
+            /**
+             * Carrier Ids
+             * @description 只比较选中的 2–4 个渠道
+             */
+            carrier_ids?: number[];
+            /**
+             * Country
+             * @description 目的国家（两位代码）
+             * @example JP
+             */
+            country: string;
+            /**
+             * Fragile
+             * @description 含水晶等易碎品
+             * @default false
+             */
+            fragile: boolean;
+            /** Height Cm */
+            height_cm: number | string;
+            /** Length Cm */
+            length_cm: number | string;
+            /**
+             * Liquid
+             * @default false
+             */
+            liquid: boolean;
+            /**
+             * Pieces
+             * @description 件数（每件相同）
+             * @default 1
+             */
+            pieces: number;
+            /**
+             * Postcode
+             * @description 收件邮编（判断偏远地区）
+             * @default
+             */
+            postcode: string;
+            /**
+             * Weight Kg
+             * @description 单件实重（kg）
+             */
+            weight_kg: number | string;
+            /** Width Cm */
+            width_cm: number | string;
+        };
         /** CompleteIn */
         CompleteIn: {
             /**
@@ -4296,10 +7045,209 @@ export interface components {
              */
             cny_amount: number | string;
         };
+        /** ConversationDetailOut */
+        ConversationDetailOut: {
+            /** Id */
+            id: number;
+            /** Title */
+            title: string;
+            /** Turns */
+            turns: components["schemas"]["TurnOut"][];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** ConversationListOut */
+        ConversationListOut: {
+            /** Items */
+            items: components["schemas"]["ConversationOut"][];
+        };
+        /** ConversationOut */
+        ConversationOut: {
+            /** Id */
+            id: number;
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** CountryOut */
+        CountryOut: {
+            /**
+             * Code
+             * @example JP
+             */
+            code: string;
+            /**
+             * Fields
+             * @description 该国收件地址需要填写的字段
+             */
+            fields: components["schemas"]["AddressFieldOut"][];
+            /**
+             * Name
+             * @example 日本
+             */
+            name: string;
+        };
+        /** CountryRef */
+        CountryRef: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+        };
         /** CountsQuery */
         CountsQuery: {
             /** Batch Id */
             batch_id?: number | null;
+        };
+        /** CourseDetailOut */
+        CourseDetailOut: {
+            /** Cover Url */
+            cover_url: string | null;
+            /** Id */
+            id: number;
+            /** Lessons */
+            lessons: components["schemas"]["LessonBriefOut"][];
+            /**
+             * Library
+             * @description industry 水晶行业课程库 / culture 文化差异专项课
+             * @enum {string}
+             */
+            library: "industry" | "culture";
+            /** Library Label */
+            library_label: string;
+            /** Minutes */
+            minutes: number;
+            progress: components["schemas"]["CourseProgressOut"];
+            /** Summary */
+            summary: string;
+            /** Title */
+            title: string;
+        };
+        /** CourseIn */
+        CourseIn: {
+            /**
+             * Is Published
+             * @default true
+             */
+            is_published: boolean;
+            /**
+             * Library
+             * @enum {string}
+             */
+            library: "industry" | "culture";
+            /**
+             * Order
+             * @default 0
+             */
+            order: number;
+            /**
+             * Slug
+             * @description 小写字母、数字和连字符
+             */
+            slug: string;
+            /**
+             * Summary
+             * @default
+             */
+            summary: string;
+            /** Title */
+            title: string;
+        };
+        /** CourseListOut */
+        CourseListOut: {
+            /** Items */
+            items: components["schemas"]["CourseOut"][];
+        };
+        /** CourseListQuery */
+        CourseListQuery: {
+            /**
+             * Library
+             * @description industry 水晶行业课程库 / culture 文化差异专项课
+             * @default
+             * @enum {string}
+             */
+            library: "" | "industry" | "culture";
+        };
+        /** CourseOut */
+        CourseOut: {
+            /** Cover Url */
+            cover_url: string | null;
+            /** Id */
+            id: number;
+            /**
+             * Library
+             * @description industry 水晶行业课程库 / culture 文化差异专项课
+             * @enum {string}
+             */
+            library: "industry" | "culture";
+            /** Library Label */
+            library_label: string;
+            /** Minutes */
+            minutes: number;
+            progress: components["schemas"]["CourseProgressOut"];
+            /** Summary */
+            summary: string;
+            /** Title */
+            title: string;
+        };
+        /** CoursePatch */
+        CoursePatch: {
+            /** Is Published */
+            is_published?: boolean | null;
+            /** Library */
+            library?: ("industry" | "culture") | null;
+            /** Order */
+            order?: number | null;
+            /** Slug */
+            slug?: string | null;
+            /** Summary */
+            summary?: string | null;
+            /** Title */
+            title?: string | null;
+        };
+        /** CourseProgressOut */
+        CourseProgressOut: {
+            /** Completed */
+            completed: boolean;
+            /** Lesson Count */
+            lesson_count: number;
+            /** Lessons Completed */
+            lessons_completed: number;
+            /**
+             * Percent
+             * @description 课程进度：各课时进度的平均值（0–100）
+             */
+            percent: number;
+            /**
+             * Resume Lesson Id
+             * @description 继续学习应打开的课时
+             */
+            resume_lesson_id: number | null;
+            /** Started */
+            started: boolean;
+        };
+        /** CourseRateOut */
+        CourseRateOut: {
+            /** Completed */
+            completed: number;
+            /**
+             * Completion Rate
+             * @description 完成人数 / 学习人数（0–1）
+             */
+            completion_rate: number;
+            /** Course Id */
+            course_id: number;
+            /** Learners */
+            learners: number;
+            /** Title */
+            title: string;
         };
         /** CreateIn */
         CreateIn: {
@@ -4537,6 +7485,75 @@ export interface components {
             /** Vendor */
             vendor: string;
         };
+        /** DayOut */
+        DayOut: {
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /** Learners */
+            learners: number;
+        };
+        /** DeadlineOut */
+        DeadlineOut: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Days Left */
+            days_left: number;
+            /**
+             * Overdue
+             * @description 已过申报期限（次年 4 月 30 日）
+             */
+            overdue: boolean;
+        };
+        /** DeclarationOptionOut */
+        DeclarationOptionOut: {
+            amount: components["schemas"]["MoneyOut"];
+            /** Claimable */
+            claimable: boolean;
+            deadline: components["schemas"]["DeadlineOut"] | null;
+            /**
+             * Entry Id
+             * @description 报关单号（汇总结果单 CEB792 返回）
+             */
+            entry_id: string;
+            /** Goods */
+            goods: string;
+            /**
+             * Inventories
+             * @description 清单数
+             */
+            inventories: number;
+            /**
+             * Key
+             * @description 勾选时提交的值：报关单号；简化申报的行为 A-YYYY-MM（不可勾选）
+             */
+            key: string;
+            /**
+             * Month
+             * @example 2026-03
+             */
+            month: string;
+            /**
+             * Reason
+             * @description 不能勾选的原因（如简化申报）
+             */
+            reason: string;
+            /**
+             * Statistics Flag
+             * @enum {string}
+             */
+            statistics_flag: "A" | "B";
+            /**
+             * Taken By
+             * @description 已在哪份退税申报中（退税申报编号），空为未使用
+             */
+            taken_by: string;
+        };
         /** DeclareIn */
         DeclareIn: {
             /**
@@ -4710,6 +7727,17 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** DropoffOut */
+        DropoffOut: {
+            /** Completed */
+            completed: number;
+            /** Lesson Id */
+            lesson_id: number;
+            /** Started */
+            started: number;
+            /** Title */
+            title: string;
+        };
         /** EntryFilters */
         EntryFilters: {
             /** Kind */
@@ -4786,6 +7814,24 @@ export interface components {
              */
             message: string;
         };
+        /** EventOut */
+        EventOut: {
+            /** Description */
+            description: string;
+            /** Id */
+            id: number;
+            /** Location */
+            location: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /** Status */
+            status: string;
+            /** Status Label */
+            status_label: string;
+        };
         /** ExplainedOut */
         ExplainedOut: {
             /**
@@ -4816,6 +7862,118 @@ export interface components {
              */
             tone: string;
         };
+        /** ExportQuery */
+        ExportQuery: {
+            /** Carrier Id */
+            carrier_id?: number | null;
+            /**
+             * Country
+             * @default
+             */
+            country: string;
+            /** Created From */
+            created_from?: string | null;
+            /** Created To */
+            created_to?: string | null;
+            /**
+             * Format
+             * @default xlsx
+             * @enum {string}
+             */
+            format: "xlsx" | "csv";
+            /**
+             * Handled
+             * @description false 未处理 / true 已处理
+             */
+            handled?: boolean | null;
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+            /**
+             * Q
+             * @description 运单编号、承运商运单号、收件人、商户
+             * @default
+             */
+            q: string;
+            /**
+             * State
+             * @description 状态；open 为全部未完结
+             * @default
+             */
+            state: string;
+        };
+        /** FaqIn */
+        FaqIn: {
+            /** Answer */
+            answer: string;
+            /**
+             * Is Published
+             * @default true
+             */
+            is_published: boolean;
+            /**
+             * Order
+             * @default 0
+             */
+            order: number;
+            /** Question */
+            question: string;
+        };
+        /** FaqListOut */
+        FaqListOut: {
+            /** Items */
+            items: components["schemas"]["FaqOut"][];
+        };
+        /** FaqOut */
+        FaqOut: {
+            /** Answer */
+            answer: string;
+            /** Id */
+            id: number;
+            /** Is Published */
+            is_published: boolean;
+            /** Order */
+            order: number;
+            /** Question */
+            question: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** FaqPatch */
+        FaqPatch: {
+            /** Answer */
+            answer?: string | null;
+            /** Is Published */
+            is_published?: boolean | null;
+            /** Order */
+            order?: number | null;
+            /** Question */
+            question?: string | null;
+        };
+        /** FavouriteIn */
+        FavouriteIn: {
+            /** Carrier Id */
+            carrier_id: number;
+            /** Favourite */
+            favourite: boolean;
+        };
+        /** FavouriteOut */
+        FavouriteOut: {
+            /** Carrier Id */
+            carrier_id: number;
+            /** Favourite */
+            favourite: boolean;
+        };
         /** FeedEntryOut */
         FeedEntryOut: {
             /** Created At */
@@ -4828,6 +7986,458 @@ export interface components {
             route: string;
             /** Title */
             title: string;
+        };
+        /** FilesIn */
+        FilesIn: {
+            /** Customs Declaration */
+            customs_declaration?: number[];
+            /** Purchase Invoice */
+            purchase_invoice?: number[];
+            /** Sales Invoice */
+            sales_invoice?: number[];
+        };
+        /** FilingApproveIn */
+        FilingApproveIn: {
+            /**
+             * Results
+             * @description 办结结果 {结果项: 值}，如 {"dxp_id": "DXPENT0000012345"}
+             */
+            results: {
+                [key: string]: string;
+            };
+        };
+        /** FilingBoardNodeOut */
+        FilingBoardNodeOut: {
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+        };
+        /** FilingChangesIn */
+        FilingChangesIn: {
+            /**
+             * Comment
+             * @description 总体说明（可选）
+             * @default
+             */
+            comment: string;
+            /**
+             * Fields
+             * @description 逐项修改意见 {字段: 意见}，至少一项
+             */
+            fields: {
+                [key: string]: string;
+            };
+        };
+        /** FilingCreateIn */
+        FilingCreateIn: {
+            /**
+             * Type
+             * @example dxp-id
+             */
+            type: string;
+        };
+        /** FilingFieldSpecOut */
+        FilingFieldSpecOut: {
+            /** Choices */
+            choices: string[];
+            /**
+             * Document Kind
+             * @description 文件项限定的资料类别（空为不限）
+             */
+            document_kind: string;
+            /** Help */
+            help: string;
+            /**
+             * Label
+             * @example 统一社会信用代码
+             */
+            label: string;
+            /** Max Length */
+            max_length: number;
+            /**
+             * Name
+             * @example credit_code
+             */
+            name: string;
+            /** Required */
+            required: boolean;
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "text" | "textarea" | "choice" | "phone" | "email" | "credit_code" | "id_number" | "postcode" | "url" | "date" | "document";
+        };
+        /** FilingGuideOut */
+        FilingGuideOut: {
+            /** Done */
+            done: number;
+            /**
+             * Next
+             * @description 推荐下一步办理的申报类型
+             */
+            next: string | null;
+            /** Next Reason */
+            next_reason: string;
+            /** Steps */
+            steps: components["schemas"]["FilingGuideStepOut"][];
+            /** Total */
+            total: number;
+        };
+        /** FilingGuideStepOut */
+        FilingGuideStepOut: {
+            /** Duration */
+            duration: string;
+            /** Feature */
+            feature: string;
+            /** Filing Id */
+            filing_id: number | null;
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /** Optional */
+            optional: boolean;
+            /** Optional Note */
+            optional_note: string;
+            /** Purpose */
+            purpose: string;
+            /** Recommended */
+            recommended: boolean;
+            /** Requires */
+            requires: components["schemas"]["FilingRequireOut"][];
+            /** Results */
+            results: components["schemas"]["FilingResultOut"][];
+            /** Route */
+            route: string;
+            /** State Label */
+            state_label: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "done" | "action" | "waiting" | "todo" | "blocked";
+            /** Status Label */
+            status_label: string;
+            /** Why Export */
+            why_export: string;
+        };
+        /** FilingOptionOut */
+        FilingOptionOut: {
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+        };
+        /** FilingOut */
+        FilingOut: {
+            /**
+             * Change Requests
+             * @description 捷晶的逐项修改意见 {字段: 意见}
+             */
+            change_requests: {
+                [key: string]: string;
+            };
+            /** Completed At */
+            completed_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Data
+             * @description 当前填写的内容 {字段: 值}；文件项为资料库文件 id
+             */
+            data: {
+                [key: string]: unknown;
+            };
+            /** Documents */
+            documents: components["schemas"]["DocumentOut"][];
+            /** Editable */
+            editable: boolean;
+            /** Id */
+            id: number;
+            /** Merchant Id */
+            merchant_id: number;
+            /**
+             * Origins
+             * @description 各项预填值的来源（企业资料 / 我的资料 / 其他申报）
+             */
+            origins: {
+                [key: string]: string;
+            };
+            progress: components["schemas"]["ProgressOut"];
+            /**
+             * Results
+             * @description 办结结果（海关注册编码、DXP ID 等）
+             */
+            results: components["schemas"]["FilingResultOut"][];
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "filling" | "returned" | "declined" | "reviewing" | "handling" | "completed";
+            /** State Label */
+            state_label: string;
+            /** Submitted At */
+            submitted_at: string | null;
+            /**
+             * Submitted Data
+             * @description 最近一次提交的内容（信息回看）
+             */
+            submitted_data: {
+                [key: string]: unknown;
+            };
+            /** Title */
+            title: string;
+            /** Type */
+            type: string;
+            /** Type Label */
+            type_label: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Workflow Type */
+            workflow_type: string;
+        };
+        /** FilingQueueFilters */
+        FilingQueueFilters: {
+            /** Merchant Id */
+            merchant_id?: number | null;
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+            /**
+             * Pending
+             * @description 只看待捷晶处理的（捷晶审核、主管部门办理）
+             * @default false
+             */
+            pending: boolean;
+            /**
+             * Q
+             * @description 商户名称 / 统一社会信用代码
+             * @default
+             */
+            q: string;
+            /** State */
+            state?: ("filling" | "returned" | "declined" | "reviewing" | "handling" | "completed") | null;
+            /** Submitted From */
+            submitted_from?: string | null;
+            /** Submitted To */
+            submitted_to?: string | null;
+            /**
+             * Type
+             * @description 申报类型
+             */
+            type?: string | null;
+        };
+        /** FilingQueueOptionsOut */
+        FilingQueueOptionsOut: {
+            /** States */
+            states: components["schemas"]["FilingOptionOut"][];
+            /** Types */
+            types: components["schemas"]["FilingOptionOut"][];
+        };
+        /** FilingQueuePageOut */
+        FilingQueuePageOut: {
+            /** Items */
+            items: components["schemas"]["FilingQueueRowOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
+        /** FilingQueueRowOut */
+        FilingQueueRowOut: {
+            /** Id */
+            id: number;
+            /** Merchant Id */
+            merchant_id: number;
+            /** Merchant Name */
+            merchant_name: string;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "filling" | "returned" | "declined" | "reviewing" | "handling" | "completed";
+            /**
+             * State Changed At
+             * Format: date-time
+             */
+            state_changed_at: string;
+            /** State Label */
+            state_label: string;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Title */
+            title: string;
+            /** Type */
+            type: string;
+            /** Type Label */
+            type_label: string;
+            /** Waiting On */
+            waiting_on: ("merchant" | "platform")[];
+            /** Workflow Type */
+            workflow_type: string;
+        };
+        /** FilingRequireOut */
+        FilingRequireOut: {
+            /** Done */
+            done: boolean;
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+        };
+        /** FilingResultOut */
+        FilingResultOut: {
+            /** Label */
+            label: string;
+            /** Name */
+            name: string;
+            /** Value */
+            value: string;
+        };
+        /** FilingResultSpecOut */
+        FilingResultSpecOut: {
+            /**
+             * Label
+             * @example DXP ID
+             */
+            label: string;
+            /** Name */
+            name: string;
+            /** Pattern Help */
+            pattern_help: string;
+            /** Required */
+            required: boolean;
+        };
+        /** FilingSaveIn */
+        FilingSaveIn: {
+            /**
+             * Values
+             * @description 字段值；文件项为资料库文件 id
+             */
+            values: {
+                [key: string]: unknown;
+            };
+        };
+        /** FilingSectionOut */
+        FilingSectionOut: {
+            /** Fields */
+            fields: components["schemas"]["FilingFieldSpecOut"][];
+            /** Title */
+            title: string;
+        };
+        /** FilingTemplateOut */
+        FilingTemplateOut: {
+            /** Key */
+            key: string;
+            /** Title */
+            title: string;
+        };
+        /** FilingTypeOut */
+        FilingTypeOut: {
+            /**
+             * Authority
+             * @description 在哪里办理
+             */
+            authority: string;
+            /** Board */
+            board: components["schemas"]["FilingBoardNodeOut"][];
+            /**
+             * Duration
+             * @description 通常需要多久
+             */
+            duration: string;
+            /**
+             * Feature
+             * @example D4
+             */
+            feature: string;
+            /**
+             * Key
+             * @example dxp-id
+             */
+            key: string;
+            /**
+             * Label
+             * @example DXP ID 申请
+             */
+            label: string;
+            /** Optional */
+            optional: boolean;
+            /** Optional Note */
+            optional_note: string;
+            /** Order */
+            order: number;
+            /**
+             * Purpose
+             * @description 这项申报是做什么的
+             */
+            purpose: string;
+            /**
+             * Requires
+             * @description 建议先办结的申报类型
+             */
+            requires: string[];
+            /**
+             * Results
+             * @description 办结时记录的结果项
+             */
+            results: components["schemas"]["FilingResultSpecOut"][];
+            /** Route */
+            route: string;
+            /** Sections */
+            sections: components["schemas"]["FilingSectionOut"][];
+            /**
+             * Steps
+             * @description 办理流程，按顺序
+             */
+            steps: string[];
+            /** Templates */
+            templates: components["schemas"]["FilingTemplateOut"][];
+            /**
+             * Why Export
+             * @description 为什么 9610 出口需要它
+             */
+            why_export: string;
+            /**
+             * Workflow Type
+             * @description 流程类型（用于 /workflow/{type}/{id}）
+             */
+            workflow_type: string;
+        };
+        /** FilingTypePageOut */
+        FilingTypePageOut: {
+            /** Can Edit */
+            can_edit: boolean;
+            /** @description 本商户的该项申报；未开始为 null */
+            filing: components["schemas"]["FilingOut"] | null;
+            /** Origins */
+            origins: {
+                [key: string]: string;
+            };
+            /**
+             * Prefill
+             * @description 按企业资料、我的资料与已办结申报预填的值
+             */
+            prefill: {
+                [key: string]: unknown;
+            };
+            type: components["schemas"]["FilingTypeOut"];
         };
         /** FxAccountOut */
         FxAccountOut: {
@@ -4842,6 +8452,15 @@ export interface components {
             sub_account_no: string;
             /** Updated At */
             updated_at: string | null;
+        };
+        /** FxConfirmIn */
+        FxConfirmIn: {
+            /**
+             * Note
+             * @description 如：2026-04-02 收到 PayPal 提现 USD 12,000
+             * @default
+             */
+            note: string;
         };
         /** FxImportRowOut */
         FxImportRowOut: {
@@ -4911,6 +8530,59 @@ export interface components {
             q: string;
             /** State */
             state?: ("pending" | "completed" | "rejected") | null;
+        };
+        /** FxQuoteOut */
+        FxQuoteOut: {
+            /**
+             * Cash Buy
+             * @description 现钞买入价
+             */
+            cash_buy: string | null;
+            /** Change */
+            change: string | null;
+            /** Change Percent */
+            change_percent: string | null;
+            /**
+             * Fetched At
+             * Format: date-time
+             */
+            fetched_at: string;
+            /** High 30D */
+            high_30d: string | null;
+            /** Low 30D */
+            low_30d: string | null;
+            /**
+             * Middle
+             * @description 中行折算价（离线数据：欧洲央行参考汇率折算）
+             */
+            middle: string | null;
+            /**
+             * Previous Close
+             * @description 上一发布日的收盘价（折算价）
+             */
+            previous_close: string | null;
+            /** Published At */
+            published_at: string | null;
+            /**
+             * Rate Date
+             * Format: date
+             * @description 汇率日期（来源发布的日期）
+             */
+            rate_date: string;
+            /** Source */
+            source: string;
+            /** Source Label */
+            source_label: string;
+            /**
+             * Spot Buy
+             * @description 现汇买入价
+             */
+            spot_buy: string | null;
+            /**
+             * Spot Sell
+             * @description 现汇卖出价
+             */
+            spot_sell: string | null;
         };
         /** GatewayConfigIn */
         GatewayConfigIn: {
@@ -5082,6 +8754,37 @@ export interface components {
              */
             page_size: number;
         };
+        /** GoodsIn */
+        GoodsIn: {
+            /**
+             * Crystal
+             * @description 水晶制品（按易碎品处理）
+             * @default false
+             */
+            crystal: boolean;
+            /**
+             * Hs Code
+             * @default
+             */
+            hs_code: string;
+            /**
+             * Name
+             * @description 品名（中文）
+             */
+            name: string;
+            /**
+             * Name En
+             * @description 英文品名
+             */
+            name_en: string;
+            /** Quantity */
+            quantity: number;
+            /**
+             * Unit Value
+             * @description 申报单价（USD）
+             */
+            unit_value: number | string;
+        };
         /** GroupOut */
         GroupOut: {
             /** Hits */
@@ -5097,6 +8800,14 @@ export interface components {
              */
             title: string;
         };
+        /** HallSectionOut */
+        HallSectionOut: {
+            category: components["schemas"]["ShowroomRefOut"];
+            /** Items */
+            items: components["schemas"]["ProductCardOut"][];
+            /** Total */
+            total: number;
+        };
         /** HealthOut */
         HealthOut: {
             database: components["schemas"]["DatabaseHealth"];
@@ -5107,6 +8818,15 @@ export interface components {
              */
             status: string;
             worker: components["schemas"]["WorkerHealth"];
+        };
+        /** HelpOut */
+        HelpOut: {
+            /** Html */
+            html: string;
+            /** Key */
+            key: string;
+            /** Title */
+            title: string;
         };
         /** HitOut */
         HitOut: {
@@ -5504,6 +9224,139 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** LessonBriefOut */
+        LessonBriefOut: {
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "article" | "video";
+            /** Minutes */
+            minutes: number;
+            progress: components["schemas"]["LessonProgressOut"];
+            /** Title */
+            title: string;
+        };
+        /** LessonIn */
+        LessonIn: {
+            /**
+             * Body
+             * @description 正文（Markdown：## 标题、- 列表、| 表格、**加粗**）
+             * @default
+             */
+            body: string;
+            /**
+             * Channel
+             * @default
+             * @enum {string}
+             */
+            channel: "" | "tiktok" | "amazon" | "etsy" | "facebook";
+            /**
+             * Is Published
+             * @default true
+             */
+            is_published: boolean;
+            /**
+             * Kind
+             * @default article
+             * @enum {string}
+             */
+            kind: "article" | "video";
+            /**
+             * Minutes
+             * @default 5
+             */
+            minutes: number;
+            /**
+             * Order
+             * @default 0
+             */
+            order: number;
+            /** Slug */
+            slug: string;
+            /** Title */
+            title: string;
+            /**
+             * Video Url
+             * @description 外部视频链接（https）
+             * @default
+             */
+            video_url: string;
+        };
+        /** LessonOut */
+        LessonOut: {
+            /** Course Id */
+            course_id: number;
+            /** Course Title */
+            course_title: string;
+            /**
+             * Html
+             * @description 正文（已转义的 HTML）
+             */
+            html: string;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "article" | "video";
+            /** Minutes */
+            minutes: number;
+            /** Next Id */
+            next_id: number | null;
+            /** Previous Id */
+            previous_id: number | null;
+            progress: components["schemas"]["LessonProgressOut"];
+            /** Title */
+            title: string;
+            /** Video External */
+            video_external: boolean;
+            /**
+             * Video Src
+             * @description 视频地址：上传的视频为带签名的站内地址（支持断点续播），或外部链接
+             */
+            video_src: string | null;
+        };
+        /** LessonPatch */
+        LessonPatch: {
+            /** Body */
+            body?: string | null;
+            /** Channel */
+            channel?: ("" | "tiktok" | "amazon" | "etsy" | "facebook") | null;
+            /** Is Published */
+            is_published?: boolean | null;
+            /** Kind */
+            kind?: ("article" | "video") | null;
+            /** Minutes */
+            minutes?: number | null;
+            /** Order */
+            order?: number | null;
+            /** Slug */
+            slug?: string | null;
+            /** Title */
+            title?: string | null;
+            /** Video Url */
+            video_url?: string | null;
+        };
+        /** LessonProgressOut */
+        LessonProgressOut: {
+            /** Completed */
+            completed: boolean;
+            /** Percent */
+            percent: number;
+            /**
+             * Position
+             * @description 上次位置：视频为秒，图文为阅读位置（百分比）
+             */
+            position: number;
+            /** Started */
+            started: boolean;
+            /** Updated At */
+            updated_at: string | null;
+        };
         /** LogArchiveParams */
         LogArchiveParams: {
             /**
@@ -5872,6 +9725,47 @@ export interface components {
             /** Items */
             items: components["schemas"]["ManifestOut"][];
         };
+        /** ManualIn */
+        ManualIn: {
+            /**
+             * Amount
+             * @example 12000.00
+             */
+            amount: string;
+            /**
+             * Currency
+             * @default USD
+             */
+            currency: string;
+            /**
+             * Entry Id
+             * @description 18 位报关单号
+             * @example 230520260000123456
+             */
+            entry_id: string;
+            /**
+             * Goods
+             * @default
+             */
+            goods: string;
+            /**
+             * Month
+             * @example 2026-03
+             */
+            month: string;
+        };
+        /** MarkIn */
+        MarkIn: {
+            /** Handled */
+            handled: boolean;
+            /** Shipment Ids */
+            shipment_ids: number[];
+        };
+        /** MarkOut */
+        MarkOut: {
+            /** Changed */
+            changed: number;
+        };
         /** MeOut */
         MeOut: {
             /** Admin Catalog */
@@ -6106,6 +10000,24 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** MerchantRateOut */
+        MerchantRateOut: {
+            /**
+             * Completion Rate
+             * @description 已完成课时 / 已开始课时（0–1）
+             */
+            completion_rate: number;
+            /** Learners */
+            learners: number;
+            /** Lessons Completed */
+            lessons_completed: number;
+            /** Lessons Started */
+            lessons_started: number;
+            /** Merchant Id */
+            merchant_id: number;
+            /** Merchant Name */
+            merchant_name: string;
+        };
         /** MerchantRoleOut */
         MerchantRoleOut: {
             /**
@@ -6248,11 +10160,14 @@ export interface components {
             /** Total */
             total: number;
         };
-        /** MoneyOut */
+        /**
+         * MoneyOut
+         * @description An amount of money: a decimal string and its currency (DESIGN.md, API conventions).
+         */
         MoneyOut: {
             /**
              * Amount
-             * @example 12500.00
+             * @example 1234.50
              */
             amount: string;
             /**
@@ -6448,6 +10363,26 @@ export interface components {
             /** Worker Id */
             worker_id: string;
         };
+        /** MoveIn */
+        MoveIn: {
+            /**
+             * Comment
+             * @default
+             */
+            comment: string;
+            /** Received On */
+            received_on?: string | null;
+            /**
+             * Refund Received
+             * @description 确认到账时必填：到账退税额（人民币）
+             */
+            refund_received?: string | null;
+            /**
+             * To
+             * @enum {string}
+             */
+            to: "draft" | "submitted" | "reviewing" | "rejected" | "refunding" | "received";
+        };
         /** MyLogQuery */
         MyLogQuery: {
             /**
@@ -6619,6 +10554,42 @@ export interface components {
              * @description 未识别到时为空字符串，由用户确认或补填
              */
             value: string;
+        };
+        /** OfflineStepIn */
+        OfflineStepIn: {
+            /** Done On */
+            done_on?: string | null;
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /**
+             * Title
+             * @example 电话联系主管税务所核实进项发票
+             */
+            title: string;
+        };
+        /** OfflineStepOut */
+        OfflineStepOut: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Done On
+             * Format: date
+             */
+            done_on: string;
+            /** Id */
+            id: number;
+            /** Note */
+            note: string;
+            /** Recorded By */
+            recorded_by: string;
+            /** Title */
+            title: string;
         };
         /** OnboardingMerchantOut */
         OnboardingMerchantOut: {
@@ -6953,6 +10924,20 @@ export interface components {
              */
             page_size: number;
         };
+        /** ParcelIn */
+        ParcelIn: {
+            /** Height Cm */
+            height_cm: number | string;
+            /** Length Cm */
+            length_cm: number | string;
+            /**
+             * Weight Kg
+             * @description 实重（kg）
+             */
+            weight_kg: number | string;
+            /** Width Cm */
+            width_cm: number | string;
+        };
         /** PasswordChangeIn */
         PasswordChangeIn: {
             /**
@@ -7179,6 +11164,122 @@ export interface components {
             /** Invt No */
             invt_no: string;
         };
+        /** ProductBatchIn */
+        ProductBatchIn: {
+            /**
+             * Listed
+             * @description true 上架 / false 下架
+             */
+            listed: boolean;
+            /** Product Ids */
+            product_ids: number[];
+        };
+        /** ProductBatchOut */
+        ProductBatchOut: {
+            /** Done */
+            done: number[];
+            /**
+             * Skipped
+             * @description 状态不符或不存在而未处理的商品
+             */
+            skipped: number[];
+        };
+        /** ProductCardOut */
+        ProductCardOut: {
+            category: components["schemas"]["ShowroomRefOut"];
+            /** Id */
+            id: number;
+            /** Merchant */
+            merchant: string;
+            /** Name */
+            name: string;
+            price: components["schemas"]["ShowroomMoneyOut"];
+            price_usd: components["schemas"]["ShowroomMoneyOut"] | null;
+            /**
+             * State
+             * @description draft 草稿 / pending 审核中 / returned 已退回 / listed 上架 / unlisted 下架
+             * @enum {string}
+             */
+            state: "draft" | "pending" | "returned" | "listed" | "unlisted";
+            /** State Label */
+            state_label: string;
+            /** Tags */
+            tags: components["schemas"]["ShowroomTagOut"][];
+            /**
+             * Thumb
+             * @description 首图缩略图地址（400 px）
+             */
+            thumb: string | null;
+        };
+        /** ProductCardPageOut */
+        ProductCardPageOut: {
+            /** Items */
+            items: components["schemas"]["ProductCardOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
+        /** ProductImageOrderIn */
+        ProductImageOrderIn: {
+            /**
+             * Image Ids
+             * @description 该商品全部图片的编号，按新顺序
+             */
+            image_ids: number[];
+        };
+        /** ProductImageOut */
+        ProductImageOut: {
+            /** Display */
+            display: string;
+            /** Height */
+            height: number;
+            /** Id */
+            id: number;
+            /** Thumb */
+            thumb: string;
+            /** Width */
+            width: number;
+        };
+        /** ProductReviewIn */
+        ProductReviewIn: {
+            /** Approve */
+            approve: boolean;
+            /**
+             * Reason
+             * @description 退回时必填
+             * @default
+             */
+            reason: string;
+        };
+        /** ProductStateCountOut */
+        ProductStateCountOut: {
+            /** Count */
+            count: number;
+            /** Label */
+            label: string;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "draft" | "pending" | "returned" | "listed" | "unlisted";
+        };
+        /** ProductValueOut */
+        ProductValueOut: {
+            /**
+             * Attribute Id
+             * @description 属性已从分类删除时为 null（值仍保留）
+             */
+            attribute_id: number | null;
+            /** Name */
+            name: string;
+            /** Unit */
+            unit: string;
+            /** Value */
+            value: string;
+        };
         /** ProfileDocumentOut */
         ProfileDocumentOut: {
             /** Content Type */
@@ -7260,6 +11361,20 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** ProgressIn */
+        ProgressIn: {
+            /**
+             * Percent
+             * @description 本次达到的进度；≥ 95 视为学完
+             */
+            percent: number;
+            /**
+             * Position
+             * @description 当前位置：视频秒数或图文阅读百分比
+             * @default 0
+             */
+            position: number;
+        };
         /** ProgressOut */
         ProgressOut: {
             /**
@@ -7313,6 +11428,13 @@ export interface components {
              * @description 下一步由谁处理
              */
             waiting_on: ("merchant" | "platform")[];
+        };
+        /** PushOut */
+        PushOut: {
+            /** Code */
+            code: number;
+            /** New Events */
+            new_events: number;
         };
         /** PushStatusOut */
         PushStatusOut: {
@@ -7445,56 +11567,55 @@ export interface components {
         };
         /** QuoteOut */
         QuoteOut: {
+            /** Actual Weight */
+            actual_weight: string;
+            additional_price: components["schemas"]["MoneyOut"];
+            /** Additional Steps */
+            additional_steps: number;
+            carrier: components["schemas"]["CarrierOut"];
+            /** Chargeable Weight */
+            chargeable_weight: string;
+            /** Eligible */
+            eligible: boolean;
+            first_price: components["schemas"]["MoneyOut"];
+            /** First Weight */
+            first_weight: string;
+            freight: components["schemas"]["MoneyOut"];
+            fuel_surcharge: components["schemas"]["MoneyOut"];
             /**
-             * Cash Buy
-             * @description 现钞买入价
+             * Heavy
+             * @description 按大货每公斤单价计费
              */
-            cash_buy: string | null;
-            /** Change */
-            change: string | null;
-            /** Change Percent */
-            change_percent: string | null;
+            heavy: boolean;
             /**
-             * Fetched At
-             * Format: date-time
+             * Reasons
+             * @description 不能承运的原因（可承运时为空）
              */
-            fetched_at: string;
-            /** High 30D */
-            high_30d: string | null;
-            /** Low 30D */
-            low_30d: string | null;
+            reasons: string[];
+            remote_fee: components["schemas"]["MoneyOut"];
             /**
-             * Middle
-             * @description 中行折算价（离线数据：欧洲央行参考汇率折算）
+             * Tags
+             * @description 最便宜 / 最快 / 最稳
              */
-            middle: string | null;
+            tags: string[];
+            total: components["schemas"]["MoneyOut"];
+            /** Transit Max */
+            transit_max: number;
+            /** Transit Min */
+            transit_min: number;
+            /** Volumetric Weight */
+            volumetric_weight: string;
+            /** Zone */
+            zone: string;
+        };
+        /** RatingIn */
+        RatingIn: {
             /**
-             * Previous Close
-             * @description 上一发布日的收盘价（折算价）
+             * Rating
+             * @description 1 有用 / -1 没用 / 0 撤销评价
+             * @enum {integer}
              */
-            previous_close: string | null;
-            /** Published At */
-            published_at: string | null;
-            /**
-             * Rate Date
-             * Format: date
-             * @description 汇率日期（来源发布的日期）
-             */
-            rate_date: string;
-            /** Source */
-            source: string;
-            /** Source Label */
-            source_label: string;
-            /**
-             * Spot Buy
-             * @description 现汇买入价
-             */
-            spot_buy: string | null;
-            /**
-             * Spot Sell
-             * @description 现汇卖出价
-             */
-            spot_sell: string | null;
+            rating: -1 | 0 | 1;
         };
         /** ReadAllIn */
         ReadAllIn: {
@@ -7509,6 +11630,26 @@ export interface components {
             unread: components["schemas"]["UnreadCountOut"];
             /** Updated */
             updated: number;
+        };
+        /** ReadinessLineOut */
+        ReadinessLineOut: {
+            /** Fix Label */
+            fix_label: string;
+            /** Fix Route */
+            fix_route: string;
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /**
+             * Level
+             * @enum {string}
+             */
+            level: "ok" | "missing" | "warning" | "overdue";
+            /** Message */
+            message: string;
+            /** Ok */
+            ok: boolean;
         };
         /** ReadinessOut */
         ReadinessOut: {
@@ -7547,6 +11688,30 @@ export interface components {
             return_status: string;
             /** Return Time */
             return_time: string | null;
+        };
+        /** RecipientIn */
+        RecipientIn: {
+            /**
+             * Address
+             * @description 按目的国家的地址字段（见 /logistics/countries）
+             */
+            address: {
+                [key: string]: string;
+            };
+            /**
+             * Company
+             * @default
+             */
+            company: string;
+            /**
+             * Email
+             * @default
+             */
+            email: string;
+            /** Name */
+            name: string;
+            /** Phone */
+            phone: string;
         };
         /** RefreshIn */
         RefreshIn: {
@@ -7739,6 +11904,40 @@ export interface components {
              * @default
              */
             q: string;
+        };
+        /** SenderIn */
+        SenderIn: {
+            /**
+             * Address
+             * @default
+             */
+            address: string;
+            /**
+             * Company
+             * @default
+             */
+            company: string;
+            /**
+             * Name
+             * @default
+             */
+            name: string;
+            /**
+             * Phone
+             * @default
+             */
+            phone: string;
+        };
+        /** SenderOut */
+        SenderOut: {
+            /** Address */
+            address: string;
+            /** Company */
+            company: string;
+            /** Name */
+            name: string;
+            /** Phone */
+            phone: string;
         };
         /** SentFilters */
         SentFilters: {
@@ -7937,6 +12136,693 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** SheetApplyIn */
+        SheetApplyIn: {
+            /** Rows */
+            rows: components["schemas"]["SheetRowIn"][];
+        };
+        /** SheetApplyOut */
+        SheetApplyOut: {
+            /** Applied */
+            applied: number;
+        };
+        /** SheetPreviewOut */
+        SheetPreviewOut: {
+            /** Bad */
+            bad: number;
+            /** Ok */
+            ok: number;
+            /** Rows */
+            rows: components["schemas"]["SheetRowOut"][];
+        };
+        /** SheetRowIn */
+        SheetRowIn: {
+            /** Number */
+            number: string;
+            /** Row */
+            row: number;
+            /** Tracking No */
+            tracking_no: string;
+        };
+        /** SheetRowOut */
+        SheetRowOut: {
+            /** Merchant Name */
+            merchant_name: string;
+            /**
+             * Message
+             * @description 不能录入的原因
+             */
+            message: string;
+            /** Number */
+            number: string;
+            /** Ok */
+            ok: boolean;
+            /** Row */
+            row: number;
+            /** Shipment Id */
+            shipment_id: number | null;
+            /** Tracking No */
+            tracking_no: string;
+        };
+        /** ShipFormOut */
+        ShipFormOut: {
+            /** Countries */
+            countries: components["schemas"]["CountryOut"][];
+            /** @description 按商户资料预填的寄件人 */
+            sender: components["schemas"]["SenderOut"];
+        };
+        /** ShipmentFilters */
+        ShipmentFilters: {
+            /** Carrier Id */
+            carrier_id?: number | null;
+            /**
+             * Country
+             * @default
+             */
+            country: string;
+            /** Created From */
+            created_from?: string | null;
+            /** Created To */
+            created_to?: string | null;
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+            /**
+             * Q
+             * @description 运单编号、承运商运单号、收件人、商户
+             * @default
+             */
+            q: string;
+            /**
+             * State
+             * @description 状态；open 为全部未完结
+             * @default
+             */
+            state: string;
+        };
+        /** ShipmentIn */
+        ShipmentIn: {
+            /**
+             * Battery
+             * @default false
+             */
+            battery: boolean;
+            /** Carrier Id */
+            carrier_id: number;
+            /** Country */
+            country: string;
+            /** Goods */
+            goods: components["schemas"]["GoodsIn"][];
+            /**
+             * Liquid
+             * @default false
+             */
+            liquid: boolean;
+            /** Parcels */
+            parcels: components["schemas"]["ParcelIn"][];
+            recipient: components["schemas"]["RecipientIn"];
+            /**
+             * Remark
+             * @default
+             */
+            remark: string;
+            /** @description 留空的字段按商户资料填写 */
+            sender?: components["schemas"]["SenderIn"];
+        };
+        /** ShipmentOut */
+        ShipmentOut: {
+            amount: components["schemas"]["MoneyOut"];
+            /** Battery */
+            battery: boolean;
+            carrier: components["schemas"]["CarrierOut"];
+            /** Carrier Id */
+            carrier_id: number;
+            /** Carrier Name */
+            carrier_name: string;
+            /** Carrier Status */
+            carrier_status: string;
+            /** Chargeable Weight */
+            chargeable_weight: string;
+            /** Country */
+            country: string;
+            /** Country Name */
+            country_name: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Events
+             * @description 物流轨迹（新的在前）
+             */
+            events: components["schemas"]["EventOut"][];
+            /** Exception Reason */
+            exception_reason: string;
+            /** Fragile */
+            fragile: boolean;
+            /** Goods */
+            goods: {
+                [key: string]: unknown;
+            }[];
+            /** Handled */
+            handled: boolean;
+            /** Id */
+            id: number;
+            /** Last Event At */
+            last_event_at: string | null;
+            /** Liquid */
+            liquid: boolean;
+            /** Merchant Id */
+            merchant_id: number;
+            /** Merchant Name */
+            merchant_name: string;
+            /** Number */
+            number: string;
+            /**
+             * Packing Hint
+             * @description 易碎品包装要求（后台维护）
+             */
+            packing_hint: string;
+            /** Parcels */
+            parcels: {
+                [key: string]: unknown;
+            }[];
+            progress: components["schemas"]["ProgressOut"];
+            /** Promised Days */
+            promised_days: number;
+            /**
+             * Quote
+             * @description 下单时的报价明细
+             */
+            quote: {
+                [key: string]: unknown;
+            };
+            /** Recipient */
+            recipient: {
+                [key: string]: unknown;
+            };
+            /** Recipient Name */
+            recipient_name: string;
+            /** Remark */
+            remark: string;
+            /** Sender */
+            sender: {
+                [key: string]: unknown;
+            };
+            /** State */
+            state: string;
+            /** State Label */
+            state_label: string;
+            /** Switchable */
+            switchable: boolean;
+            /** Tracking No */
+            tracking_no: string;
+        };
+        /** ShipmentPageOut */
+        ShipmentPageOut: {
+            /** Items */
+            items: components["schemas"]["ShipmentRowOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
+        /** ShipmentRowOut */
+        ShipmentRowOut: {
+            amount: components["schemas"]["MoneyOut"];
+            /** Carrier Id */
+            carrier_id: number;
+            /** Carrier Name */
+            carrier_name: string;
+            /** Carrier Status */
+            carrier_status: string;
+            /** Chargeable Weight */
+            chargeable_weight: string;
+            /** Country */
+            country: string;
+            /** Country Name */
+            country_name: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Exception Reason */
+            exception_reason: string;
+            /** Fragile */
+            fragile: boolean;
+            /** Handled */
+            handled: boolean;
+            /** Id */
+            id: number;
+            /** Last Event At */
+            last_event_at: string | null;
+            /** Merchant Id */
+            merchant_id: number;
+            /** Merchant Name */
+            merchant_name: string;
+            /** Number */
+            number: string;
+            /** Recipient Name */
+            recipient_name: string;
+            /** State */
+            state: string;
+            /** State Label */
+            state_label: string;
+            /** Tracking No */
+            tracking_no: string;
+        };
+        /** ShipmentStateCountOut */
+        ShipmentStateCountOut: {
+            /** Count */
+            count: number;
+            /** Label */
+            label: string;
+            /** State */
+            state: string;
+        };
+        /** ShowroomAdminFilters */
+        ShowroomAdminFilters: {
+            /** Category Id */
+            category_id?: number | null;
+            /**
+             * Id
+             * @description 商品编号
+             */
+            id?: number | null;
+            /**
+             * Merchant
+             * @description 商户名称
+             * @default
+             */
+            merchant: string;
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+            /**
+             * Q
+             * @description 商品名称（中文、全拼或首字母）
+             * @default
+             */
+            q: string;
+            /** State */
+            state?: ("draft" | "pending" | "returned" | "listed" | "unlisted") | null;
+            /** Tag Id */
+            tag_id?: number | null;
+        };
+        /** ShowroomAttributeIn */
+        ShowroomAttributeIn: {
+            /** Choices */
+            choices?: string[];
+            /**
+             * Kind
+             * @default text
+             * @enum {string}
+             */
+            kind: "text" | "number" | "choice";
+            /**
+             * Name
+             * @example 颜色
+             */
+            name: string;
+            /**
+             * Unit
+             * @default
+             */
+            unit: string;
+        };
+        /** ShowroomAttributeOut */
+        ShowroomAttributeOut: {
+            /** Category Id */
+            category_id: number;
+            /** Choices */
+            choices: string[];
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @description text 文本 / number 数值（带单位）/ choice 选项
+             * @enum {string}
+             */
+            kind: "text" | "number" | "choice";
+            /**
+             * Name
+             * @example 材质
+             */
+            name: string;
+            /**
+             * Unit
+             * @example mm
+             */
+            unit: string;
+        };
+        /** ShowroomAttributePatchIn */
+        ShowroomAttributePatchIn: {
+            /** Choices */
+            choices?: string[];
+            /** Name */
+            name: string;
+            /**
+             * Unit
+             * @default
+             */
+            unit: string;
+        };
+        /** ShowroomCategoryIn */
+        ShowroomCategoryIn: {
+            /**
+             * Enabled
+             * @default true
+             */
+            enabled: boolean;
+            /**
+             * Name
+             * @example 手串
+             */
+            name: string;
+            /** Parent Id */
+            parent_id?: number | null;
+        };
+        /** ShowroomCategoryInfoOut */
+        ShowroomCategoryInfoOut: {
+            /**
+             * Attributes
+             * @description 可用于筛选的属性：继承的、自己的、下级分类的
+             */
+            attributes: components["schemas"]["ShowroomAttributeOut"][];
+            /** Children */
+            children: components["schemas"]["ShowroomRefOut"][];
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /**
+             * Path
+             * @description 从顶层到本分类
+             */
+            path: components["schemas"]["ShowroomRefOut"][];
+        };
+        /** ShowroomCategoryNodeOut */
+        ShowroomCategoryNodeOut: {
+            /**
+             * Attributes
+             * @description 本分类自己的属性（子分类继承）
+             */
+            attributes: components["schemas"]["ShowroomAttributeOut"][];
+            /** Children */
+            children: components["schemas"]["ShowroomCategoryNodeOut"][];
+            /**
+             * Depth
+             * @description 层级，顶层为 1
+             */
+            depth: number;
+            /** Enabled */
+            enabled: boolean;
+            /** Id */
+            id: number;
+            /**
+             * Listed Count
+             * @description 本分类及下级分类的上架商品数
+             */
+            listed_count: number;
+            /** Name */
+            name: string;
+            /** Parent Id */
+            parent_id: number | null;
+            /** Position */
+            position: number;
+            /**
+             * Product Count
+             * @description 本分类及下级分类的全部商品数（仅后台）
+             */
+            product_count: number | null;
+        };
+        /** ShowroomCategoryOut */
+        ShowroomCategoryOut: {
+            /** Enabled */
+            enabled: boolean;
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Parent Id */
+            parent_id: number | null;
+            /** Position */
+            position: number;
+        };
+        /** ShowroomCategoryPatchIn */
+        ShowroomCategoryPatchIn: {
+            /** Enabled */
+            enabled?: boolean | null;
+            /** Name */
+            name?: string | null;
+        };
+        /** ShowroomContactOut */
+        ShowroomContactOut: {
+            /** Note */
+            note: string;
+            /**
+             * Wechat Id
+             * @description 采购咨询微信号（系统参数「交易平台」）
+             */
+            wechat_id: string;
+            /**
+             * Wechat Qr
+             * @description 微信二维码图片地址
+             */
+            wechat_qr: string;
+        };
+        /** ShowroomFilters */
+        ShowroomFilters: {
+            /**
+             * Attrs
+             * @description 属性筛选「属性编号:取值」，多个取值用 | 分隔，数值范围写「最小~最大」
+             */
+            attrs?: string[];
+            /**
+             * Category Id
+             * @description 分类（含下级分类）
+             */
+            category_id?: number | null;
+            /**
+             * Ordering
+             * @default -listed_at
+             * @enum {string}
+             */
+            ordering: "-listed_at" | "price" | "-price";
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 24
+             */
+            page_size: number;
+            /** Price Max */
+            price_max?: number | string | null;
+            /** Price Min */
+            price_min?: number | string | null;
+            /**
+             * Q
+             * @description 中文、全拼或拼音首字母，如 白水晶 / baishuijing / bsj
+             * @default
+             */
+            q: string;
+            /** Tag Ids */
+            tag_ids?: number[];
+        };
+        /** ShowroomMoneyOut */
+        ShowroomMoneyOut: {
+            /**
+             * Amount
+             * @example 268.00
+             */
+            amount: string;
+            /**
+             * Currency
+             * @example CNY
+             */
+            currency: string;
+        };
+        /** ShowroomMyFilters */
+        ShowroomMyFilters: {
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+            /**
+             * Q
+             * @default
+             */
+            q: string;
+            /** State */
+            state?: ("draft" | "pending" | "returned" | "listed" | "unlisted") | null;
+        };
+        /**
+         * ShowroomParams
+         * @description Read by the showroom's 购买 dialog: the staff WeChat a buyer adds to order.
+         */
+        ShowroomParams: {
+            /**
+             * 购买说明
+             * @default 添加捷晶采购顾问微信，说明商品名称与数量，顾问将为您对接商户、确认价格与发货。
+             */
+            buyer_note: string;
+            /**
+             * 采购咨询微信号
+             * @default
+             */
+            buyer_wechat_id: string;
+            /**
+             * 采购咨询微信二维码
+             * @default
+             */
+            buyer_wechat_qr: string;
+        };
+        /** ShowroomProductIn */
+        ShowroomProductIn: {
+            /** Category Id */
+            category_id: number;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /**
+             * Name
+             * @example 天然白水晶手串 8mm
+             */
+            name: string;
+            /**
+             * Price Cny
+             * @example 168.00
+             */
+            price_cny: number | string;
+            /** Price Usd */
+            price_usd?: number | string | null;
+            /** Tag Ids */
+            tag_ids?: number[];
+            /**
+             * Values
+             * @description {属性编号: 取值}，空值表示不填
+             */
+            values?: {
+                [key: string]: string;
+            };
+        };
+        /** ShowroomProductOut */
+        ShowroomProductOut: {
+            category: components["schemas"]["ShowroomRefOut"];
+            /** Category Path */
+            category_path: components["schemas"]["ShowroomRefOut"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Description */
+            description: string;
+            /**
+             * Editable
+             * @description 当前商户可修改并提交（自己的草稿或已退回商品）
+             */
+            editable: boolean;
+            /** Id */
+            id: number;
+            /** Images */
+            images: components["schemas"]["ProductImageOut"][];
+            /** Listed At */
+            listed_at: string | null;
+            /** Merchant */
+            merchant: string;
+            /** Merchant Id */
+            merchant_id: number;
+            /** Mine */
+            mine: boolean;
+            /** Name */
+            name: string;
+            price: components["schemas"]["ShowroomMoneyOut"];
+            price_usd: components["schemas"]["ShowroomMoneyOut"] | null;
+            /** Return Reason */
+            return_reason: string;
+            /**
+             * State
+             * @description draft 草稿 / pending 审核中 / returned 已退回 / listed 上架 / unlisted 下架
+             * @enum {string}
+             */
+            state: "draft" | "pending" | "returned" | "listed" | "unlisted";
+            /** State Label */
+            state_label: string;
+            /** Tags */
+            tags: components["schemas"]["ShowroomTagOut"][];
+            /**
+             * Thumb
+             * @description 首图缩略图地址（400 px）
+             */
+            thumb: string | null;
+            /** Values */
+            values: components["schemas"]["ProductValueOut"][];
+        };
+        /** ShowroomRefOut */
+        ShowroomRefOut: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+        };
+        /** ShowroomTagIn */
+        ShowroomTagIn: {
+            /**
+             * Color
+             * @default purple
+             */
+            color: string;
+            /**
+             * Name
+             * @example 热销
+             */
+            name: string;
+        };
+        /** ShowroomTagOut */
+        ShowroomTagOut: {
+            /**
+             * Color
+             * @example red
+             */
+            color: string;
+            /** Id */
+            id: number;
+            /**
+             * Name
+             * @example 热销
+             */
+            name: string;
+        };
         /** SmsLoginIn */
         SmsLoginIn: {
             /**
@@ -7994,6 +12880,27 @@ export interface components {
              */
             expires_in: number;
         };
+        /** SourceOut */
+        SourceOut: {
+            /** Excerpt */
+            excerpt: string;
+            /** Heading */
+            heading: string;
+            /** Key */
+            key: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "lesson" | "help" | "faq";
+            /** Title */
+            title: string;
+            /**
+             * Url
+             * @description 站内链接：课时或帮助页
+             */
+            url: string;
+        };
         /** StateCountOut */
         StateCountOut: {
             /** Count */
@@ -8002,6 +12909,95 @@ export interface components {
             key: string;
             /** Label */
             label: string;
+        };
+        /** StatusChangeOut */
+        StatusChangeOut: {
+            /** Amount */
+            amount: string | null;
+            /** Claim Id */
+            claim_id: number;
+            /** Claim No */
+            claim_no: string;
+            /** From Label */
+            from_label: string;
+            /** Merchant Name */
+            merchant_name: string;
+            /** Note */
+            note: string;
+            /** Row */
+            row: number;
+            /** Steps */
+            steps: string[];
+            /** To Label */
+            to_label: string;
+        };
+        /** StatusConfirmIn */
+        StatusConfirmIn: {
+            /**
+             * Force
+             * @description 今天已确认过一份文件时，确认仍要导入
+             * @default false
+             */
+            force: boolean;
+        };
+        /** StatusFileOut */
+        StatusFileOut: {
+            /**
+             * Applied
+             * @description 确认后实际变更的申报数
+             */
+            applied: number;
+            /** Changes */
+            changes: components["schemas"]["StatusChangeOut"][];
+            /** Confirmed At */
+            confirmed_at: string | null;
+            /**
+             * Confirmed Today
+             * @description 今天已确认过的其他状态文件（非空时确认需再次确认）
+             */
+            confirmed_today: string[];
+            /** Id */
+            id: number;
+            /** Original Name */
+            original_name: string;
+            /** Rows */
+            rows: number;
+            /**
+             * Same File Confirmed At
+             * @description 同一份文件已于何时确认过（重复上传不会再变更）
+             */
+            same_file_confirmed_at: string | null;
+            /** Unchanged */
+            unchanged: components["schemas"]["StatusUnchangedOut"][];
+            /** Unmatched */
+            unmatched: components["schemas"]["StatusUnmatchedOut"][];
+            /**
+             * Uploaded At
+             * Format: date-time
+             */
+            uploaded_at: string;
+        };
+        /** StatusUnchangedOut */
+        StatusUnchangedOut: {
+            /** Claim Id */
+            claim_id: number;
+            /** Claim No */
+            claim_no: string;
+            /** Row */
+            row: number;
+            /** State Label */
+            state_label: string;
+        };
+        /** StatusUnmatchedOut */
+        StatusUnmatchedOut: {
+            /** Key */
+            key: string;
+            /** Reason */
+            reason: string;
+            /** Row */
+            row: number;
+            /** Status */
+            status: string;
         };
         /** StepIn */
         StepIn: {
@@ -8196,6 +13192,11 @@ export interface components {
             /** Sum No */
             sum_no: string;
         };
+        /** SwitchIn */
+        SwitchIn: {
+            /** Carrier Id */
+            carrier_id: number;
+        };
         /** SwitchMerchantIn */
         SwitchMerchantIn: {
             /** Merchant Id */
@@ -8233,6 +13234,7 @@ export interface components {
             notifications: components["schemas"]["NotificationParams"];
             opening_hours: components["schemas"]["OpeningHoursParams"];
             platform: components["schemas"]["PlatformParams"];
+            showroom: components["schemas"]["ShowroomParams"];
         };
         /** SystemParametersOut */
         SystemParametersOut: {
@@ -8346,6 +13348,11 @@ export interface components {
             refresh_expires_at: string;
             user: components["schemas"]["UserOut"];
         };
+        /** TrackingNoIn */
+        TrackingNoIn: {
+            /** Tracking No */
+            tracking_no: string;
+        };
         /** TransitionIn */
         TransitionIn: {
             /**
@@ -8389,6 +13396,53 @@ export interface components {
              * @enum {string}
              */
             range: "7d" | "30d" | "1y";
+        };
+        /** TurnOut */
+        TurnOut: {
+            /** Answer */
+            answer: string;
+            /**
+             * Ask Channels
+             * @description 应询问商户的销售渠道
+             */
+            ask_channels: boolean;
+            /** Conversation Id */
+            conversation_id: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Handover
+             * @description 无可靠出处时的人工客服（微信号、工作时间）
+             */
+            handover: {
+                [key: string]: string;
+            } | null;
+            /**
+             * Hints
+             * @description 结合商户情况的提示（销售渠道、注册状态、点点通配置等）
+             */
+            hints: string[];
+            /** Id */
+            id: number;
+            /**
+             * Mode
+             * @enum {string}
+             */
+            mode: "llm" | "retrieval" | "unsure";
+            /** Mode Label */
+            mode_label: string;
+            /** Question */
+            question: string;
+            /**
+             * Rating
+             * @description 1 有用 / -1 没用
+             */
+            rating: number | null;
+            /** Sources */
+            sources: components["schemas"]["SourceOut"][];
         };
         /** UnreadCountOut */
         UnreadCountOut: {
@@ -8561,6 +13615,27 @@ export interface components {
              * @description 30 秒内有心跳的任务进程数
              */
             workers: number;
+        };
+        /** ZoneIn */
+        ZoneIn: {
+            /** Additional Price */
+            additional_price: number | string;
+            /** Countries */
+            countries: string[];
+            /** First Price */
+            first_price: number | string;
+            /** First Weight */
+            first_weight: number | string;
+            /** Heavy From */
+            heavy_from?: number | string | null;
+            /** Heavy Per Kg */
+            heavy_per_kg?: number | string | null;
+            /** Name */
+            name: string;
+            /** Transit Max */
+            transit_max: number;
+            /** Transit Min */
+            transit_min: number;
         };
     };
     responses: never;
@@ -9343,6 +14418,353 @@ export interface operations {
             };
         };
     };
+    admin_filings_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件内容 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_filings_queue: {
+        parameters: {
+            query?: {
+                /** @description 申报类型 */
+                type?: string | null;
+                state?: ("filling" | "returned" | "declined" | "reviewing" | "handling" | "completed") | null;
+                /** @description 只看待捷晶处理的（捷晶审核、主管部门办理） */
+                pending?: boolean;
+                merchant_id?: number | null;
+                /** @description 商户名称 / 统一社会信用代码 */
+                q?: string;
+                submitted_from?: string | null;
+                submitted_to?: string | null;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilingQueuePageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_filings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                filing_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminFilingOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_filings_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                filing_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FilingApproveIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminFilingOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_filings_request_changes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                filing_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FilingChangesIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminFilingOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_filings_options: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilingQueueOptionsOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
     admin_fx_imports: {
         parameters: {
             query?: {
@@ -10036,6 +15458,632 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_logistics_carriers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarrierAdminOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_logistics_carrier_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CarrierIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarrierAdminOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_logistics_carrier_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                carrier_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CarrierIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarrierAdminOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_logistics_shipments: {
+        parameters: {
+            query?: {
+                /** @description 运单编号、承运商运单号、收件人、商户 */
+                q?: string;
+                /** @description 状态；open 为全部未完结 */
+                state?: string;
+                carrier_id?: number | null;
+                country?: string;
+                created_from?: string | null;
+                created_to?: string | null;
+                page?: number;
+                page_size?: number;
+                /** @description false 未处理 / true 已处理 */
+                handled?: boolean | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentPageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_logistics_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentStateCountOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_logistics_export: {
+        parameters: {
+            query?: {
+                /** @description 运单编号、承运商运单号、收件人、商户 */
+                q?: string;
+                /** @description 状态；open 为全部未完结 */
+                state?: string;
+                carrier_id?: number | null;
+                country?: string;
+                created_from?: string | null;
+                created_to?: string | null;
+                page?: number;
+                page_size?: number;
+                /** @description false 未处理 / true 已处理 */
+                handled?: boolean | null;
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 导出文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_logistics_mark: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_logistics_shipment_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shipment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_logistics_tracking_no: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shipment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrackingNoIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_logistics_sheet_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SheetApplyIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SheetApplyOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_logistics_sheet_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * File
+                     * Format: binary
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SheetPreviewOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11182,6 +17230,590 @@ export interface operations {
             };
         };
     };
+    admin_refunds_list: {
+        parameters: {
+            query?: {
+                merchant_id?: number | null;
+                state?: ("draft" | "submitted" | "reviewing" | "rejected" | "refunding" | "received") | null;
+                /** @description 退税申报编号 / 商户名称 / 报关单号 */
+                q?: string;
+                /** @description 出口月份起（含） */
+                month_from?: string | null;
+                /** @description 出口月份止（含） */
+                month_to?: string | null;
+                amount_min?: number | null;
+                amount_max?: number | null;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimPageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_refunds_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claim_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_refunds_move: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claim_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_refunds_offline_step: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claim_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfflineStepIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_refunds_package: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claim_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description zip */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_refunds_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimStateCountOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_refunds_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件内容 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_refunds_status_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * File
+                     * Format: binary
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusFileOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_refunds_status_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_refunds_status_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                status_file_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusFileOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_refunds_status_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                status_file_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusConfirmIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusFileOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
     admin_registration_queue: {
         parameters: {
             query?: {
@@ -11428,6 +18060,1262 @@ export interface operations {
             };
         };
     };
+    admin_showroom_attribute_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attribute_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_showroom_attribute_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attribute_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShowroomAttributePatchIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowroomAttributeOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_showroom_categories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowroomCategoryNodeOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_showroom_category_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShowroomCategoryIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowroomCategoryOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_showroom_category_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                category_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShowroomCategoryPatchIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowroomCategoryOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_showroom_attribute_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                category_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShowroomAttributeIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowroomAttributeOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_showroom_category_move: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                category_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CategoryMoveIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowroomCategoryOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_showroom_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductStateCountOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_showroom_products: {
+        parameters: {
+            query?: {
+                /** @description 商品编号 */
+                id?: number | null;
+                /** @description 商品名称（中文、全拼或首字母） */
+                q?: string;
+                /** @description 商户名称 */
+                merchant?: string;
+                category_id?: number | null;
+                state?: ("draft" | "pending" | "returned" | "listed" | "unlisted") | null;
+                tag_id?: number | null;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductCardPageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_showroom_product_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminShowroomProductIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowroomProductOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_showroom_products_batch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductBatchIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductBatchOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_showroom_product: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowroomProductOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_showroom_product_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShowroomProductIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowroomProductOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_showroom_images_reorder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductImageOrderIn"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_showroom_image_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * File
+                     * Format: binary
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductImageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_showroom_image_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product_id: number;
+                image_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_showroom_product_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductReviewIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowroomProductOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_showroom_tags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowroomTagOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_showroom_tag_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShowroomTagIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowroomTagOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_showroom_tag_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tag_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_showroom_tag_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tag_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShowroomTagIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowroomTagOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
     system_monitor_get: {
         parameters: {
             query?: never;
@@ -11509,7 +19397,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                group: "platform" | "opening_hours" | "announcements" | "notifications" | "logs" | "fx";
+                group: "platform" | "opening_hours" | "announcements" | "notifications" | "showroom" | "logs" | "fx";
             };
             cookie?: never;
         };
@@ -11599,6 +19487,826 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_admin_cockpit: {
+        parameters: {
+            query?: {
+                /** @description 流失分析看哪门课；为空时看第一门 */
+                course_id?: number | null;
+                /** @description 学习人数趋势的天数 */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CockpitOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_admin_cockpit_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_admin_courses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCourseListOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_admin_course_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CourseIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCourseOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_admin_course_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CoursePatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCourseOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_admin_course_cover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * File
+                     * Format: binary
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCourseOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_admin_lessons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminLessonListOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_admin_lesson_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LessonIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminLessonOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_admin_faqs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqListOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_admin_faq_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaqIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_admin_faq_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                faq_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_admin_faq_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                faq_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaqPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_admin_lesson_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LessonPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminLessonOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_admin_lesson_video: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * File
+                     * Format: binary
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminLessonOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14095,6 +22803,428 @@ export interface operations {
             };
         };
     };
+    filings_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FilingCreateIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilingOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    filings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                filing_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilingOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    filings_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                filing_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FilingSaveIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilingOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    filings_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                filing_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilingOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    filings_guide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilingGuideOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    filings_types: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilingTypeOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    filings_type_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                type_key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilingTypePageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    filings_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                type_key: string;
+                template_key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description xlsx 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
     fx_alerts: {
         parameters: {
             query?: never;
@@ -14758,6 +23888,562 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HomeOut"];
+                };
+            };
+        };
+    };
+    logistics_carriers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarrierOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    logistics_countries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountryOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    logistics_favourite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FavouriteIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FavouriteOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    logistics_compare: {
+        parameters: {
+            query: {
+                /**
+                 * @description 目的国家（两位代码）
+                 * @example JP
+                 */
+                country: string;
+                /** @description 单件实重（kg） */
+                weight_kg: number | string;
+                length_cm: number | string;
+                width_cm: number | string;
+                height_cm: number | string;
+                /** @description 件数（每件相同） */
+                pieces?: number;
+                /** @description 收件邮编（判断偏远地区） */
+                postcode?: string;
+                battery?: boolean;
+                liquid?: boolean;
+                /** @description 含水晶等易碎品 */
+                fragile?: boolean;
+                /** @description 只比较选中的 2–4 个渠道 */
+                carrier_ids?: number[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    logistics_ship_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipFormOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    logistics_shipments: {
+        parameters: {
+            query?: {
+                /** @description 运单编号、承运商运单号、收件人、商户 */
+                q?: string;
+                /** @description 状态；open 为全部未完结 */
+                state?: string;
+                carrier_id?: number | null;
+                country?: string;
+                created_from?: string | null;
+                created_to?: string | null;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentPageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    logistics_shipment_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShipmentIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    logistics_shipment_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentStateCountOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    logistics_shipment_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shipment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    logistics_shipment_switch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shipment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SwitchIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    logistics_tracking_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -15886,6 +25572,415 @@ export interface operations {
             };
         };
     };
+    refunds_list: {
+        parameters: {
+            query?: {
+                state?: ("draft" | "submitted" | "reviewing" | "rejected" | "refunding" | "received") | null;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimPageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    refunds_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    refunds_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claim_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    refunds_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claim_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    refunds_fx_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claim_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FxConfirmIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    refunds_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claim_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    refunds_declarations: {
+        parameters: {
+            query?: {
+                claim_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclarationOptionOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
     registration_create: {
         parameters: {
             query?: never;
@@ -16322,6 +26417,801 @@ export interface operations {
             };
         };
     };
+    showroom_categories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowroomCategoryNodeOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    showroom_category_info: {
+        parameters: {
+            query: {
+                category_id: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowroomCategoryInfoOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    showroom_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowroomContactOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    showroom_hall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HallSectionOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    showroom_image: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                size: "thumb" | "display";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JPEG 图片 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": unknown;
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    showroom_mine: {
+        parameters: {
+            query?: {
+                q?: string;
+                state?: ("draft" | "pending" | "returned" | "listed" | "unlisted") | null;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductCardPageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    showroom_mine_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShowroomProductIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowroomProductOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    showroom_mine_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShowroomProductIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowroomProductOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    showroom_mine_images_reorder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductImageOrderIn"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    showroom_mine_image_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * File
+                     * Format: binary
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductImageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    showroom_mine_image_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product_id: number;
+                image_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    showroom_mine_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowroomProductOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    showroom_products: {
+        parameters: {
+            query?: {
+                /** @description 中文、全拼或拼音首字母，如 白水晶 / baishuijing / bsj */
+                q?: string;
+                /** @description 分类（含下级分类） */
+                category_id?: number | null;
+                tag_ids?: number[];
+                price_min?: number | string | null;
+                price_max?: number | string | null;
+                /** @description 属性筛选「属性编号:取值」，多个取值用 | 分隔，数值范围写「最小~最大」 */
+                attrs?: string[];
+                ordering?: "-listed_at" | "price" | "-price";
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductCardPageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    showroom_product: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowroomProductOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    showroom_tags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowroomTagOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
     system_notices: {
         parameters: {
             query?: {
@@ -16341,6 +27231,775 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NoticesOut"];
+                };
+            };
+        };
+    };
+    training_assistant_ask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AskIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TurnOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_assistant_ask_stream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AskIn"];
+            };
+        };
+        responses: {
+            /** @description 事件流 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_assistant_channels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChannelsIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistantProfileOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_assistant_profile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistantProfileOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_conversations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationListOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_conversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationDetailOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_courses: {
+        parameters: {
+            query?: {
+                /** @description industry 水晶行业课程库 / culture 文化差异专项课 */
+                library?: "" | "industry" | "culture";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseListOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_course: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseDetailOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_course_cover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 图片 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/*": unknown;
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_help: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_lesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonProgressOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_video: {
+        parameters: {
+            query: {
+                t: string;
+            };
+            header?: never;
+            path: {
+                lesson_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 视频 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "video/mp4": unknown;
+                };
+            };
+            /** @description Partial Content */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Requested Range Not Satisfiable */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_turn_rate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                turn_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RatingIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TurnOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };

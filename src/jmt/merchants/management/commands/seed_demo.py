@@ -11,9 +11,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from jmt.accounts.models import User
-from jmt.fx.seed import seed_fx
-from jmt.filings.seed import seed_filings
 from jmt.customs.seed import seed_customs_gateway, seed_customs_summarised
+from jmt.filings.seed import seed_filings
+from jmt.fx.seed import seed_fx
 from jmt.logistics.seed import seed_logistics
 from jmt.merchants.models import MemberRole, Membership, Merchant, MerchantType, RegistrationStatus
 from jmt.refunds.seed import seed_refunds
