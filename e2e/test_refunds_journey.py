@@ -1,6 +1,7 @@
-"""出口退税 journey in Chromium: from a summarised declaration (汇总结果 with its 报关单号) the merchant
-declares a claim on the PC (three PDFs, 收汇, checklist, submit), the back office moves it to 到账 with the
-daily status file, and the merchant sees 到账 on the H5 board."""
+"""出口退税 journey in Chromium: from a summarised declaration of the customs simulator (a batch declared,
+run to 结关, 汇总 by the customs service, the 报关单号 from the simulator's CEB792) the merchant declares a
+claim on the PC (three PDFs, 收汇, checklist, submit), the back office moves it to 到账 with the daily
+status file, and the merchant sees 到账 on the H5 board."""
 
 from __future__ import annotations
 
@@ -13,9 +14,18 @@ from playwright.sync_api import FilePayload, Page, expect
 from e2e.conftest import MOBILE, PC, shoot
 from e2e.test_message_journeys import asgi_url, sign_in
 from jmt.accounts.models import User
+from jmt.core.auth import Actor
+from jmt.customs.models import DocStatus, Inventory, SummaryApply
+from jmt.customs.services.filings import summary_create
+from jmt.customs.services.submission import batch_submit
+from jmt.customs.tests import pipeline
+from jmt.customs.tests.conftest import Clock
+from jmt.customs.tests.factories import make_batch, make_shipment
+from jmt.customs.tests.flows import quiet_simulator, run_until
+from jmt.merchants.models import Merchant
 from jmt.refunds.models import Claim
 from jmt.refunds.seed import demo_pdf
-from jmt.refunds.tests.factories import status_xlsx, summarised
+from jmt.refunds.tests.factories import status_xlsx
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 __all__ = ["asgi_url"]
@@ -25,11 +35,31 @@ def pdf_file(name: str) -> FilePayload:
     return {"name": name, "mimeType": "application/pdf", "buffer": demo_pdf(name, ["演示"])}
 
 
+def summarised_by_the_simulator(merchant: Merchant, *, orders: int = 2) -> str:
+    """Declare a batch, run the simulator to 结关, 汇总 the month through customs, wait for the 报关单号."""
+    actor = Actor(user=None, merchant=merchant, role="admin", permissions=frozenset())
+    batch = make_batch(merchant, name="退税演示批次")
+    for _ in range(orders):
+        make_shipment(batch)
+    batch_submit(actor=actor, batch=batch)
+    clock = Clock()
+    simulator = quiet_simulator(clock)
+    run_until(simulator, clock, batch, DocStatus.CLOSED)
+    closed = Inventory.objects.filter(batch=batch).values_list("return_time", flat=True).first() or ""
+    summary = summary_create(actor=actor, merchant=merchant, month=f"{closed[:4]}-{closed[4:6]}")
+    for _ in range(30):
+        pipeline.run(simulator, clock, seconds=0)
+        summary = SummaryApply.objects.get(pk=summary.pk)
+        if summary.entry_id:
+            return summary.entry_id
+    raise AssertionError(f"汇总 stuck at {summary.status}")
+
+
 def test_a_claim_goes_from_a_summarised_declaration_to_received_via_the_daily_file(
     asgi_url: str, new_context: Any, merchant_admin: User, superadmin: User
 ):
     assert merchant_admin.current_merchant is not None
-    entry = summarised(merchant_admin.current_merchant, month="2026-06", orders=2)
+    entry = summarised_by_the_simulator(merchant_admin.current_merchant, orders=2)
 
     # PC 1440: tick the 报关单, upload the three PDFs, confirm 收汇, see the checklist, submit.
     page: Page = new_context(PC).new_page()
