@@ -107,3 +107,27 @@ def test_a_claim_goes_from_a_summarised_declaration_to_received_via_the_daily_fi
     phone.goto(f"{asgi_url}/m/refunds/progress?id={claim.pk}")
     expect(phone.get_by_text("CNY 96.50")).to_be_visible()
     shoot(phone, "refunds-h5-received")
+
+
+def test_on_the_phone_a_claim_takes_a_typed_in_declaration_and_a_changed_amount_with_its_reason(
+    asgi_url: str, new_context: Any, merchant_admin: User
+):
+    phone: Page = new_context(MOBILE).new_page()
+    sign_in(phone, asgi_url, merchant_admin)
+    phone.goto(f"{asgi_url}/m/refunds/claims?new=")
+    phone.get_by_role("button", name="手工录入报关单号").click()
+    manual = phone.get_by_test_id("m-refund-manual")
+    manual.get_by_placeholder("18 位报关单号").fill("230520260000012345")
+    manual.get_by_placeholder("如 2026-03").fill("2026-05")
+    manual.get_by_placeholder("如 1200.00").fill("1200.00")
+    manual.get_by_placeholder("如 水晶摆件").fill("水晶摆件")
+    expect(phone.get_by_text("1200.00").first).to_be_visible()
+    phone.get_by_test_id("m-refund-amount").locator("input").fill("1100")
+    phone.get_by_placeholder(re.compile("一票货物退运")).fill("一票货物退运，扣除 100")
+    shoot(phone, "refunds-h5-claim-form")
+    phone.get_by_role("button", name=re.compile("保存")).click()
+    expect(phone.get_by_test_id("m-refund-detail")).to_be_visible()
+    claim = Claim.objects.get(declarations__entry_id="230520260000012345")
+    assert (str(claim.amount), claim.amount_reason) == ("1100.00", "一票货物退运，扣除 100")
+    expect(phone.get_by_text("230520260000012345")).to_be_visible()
+    shoot(phone, "refunds-h5-claim-saved")

@@ -1,8 +1,9 @@
 /** 出口退税 on the H5: the claims, one claim's four-node board and checklist, and a new claim
- * (tick summarised 报关单, three PDFs, confirm 收汇, submit). /refunds/claims and /refunds/progress. */
+ * (tick summarised 报关单 or type one in, the amount with a reason when changed, three PDFs,
+ * confirm 收汇, submit). /refunds/claims and /refunds/progress. */
 import { MoneyCollectOutlined } from '@ant-design/icons';
 import { Button, Checkbox, ErrorBlock, Input, List, NoticeBar, PullToRefresh, Steps, Tag, Toast } from 'antd-mobile';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { useMessageEvents } from '@/shared/hooks/useMessageStream';
@@ -122,13 +123,35 @@ function Detail({ id, onBack }: { id: number; onBack: () => void }) {
   );
 }
 
+interface Manual {
+  entry_id: string;
+  month: string;
+  amount: string;
+  currency: string;
+  goods: string;
+}
+
+const MANUAL_FIELDS: { key: keyof Manual; label: string; placeholder: string }[] = [
+  { key: 'entry_id', label: '报关单号', placeholder: '18 位报关单号' },
+  { key: 'month', label: '出口月份', placeholder: '如 2026-03' },
+  { key: 'amount', label: '金额', placeholder: '如 1200.00' },
+  { key: 'currency', label: '币种', placeholder: 'USD' },
+  { key: 'goods', label: '商品', placeholder: '如 水晶摆件' },
+];
+
+const FIELD_STYLE = { '--font-size': '15px' } as CSSProperties;
+const LABELLED: CSSProperties = { display: 'flex', alignItems: 'center', gap: 8 };
+const LABEL: CSSProperties = { width: 72, flex: 'none', whiteSpace: 'nowrap' };
+
 function Editor({ claimId, onDone }: { claimId: number | null; onDone: (id: number) => void }) {
   const { api } = useMe();
   const [options, setOptions] = useState<DeclarationOptionOut[] | null>(null);
   const [picks, setPicks] = useState<string[]>([]);
+  const [manual, setManual] = useState<Manual[]>([]);
+  const [amount, setAmount] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
   const [files, setFiles] = useState<Record<FileRole, number | null>>({ customs_declaration: null, purchase_invoice: null, sales_invoice: null });
   const [error, setError] = useState<string | null>(null);
-  const [kept, setKept] = useState<ClaimOut | null>(null);
   useEffect(() => {
     Promise.all([
       unwrap(api.client.GET('/api/v1/refunds/declarations', { params: { query: { claim_id: claimId ?? undefined } } })),
@@ -137,8 +160,14 @@ function Editor({ claimId, onDone }: { claimId: number | null; onDone: (id: numb
       .then(([opts, claim]) => {
         setOptions(opts);
         if (claim) {
-          setKept(claim);
           setPicks(claim.declarations.filter((d) => d.source === 'summary').map((d) => d.entry_id));
+          setManual(
+            claim.declarations
+              .filter((d) => d.source === 'manual')
+              .map((d) => ({ entry_id: d.entry_id, month: d.month, amount: d.amount.amount, currency: d.amount.currency, goods: d.goods })),
+          );
+          setAmount(claim.amount_reason ? claim.amount.amount : null);
+          setReason(claim.amount_reason);
           const byRole = { customs_declaration: null, purchase_invoice: null, sales_invoice: null } as Record<FileRole, number | null>;
           claim.files.forEach((f) => (byRole[f.role] = f.document.id));
           setFiles(byRole);
@@ -146,17 +175,22 @@ function Editor({ claimId, onDone }: { claimId: number | null; onDone: (id: numb
       })
       .catch((e) => setError(errorMessage(e)));
   }, [api, claimId]);
+  const computed = useMemo(() => {
+    const chosen = (options ?? []).filter((o) => picks.includes(o.key)).map((o) => Number(o.amount.amount));
+    return chosen.concat(manual.map((m) => Number(m.amount) || 0)).reduce((a, b) => a + b, 0);
+  }, [options, picks, manual]);
   if (error) return <ErrorBlock status="default" title="加载失败" description={error} />;
   if (!options) return <MobileLoading />;
+  // Typed but not yet different (or emptied while typing) still means the computed total.
+  const changed = amount !== null && amount.trim() !== '' && Number(amount) !== computed;
+  const changeManual = (index: number, key: keyof Manual, value: string) =>
+    setManual(manual.map((m, i) => (i === index ? { ...m, [key]: value } : m)));
   const save = async () => {
     const body = {
       picks,
-      // What the H5 does not edit (typed-in 报关单, an adjusted amount) is kept as the PC saved it.
-      manual: (kept?.declarations ?? [])
-        .filter((d) => d.source === 'manual')
-        .map((d) => ({ entry_id: d.entry_id, month: d.month, amount: d.amount.amount, currency: d.amount.currency, goods: d.goods })),
-      amount: kept?.amount_reason ? kept.amount.amount : undefined,
-      amount_reason: kept?.amount_reason ?? '',
+      manual: manual.map((m) => ({ ...m, currency: m.currency || 'USD' })),
+      amount: changed ? amount : undefined,
+      amount_reason: changed ? reason : '',
       files: Object.fromEntries(FILE_ROLES.map(({ role }) => [role, files[role] ? [files[role]] : []])),
     };
     try {
@@ -188,7 +222,56 @@ function Editor({ claimId, onDone }: { claimId: number | null; onDone: (id: numb
           ))}
         </Checkbox.Group>
       </List>
-      <List header="② 上传材料（PDF）">
+      <List header="其他渠道报关的，手工录入报关单号" data-testid="m-refund-manual">
+        {manual.map((m, index) => (
+          <List.Item key={index}>
+            <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+              <span style={{ fontWeight: 500 }}>手工录入报关单 {index + 1}</span>
+              <Button size="mini" fill="none" color="danger" onClick={() => setManual(manual.filter((_, i) => i !== index))}>
+                删除
+              </Button>
+            </div>
+            <div style={{ display: 'grid', gap: 6, paddingTop: 4 }}>
+              {MANUAL_FIELDS.map((f) => (
+                <div key={f.key} style={LABELLED}>
+                  <span style={{ ...LABEL, color: '#666' }}>{f.label}</span>
+                  <Input style={FIELD_STYLE} placeholder={f.placeholder} value={m[f.key]} onChange={(v) => changeManual(index, f.key, v)} />
+                </div>
+              ))}
+            </div>
+          </List.Item>
+        ))}
+        <List.Item>
+          <Button block size="small" onClick={() => setManual([...manual, { entry_id: '', month: '', amount: '', currency: 'USD', goods: '' }])}>
+            手工录入报关单号
+          </Button>
+        </List.Item>
+      </List>
+      <List header="② 退税申报金额">
+        <List.Item extra={computed.toFixed(2)}>按报关单合计</List.Item>
+        <List.Item description="与合计不同时须填写调整原因">
+          <div style={LABELLED}>
+            <span style={LABEL}>申报金额</span>
+            <Input
+              style={FIELD_STYLE}
+              type="number"
+              placeholder={computed.toFixed(2)}
+              value={amount ?? computed.toFixed(2)}
+              onChange={setAmount}
+              data-testid="m-refund-amount"
+            />
+          </div>
+        </List.Item>
+        {changed && (
+          <List.Item>
+            <div style={LABELLED}>
+              <span style={{ ...LABEL, color: '#cf1322' }}>* 调整原因</span>
+              <Input style={FIELD_STYLE} maxLength={500} placeholder="如：一票货物退运，扣除相应金额" value={reason} onChange={setReason} />
+            </div>
+          </List.Item>
+        )}
+      </List>
+      <List header="③ 上传材料（PDF）">
         {FILE_ROLES.map(({ role, label }) => (
           <List.Item key={role}>
             <DocField label={label} pdf value={files[role]} onChange={(id) => setFiles({ ...files, [role]: id })} testId={`m-refund-${role}`} />
@@ -196,7 +279,7 @@ function Editor({ claimId, onDone }: { claimId: number | null; onDone: (id: numb
         ))}
       </List>
       <div style={{ padding: 12 }}>
-        <Button block color="primary" disabled={picks.length === 0 && !kept?.declarations.length} onClick={() => void save()}>保存，下一步检查条件</Button>
+        <Button block color="primary" disabled={picks.length === 0 && manual.length === 0} onClick={() => void save()}>保存，下一步检查条件</Button>
       </div>
     </div>
   );
