@@ -123,7 +123,7 @@ function Body({ page, onFiling, reload }: { page: FilingTypePageOut; onFiling: (
             <div className="mfil__sub">材料模板已按您的填写内容预填，下载核对后签字盖章，拍照或扫描上传到对应的材料项。</div>
             {type.templates.map((t) => (
               <Button key={t.key} size="small" block fill="outline" color="primary" onClick={() => void download(t)}>
-                下载{t.title} · {TEMPLATE_FORMAT_LABELS[t.format]}
+                下载《{t.title}》· {TEMPLATE_FORMAT_LABELS[t.format]}
               </Button>
             ))}
           </div>
