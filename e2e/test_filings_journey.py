@@ -1,7 +1,8 @@
 """跨境申报 journey in Chromium: a newly approved merchant follows the guided path through 海关企业注册登记
 (D2) and DXP ID 申请 (D4) on the PC — every field pre-filled from the profile and the vault, one change
 request from the back office answered on its field — 申报受理 approves with the numbers, which reach the
-点点通 configuration; then the merchant checks the progress on the phone (390 px)."""
+点点通 configuration; then the merchant checks the progress on the phone (390 px) and downloads a
+pre-filled template there too."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import io
 import re
 from typing import Any
 
+import docx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
@@ -168,3 +170,13 @@ def test_a_new_merchant_walks_d2_and_d4_with_review_and_sees_progress_on_the_pho
     expect(phone.get_by_test_id("m-filing-progress")).to_contain_text("DXPENT0000077001")
     expect(phone.get_by_test_id("m-filing-timeline")).to_contain_text("办结")
     shoot(phone, "filings-mobile-dxp")
+
+    # The templates download on the phone too, through the signed-in client: the commitment as Word.
+    phone.get_by_text("办理说明", exact=True).click()
+    with phone.expect_download() as download:
+        phone.get_by_role("button", name="下载《安全承诺书》· Word").click()
+    assert download.value.suggested_filename == "安全承诺书.docx"
+    lines = [p.text for p in docx.Document(str(download.value.path())).paragraphs]
+    assert "海关注册编码：3207960XJ1" in lines
+    phone.get_by_role("button", name="下载《DXP 接入申请表》· Excel").scroll_into_view_if_needed()
+    shoot(phone, "filings-mobile-templates")

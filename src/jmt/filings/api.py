@@ -16,7 +16,6 @@ from jmt.filings.errors import FilingError
 
 router = Router(tags=["filings"])
 GUIDE = "filings:guide:view"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @router.get(
@@ -57,8 +56,16 @@ def type_page(request: HttpRequest, type_key: str) -> dict[str, Any]:
     "/types/{type_key}/templates/{template_key}",
     response={200: None, **error_responses(401, 403, 404)},
     operation_id="filings_template",
-    summary="下载材料模板（xlsx，已按填写内容或预填值填好）",
-    openapi_extra={"responses": {200: {"description": "xlsx 文件", "content": {XLSX: {}}}}},
+    summary="下载材料模板（xlsx 表格或 docx 文书，已按填写内容或预填值填好）",
+    description="格式见类型配置中模板的 `format`：表格类为 xlsx，承诺书、授权委托书等文书为 docx。",
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "xlsx 或 docx 文件（文件名为模板中文名称）",
+                "content": {content_type: {} for content_type in materials.CONTENT_TYPES.values()},
+            }
+        }
+    },
 )
 @require(AUTHENTICATED)  # the type's own view code, checked by the selector
 def template(request: HttpRequest, type_key: str, template_key: str) -> HttpResponse:
@@ -68,8 +75,8 @@ def template(request: HttpRequest, type_key: str, template_key: str) -> HttpResp
     if spec is None:
         raise FilingError.template_unknown(template_key)
     values = {**page["prefill"], **(page["filing"]["data"] if page["filing"] else {})}
-    response = HttpResponse(materials.render(ft, spec, values), content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(spec.title)}.xlsx"
+    response = HttpResponse(materials.render(ft, spec, values), content_type=materials.CONTENT_TYPES[spec.format])
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(spec.title)}.{spec.format}"
     response["Cache-Control"] = "private, no-store"
     return response
 

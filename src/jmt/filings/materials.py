@@ -1,8 +1,10 @@
-"""Material templates (xlsx), kept in the repository as ``templates/<name>.json`` and pre-filled.
+"""Material templates, kept in the repository as ``templates/<name>.json`` and pre-filled.
 
 A template is a title, rows that are either a section heading (``{"section": "…"}``) or a labelled
 value (``{"label": "…", "field": "<form field>"}`` or a fixed ``"text"``), notes, and signature lines.
-The rendered sheet is what the merchant prints, checks, signs and stamps, then uploads.
+The same layout renders to the template's format: an xlsx sheet for forms (申请表, 信息表) or a docx
+letter for 承诺书 / 授权委托书. The result is what the merchant prints, checks, signs and stamps, then
+uploads.
 """
 
 from __future__ import annotations
@@ -13,8 +15,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import docx
 import xlsxwriter  # type: ignore[import-untyped]
 from django.utils import timezone
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Pt
 
 from jmt.filings.spec import FilingType, TemplateSpec
 
@@ -26,9 +32,63 @@ def load(file: str) -> dict[str, Any]:
     return json.loads((TEMPLATES / file).read_text(encoding="utf-8"))
 
 
+CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
 def render(ft: FilingType, spec: TemplateSpec, values: dict[str, Any]) -> bytes:
-    """The template as an xlsx workbook, each field's cell filled from ``values`` (blank when unknown)."""
+    """The template in its format, each field filled from ``values`` (blank when unknown)."""
     layout = load(spec.file)
+    if spec.format == "docx":
+        return _docx(ft, layout, values)
+    return _xlsx(ft, spec, layout, values)
+
+
+def _generated_note() -> str:
+    return f"生成日期：{timezone.localdate().isoformat()}（晶贸通预填，请核对）"
+
+
+def _docx(ft: FilingType, layout: dict[str, Any], values: dict[str, Any]) -> bytes:
+    """A letter: centred title, a bold line per section, ``label：value`` lines, notes, signature lines."""
+    document = docx.Document()
+    normal = document.styles["Normal"]
+    normal.font.name = "SimSun"
+    normal.font.size = Pt(12)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
+    title = document.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = title.add_run(layout["title"])
+    run.bold = True
+    run.font.size = Pt(18)
+    for item in layout["rows"]:
+        if "section" in item:
+            document.add_paragraph().add_run(item["section"]).bold = True
+            continue
+        line = document.add_paragraph()
+        if "field" in item:
+            line.add_run(f"{item['label']}：")
+            value = _display(ft, item["field"], values.get(item["field"]))
+            line.add_run(value or "\u3000" * 10).underline = True
+        else:
+            # Numbered clauses (一, 二 …) read as 「一、…」; other fixed lines as 「事项：…」.
+            separator = "、" if len(item["label"]) == 1 else "："
+            line.add_run(f"{item['label']}{separator}{item.get('text', '')}")
+    for note in layout.get("notes", []):
+        document.add_paragraph(note)
+    for signature in layout.get("signatures", []):
+        line = document.add_paragraph()
+        line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        line.paragraph_format.space_before = Pt(18)
+        line.add_run(f"{signature}：" + "\u3000" * 8)
+    document.add_paragraph().add_run(_generated_note()).font.size = Pt(9)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _xlsx(ft: FilingType, spec: TemplateSpec, layout: dict[str, Any], values: dict[str, Any]) -> bytes:
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     sheet = book.add_worksheet(layout.get("sheet", spec.title)[:31])
@@ -64,7 +124,7 @@ def render(ft: FilingType, spec: TemplateSpec, values: dict[str, Any]) -> bytes:
         sheet.write(row, 1, "", value)
         sheet.set_row(row, 36)
         row += 1
-    sheet.write(row + 1, 0, f"生成日期：{timezone.localdate().isoformat()}（晶贸通预填，请核对）", note)
+    sheet.write(row + 1, 0, _generated_note(), note)
     book.close()
     return buffer.getvalue()
 

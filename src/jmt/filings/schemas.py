@@ -43,6 +43,7 @@ class FilingResultSpecOut(Schema):
 class FilingTemplateOut(Schema):
     key: str
     title: str
+    format: Literal["xlsx", "docx"]
 
 
 class FilingBoardNodeOut(Schema):

@@ -66,7 +66,7 @@ def type_out(ft: FilingType) -> dict[str, Any]:
             {"name": r.name, "label": r.label, "required": r.required, "pattern_help": r.pattern_help}
             for r in ft.results
         ],
-        "templates": [{"key": t.key, "title": t.title} for t in ft.templates],
+        "templates": [{"key": t.key, "title": t.title, "format": t.format} for t in ft.templates],
         "board": [{"key": s.key, "label": s.label} for s in ft.graph.board()],
     }
 

@@ -9,6 +9,7 @@ the guided path and the material templates — reads the type from the registry.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from jmt.workflow.graph import Graph, Move, Notice, State
 
@@ -68,11 +69,16 @@ class ResultSpec:
 
 @dataclass(frozen=True)
 class TemplateSpec:
-    """A material template: ``src/jmt/filings/templates/<file>.json`` rendered to xlsx, pre-filled."""
+    """A material template: ``src/jmt/filings/templates/<file>.json`` rendered pre-filled.
+
+    ``format`` is what the merchant gets: ``xlsx`` for forms (a table of labelled values), ``docx`` for
+    letters (承诺书, 授权委托书 …) that are Word documents in practice.
+    """
 
     key: str
     title: str
     file: str
+    format: Literal["xlsx", "docx"] = "xlsx"
 
 
 @dataclass(frozen=True)

@@ -209,7 +209,7 @@ EPORT_CARD = FilingType(
     ),
     templates=(
         TemplateSpec("application", "电子口岸卡申请表", "eport_card_application.json"),
-        TemplateSpec("authorisation", "授权委托书", "eport_card_authorisation.json"),
+        TemplateSpec("authorisation", "授权委托书", "eport_card_authorisation.json", format="docx"),
     ),
     handling_hint="制卡点正在受理和制卡，通常 3–5 个工作日",
 )
@@ -291,7 +291,7 @@ DXP_ID = FilingType(
     ),
     templates=(
         TemplateSpec("application", "DXP 接入申请表", "dxp_application.json"),
-        TemplateSpec("commitment", "安全承诺书", "dxp_commitment.json"),
+        TemplateSpec("commitment", "安全承诺书", "dxp_commitment.json", format="docx"),
     ),
     handling_hint="数据分中心正在审核并安排联调测试，通常 5–10 个工作日",
 )

@@ -10,6 +10,10 @@ export type FilingGuideOut = components['schemas']['FilingGuideOut'];
 export type FilingGuideStepOut = components['schemas']['FilingGuideStepOut'];
 export type FilingFieldSpecOut = components['schemas']['FilingFieldSpecOut'];
 export type AdminFilingOut = components['schemas']['AdminFilingOut'];
+export type FilingTemplateOut = components['schemas']['FilingTemplateOut'];
+
+/** What a template downloads as, for the button: forms are Excel sheets, letters Word documents. */
+export const TEMPLATE_FORMAT_LABELS: Record<FilingTemplateOut['format'], string> = { xlsx: 'Excel', docx: 'Word' };
 export type FilingValues = Record<string, unknown>;
 
 /** Tag colours of the filing states (the same keys in every filing graph). */
@@ -43,17 +47,20 @@ export function fieldErrors(details: Record<string, unknown>): { name: string; e
   return Object.entries(fields).map(([name, message]) => ({ name, errors: [String(message)] }));
 }
 
-/** Download a pre-filled material template (xlsx) and hand it to the browser. */
-export async function downloadTemplate(api: Api, typeKey: string, templateKey: string, title: string): Promise<void> {
+/**
+ * Download a pre-filled material template (xlsx or docx) through the authorised client (the bearer
+ * token rides on the request, so a bare link would not do) and hand it to the browser; PC and H5 alike.
+ */
+export async function downloadTemplate(api: Api, typeKey: string, template: FilingTemplateOut): Promise<void> {
   const result = await api.client.GET('/api/v1/filings/types/{type_key}/templates/{template_key}', {
-    params: { path: { type_key: typeKey, template_key: templateKey } },
+    params: { path: { type_key: typeKey, template_key: template.key } },
     parseAs: 'blob',
   });
   if (!result.response.ok || !result.data) throw toFailure(result.error, result.response.status);
   const url = URL.createObjectURL(result.data as Blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = `${title}.xlsx`;
+  link.download = `${template.title}.${template.format}`;
   document.body.appendChild(link);
   link.click();
   link.remove();

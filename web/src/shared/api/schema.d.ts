@@ -2862,7 +2862,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 下载材料模板（xlsx，已按填写内容或预填值填好） */
+        /**
+         * 下载材料模板（xlsx 表格或 docx 文书，已按填写内容或预填值填好）
+         * @description 格式见类型配置中模板的 `format`：表格类为 xlsx，承诺书、授权委托书等文书为 docx。
+         */
         get: operations["filings_template"];
         put?: never;
         post?: never;
@@ -8343,6 +8346,11 @@ export interface components {
         };
         /** FilingTemplateOut */
         FilingTemplateOut: {
+            /**
+             * Format
+             * @enum {string}
+             */
+            format: "xlsx" | "docx";
             /** Key */
             key: string;
             /** Title */
@@ -23187,13 +23195,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description xlsx 文件 */
+            /** @description xlsx 或 docx 文件（文件名为模板中文名称） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
                 };
             };
             /** @description Unauthorized */

@@ -8,7 +8,13 @@ import { Alert, App, Button, Card, Col, Empty, Result, Row, Skeleton, Space, Tab
 import { useCallback, useEffect, useState } from 'react';
 import { useParams, useLocation } from 'react-router-dom';
 import { errorMessage, unwrap } from '@/shared/errors';
-import { downloadTemplate, type FilingOut, type FilingTypePageOut } from '@/shared/filings';
+import {
+  downloadTemplate,
+  TEMPLATE_FORMAT_LABELS,
+  type FilingOut,
+  type FilingTemplateOut,
+  type FilingTypePageOut,
+} from '@/shared/filings';
 import { PageHeading } from '@/shared/components/PageHeading';
 import { FilingProgressCard, FilingTimeline } from '@/shared/components/filings/FilingProgress';
 import { FilingReadback } from '@/shared/components/filings/FilingReadback';
@@ -88,9 +94,9 @@ function FilingPageBody() {
     }
   };
 
-  const download = async (key: string, title: string) => {
+  const download = async (template: FilingTemplateOut) => {
     try {
-      await downloadTemplate(api, type.key, key, title);
+      await downloadTemplate(api, type.key, template);
     } catch (e) {
       message.error(errorMessage(e));
     }
@@ -126,8 +132,8 @@ function FilingPageBody() {
             </Typography.Paragraph>
             <Space direction="vertical" size={6}>
               {type.templates.map((t) => (
-                <Button key={t.key} icon={<DownloadOutlined />} onClick={() => download(t.key, t.title)}>
-                  {t.title} · Excel
+                <Button key={t.key} icon={<DownloadOutlined />} onClick={() => download(t)}>
+                  {t.title} · {TEMPLATE_FORMAT_LABELS[t.format]}
                 </Button>
               ))}
             </Space>

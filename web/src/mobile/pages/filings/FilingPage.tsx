@@ -6,7 +6,16 @@ import { Button, Collapse, Dialog, ErrorBlock, Form, Input, List, NoticeBar, Sel
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { ApiFailure, errorMessage, unwrap } from '@/shared/errors';
-import { displayValue, type FilingFieldSpecOut, type FilingOut, type FilingTypePageOut, type FilingValues } from '@/shared/filings';
+import {
+  displayValue,
+  downloadTemplate,
+  TEMPLATE_FORMAT_LABELS,
+  type FilingFieldSpecOut,
+  type FilingOut,
+  type FilingTemplateOut,
+  type FilingTypePageOut,
+  type FilingValues,
+} from '@/shared/filings';
 import { formatTime, type DocumentKind } from '@/shared/registration';
 import { useMe } from '@/shared/session';
 import { DocField } from '../registration/DocField';
@@ -83,6 +92,14 @@ function Body({ page, onFiling, reload }: { page: FilingTypePageOut; onFiling: (
     }
   };
 
+  const download = async (template: FilingTemplateOut) => {
+    try {
+      await downloadTemplate(api, type.key, template);
+    } catch (e) {
+      Toast.show({ icon: 'fail', content: errorMessage(e) });
+    }
+  };
+
   const about = (
     <Collapse defaultActiveKey={filing ? [] : ['about']}>
       <Collapse.Panel key="about" title="办理说明">
@@ -101,7 +118,16 @@ function Body({ page, onFiling, reload }: { page: FilingTypePageOut; onFiling: (
             <li key={s}>{s}</li>
           ))}
         </ol>
-        {type.templates.length > 0 && <div className="mfil__sub">材料模板（Excel 表格）请在电脑端下载、签章后上传。</div>}
+        {type.templates.length > 0 && (
+          <div className="mfil__templates" data-testid="filing-templates">
+            <div className="mfil__sub">材料模板已按您的填写内容预填，下载核对后签字盖章，拍照或扫描上传到对应的材料项。</div>
+            {type.templates.map((t) => (
+              <Button key={t.key} size="small" block fill="outline" color="primary" onClick={() => void download(t)}>
+                下载《{t.title}》· {TEMPLATE_FORMAT_LABELS[t.format]}
+              </Button>
+            ))}
+          </div>
+        )}
       </Collapse.Panel>
     </Collapse>
   );
