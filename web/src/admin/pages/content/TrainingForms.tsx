@@ -16,8 +16,9 @@ import {
 import { App, Button, Upload, type UploadFile } from 'antd';
 import { useRef, type RefObject } from 'react';
 import type { components } from '@/shared/api/schema';
-import { ApiFailure, errorMessage, fieldErrors, unwrap } from '@/shared/errors';
+import { errorMessage, unwrap } from '@/shared/errors';
 import { useMe } from '@/shared/session';
+import { trainingFieldErrors } from './trainingFormErrors';
 
 type Course = components['schemas']['AdminCourseOut'];
 type Lesson = components['schemas']['AdminLessonOut'];
@@ -28,12 +29,8 @@ const SLUG_RULES = [
 
 /** Show a refusal on the form's fields (the server's `file` goes to the upload field) and as a toast. */
 function showFailure<T>(form: RefObject<ProFormInstance<T> | undefined>, e: unknown, fileField: string, notify: (text: string) => void) {
-  if (e instanceof ApiFailure) {
-    const fields = fieldErrors(e)
-      .filter((f) => f.name !== '_')
-      .map((f) => (f.name === 'file' ? { ...f, name: fileField } : f));
-    if (fields.length) form.current?.setFields(fields as never);
-  }
+  const fields = trainingFieldErrors(e, fileField);
+  if (fields.length) form.current?.setFields(fields as never);
   notify(errorMessage(e));
 }
 
