@@ -1,17 +1,19 @@
 """培训服务 in the browser: on the PC (1440) ask the assistant three questions (streamed, sources
 cited, one hand-over), open a cited lesson, finish it; on the H5 (390) see the course's progress and
-ask the assistant in its full-height sheet; the back office's cockpit counts the finished lesson."""
+ask the assistant in its full-height sheet; the back office's cockpit counts the finished lesson. The
+back office creates a course with a cover and a video lesson (link, then an uploaded file)."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
+from PIL import Image
 from playwright.sync_api import Page, expect
 
 from e2e.conftest import MOBILE, shoot
 from e2e.test_message_journeys import asgi_url, sign_in
-from jmt.training.models import LessonProgress, Turn
+from jmt.training.models import Course, Lesson, LessonProgress, Turn
 from jmt.training.seed import seed_training_content
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -76,3 +78,72 @@ def test_ask_open_a_cited_lesson_finish_it_and_see_progress_on_the_phone(
     expect(admin.locator("canvas").first).to_be_visible()
     expect(admin.get_by_text("完成课时", exact=True)).to_be_visible()
     shoot(admin, "training-admin-cockpit")
+
+
+def test_back_office_creates_a_course_with_a_cover_and_a_video_lesson(asgi_url, page, superadmin, tmp_path):
+    seed_training_content()
+    taken = Course.objects.order_by("id").first()
+    assert taken is not None
+    cover = tmp_path / "cover.png"
+    Image.new("RGB", (320, 200), (120, 90, 200)).save(cover)
+    video = tmp_path / "lesson.mp4"
+    video.write_bytes(b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 4)
+
+    sign_in(page, asgi_url, superadmin, prefix="admin.")
+    page.goto(f"{asgi_url}/admin/content/training")
+    page.get_by_role("tab", name="课程与课时").click()
+    page.get_by_test_id("training-course-new").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label("课程名称").fill("Shopee 东南亚开店")
+    dialog.get_by_label("标识").fill(taken.slug)
+    dialog.get_by_label("简介").fill("从注册到第一单")
+    dialog.locator("input[type=file]").set_input_files(str(cover))
+    dialog.get_by_role("button", name="创建课程").click()
+    expect(dialog.get_by_text("标识已被使用，请换一个").first).to_be_visible()
+    shoot(page, "training-admin-course-new")
+    dialog.get_by_label("标识").fill("shopee-sea")
+    dialog.get_by_role("button", name="创建课程").click()
+    expect(dialog).to_be_hidden()
+    course = Course.objects.get(slug="shopee-sea")
+    assert (course.title, bool(course.cover)) == ("Shopee 东南亚开店", True)
+
+    row = page.locator("tr.ant-table-row").filter(has_text="Shopee 东南亚开店")
+    expect(row).to_contain_text("已上传")  # unpublished: the cover is not served to <img> yet
+    row.locator(".ant-table-row-expand-icon").click()
+    expect(page.get_by_text("这门课还没有课时")).to_be_visible()
+    page.get_by_test_id("training-lesson-new").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label("课时名称").fill("选品与定价")
+    dialog.get_by_label("标识").fill("pick-and-price")
+    dialog.get_by_text("视频", exact=True).click()
+    dialog.get_by_text("外部视频链接").click()
+    dialog.get_by_label("视频链接", exact=True).fill("http://example.com/v.mp4")
+    dialog.get_by_role("button", name="创建课时").click()
+    expect(dialog.get_by_text("请填写以 https:// 开头的链接")).to_be_visible()
+    dialog.get_by_label("视频链接", exact=True).fill("https://example.com/v.mp4")
+    expect(dialog.get_by_text("请填写以 https:// 开头的链接")).to_be_hidden()
+    shoot(page, "training-admin-lesson-new")
+    dialog.get_by_role("button", name="创建课时").click()
+    expect(dialog).to_be_hidden()
+    lesson = Lesson.objects.get(course=course, slug="pick-and-price")
+    assert (lesson.kind, lesson.video_url) == ("video", "https://example.com/v.mp4")
+
+    lesson_row = page.locator("tr.ant-table-row").filter(has_text="选品与定价")
+    expect(lesson_row).to_contain_text("外部链接")
+    lesson_row.locator("input[type=file]").set_input_files(str(video))
+    expect(lesson_row).to_contain_text("已上传")
+    shoot(page, "training-admin-lessons")
+    lesson.refresh_from_db()
+    assert lesson.video_file.name.endswith(".mp4")
+
+    page.get_by_test_id("training-lesson-new").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label("课时名称").fill("开店实拍")
+    dialog.get_by_label("标识").fill("shop-tour")
+    dialog.get_by_text("视频", exact=True).click()
+    dialog.locator("input[type=file]").set_input_files(str(video))
+    dialog.get_by_role("button", name="创建课时").click()
+    expect(dialog).to_be_hidden()
+    expect(page.locator("tr.ant-table-row").filter(has_text="开店实拍")).to_contain_text("已上传")
+    uploaded = Lesson.objects.get(course=course, slug="shop-tour")
+    assert (uploaded.kind, uploaded.video_file.name.endswith(".mp4"), uploaded.order) == ("video", True, 2)

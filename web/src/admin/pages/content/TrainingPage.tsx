@@ -7,6 +7,7 @@ import type { components } from '@/shared/api/schema';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { useMe } from '@/shared/session';
 import { CompletionChart, DropoffChart, LearnersChart } from './TrainingCharts';
+import { CourseCreateForm, LessonCreateForm, LessonVideoUpload } from './TrainingForms';
 
 type Cockpit = components['schemas']['CockpitOut'];
 type Course = components['schemas']['AdminCourseOut'];
@@ -110,7 +111,7 @@ function CockpitTab() {
   );
 }
 
-function LessonsTable({ course, canEdit }: { course: Course; canEdit: boolean }) {
+function LessonsTable({ course, canEdit, onChanged }: { course: Course; canEdit: boolean; onChanged: () => void }) {
   const { api } = useMe();
   const { message } = App.useApp();
   const [rows, setRows] = useState<Lesson[] | null>(null);
@@ -131,27 +132,40 @@ function LessonsTable({ course, canEdit }: { course: Course; canEdit: boolean })
       return false;
     }
   };
+  const reload = () => {
+    load();
+    onChanged();
+  };
   return (
     <>
+      {canEdit && (
+        <div style={{ textAlign: 'right', marginBottom: 8 }}>
+          <LessonCreateForm course={course} nextOrder={rows?.length ? Math.max(...rows.map((r) => r.order)) + 1 : 1} onSaved={reload} />
+        </div>
+      )}
       <Table
         rowKey="id"
         size="small"
         pagination={false}
         loading={!rows}
+        locale={{ emptyText: '这门课还没有课时' }}
         dataSource={rows ?? []}
         columns={[
           { title: '排序', dataIndex: 'order', width: 100, render: (v: number, r) => <InputNumber size="small" min={0} defaultValue={v} disabled={!canEdit} onBlur={(e) => Number(e.target.value) !== v && void patch(r, { order: Number(e.target.value) })} /> },
           { title: '课时', dataIndex: 'title' },
-          { title: '类型', dataIndex: 'kind', width: 80, render: (k: string) => (k === 'video' ? '视频' : '图文') },
+          { title: '类型', dataIndex: 'kind', width: 150, render: (k: string, r) => (k === 'video' ? <Space size={4}>视频{r.has_video_file ? <Tag color="success">已上传</Tag> : r.video_url ? <Tag>外部链接</Tag> : <Tag color="warning">缺视频</Tag>}</Space> : '图文') },
           { title: '时长', dataIndex: 'minutes', width: 80, render: (m: number) => `${m} 分钟` },
           { title: '发布', dataIndex: 'is_published', width: 80, render: (v: boolean, r) => <Switch size="small" checked={v} disabled={!canEdit} onChange={(checked) => void patch(r, { is_published: checked })} /> },
           {
             title: '操作',
-            width: 80,
+            width: 180,
             render: (_, r) => (
-              <Button size="small" type="link" disabled={!canEdit} onClick={() => { setEditing(r); form.setFieldsValue(r); }}>
-                编辑
-              </Button>
+              <Space size={0}>
+                <Button size="small" type="link" disabled={!canEdit} onClick={() => { setEditing(r); form.setFieldsValue(r); }}>
+                  编辑
+                </Button>
+                <LessonVideoUpload lesson={r} disabled={!canEdit} onSaved={load} />
+              </Space>
             ),
           },
         ]}
@@ -214,28 +228,37 @@ function CoursesTab({ canEdit }: { canEdit: boolean }) {
     }
   };
   return (
-    <Table
-      rowKey="id"
-      loading={!rows}
-      dataSource={rows ?? []}
-      pagination={false}
-      expandable={{ expandedRowRender: (course) => <LessonsTable course={course} canEdit={canEdit} /> }}
-      columns={[
-        { title: '排序', dataIndex: 'order', width: 100, render: (v: number, r) => <InputNumber size="small" min={0} defaultValue={v} disabled={!canEdit} onBlur={(e) => Number(e.target.value) !== v && void patch(r, { order: Number(e.target.value) })} /> },
-        { title: '课程', dataIndex: 'title' },
-        { title: '课程库', dataIndex: 'library_label', render: (v: string, r) => <Tag color={r.library === 'culture' ? 'purple' : 'blue'}>{v}</Tag> },
-        { title: '课时数', dataIndex: 'lesson_count', width: 90 },
-        { title: '封面', dataIndex: 'cover_url', width: 160, render: (url: string | null, r) => (
-          <Space>
-            {url ? <img src={url} alt="" style={{ width: 48, height: 32, objectFit: 'cover', borderRadius: 4 }} /> : <span style={{ color: '#999' }}>未上传</span>}
-            <Upload accept="image/png,image/jpeg" showUploadList={false} disabled={!canEdit} beforeUpload={(file) => { void uploadCover(r, file); return false; }}>
-              <Button size="small" icon={<UploadOutlined />} disabled={!canEdit} />
-            </Upload>
-          </Space>
-        ) },
-        { title: '发布', dataIndex: 'is_published', width: 120, render: (v: boolean, r) => <Switch checked={v} disabled={!canEdit} checkedChildren="已发布" unCheckedChildren="已下架" onChange={(checked) => void patch(r, { is_published: checked })} /> },
-      ]}
-    />
+    <>
+      {canEdit && (
+        <div style={{ textAlign: 'right', marginBottom: 12 }}>
+          <CourseCreateForm onSaved={load} />
+        </div>
+      )}
+      <Table
+        rowKey="id"
+        loading={!rows}
+        dataSource={rows ?? []}
+        pagination={false}
+        locale={{ emptyText: '还没有课程' }}
+        expandable={{ expandedRowRender: (course) => <LessonsTable course={course} canEdit={canEdit} onChanged={load} /> }}
+        columns={[
+          { title: '排序', dataIndex: 'order', width: 100, render: (v: number, r) => <InputNumber size="small" min={0} defaultValue={v} disabled={!canEdit} onBlur={(e) => Number(e.target.value) !== v && void patch(r, { order: Number(e.target.value) })} /> },
+          { title: '课程', dataIndex: 'title' },
+          { title: '课程库', dataIndex: 'library_label', render: (v: string, r) => <Tag color={r.library === 'culture' ? 'purple' : 'blue'}>{v}</Tag> },
+          { title: '课时数', dataIndex: 'lesson_count', width: 90 },
+          { title: '封面', dataIndex: 'cover_url', width: 160, render: (url: string | null, r) => (
+            <Space>
+              {/* the cover is served to <img> only once the course is published */}
+              {url && r.is_published ? <img src={url} alt="" style={{ width: 48, height: 32, objectFit: 'cover', borderRadius: 4 }} /> : url ? <Tag color="success">已上传</Tag> : <span style={{ color: '#999' }}>未上传</span>}
+              <Upload accept="image/png,image/jpeg" showUploadList={false} disabled={!canEdit} beforeUpload={(file) => { void uploadCover(r, file); return false; }}>
+                <Button size="small" icon={<UploadOutlined />} disabled={!canEdit} />
+              </Upload>
+            </Space>
+          ) },
+          { title: '发布', dataIndex: 'is_published', width: 120, render: (v: boolean, r) => <Switch checked={v} disabled={!canEdit} checkedChildren="已发布" unCheckedChildren="已下架" onChange={(checked) => void patch(r, { is_published: checked })} /> },
+        ]}
+      />
+    </>
   );
 }
 
