@@ -24,7 +24,7 @@ QUESTIONS = ["水晶手链报关用什么 HS 编码？", "体积重怎么计算�
 def ask(page: Page, question: str, answered: int) -> None:
     page.locator(".ant-sender textarea").fill(question)
     page.keyboard.press("Enter")
-    expect(page.locator("[data-testid=assistant-answer] .jmt-answer-extras")).to_have_count(answered)
+    expect(page.locator("[data-testid=assistant-answer] .jmt-answer-extras")).to_have_count(answered, timeout=20_000)  # the first answer loads the index
 
 
 def test_ask_open_a_cited_lesson_finish_it_and_see_progress_on_the_phone(
@@ -69,7 +69,7 @@ def test_ask_open_a_cited_lesson_finish_it_and_see_progress_on_the_phone(
     phone.locator(".adm-floating-bubble-button").click()
     phone.locator("textarea:not([readonly])").last.fill("退税需要哪些单证？")
     phone.get_by_role("button", name="发送").click()
-    expect(phone.get_by_test_id("m-assistant-answer")).to_contain_text("进项发票")
+    expect(phone.get_by_test_id("m-assistant-answer")).to_contain_text("进项发票", timeout=20_000)
     shoot(phone, "training-h5-assistant")
 
     admin = new_context().new_page()
