@@ -24,7 +24,9 @@ QUESTIONS = ["水晶手链报关用什么 HS 编码？", "体积重怎么计算�
 def ask(page: Page, question: str, answered: int) -> None:
     page.locator(".ant-sender textarea").fill(question)
     page.keyboard.press("Enter")
-    expect(page.locator("[data-testid=assistant-answer] .jmt-answer-extras")).to_have_count(answered, timeout=20_000)  # the first answer loads the index
+    expect(page.locator("[data-testid=assistant-answer] .jmt-answer-extras")).to_have_count(
+        answered, timeout=20_000
+    )  # the first answer loads the index
 
 
 def test_ask_open_a_cited_lesson_finish_it_and_see_progress_on_the_phone(
