@@ -2,7 +2,7 @@
 
 After a customs batch is released, the PC home (1440) and the H5 home (390) show the 清单总分单报送
 to-do with its count (the header's count equals the list) and the customs messages in 业务动态, each
-opening its page; unbuilt modules say 即将上线. The back office's 工作台 lists the registration queue
+opening its page; every module is built, so none says 即将上线. The back office's 工作台 lists the registration queue
 with its count and opens it.
 """
 
@@ -57,8 +57,9 @@ def test_after_a_released_batch_the_pc_and_h5_homes_show_the_manifest_todo_and_t
     feed = pc.locator(".ant-card").filter(has_text="业务动态").last
     expect(feed).to_contain_text(f"批次「{BATCH}」2 票清单已全部放行")
     expect(feed).to_contain_text(f"请提交批次「{BATCH}」的清单总分单")
-    expect(pc.get_by_test_id("module-tile-refunds")).to_have_attribute("data-coming-soon", "true")
-    expect(pc.get_by_test_id("module-tile-refunds")).to_contain_text("即将上线")
+    # Every module is built now: none says 即将上线 (the coming-soon tile itself is covered by catalogMenu.test.tsx).
+    expect(pc.get_by_test_id("module-tile-refunds")).to_have_attribute("data-coming-soon", "false")
+    expect(pc.get_by_text("即将上线")).to_have_count(0)
     expect(pc.get_by_test_id("module-tile-customs")).to_have_attribute("data-disabled", "false")
     shoot(pc, "truth-pc-home-after-batch")
     todos.get_by_text("清单总分单报送").click()
@@ -67,9 +68,9 @@ def test_after_a_released_batch_the_pc_and_h5_homes_show_the_manifest_todo_and_t
     feed.get_by_text(f"请提交批次「{BATCH}」的清单总分单").click()
     expect(pc).to_have_url(re.compile(r"/customs/manifests\?batch=\d+$"))
     pc.goto(f"{base}/refunds")
-    expect(pc.get_by_text("「出口退税」即将上线")).to_be_visible()
-    expect(pc.get_by_text("立即办理")).to_have_count(0)
-    shoot(pc, "truth-pc-coming-soon")
+    expect(pc.get_by_text("出口退税申报").first).to_be_visible()
+    expect(pc.get_by_text("「出口退税」即将上线")).to_have_count(0)
+    shoot(pc, "truth-pc-refunds-open")
 
     h5 = new_context(viewport=MOBILE, is_mobile=True, has_touch=True).new_page()
     sign_in(h5, base, merchant_admin)
@@ -77,7 +78,7 @@ def test_after_a_released_batch_the_pc_and_h5_homes_show_the_manifest_todo_and_t
     expect(h5.get_by_test_id("todo-total")).to_have_text("共 1 项")
     expect(h5.get_by_text("清单总分单报送")).to_be_visible()
     expect(h5.get_by_text(f"批次「{BATCH}」2 票清单已全部放行")).to_be_visible()
-    expect(h5.get_by_test_id("module-tile-refunds")).to_contain_text("即将上线")
+    expect(h5.get_by_test_id("module-tile-refunds")).not_to_contain_text("即将上线")
     expect(h5.locator(".m-row__count").filter(has_text=re.compile(r"^0$"))).to_have_count(0)  # no stray 「0」
     shoot(h5, "truth-h5-home-after-batch")
     h5.get_by_text("清单总分单报送").click()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
 
 from conftest import Api, make_merchant_user, make_role, make_staff
 from jmt.accounts.models import User
+from jmt.core import catalog
 from jmt.core.catalog import Surface
 from jmt.customs.tests.factories import make_batch, make_shipment, make_summary
 from jmt.merchants.models import MemberRole, Merchant, RegistrationStatus
@@ -62,7 +64,16 @@ def test_an_item_hit_shows_itself_under_its_module(api: Api, merchant_admin: Use
     assert module["children"][0]["highlights"] == [[0, 4]]
 
 
-def test_an_unbuilt_module_is_found_but_marked_coming_soon(api: Api, merchant_admin: User) -> None:
+def test_an_unbuilt_module_is_found_but_marked_coming_soon(
+    api: Api, merchant_admin: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    unbuilt = [
+        dataclasses.replace(m, items=tuple(dataclasses.replace(i, built=False) for i in m.items))
+        if m.key == "fx"
+        else m
+        for m in catalog.MODULES
+    ]
+    monkeypatch.setattr(catalog, "MODULES", tuple(unbuilt))
     module = _group(_search(api, merchant_admin, "结汇"), "catalog.merchant")[0]
     assert module["enabled"] is False
     assert module["disabled_reason"] == "即将上线"
