@@ -1,7 +1,8 @@
 /** 分区与价格表 of a carrier, edited in place (EditableProTable): zone name, countries, first weight and
  * its price, the price of each further weight step, the optional heavy per-kg rate, transit days. */
 import { EditableProTable, type ProColumns } from '@ant-design/pro-components';
-import { Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Typography } from 'antd';
 
 export interface ZoneRow {
   key: string;
@@ -92,6 +93,11 @@ export function fieldLabel(path: string): string {
 
 let created = 0;
 
+function newZone(): ZoneRow {
+  created += 1;
+  return { key: `new-${created}`, name: '', countries: [], first_weight: 0.5, first_price: null, additional_price: null, heavy_from: null, heavy_per_kg: null, transit_min: null, transit_max: null };
+}
+
 export function ZoneEditor({ value, onChange, countryOptions, weightStep }: { value: ZoneRow[]; onChange: (rows: ZoneRow[]) => void; countryOptions: { value: string; label: string }[]; weightStep: string }) {
   const columns: ProColumns<ZoneRow>[] = [
     { title: '分区名称', dataIndex: 'name', width: 110, fieldProps: { maxLength: 40, placeholder: '如 日韩' } },
@@ -121,14 +127,7 @@ export function ZoneEditor({ value, onChange, countryOptions, weightStep }: { va
         onChange={(rows) => onChange([...rows])}
         columns={columns}
         scroll={{ x: 1000 }}
-        recordCreatorProps={{
-          position: 'bottom',
-          creatorButtonText: '添加分区',
-          record: () => {
-            created += 1;
-            return { key: `new-${created}`, name: '', countries: [], first_weight: 0.5, first_price: null, additional_price: null, heavy_from: null, heavy_per_kg: null, transit_min: null, transit_max: null };
-          },
-        }}
+        recordCreatorProps={false}
         editable={{
           type: 'multiple',
           editableKeys: value.map((r) => r.key),
@@ -138,6 +137,9 @@ export function ZoneEditor({ value, onChange, countryOptions, weightStep }: { va
           onValuesChange: (_record, rows) => onChange(rows),
         }}
       />
+      <Button type="dashed" block icon={<PlusOutlined />} style={{ margin: '8px 0' }} onClick={() => onChange([...value, newZone()])}>
+        添加分区
+      </Button>
       <Typography.Text type="secondary">
         续重每 {weightStep} kg 计一次续重价；填写重货起算重量后，达到该重量的整票按重货单价 × 计费重（向上取整到 1 kg）计费。
       </Typography.Text>
