@@ -93,6 +93,7 @@ def test_compare_ship_with_the_cheapest_track_and_get_the_message(
     editor.get_by_role("button", name="添加分区").click()
     admin.get_by_role("button", name=SAVE).click()
     expect(admin.get_by_test_id("zone-problems").get_by_text("第 2 个分区：请填写分区名称")).to_be_visible()
+    editor.scroll_into_view_if_needed()
     shoot(admin, "logistics-admin-zone-editor")
     admin.keyboard.press("Escape")
 

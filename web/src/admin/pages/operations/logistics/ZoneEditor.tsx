@@ -109,14 +109,14 @@ export function ZoneEditor({ value, onChange, countryOptions, weightStep }: { va
       fieldProps: { mode: 'tags', options: countryOptions, placeholder: '选择或输入两位代码', maxTagCount: 'responsive' },
       render: (_, r) => r.countries.map((c) => countryOptions.find((o) => o.value === c)?.label ?? c).join('、'),
     },
-    { title: '首重(kg)', dataIndex: 'first_weight', valueType: 'digit', width: 80, fieldProps: { min: 0.1, max: 10, step: 0.5, precision: 2 } },
-    { title: '首重价(元)', dataIndex: 'first_price', valueType: 'digit', width: 90, fieldProps: { min: 0, max: 100000, precision: 2 } },
-    { title: `续重价(元/${weightStep}kg)`, dataIndex: 'additional_price', valueType: 'digit', width: 110, fieldProps: { min: 0, max: 100000, precision: 2 } },
-    { title: '重货起(kg)', dataIndex: 'heavy_from', valueType: 'digit', width: 90, fieldProps: { min: 0.1, max: 1000, placeholder: '不设' } },
-    { title: '重货价(元/kg)', dataIndex: 'heavy_per_kg', valueType: 'digit', width: 100, fieldProps: { min: 0, max: 100000, precision: 2, placeholder: '不设' } },
-    { title: '最短(天)', dataIndex: 'transit_min', valueType: 'digit', width: 70, fieldProps: { min: 0, max: 90, precision: 0 } },
-    { title: '最长(天)', dataIndex: 'transit_max', valueType: 'digit', width: 70, fieldProps: { min: 0, max: 90, precision: 0 } },
-    { title: '操作', valueType: 'option', width: 60 },
+    { title: '首重(kg)', dataIndex: 'first_weight', valueType: 'digit', width: 80, fieldProps: { min: 0.1, max: 10, step: 0.5, precision: 2, style: { width: '100%' } } },
+    { title: '首重价(元)', dataIndex: 'first_price', valueType: 'digit', width: 90, fieldProps: { min: 0, max: 100000, precision: 2, style: { width: '100%' } } },
+    { title: `续重价(元/${weightStep}kg)`, dataIndex: 'additional_price', valueType: 'digit', width: 110, fieldProps: { min: 0, max: 100000, precision: 2, style: { width: '100%' } } },
+    { title: '重货起(kg)', dataIndex: 'heavy_from', valueType: 'digit', width: 90, fieldProps: { min: 0.1, max: 1000, placeholder: '不设', style: { width: '100%' } } },
+    { title: '重货价(元/kg)', dataIndex: 'heavy_per_kg', valueType: 'digit', width: 100, fieldProps: { min: 0, max: 100000, precision: 2, placeholder: '不设', style: { width: '100%' } } },
+    { title: '最短(天)', dataIndex: 'transit_min', valueType: 'digit', width: 70, fieldProps: { min: 0, max: 90, precision: 0, style: { width: '100%' } } },
+    { title: '最长(天)', dataIndex: 'transit_max', valueType: 'digit', width: 70, fieldProps: { min: 0, max: 90, precision: 0, style: { width: '100%' } } },
+    { title: '操作', valueType: 'option', width: 64, fixed: 'right' },
   ];
   return (
     <div data-testid="zone-editor">
@@ -126,7 +126,7 @@ export function ZoneEditor({ value, onChange, countryOptions, weightStep }: { va
         value={value}
         onChange={(rows) => onChange([...rows])}
         columns={columns}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1050 }}
         recordCreatorProps={false}
         editable={{
           type: 'multiple',
