@@ -4,7 +4,9 @@ shipment and the merchant gets the message — on PC (1440), the back office, an
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -21,6 +23,9 @@ from jmt.notifications.models import Message
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 __all__ = ["asgi_url"]
+
+SAVE = re.compile(r"^保\s?存$")  # antd spaces two-character button labels
+EDIT = re.compile(r"^编\s?辑$")
 
 
 def test_compare_ship_with_the_cheapest_track_and_get_the_message(
@@ -72,6 +77,25 @@ def test_compare_ship_with_the_cheapest_track_and_get_the_message(
     admin.get_by_role("button", name="保存运单号").click()
     expect(admin.get_by_text("JPL2612050001")).to_be_visible(timeout=10_000)
     shoot(admin, "logistics-admin-orders")
+
+    # 3b. The back office edits the carrier's zone price table in the drawer.
+    admin.goto(f"{asgi_url}/admin/operations/logistics?tab=carriers")
+    admin.get_by_role("row").filter(has_text="日本专线").get_by_role("button", name=EDIT).click()
+    editor = admin.get_by_test_id("zone-editor")
+    expect(editor.locator("tr.ant-table-row").first.locator("input").first).to_have_value("日本", timeout=10_000)
+    first_price = editor.locator("tr.ant-table-row").first.locator("input.ant-input-number-input").nth(1)
+    first_price.fill("60")
+    admin.get_by_role("button", name=SAVE).click()
+    expect(admin.get_by_text("「日本专线」已保存")).to_be_visible(timeout=10_000)
+    shipment.carrier.refresh_from_db()
+    assert Decimal(shipment.carrier.zones[0]["first_price"]) == Decimal("60")
+    admin.get_by_role("row").filter(has_text="日本专线").get_by_role("button", name=EDIT).click()
+    editor.get_by_role("button", name="添加分区").click()
+    admin.get_by_role("button", name=SAVE).click()
+    expect(admin.get_by_test_id("zone-problems").get_by_text("第 2 个分区：请填写分区名称")).to_be_visible()
+    editor.scroll_into_view_if_needed()
+    shoot(admin, "logistics-admin-zone-editor")
+    admin.keyboard.press("Escape")
 
     # 4. Events move (the stand-in's scheduled poll, four steps later) and the merchant is told.
     logistics_tracking_poll.call()

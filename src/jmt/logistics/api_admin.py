@@ -48,6 +48,9 @@ def _values(payload: s.CarrierIn) -> dict[str, Any]:
         zone["countries"] = [c.upper() for c in zone["countries"]]
         if zone["transit_min"] > zone["transit_max"]:
             raise LogisticsError.invalid({"zones": f"分区「{zone['name']}」的最短时效不能大于最长时效"})
+        if (zone["heavy_from"] is None) != (zone["heavy_per_kg"] is None):
+            problem = f"分区「{zone['name']}」的重货起算重量与重货单价须同时填写或同时留空"
+            raise LogisticsError.invalid({"zones": problem})
     return values
 
 

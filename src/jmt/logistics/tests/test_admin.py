@@ -84,6 +84,40 @@ def test_pausing_a_carrier_needs_a_reason(api, logistics_staff, carriers):
     assert response.json()["details"]["fields"]["status_reason"].startswith("暂停或终止渠道时请填写原因")
 
 
+def test_a_zone_whose_transit_range_is_reversed_is_refused_in_chinese(api, logistics_staff, carriers):
+    line = carriers["jp-line"]
+    zones = [{**line.zones[0], "transit_min": 9, "transit_max": 4}]
+    response = put(
+        api.as_user(logistics_staff), f"/admin/logistics/carriers/{line.pk}", carrier_body(line, zones=zones)
+    )
+    assert response.status_code == 422
+    assert response.json()["details"]["fields"]["zones"] == "分区「日本」的最短时效不能大于最长时效"
+    line.refresh_from_db()
+    assert line.zones[0]["transit_max"] == 7
+
+
+def test_a_heavy_threshold_without_its_per_kg_rate_is_refused(api, logistics_staff, carriers):
+    line = carriers["jp-line"]
+    zones = [{**line.zones[0], "heavy_from": "20", "heavy_per_kg": None}]
+    response = put(
+        api.as_user(logistics_staff), f"/admin/logistics/carriers/{line.pk}", carrier_body(line, zones=zones)
+    )
+    assert response.status_code == 422
+    assert "重货起算重量与重货单价须同时填写" in response.json()["details"]["fields"]["zones"]
+
+
+def test_an_added_zone_is_saved_with_upper_case_countries(api, logistics_staff, carriers):
+    line = carriers["jp-line"]
+    added = {**line.zones[0], "name": "韩国", "countries": ["kr"], "heavy_from": "20", "heavy_per_kg": "30.00"}
+    response = put(
+        api.as_user(logistics_staff),
+        f"/admin/logistics/carriers/{line.pk}",
+        carrier_body(line, zones=[line.zones[0], added]),
+    )
+    assert response.status_code == 200
+    assert response.json()["zones"][1] == {**added, "countries": ["KR"]}
+
+
 def test_a_new_carrier_needs_a_free_code(api, logistics_staff, carriers):
     staff = api.as_user(logistics_staff)
     assert staff.post("/admin/logistics/carriers", carrier_body(carriers["dhl"], name="DHL 2")).status_code == 409

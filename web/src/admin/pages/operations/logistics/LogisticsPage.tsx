@@ -6,10 +6,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { components } from '@/shared/api/schema';
 import { formatDateTime } from '@/shared/datetime';
-import { errorMessage, toFailure, unwrap } from '@/shared/errors';
+import { ApiFailure, errorMessage, fieldErrors, toFailure, unwrap } from '@/shared/errors';
 import { STATE_COLORS, STATE_FILTERS, yuan, type CarrierAdmin, type ShipmentRow } from '@/shared/logistics';
 import { useMe } from '@/shared/session';
 import { OperationsPage } from '../OperationsPage';
+import { fieldLabel, ZoneEditor, zoneProblems, zoneRows, zonesBody, type ZoneRow } from './ZoneEditor';
 
 type SheetRow = components['schemas']['SheetRowOut'];
 const EDIT = 'operations:logistics:edit';
@@ -260,7 +261,11 @@ function Carriers() {
   const [loading, setLoading] = useState(true);
   const [failure, setFailure] = useState<string | null>(null);
   const [editing, setEditing] = useState<CarrierAdmin | null>(null);
+  const [zones, setZones] = useState<ZoneRow[]>([]);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<CarrierForm>();
+  const countryOptions = [...new Map(rows.flatMap((c) => c.countries).map((x) => [x.code, { value: x.code, label: `${x.name}（${x.code}）` }])).values()];
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -278,19 +283,25 @@ function Carriers() {
 
   const open = (c: CarrierAdmin) => {
     setEditing(c);
+    setZones(zoneRows(c.zones));
+    setProblems([]);
     form.setFieldsValue({ ...c, fuel_surcharge_pct: Number(c.fuel_surcharge_pct), remote_area_fee: Number(c.remote_area_fee.amount), max_weight_kg: Number(c.max_weight_kg), max_side_cm: Number(c.max_side_cm) });
   };
 
   const save = async () => {
     if (!editing) return;
     const values = await form.validateFields();
+    const local = zoneProblems(zones);
+    setProblems(local);
+    if (local.length) return;
     const c = editing;
     const body = {
-      code: c.code, name: c.name, kind: c.kind, zones: c.zones, volumetric_divisor: c.volumetric_divisor, weight_step: c.weight_step,
+      code: c.code, name: c.name, kind: c.kind, zones: zonesBody(zones), volumetric_divisor: c.volumetric_divisor, weight_step: c.weight_step,
       remote_postcodes: c.remote_postcodes, max_girth_cm: c.max_girth_cm, max_sum_cm: c.max_sum_cm, agreement_documents: c.agreement_documents, sort_order: c.sort_order,
       ...values,
       fuel_surcharge_pct: String(values.fuel_surcharge_pct), remote_area_fee: String(values.remote_area_fee), max_weight_kg: String(values.max_weight_kg), max_side_cm: String(values.max_side_cm),
     };
+    setSaving(true);
     try {
       await unwrap(api.client.PUT('/api/v1/admin/logistics/carriers/{carrier_id}', { params: { path: { carrier_id: c.id } }, body: body as never }));
       message.success(`「${c.name}」已保存`);
@@ -298,6 +309,15 @@ function Carriers() {
       void load();
     } catch (e) {
       message.error(errorMessage(e));
+      if (e instanceof ApiFailure) {
+        const fields = fieldErrors(e);
+        const inZones = fields.filter((f) => f.name === 'zones' || f.name.startsWith('zones.'));
+        setProblems(inZones.map((f) => `${fieldLabel(f.name)}：${f.errors.join('；')}`));
+        const known = Object.keys(form.getFieldsValue()) as (keyof CarrierForm)[];
+        form.setFields(fields.flatMap((f) => (known.includes(f.name as keyof CarrierForm) ? [{ name: f.name as keyof CarrierForm, errors: f.errors }] : [])));
+      }
+    } finally {
+      setSaving(false);
     }
   };
   const status = Form.useWatch('status', form);
@@ -324,7 +344,7 @@ function Carriers() {
           { title: '操作', width: 80, fixed: 'right', render: (_, c) => (access.can(EDIT) ? <Button type="link" size="small" onClick={() => open(c)}>编辑</Button> : null) },
         ]}
       />
-      <Drawer title={`编辑渠道 · ${editing?.name ?? ''}`} width={560} open={!!editing} onClose={() => setEditing(null)} extra={<Button type="primary" onClick={() => void save()}>保存</Button>}>
+      <Drawer title={`编辑渠道 · ${editing?.name ?? ''}`} width={1080} open={!!editing} onClose={() => setEditing(null)} extra={<Button type="primary" loading={saving} onClick={() => void save()}>保存</Button>}>
         <Form form={form} layout="vertical">
           <Form.Item name="status" label="状态">
             <Segmented options={[{ value: 'active', label: '正常' }, { value: 'paused', label: '暂停' }, { value: 'terminated', label: '终止' }]} />
@@ -352,7 +372,11 @@ function Carriers() {
           <Form.Item name="description" label="服务介绍"><Input.TextArea rows={2} /></Form.Item>
           <Form.Item name="timeliness_standard" label="时效标准"><Input.TextArea rows={2} /></Form.Item>
           <Form.Item name="exception_handling" label="异常处理"><Input.TextArea rows={2} /></Form.Item>
-          <Typography.Text type="secondary">分区价格表：{editing?.zones.map((z) => `${String(z.name)} 首重 ¥${String(z.first_price)} 续重 ¥${String(z.additional_price)}`).join('；')}</Typography.Text>
+          <Typography.Title level={5}>分区与价格表</Typography.Title>
+          {problems.length > 0 && (
+            <Alert type="error" showIcon style={{ marginBottom: 12 }} message="分区价格表有误，请修改后再保存" description={<ul style={{ margin: 0, paddingLeft: 20 }}>{problems.map((p) => <li key={p}>{p}</li>)}</ul>} data-testid="zone-problems" />
+          )}
+          <ZoneEditor value={zones} onChange={setZones} countryOptions={countryOptions} weightStep={editing?.weight_step ?? '0.5'} />
         </Form>
       </Drawer>
     </Card>
