@@ -67,8 +67,10 @@ check-openapi: install-dev web/node_modules/.installed
 	@rm -f web/openapi.json.new
 	cd web && npm run --silent check:api
 
+## pytest runs on every core (pytest-xdist; each worker has its own test database and live server)
+PYTEST_WORKERS ?= auto
 pytest: install-dev web
-	$(VENV)/bin/pytest -q
+	$(VENV)/bin/pytest -q -n $(PYTEST_WORKERS)
 
 ## check-deploy: Django's deployment checklist with production settings (a throw-away key and var dir)
 check-deploy: install-dev

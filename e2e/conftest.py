@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings
-from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect, sync_playwright
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make are synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -28,6 +28,10 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 PC: ViewportSize = {"width": 1440, "height": 900}
 MOBILE: ViewportSize = {"width": 390, "height": 844}
+
+# Assertions wait up to 10 s (Playwright's default is 5 s): the journeys run two at a time, each beside its own
+# live server, so a page can take longer to settle on a busy two-core machine.
+expect.set_options(timeout=10_000)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
