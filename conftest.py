@@ -128,3 +128,43 @@ def customer_service(db: None) -> User:
         data_scope="all_read",
     )
     return make_staff("kefu", roles=[role], name="张客服")
+
+
+S3_BUCKET = "jmt-uploads"
+
+
+@pytest.fixture
+def s3(settings: Any) -> Iterator[Any]:
+    """The default storage switched to a bucket on moto's local S3 server (JMT_STORAGE=s3 in production);
+    yields a boto3 client of that server."""
+    import socket
+
+    import boto3  # type: ignore[import-untyped]
+    from moto.server import ThreadedMotoServer
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    endpoint = f"http://127.0.0.1:{port}"
+    credentials = {"aws_access_key_id": "test-key", "aws_secret_access_key": "test-secret"}
+    client = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1", **credentials)
+    client.create_bucket(Bucket=S3_BUCKET)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": S3_BUCKET,
+                "endpoint_url": endpoint,
+                "access_key": credentials["aws_access_key_id"],
+                "secret_key": credentials["aws_secret_access_key"],
+                "region_name": "us-east-1",
+                "default_acl": None,
+                "file_overwrite": False,
+            },
+        },
+    }
+    yield client
+    server.stop()

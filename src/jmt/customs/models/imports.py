@@ -28,7 +28,7 @@ class OrderImport(models.Model):
     deleted_rows = models.PositiveIntegerField("在预览中删除的行数", default=0)
     # Where the data sat in the uploaded sheet: {"sheet": name, "header_row": n, "columns": {key: "B"}}.
     layout = models.JSONField("表格布局", default=dict, blank=True)
-    # The workbook as uploaded (under MEDIA_ROOT), annotated in place for the error file.
+    # The workbook as uploaded (a storage name: local disk or an S3-compatible bucket), marked for the error file.
     source_path = models.CharField("原文件", max_length=255, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

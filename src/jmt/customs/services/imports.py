@@ -11,10 +11,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -79,12 +81,9 @@ def formula_positions(content: bytes, sheet: Sheet) -> set[tuple[int, int]]:
 
 
 def _keep_source(merchant_id: int, content: bytes) -> str:
-    """The uploaded workbook under MEDIA_ROOT (the error file annotates it); returns the relative path."""
-    relative = Path("customs-imports") / str(merchant_id) / f"{uuid.uuid4().hex}.xlsx"
-    target = Path(settings.MEDIA_ROOT) / relative
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(content)
-    return relative.as_posix()
+    """The uploaded workbook kept through the storage API (local disk or an S3-compatible bucket), for the
+    error file to annotate; returns its storage name."""
+    return default_storage.save(f"customs-imports/{merchant_id}/{uuid.uuid4().hex}.xlsx", ContentFile(content))
 
 
 def error_file(order_import: OrderImport) -> bytes:
@@ -119,11 +118,13 @@ def error_file(order_import: OrderImport) -> bytes:
 def _read_source(order_import: OrderImport) -> bytes | None:
     if not order_import.source_path:
         return None
-    root = Path(settings.MEDIA_ROOT).resolve()
-    path = (root / order_import.source_path).resolve()
-    if not path.is_relative_to(root) or not path.is_file():
+    try:
+        if not default_storage.exists(order_import.source_path):
+            return None
+        with default_storage.open(order_import.source_path, "rb") as kept:
+            return bytes(kept.read())
+    except SuspiciousFileOperation:
         return None
-    return path.read_bytes()
 
 
 def import_defaults(merchant: Any, batch: Batch | None) -> Defaults:

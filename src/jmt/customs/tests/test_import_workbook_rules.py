@@ -4,18 +4,20 @@ rounding, whitespace rows, inheritance inside an order, duplicates, formulas, ti
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import openpyxl  # type: ignore[import-untyped]
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from python_calamine import CalamineWorkbook
 
+from conftest import S3_BUCKET
 from jmt.customs.excel import normalize as n
 from jmt.customs.excel.columns import COLUMNS, ORDER_LEVEL, header_text
 from jmt.customs.excel.parse import open_sheet
 from jmt.customs.excel.template import build_template
 from jmt.customs.excel.validation import Defaults, validate
-from jmt.customs.models import ImportRow, Order
+from jmt.customs.models import ImportRow, Order, OrderImport
 from jmt.customs.tests.factories import make_gateway_config
 from jmt.customs.tests.workbooks import good_row, workbook
 
@@ -347,3 +349,15 @@ def test_a_fixed_annotated_file_uploads_again_and_is_annotated_afresh(admin_api)
     assert sheet["G3"].comment is None  # the fixed cell lost its old mark
     assert sheet["G3"].fill.fgColor.rgb != "FFFFC7CE"
     assert "与总价" in sheet["O3"].comment.text
+
+
+def test_the_kept_workbook_lives_in_the_bucket_and_the_error_file_is_marked_from_it(admin_api, s3, settings):
+    uploaded = _merchant_workbook()
+    report = _upload(admin_api, uploaded).json()
+    kept = OrderImport.objects.get(pk=report["id"]).source_path
+    assert s3.get_object(Bucket=S3_BUCKET, Key=kept)["Body"].read() == uploaded
+    assert not any(p.is_file() for p in Path(settings.MEDIA_ROOT).rglob("customs-imports/**/*"))
+    response = admin_api.get(f"/customs/orders/imports/{report['id']}/error-file")
+    marked = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert marked["电子订单"]["G3"].fill.fgColor.rgb == "FFFFC7CE"
+    assert marked["电子订单"].cell(row=2, column=len(COLUMNS) + 2).value == "客户 2"  # the merchant's own file

@@ -3,61 +3,21 @@ second app machine serves the same files; tested against moto's local S3 server.
 
 from __future__ import annotations
 
-import socket
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-import boto3  # type: ignore[import-untyped]
 import pytest
-from moto.server import ThreadedMotoServer
 
-from conftest import Api
+from conftest import S3_BUCKET, Api
 from jmt.documents.models import Document
 from jmt.documents.tests.conftest import PDF
 
 pytestmark = pytest.mark.django_db
-BUCKET = "jmt-uploads"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@pytest.fixture
-def s3(settings: Any) -> Iterator[Any]:
-    port = free_port()
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    endpoint = f"http://127.0.0.1:{port}"
-    credentials = {"aws_access_key_id": "test-key", "aws_secret_access_key": "test-secret"}
-    client = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1", **credentials)
-    client.create_bucket(Bucket=BUCKET)
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {
-                "bucket_name": BUCKET,
-                "endpoint_url": endpoint,
-                "access_key": credentials["aws_access_key_id"],
-                "secret_key": credentials["aws_secret_access_key"],
-                "region_name": "us-east-1",
-                "default_acl": None,
-                "file_overwrite": False,
-            },
-        },
-    }
-    yield client
-    server.stop()
 
 
 def test_an_upload_lands_in_the_bucket_not_on_the_local_disk(s3, upload, merchant_admin, settings):
     body = upload(merchant_admin, "营业执照.pdf", PDF).json()
     document = Document.objects.get(pk=body["id"])
-    stored = s3.get_object(Bucket=BUCKET, Key=document.storage_path)["Body"].read()
+    stored = s3.get_object(Bucket=S3_BUCKET, Key=document.storage_path)["Body"].read()
     assert stored == PDF
     assert not any(p.is_file() for p in Path(settings.MEDIA_ROOT).rglob("*"))
 
@@ -72,7 +32,7 @@ def test_the_download_reads_the_file_back_from_the_bucket(s3, upload, merchant_a
 
 def test_a_document_whose_object_is_gone_answers_404(s3, upload, merchant_admin, client, api: Api):
     body = upload(merchant_admin, "营业执照.pdf", PDF).json()
-    s3.delete_object(Bucket=BUCKET, Key=Document.objects.get(pk=body["id"]).storage_path)
+    s3.delete_object(Bucket=S3_BUCKET, Key=Document.objects.get(pk=body["id"]).storage_path)
     token = api.as_user(merchant_admin).token
     response = client.get(f"/api/v1/documents/{body['id']}/download", headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 404
