@@ -1,0 +1,130 @@
+"""Schemas of the cockpit endpoints."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ninja import Field, Schema
+
+
+class PeriodQuery(Schema):
+    start: dt.date | None = Field(None, description="统计开始日期（北京时间，含）；默认结束日期前 29 天")
+    end: dt.date | None = Field(None, description="统计结束日期（含）；默认今天")
+    merchant_id: int | None = Field(None, description="只看这个商户（须在数据权限范围内）")
+
+
+class ReportQuery(PeriodQuery):
+    country: str = Field("", max_length=3, description="运抵国（地区）海关代码，如 502 美国")
+    hs: str = Field("", max_length=10, pattern=r"^\d{0,10}$", description="HS 编码或其前几位")
+
+
+class MerchantOptionQuery(Schema):
+    q: str = Field("", max_length=50, description="商户名称包含的文字")
+
+
+class MerchantOptionOut(Schema):
+    id: int
+    name: str
+
+
+class MetaOut(Schema):
+    start: dt.date
+    end: dt.date
+    previous_start: dt.date
+    previous_end: dt.date
+    live: bool = Field(description="true：按可见商户实时统计；false：读取定时汇总")
+    refreshed_at: dt.datetime | None = Field(description="汇总数据的更新时间")
+
+
+class StatusCountOut(Schema):
+    status: str
+    label: str
+    count: int
+
+
+class LiveOut(Schema):
+    merchants_by_status: list[StatusCountOut]
+    merchants_total: int
+    orders_today: int
+    orders_month: int
+    orders_period: int
+    declarations_in_flight: int
+    refunds_in_flight: int
+    usd_settled: float
+    settlements_completed: int
+    shipments_period: int
+    shipments_in_transit: int
+
+
+class DestinationOut(Schema):
+    code: str
+    name: str
+    orders: int
+
+
+class ProductQuantityOut(Schema):
+    hs: str
+    name: str
+    quantity: float
+    lines: int
+
+
+class ProductValueOut(Schema):
+    hs: str
+    name: str
+    currency: str
+    value: float
+    lines: int
+
+
+class ProductsOut(Schema):
+    by_quantity: list[ProductQuantityOut]
+    by_value: list[ProductValueOut]
+
+
+class CarrierOut(Schema):
+    carrier: str
+    delivered: int
+    measured: int
+    on_time: int
+    on_time_rate: float | None
+    average_days: float | None
+
+
+class DayCountOut(Schema):
+    day: dt.date
+    orders: int
+
+
+class OverviewOut(MetaOut):
+    figures: LiveOut
+    destinations: list[DestinationOut]
+    products: ProductsOut
+    carriers: list[CarrierOut]
+    orders_by_day: list[DayCountOut]
+
+
+class BreakdownOut(Schema):
+    label: str
+    value: float | None
+
+
+class IndicatorOut(Schema):
+    key: str
+    name: str
+    group: str
+    definition: str
+    unit: str
+    module: str = Field(description="供数的业务模块")
+    available: bool = Field(description="false：暂无数据来源（note 说明由哪个模块提供）")
+    higher_is_better: bool | None
+    value: float | None
+    previous: float | None
+    change: float | None = Field(description="本期 − 上期（百分比指标为百分点）")
+    basis: str
+    breakdown: list[BreakdownOut]
+    note: str
+
+
+class ServiceOut(MetaOut):
+    indicators: list[IndicatorOut]
