@@ -1,7 +1,5 @@
 """数据驾驶舱 (``/admin/cockpits``): 综合数据 (A3) with its report, 综合服务 (A4), the merchant filter."""
 
-from __future__ import annotations
-
 import io
 from typing import Any
 from urllib.parse import quote

@@ -1,7 +1,5 @@
 """Schemas of the cockpit endpoints."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from ninja import Field, Schema
