@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from typing import Any
 
 import openpyxl
 import pytest
@@ -85,7 +86,7 @@ def test_a_staff_member_limited_to_one_merchant_sees_only_its_figures(two_mercha
             selectors.OVERVIEW_VIEW: frozenset({DataScope.OWN_MERCHANT}),
         },
     )
-    window = {"start": dt.date(2026, 3, 1), "end": dt.date(2026, 3, 31), "merchant_id": None}
+    window: dict[str, Any] = {"start": dt.date(2026, 3, 1), "end": dt.date(2026, 3, 31), "merchant_id": None}
     service = selectors.service_for(actor, **window)
     assert service["live"] is True
     assert indicator(service, "registration_pass_rate")["value"] == 100.0

@@ -67,7 +67,8 @@ def test_clearance_hours_and_inspection_rate_come_from_release_receipts(merchant
     assert value("average_clearance_hours")["value"] == 15.0
     inspection = value("inspection_rate")
     assert (inspection["value"], inspection["basis"]) == (50.0, "曾被查验 1 票 / 放行 2 票")
-    assert inspection["previous"] is None and inspection["change"] is None  # nothing released before
+    assert inspection["previous"] is None  # nothing released before
+    assert inspection["change"] is None
 
 
 def test_refund_cycles_and_first_pass_rate(merchant: Merchant) -> None:
