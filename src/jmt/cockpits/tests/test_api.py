@@ -6,7 +6,7 @@ import datetime as dt
 import io
 from typing import Any
 
-import openpyxl
+import openpyxl  # type: ignore[import-untyped]
 import pytest
 
 from conftest import make_role, make_staff
