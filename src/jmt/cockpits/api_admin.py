@@ -20,45 +20,45 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 @router.get(
     "/overview",
-    response={200: s.OverviewOut, **error_responses(401, 403, 404, 422)},
+    response={200: s.CockpitOverviewOut, **error_responses(401, 403, 404, 422)},
     operation_id="admin_cockpits_overview",
     summary="综合数据：实时数据、全球订单分布、热销商品、物流时效",
 )
 @require(OVERVIEW_VIEW)
-def overview(request: HttpRequest, query: Query[s.PeriodQuery]) -> dict[str, Any]:
+def overview(request: HttpRequest, query: Query[s.CockpitPeriodQuery]) -> dict[str, Any]:
     return selectors.overview_for(actor_of(request), start=query.start, end=query.end, merchant_id=query.merchant_id)
 
 
 @router.get(
     "/service",
-    response={200: s.ServiceOut, **error_responses(401, 403, 404, 422)},
+    response={200: s.CockpitServiceOut, **error_responses(401, 403, 404, 422)},
     operation_id="admin_cockpits_service",
     summary="综合服务：各项服务指标（含定义、与上期对比）",
 )
 @require(SERVICE_VIEW)
-def service(request: HttpRequest, query: Query[s.PeriodQuery]) -> dict[str, Any]:
+def service(request: HttpRequest, query: Query[s.CockpitPeriodQuery]) -> dict[str, Any]:
     return selectors.service_for(actor_of(request), start=query.start, end=query.end, merchant_id=query.merchant_id)
 
 
 @router.get(
     "/overview/merchants",
-    response={200: list[s.MerchantOptionOut], **error_responses(401, 403)},
+    response={200: list[s.CockpitMerchantOptionOut], **error_responses(401, 403)},
     operation_id="admin_cockpits_overview_merchants",
     summary="综合数据的商户筛选候选（数据权限范围内，最多 20 个）",
 )
 @require(OVERVIEW_VIEW)
-def overview_merchants(request: HttpRequest, query: Query[s.MerchantOptionQuery]) -> list[dict[str, Any]]:
+def overview_merchants(request: HttpRequest, query: Query[s.CockpitMerchantOptionQuery]) -> list[dict[str, Any]]:
     return selectors.merchant_options(actor_of(request), OVERVIEW_VIEW, query.q)
 
 
 @router.get(
     "/service/merchants",
-    response={200: list[s.MerchantOptionOut], **error_responses(401, 403)},
+    response={200: list[s.CockpitMerchantOptionOut], **error_responses(401, 403)},
     operation_id="admin_cockpits_service_merchants",
     summary="综合服务的商户筛选候选（数据权限范围内，最多 20 个）",
 )
 @require(SERVICE_VIEW)
-def service_merchants(request: HttpRequest, query: Query[s.MerchantOptionQuery]) -> list[dict[str, Any]]:
+def service_merchants(request: HttpRequest, query: Query[s.CockpitMerchantOptionQuery]) -> list[dict[str, Any]]:
     return selectors.merchant_options(actor_of(request), SERVICE_VIEW, query.q)
 
 
@@ -69,7 +69,7 @@ def service_merchants(request: HttpRequest, query: Query[s.MerchantOptionQuery])
     summary="自定义报表（按期间 / 目的国 / 商品 / 商户）导出 Excel",
 )
 @require(OVERVIEW_EXPORT)
-def report(request: HttpRequest, query: Query[s.ReportQuery]) -> HttpResponse:
+def report(request: HttpRequest, query: Query[s.CockpitReportQuery]) -> HttpResponse:
     actor = actor_of(request)
     window = selectors.window_of(query.start, query.end)
     merchant_ids = selectors.merchant_ids_of(actor, OVERVIEW_VIEW, query.merchant_id)

@@ -5,27 +5,27 @@ import datetime as dt
 from ninja import Field, Schema
 
 
-class PeriodQuery(Schema):
+class CockpitPeriodQuery(Schema):
     start: dt.date | None = Field(None, description="统计开始日期（北京时间，含）；默认结束日期前 29 天")
     end: dt.date | None = Field(None, description="统计结束日期（含）；默认今天")
     merchant_id: int | None = Field(None, description="只看这个商户（须在数据权限范围内）")
 
 
-class ReportQuery(PeriodQuery):
+class CockpitReportQuery(CockpitPeriodQuery):
     country: str = Field("", max_length=3, description="运抵国（地区）海关代码，如 502 美国")
     hs: str = Field("", max_length=10, pattern=r"^\d{0,10}$", description="HS 编码或其前几位")
 
 
-class MerchantOptionQuery(Schema):
+class CockpitMerchantOptionQuery(Schema):
     q: str = Field("", max_length=50, description="商户名称包含的文字")
 
 
-class MerchantOptionOut(Schema):
+class CockpitMerchantOptionOut(Schema):
     id: int
     name: str
 
 
-class MetaOut(Schema):
+class CockpitMetaOut(Schema):
     start: dt.date
     end: dt.date
     previous_start: dt.date
@@ -34,14 +34,14 @@ class MetaOut(Schema):
     refreshed_at: dt.datetime | None = Field(description="汇总数据的更新时间")
 
 
-class StatusCountOut(Schema):
+class CockpitStatusCountOut(Schema):
     status: str
     label: str
     count: int
 
 
-class LiveOut(Schema):
-    merchants_by_status: list[StatusCountOut]
+class CockpitLiveOut(Schema):
+    merchants_by_status: list[CockpitStatusCountOut]
     merchants_total: int
     orders_today: int
     orders_month: int
@@ -54,20 +54,20 @@ class LiveOut(Schema):
     shipments_in_transit: int
 
 
-class DestinationOut(Schema):
+class CockpitDestinationOut(Schema):
     code: str
     name: str
     orders: int
 
 
-class ProductQuantityOut(Schema):
+class CockpitProductQuantityOut(Schema):
     hs: str
     name: str
     quantity: float
     lines: int
 
 
-class ProductValueOut(Schema):
+class CockpitProductValueOut(Schema):
     hs: str
     name: str
     currency: str
@@ -75,12 +75,12 @@ class ProductValueOut(Schema):
     lines: int
 
 
-class ProductsOut(Schema):
-    by_quantity: list[ProductQuantityOut]
-    by_value: list[ProductValueOut]
+class CockpitProductsOut(Schema):
+    by_quantity: list[CockpitProductQuantityOut]
+    by_value: list[CockpitProductValueOut]
 
 
-class CarrierOut(Schema):
+class CockpitCarrierOut(Schema):
     carrier: str
     delivered: int
     measured: int
@@ -89,25 +89,25 @@ class CarrierOut(Schema):
     average_days: float | None
 
 
-class DayCountOut(Schema):
+class CockpitDayCountOut(Schema):
     day: dt.date
     orders: int
 
 
-class OverviewOut(MetaOut):
-    figures: LiveOut
-    destinations: list[DestinationOut]
-    products: ProductsOut
-    carriers: list[CarrierOut]
-    orders_by_day: list[DayCountOut]
+class CockpitOverviewOut(CockpitMetaOut):
+    figures: CockpitLiveOut
+    destinations: list[CockpitDestinationOut]
+    products: CockpitProductsOut
+    carriers: list[CockpitCarrierOut]
+    orders_by_day: list[CockpitDayCountOut]
 
 
-class BreakdownOut(Schema):
+class CockpitBreakdownOut(Schema):
     label: str
     value: float | None
 
 
-class IndicatorOut(Schema):
+class CockpitIndicatorOut(Schema):
     key: str
     name: str
     group: str
@@ -120,9 +120,9 @@ class IndicatorOut(Schema):
     previous: float | None
     change: float | None = Field(description="本期 − 上期（百分比指标为百分点）")
     basis: str
-    breakdown: list[BreakdownOut]
+    breakdown: list[CockpitBreakdownOut]
     note: str
 
 
-class ServiceOut(MetaOut):
-    indicators: list[IndicatorOut]
+class CockpitServiceOut(CockpitMetaOut):
+    indicators: list[CockpitIndicatorOut]

@@ -6224,13 +6224,6 @@ export interface components {
              */
             name: string;
         };
-        /** BreakdownOut */
-        BreakdownOut: {
-            /** Label */
-            label: string;
-            /** Value */
-            value: number | null;
-        };
         /** CaOverviewOut */
         CaOverviewOut: {
             /** Merchants */
@@ -6644,18 +6637,78 @@ export interface components {
         };
         /** CarrierOut */
         CarrierOut: {
-            /** Average Days */
-            average_days: number | null;
-            /** Carrier */
-            carrier: string;
-            /** Delivered */
-            delivered: number;
-            /** Measured */
-            measured: number;
-            /** On Time */
-            on_time: number;
-            /** On Time Rate */
+            /** Allows Battery */
+            allows_battery: boolean;
+            /** Allows Fragile */
+            allows_fragile: boolean;
+            /** Allows Liquid */
+            allows_liquid: boolean;
+            /** Code */
+            code: string;
+            /** Countries */
+            countries: components["schemas"]["CountryRef"][];
+            /** Description */
+            description: string;
+            /** Exception Handling */
+            exception_handling: string;
+            /** Favourite */
+            favourite: boolean;
+            /** Fragile Packing Hint */
+            fragile_packing_hint: string;
+            /** Fuel Surcharge Pct */
+            fuel_surcharge_pct: string;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "express" | "line" | "parcel";
+            /** Kind Label */
+            kind_label: string;
+            /** Max Girth Cm */
+            max_girth_cm: string | null;
+            /** Max Side Cm */
+            max_side_cm: string;
+            /** Max Sum Cm */
+            max_sum_cm: string | null;
+            /** Max Weight Kg */
+            max_weight_kg: string;
+            /** Name */
+            name: string;
+            /**
+             * On Time Rate
+             * @description 平台实测准时率（0–1），尚无签收运单时为 null
+             */
             on_time_rate: number | null;
+            /** Qualification Label */
+            qualification_label: string;
+            /**
+             * Qualification Status
+             * @enum {string}
+             */
+            qualification_status: "pending" | "approved" | "rejected";
+            remote_area_fee: components["schemas"]["MoneyOut"];
+            /**
+             * Status
+             * @description active 正常 / paused 暂停 / terminated 终止
+             * @enum {string}
+             */
+            status: "active" | "paused" | "terminated";
+            /** Status Label */
+            status_label: string;
+            /** Status Reason */
+            status_reason: string;
+            /** Timeliness Standard */
+            timeliness_standard: string;
+            /** Transit Max */
+            transit_max: number;
+            /** Transit Min */
+            transit_min: number;
+            /** Volumetric Divisor */
+            volumetric_divisor: number;
+            /** Weight Step */
+            weight_step: string;
         };
         /** CatalogItemOut */
         CatalogItemOut: {
@@ -6971,6 +7024,128 @@ export interface components {
              */
             state: "draft" | "submitted" | "reviewing" | "rejected" | "refunding" | "received";
         };
+        /** CockpitBreakdownOut */
+        CockpitBreakdownOut: {
+            /** Label */
+            label: string;
+            /** Value */
+            value: number | null;
+        };
+        /** CockpitCarrierOut */
+        CockpitCarrierOut: {
+            /** Average Days */
+            average_days: number | null;
+            /** Carrier */
+            carrier: string;
+            /** Delivered */
+            delivered: number;
+            /** Measured */
+            measured: number;
+            /** On Time */
+            on_time: number;
+            /** On Time Rate */
+            on_time_rate: number | null;
+        };
+        /** CockpitDayCountOut */
+        CockpitDayCountOut: {
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /** Orders */
+            orders: number;
+        };
+        /** CockpitDestinationOut */
+        CockpitDestinationOut: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /** Orders */
+            orders: number;
+        };
+        /** CockpitIndicatorOut */
+        CockpitIndicatorOut: {
+            /**
+             * Available
+             * @description false：暂无数据来源（note 说明由哪个模块提供）
+             */
+            available: boolean;
+            /** Basis */
+            basis: string;
+            /** Breakdown */
+            breakdown: components["schemas"]["CockpitBreakdownOut"][];
+            /**
+             * Change
+             * @description 本期 − 上期（百分比指标为百分点）
+             */
+            change: number | null;
+            /** Definition */
+            definition: string;
+            /** Group */
+            group: string;
+            /** Higher Is Better */
+            higher_is_better: boolean | null;
+            /** Key */
+            key: string;
+            /**
+             * Module
+             * @description 供数的业务模块
+             */
+            module: string;
+            /** Name */
+            name: string;
+            /** Note */
+            note: string;
+            /** Previous */
+            previous: number | null;
+            /** Unit */
+            unit: string;
+            /** Value */
+            value: number | null;
+        };
+        /** CockpitLiveOut */
+        CockpitLiveOut: {
+            /** Declarations In Flight */
+            declarations_in_flight: number;
+            /** Merchants By Status */
+            merchants_by_status: components["schemas"]["CockpitStatusCountOut"][];
+            /** Merchants Total */
+            merchants_total: number;
+            /** Orders Month */
+            orders_month: number;
+            /** Orders Period */
+            orders_period: number;
+            /** Orders Today */
+            orders_today: number;
+            /** Refunds In Flight */
+            refunds_in_flight: number;
+            /** Settlements Completed */
+            settlements_completed: number;
+            /** Shipments In Transit */
+            shipments_in_transit: number;
+            /** Shipments Period */
+            shipments_period: number;
+            /** Usd Settled */
+            usd_settled: number;
+        };
+        /** CockpitMerchantOptionOut */
+        CockpitMerchantOptionOut: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+        };
+        /** CockpitMerchantOptionQuery */
+        CockpitMerchantOptionQuery: {
+            /**
+             * Q
+             * @description 商户名称包含的文字
+             * @default
+             */
+            q: string;
+        };
         /** CockpitOut */
         CockpitOut: {
             /** Answers */
@@ -6998,6 +7173,96 @@ export interface components {
             /** Unsure */
             unsure: number;
         };
+        /** CockpitOverviewOut */
+        CockpitOverviewOut: {
+            /** Carriers */
+            carriers: components["schemas"]["CockpitCarrierOut"][];
+            /** Destinations */
+            destinations: components["schemas"]["CockpitDestinationOut"][];
+            /**
+             * End
+             * Format: date
+             */
+            end: string;
+            figures: components["schemas"]["CockpitLiveOut"];
+            /**
+             * Live
+             * @description true：按可见商户实时统计；false：读取定时汇总
+             */
+            live: boolean;
+            /** Orders By Day */
+            orders_by_day: components["schemas"]["CockpitDayCountOut"][];
+            /**
+             * Previous End
+             * Format: date
+             */
+            previous_end: string;
+            /**
+             * Previous Start
+             * Format: date
+             */
+            previous_start: string;
+            products: components["schemas"]["CockpitProductsOut"];
+            /**
+             * Refreshed At
+             * @description 汇总数据的更新时间
+             */
+            refreshed_at: string | null;
+            /**
+             * Start
+             * Format: date
+             */
+            start: string;
+        };
+        /** CockpitPeriodQuery */
+        CockpitPeriodQuery: {
+            /**
+             * End
+             * @description 统计结束日期（含）；默认今天
+             */
+            end?: string | null;
+            /**
+             * Merchant Id
+             * @description 只看这个商户（须在数据权限范围内）
+             */
+            merchant_id?: number | null;
+            /**
+             * Start
+             * @description 统计开始日期（北京时间，含）；默认结束日期前 29 天
+             */
+            start?: string | null;
+        };
+        /** CockpitProductQuantityOut */
+        CockpitProductQuantityOut: {
+            /** Hs */
+            hs: string;
+            /** Lines */
+            lines: number;
+            /** Name */
+            name: string;
+            /** Quantity */
+            quantity: number;
+        };
+        /** CockpitProductValueOut */
+        CockpitProductValueOut: {
+            /** Currency */
+            currency: string;
+            /** Hs */
+            hs: string;
+            /** Lines */
+            lines: number;
+            /** Name */
+            name: string;
+            /** Value */
+            value: number;
+        };
+        /** CockpitProductsOut */
+        CockpitProductsOut: {
+            /** By Quantity */
+            by_quantity: components["schemas"]["CockpitProductQuantityOut"][];
+            /** By Value */
+            by_value: components["schemas"]["CockpitProductValueOut"][];
+        };
         /** CockpitQuery */
         CockpitQuery: {
             /**
@@ -7011,6 +7276,80 @@ export interface components {
              * @default 30
              */
             days: number;
+        };
+        /** CockpitReportQuery */
+        CockpitReportQuery: {
+            /**
+             * Country
+             * @description 运抵国（地区）海关代码，如 502 美国
+             * @default
+             */
+            country: string;
+            /**
+             * End
+             * @description 统计结束日期（含）；默认今天
+             */
+            end?: string | null;
+            /**
+             * Hs
+             * @description HS 编码或其前几位
+             * @default
+             */
+            hs: string;
+            /**
+             * Merchant Id
+             * @description 只看这个商户（须在数据权限范围内）
+             */
+            merchant_id?: number | null;
+            /**
+             * Start
+             * @description 统计开始日期（北京时间，含）；默认结束日期前 29 天
+             */
+            start?: string | null;
+        };
+        /** CockpitServiceOut */
+        CockpitServiceOut: {
+            /**
+             * End
+             * Format: date
+             */
+            end: string;
+            /** Indicators */
+            indicators: components["schemas"]["CockpitIndicatorOut"][];
+            /**
+             * Live
+             * @description true：按可见商户实时统计；false：读取定时汇总
+             */
+            live: boolean;
+            /**
+             * Previous End
+             * Format: date
+             */
+            previous_end: string;
+            /**
+             * Previous Start
+             * Format: date
+             */
+            previous_start: string;
+            /**
+             * Refreshed At
+             * @description 汇总数据的更新时间
+             */
+            refreshed_at: string | null;
+            /**
+             * Start
+             * Format: date
+             */
+            start: string;
+        };
+        /** CockpitStatusCountOut */
+        CockpitStatusCountOut: {
+            /** Count */
+            count: number;
+            /** Label */
+            label: string;
+            /** Status */
+            status: string;
         };
         /** CompareQuery */
         CompareQuery: {
@@ -7520,16 +7859,6 @@ export interface components {
             /** Vendor */
             vendor: string;
         };
-        /** DayCountOut */
-        DayCountOut: {
-            /**
-             * Day
-             * Format: date
-             */
-            day: string;
-            /** Orders */
-            orders: number;
-        };
         /** DayOut */
         DayOut: {
             /**
@@ -7622,15 +7951,6 @@ export interface components {
              * @description 生成并排队发送的报文数
              */
             messages: number;
-        };
-        /** DestinationOut */
-        DestinationOut: {
-            /** Code */
-            code: string;
-            /** Name */
-            name: string;
-            /** Orders */
-            orders: number;
         };
         /** DocGroupOut */
         DocGroupOut: {
@@ -9244,46 +9564,6 @@ export interface components {
             /** Status */
             status?: ("ok" | "unchanged" | "error") | null;
         };
-        /** IndicatorOut */
-        IndicatorOut: {
-            /**
-             * Available
-             * @description false：暂无数据来源（note 说明由哪个模块提供）
-             */
-            available: boolean;
-            /** Basis */
-            basis: string;
-            /** Breakdown */
-            breakdown: components["schemas"]["BreakdownOut"][];
-            /**
-             * Change
-             * @description 本期 − 上期（百分比指标为百分点）
-             */
-            change: number | null;
-            /** Definition */
-            definition: string;
-            /** Group */
-            group: string;
-            /** Higher Is Better */
-            higher_is_better: boolean | null;
-            /** Key */
-            key: string;
-            /**
-             * Module
-             * @description 供数的业务模块
-             */
-            module: string;
-            /** Name */
-            name: string;
-            /** Note */
-            note: string;
-            /** Previous */
-            previous: number | null;
-            /** Unit */
-            unit: string;
-            /** Value */
-            value: number | null;
-        };
         /** InventoryGroupOut */
         InventoryGroupOut: {
             /**
@@ -9455,31 +9735,6 @@ export interface components {
             started: boolean;
             /** Updated At */
             updated_at: string | null;
-        };
-        /** LiveOut */
-        LiveOut: {
-            /** Declarations In Flight */
-            declarations_in_flight: number;
-            /** Merchants By Status */
-            merchants_by_status: components["schemas"]["StatusCountOut"][];
-            /** Merchants Total */
-            merchants_total: number;
-            /** Orders Month */
-            orders_month: number;
-            /** Orders Period */
-            orders_period: number;
-            /** Orders Today */
-            orders_today: number;
-            /** Refunds In Flight */
-            refunds_in_flight: number;
-            /** Settlements Completed */
-            settlements_completed: number;
-            /** Shipments In Transit */
-            shipments_in_transit: number;
-            /** Shipments Period */
-            shipments_period: number;
-            /** Usd Settled */
-            usd_settled: number;
         };
         /** LogArchiveParams */
         LogArchiveParams: {
@@ -10044,22 +10299,6 @@ export interface components {
             role: string;
             /** Role Label */
             role_label: string;
-        };
-        /** MerchantOptionOut */
-        MerchantOptionOut: {
-            /** Id */
-            id: number;
-            /** Name */
-            name: string;
-        };
-        /** MerchantOptionQuery */
-        MerchantOptionQuery: {
-            /**
-             * Q
-             * @description 商户名称包含的文字
-             * @default
-             */
-            q: string;
         };
         /**
          * MerchantProfileIn
@@ -11017,47 +11256,6 @@ export interface components {
              */
             status: string;
         };
-        /** OverviewOut */
-        OverviewOut: {
-            /** Carriers */
-            carriers: components["schemas"]["CarrierOut"][];
-            /** Destinations */
-            destinations: components["schemas"]["DestinationOut"][];
-            /**
-             * End
-             * Format: date
-             */
-            end: string;
-            figures: components["schemas"]["LiveOut"];
-            /**
-             * Live
-             * @description true：按可见商户实时统计；false：读取定时汇总
-             */
-            live: boolean;
-            /** Orders By Day */
-            orders_by_day: components["schemas"]["DayCountOut"][];
-            /**
-             * Previous End
-             * Format: date
-             */
-            previous_end: string;
-            /**
-             * Previous Start
-             * Format: date
-             */
-            previous_start: string;
-            products: components["schemas"]["ProductsOut"];
-            /**
-             * Refreshed At
-             * @description 汇总数据的更新时间
-             */
-            refreshed_at: string | null;
-            /**
-             * Start
-             * Format: date
-             */
-            start: string;
-        };
         /** OverviewTotalsOut */
         OverviewTotalsOut: {
             /** Batches */
@@ -11141,24 +11339,6 @@ export interface components {
              * @example admin
              */
             username: string;
-        };
-        /** PeriodQuery */
-        PeriodQuery: {
-            /**
-             * End
-             * @description 统计结束日期（含）；默认今天
-             */
-            end?: string | null;
-            /**
-             * Merchant Id
-             * @description 只看这个商户（须在数据权限范围内）
-             */
-            merchant_id?: number | null;
-            /**
-             * Start
-             * @description 统计开始日期（北京时间，含）；默认结束日期前 29 天
-             */
-            start?: string | null;
         };
         /** PermissionNodeOut */
         PermissionNodeOut: {
@@ -11442,17 +11622,6 @@ export interface components {
             /** Width */
             width: number;
         };
-        /** ProductQuantityOut */
-        ProductQuantityOut: {
-            /** Hs */
-            hs: string;
-            /** Lines */
-            lines: number;
-            /** Name */
-            name: string;
-            /** Quantity */
-            quantity: number;
-        };
         /** ProductReviewIn */
         ProductReviewIn: {
             /** Approve */
@@ -11478,23 +11647,17 @@ export interface components {
         };
         /** ProductValueOut */
         ProductValueOut: {
-            /** Currency */
-            currency: string;
-            /** Hs */
-            hs: string;
-            /** Lines */
-            lines: number;
+            /**
+             * Attribute Id
+             * @description 属性已从分类删除时为 null（值仍保留）
+             */
+            attribute_id: number | null;
             /** Name */
             name: string;
+            /** Unit */
+            unit: string;
             /** Value */
-            value: number;
-        };
-        /** ProductsOut */
-        ProductsOut: {
-            /** By Quantity */
-            by_quantity: components["schemas"]["ProductQuantityOut"][];
-            /** By Value */
-            by_value: components["schemas"]["ProductValueOut"][];
+            value: string;
         };
         /** ProfileDocumentOut */
         ProfileDocumentOut: {
@@ -11942,36 +12105,6 @@ export interface components {
              */
             reason: string;
         };
-        /** ReportQuery */
-        ReportQuery: {
-            /**
-             * Country
-             * @description 运抵国（地区）海关代码，如 502 美国
-             * @default
-             */
-            country: string;
-            /**
-             * End
-             * @description 统计结束日期（含）；默认今天
-             */
-            end?: string | null;
-            /**
-             * Hs
-             * @description HS 编码或其前几位
-             * @default
-             */
-            hs: string;
-            /**
-             * Merchant Id
-             * @description 只看这个商户（须在数据权限范围内）
-             */
-            merchant_id?: number | null;
-            /**
-             * Start
-             * @description 统计开始日期（北京时间，含）；默认结束日期前 29 天
-             */
-            start?: string | null;
-        };
         /** RequestContextOut */
         RequestContextOut: {
             account: components["schemas"]["FxAccountOut"] | null;
@@ -12255,41 +12388,6 @@ export interface components {
             page_size: number;
             /** Total */
             total: number;
-        };
-        /** ServiceOut */
-        ServiceOut: {
-            /**
-             * End
-             * Format: date
-             */
-            end: string;
-            /** Indicators */
-            indicators: components["schemas"]["IndicatorOut"][];
-            /**
-             * Live
-             * @description true：按可见商户实时统计；false：读取定时汇总
-             */
-            live: boolean;
-            /**
-             * Previous End
-             * Format: date
-             */
-            previous_end: string;
-            /**
-             * Previous Start
-             * Format: date
-             */
-            previous_start: string;
-            /**
-             * Refreshed At
-             * @description 汇总数据的更新时间
-             */
-            refreshed_at: string | null;
-            /**
-             * Start
-             * Format: date
-             */
-            start: string;
         };
         /** SettlementFilters */
         SettlementFilters: {
@@ -13220,15 +13318,6 @@ export interface components {
              * @default false
              */
             force: boolean;
-        };
-        /** StatusCountOut */
-        StatusCountOut: {
-            /** Count */
-            count: number;
-            /** Label */
-            label: string;
-            /** Status */
-            status: string;
         };
         /** StatusFileOut */
         StatusFileOut: {
@@ -14280,7 +14369,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OverviewOut"];
+                    "application/json": components["schemas"]["CockpitOverviewOut"];
                 };
             };
             /** @description Unauthorized */
@@ -14339,7 +14428,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MerchantOptionOut"][];
+                    "application/json": components["schemas"]["CockpitMerchantOptionOut"][];
                 };
             };
             /** @description Unauthorized */
@@ -14451,7 +14540,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ServiceOut"];
+                    "application/json": components["schemas"]["CockpitServiceOut"];
                 };
             };
             /** @description Unauthorized */
@@ -14510,7 +14599,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MerchantOptionOut"][];
+                    "application/json": components["schemas"]["CockpitMerchantOptionOut"][];
                 };
             };
             /** @description Unauthorized */
