@@ -18,6 +18,8 @@ import datetime as dt
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -378,23 +380,65 @@ def last_refresh() -> Refresh | None:
     return Refresh.objects.order_by("-refreshed_at").first()
 
 
+@dataclass
+class _Memo:
+    span: Window | None
+    stored: dict[Window, dict[str, dict[str, Sums]]] = field(default_factory=dict)
+    live: dict[tuple[str, MerchantIds], list[Row]] = field(default_factory=dict)
+
+
+_memo: ContextVar[_Memo | None] = ContextVar("cockpit_facts", default=None)
+
+
+@contextmanager
+def reading(span: Window | None = None) -> Iterator[None]:
+    """While inside, each window's aggregates are read in one query (all sources at once) and each live
+    source runs once over ``span`` (the period and the one before it), the windows inside it cut from
+    those rows: a cockpit asks for the same sources many times."""
+    token = _memo.set(_Memo(span))
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+def _stored(window: Window) -> dict[str, dict[str, Sums]]:
+    memo = _memo.get()
+    if memo is not None and window in memo.stored:
+        return memo.stored[window]
+    result: dict[str, dict[str, Sums]] = defaultdict(dict)
+    rows = (
+        Fact.objects.filter(day__gte=window.start, day__lte=window.end)
+        .values("source", "dim")
+        .annotate(n=Sum("n"), a=Sum("a"), b=Sum("b"), c=Sum("c"))
+        .order_by()
+    )
+    for row in rows:
+        result[row["source"]][row["dim"]] = Sums(row["n"] or 0, _dec(row["a"]), _dec(row["b"]), _dec(row["c"]))
+    if memo is not None:
+        memo.stored[window] = result
+    return result
+
+
+def live_rows(source: str, window: Window, merchant_ids: frozenset[int]) -> Iterable[Row]:
+    memo = _memo.get()
+    if memo is None or memo.span is None or not (memo.span.start <= window.start and window.end <= memo.span.end):
+        return SOURCES[source].rows(merchant_ids, window)
+    key = (source, merchant_ids)
+    if key not in memo.live:
+        memo.live[key] = list(SOURCES[source].rows(merchant_ids, memo.span))
+    return memo.live[key]
+
+
 def totals(source: str, window: Window, merchant_ids: MerchantIds) -> dict[str, Sums]:
     """The source summed over ``window`` per dimension value: from the aggregates when ``merchant_ids`` is
     ``None`` (every merchant), else live on those merchants' records."""
-    result: dict[str, Sums] = defaultdict(Sums)
     if merchant_ids is None:
-        rows = (
-            Fact.objects.filter(source=source, day__gte=window.start, day__lte=window.end)
-            .values("dim")
-            .annotate(n=Sum("n"), a=Sum("a"), b=Sum("b"), c=Sum("c"))
-            .order_by()
-        )
-        for row in rows:
-            result[row["dim"]].add(row["n"] or 0, _dec(row["a"]), _dec(row["b"]), _dec(row["c"]))
-        return dict(result)
+        return dict(_stored(window).get(source, {}))
     if not merchant_ids:
         return {}
-    for day, dim, n, a, b, c in SOURCES[source].rows(merchant_ids, window):
+    result: dict[str, Sums] = defaultdict(Sums)
+    for day, dim, n, a, b, c in live_rows(source, window, merchant_ids):
         if day is not None and window.start <= day <= window.end:
             result[dim].add(n, a, b, c)
     return dict(result)

@@ -148,8 +148,9 @@ def orders_by_day(merchant_ids: MerchantIds, window: Window) -> list[dict[str, A
         ):
             per_day[day] += n
     elif merchant_ids:
-        for day, _, n, *_ in facts.SOURCES["orders"].rows(merchant_ids, window):
-            per_day[day] += n
+        for day, _, n, *_ in facts.live_rows("orders", window, merchant_ids):
+            if window.start <= day <= window.end:
+                per_day[day] += n
     return [
         {
             "day": (window.start + dt.timedelta(days=i)).isoformat(),

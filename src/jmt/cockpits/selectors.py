@@ -61,16 +61,19 @@ def overview_for(
 ) -> dict[str, Any]:
     window = window_of(start, end)
     merchant_ids = merchant_ids_of(actor, OVERVIEW_VIEW, merchant_id)
-    return {**_meta(window, merchant_ids), **overview.overview(merchant_ids, window)}
+    day = overview.today()
+    with facts.reading(Window(min(window.start, day.replace(day=1)), max(window.end, day))):
+        return {**_meta(window, merchant_ids), **overview.overview(merchant_ids, window)}
 
 
 def service_for(actor: Actor, *, start: dt.date | None, end: dt.date | None, merchant_id: int | None) -> dict[str, Any]:
     window = window_of(start, end)
     merchant_ids = merchant_ids_of(actor, SERVICE_VIEW, merchant_id)
-    return {
-        **_meta(window, merchant_ids),
-        "indicators": [indicator.evaluate(window, merchant_ids) for indicator in indicators.INDICATORS],
-    }
+    with facts.reading(Window(window.previous().start, window.end)):
+        return {
+            **_meta(window, merchant_ids),
+            "indicators": [indicator.evaluate(window, merchant_ids) for indicator in indicators.INDICATORS],
+        }
 
 
 def merchant_options(actor: Actor, code: str, q: str) -> list[dict[str, Any]]:

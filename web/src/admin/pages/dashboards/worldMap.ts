@@ -20,6 +20,21 @@ export const MAP_NAME_OF_CUSTOMS_CODE: Record<string, string> = Object.fromEntri
 
 let registered = false;
 
+type Ring = number[][];
+
+/** A ring that crosses the 180° meridian (Russia's Chukotka, Fiji) is drawn across the whole map unless
+ * its western longitudes are moved east of 180°. */
+function unwrapRing(ring: Ring): Ring {
+  const crosses = ring.some(([lon]) => lon > 150) && ring.some(([lon]) => lon < -150);
+  return crosses ? ring.map(([lon, lat]) => [lon < 0 ? lon + 360 : lon, lat]) : ring;
+}
+
+function unwrap(geometry: Geometry): Geometry {
+  if (geometry.type === 'Polygon') return { ...geometry, coordinates: geometry.coordinates.map(unwrapRing) };
+  if (geometry.type === 'MultiPolygon') return { ...geometry, coordinates: geometry.coordinates.map((polygon) => polygon.map(unwrapRing)) };
+  return geometry;
+}
+
 export function registerWorldMap(): void {
   if (registered) return;
   const topology = atlas as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
@@ -28,7 +43,7 @@ export function registerWorldMap(): void {
     .filter((f) => f.properties?.name !== 'Antarctica')
     .map((f) => {
       const key = String(f.id ?? f.properties?.name ?? '');
-      return { ...f, properties: { name: ATLAS_COUNTRIES[key]?.[1] ?? String(f.properties?.name ?? '') } };
+      return { ...f, geometry: unwrap(f.geometry), properties: { name: ATLAS_COUNTRIES[key]?.[1] ?? String(f.properties?.name ?? '') } };
     });
   echarts.registerMap(WORLD_MAP, world as never);
   registered = true;
