@@ -7,7 +7,7 @@ PORT ?= 8000
 export PYTHONPATH := $(CURDIR)/src
 export DJANGO_SETTINGS_MODULE := jmt.settings
 
-.PHONY: run test install install-dev web lint typecheck pytest e2e web-test openapi check-openapi check-deploy migrate demo clean bench bench-fx bench-load bench-web deploy-check failover-drill restore-drill docs-shots bench-showroom bench-assistant bench-search
+.PHONY: run test install install-dev web lint typecheck pytest e2e web-test openapi check-openapi check-deploy migrate demo clean bench bench-fx bench-load bench-web deploy-check failover-drill restore-drill docs-shots bench-showroom bench-assistant bench-search bench-cockpit
 
 $(VENV)/.base: requirements/base.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -129,6 +129,16 @@ bench-search: install-dev
 	createdb -h 127.0.0.1 -U postgres jmt_search 2>/dev/null || true
 	DATABASE_URL=$(BENCH_SEARCH_DATABASE_URL) $(PY) bench/search.py generate
 	DATABASE_URL=$(BENCH_SEARCH_DATABASE_URL) $(PY) bench/search.py measure
+
+## make bench-cockpit: both data cockpits (issue 19), server time per load on 10,000 merchants and 1,000,000
+## orders in a throw-away PostgreSQL database (created, filled with bulk SQL, dropped when done); figures and
+## the floor of the same run into bench/RESULTS.md.
+BENCH_COCKPIT_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/jmt_cockpit
+bench-cockpit: install-dev
+	dropdb -h 127.0.0.1 -U postgres --if-exists jmt_cockpit
+	createdb -h 127.0.0.1 -U postgres jmt_cockpit
+	DATABASE_URL=$(BENCH_COCKPIT_DATABASE_URL) $(PY) bench/cockpit.py; status=$$?; \
+	dropdb -h 127.0.0.1 -U postgres --if-exists jmt_cockpit; exit $$status
 
 clean:
 	rm -rf $(VENV) web/node_modules web/dist var

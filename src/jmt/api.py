@@ -16,6 +16,8 @@ from ninja.errors import ValidationError as NinjaValidationError
 from jmt.accounts.api import auth_router, me_router
 from jmt.accounts.errors import ERROR_CODES as AUTH_ERROR_CODES
 from jmt.audit.api_admin import router as audit_admin_router
+from jmt.cockpits.api_admin import router as cockpits_admin_router
+from jmt.cockpits.errors import ERROR_CODES as COCKPITS_ERROR_CODES
 from jmt.core import input_guard
 from jmt.core.auth import BearerAuth
 from jmt.core.errors import COMMON_ERROR_CODES, ApiError
@@ -81,6 +83,7 @@ ERROR_CODES: dict[str, str] = {
     **LOGISTICS_ERROR_CODES,
     **SHOWROOM_ERROR_CODES,
     **TRAINING_ERROR_CODES,
+    **COCKPITS_ERROR_CODES,
 }
 
 
@@ -134,6 +137,7 @@ api.add_router("/training", training_router)
 api.add_router("/admin/training", training_admin_router)
 api.add_router("/search", search_router)
 api.add_router("/admin/search", search_admin_router)
+api.add_router("/admin/cockpits", cockpits_admin_router)
 
 
 def _respond(

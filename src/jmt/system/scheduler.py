@@ -89,6 +89,12 @@ SCHEDULE: tuple[Periodic, ...] = (
         at=time(4, 30),
         title="同步服务号关注者（补齐漏收的关注与取消关注事件）",
     ),
+    Periodic(
+        "cockpits.refresh",
+        "jmt.cockpits.tasks.cockpit_refresh",
+        timedelta(minutes=10),
+        title="重算数据驾驶舱的汇总数据",
+    ),
 )
 
 

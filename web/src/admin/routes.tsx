@@ -32,6 +32,9 @@ const LogisticsAdminPage = lazy(() => import('./pages/operations/logistics/Logis
 const OnboardingPage = lazy(() => import('./pages/merchants/onboarding/OnboardingPage'));
 const ShowroomAdminPage = lazy(() => import('./pages/content/showroom/ShowroomAdminPage'));
 const TrainingPage = lazy(() => import('./pages/content/TrainingPage'));
+const OverviewCockpitPage = lazy(() => import('./pages/dashboards/OverviewPage'));
+const ServiceCockpitPage = lazy(() => import('./pages/dashboards/ServicePage'));
+const CockpitScreenPage = lazy(() => import('./pages/dashboards/ScreenPage'));
 
 export const BUILT_PAGES = [
   { path: '/', title: '工作台', permission: null },
@@ -51,6 +54,8 @@ export const BUILT_PAGES = [
   { path: '/operations/logistics', title: '物流管理', permission: 'operations:logistics:view' },
   { path: '/merchants/onboarding', title: '注册与入驻管理', permission: 'merchants:onboarding:view' },
   { path: '/content/showroom', title: '商品管理', permission: 'content:showroom:view' },
+  { path: '/dashboards/overview', title: '综合数据', permission: 'dashboards:overview:view' },
+  { path: '/dashboards/service', title: '综合服务', permission: 'dashboards:service:view' },
 ] as const;
 
 export function AdminRoutes() {
@@ -63,6 +68,18 @@ export function AdminRoutes() {
           element={
             <RequireAuth>
               <ChangePasswordPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="/dashboards/overview/screen"
+          element={
+            <RequireAuth>
+              <RequireStaff>
+                <RequirePasswordChanged>
+                  <CockpitScreenPage />
+                </RequirePasswordChanged>
+              </RequireStaff>
             </RequireAuth>
           }
         />
@@ -95,6 +112,8 @@ export function AdminRoutes() {
           <Route path="merchants/onboarding" element={<OnboardingPage />} />
           <Route path="content/showroom" element={<ShowroomAdminPage />} />
           <Route path="content/training" element={<TrainingPage />} />
+          <Route path="dashboards/overview" element={<OverviewCockpitPage />} />
+          <Route path="dashboards/service" element={<ServiceCockpitPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>

@@ -118,6 +118,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/cockpits/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 综合数据：实时数据、全球订单分布、热销商品、物流时效 */
+        get: operations["admin_cockpits_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/cockpits/overview/merchants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 综合数据的商户筛选候选（数据权限范围内，最多 20 个） */
+        get: operations["admin_cockpits_overview_merchants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/cockpits/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 自定义报表（按期间 / 目的国 / 商品 / 商户）导出 Excel */
+        get: operations["admin_cockpits_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/cockpits/service": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 综合服务：各项服务指标（含定义、与上期对比） */
+        get: operations["admin_cockpits_service"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/cockpits/service/merchants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 综合服务的商户筛选候选（数据权限范围内，最多 20 个） */
+        get: operations["admin_cockpits_service_merchants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/customs/gateway-configs": {
         parameters: {
             query?: never;
@@ -6939,6 +7024,128 @@ export interface components {
              */
             state: "draft" | "submitted" | "reviewing" | "rejected" | "refunding" | "received";
         };
+        /** CockpitBreakdownOut */
+        CockpitBreakdownOut: {
+            /** Label */
+            label: string;
+            /** Value */
+            value: number | null;
+        };
+        /** CockpitCarrierOut */
+        CockpitCarrierOut: {
+            /** Average Days */
+            average_days: number | null;
+            /** Carrier */
+            carrier: string;
+            /** Delivered */
+            delivered: number;
+            /** Measured */
+            measured: number;
+            /** On Time */
+            on_time: number;
+            /** On Time Rate */
+            on_time_rate: number | null;
+        };
+        /** CockpitDayCountOut */
+        CockpitDayCountOut: {
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /** Orders */
+            orders: number;
+        };
+        /** CockpitDestinationOut */
+        CockpitDestinationOut: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /** Orders */
+            orders: number;
+        };
+        /** CockpitIndicatorOut */
+        CockpitIndicatorOut: {
+            /**
+             * Available
+             * @description false：暂无数据来源（note 说明由哪个模块提供）
+             */
+            available: boolean;
+            /** Basis */
+            basis: string;
+            /** Breakdown */
+            breakdown: components["schemas"]["CockpitBreakdownOut"][];
+            /**
+             * Change
+             * @description 本期 − 上期（百分比指标为百分点）
+             */
+            change: number | null;
+            /** Definition */
+            definition: string;
+            /** Group */
+            group: string;
+            /** Higher Is Better */
+            higher_is_better: boolean | null;
+            /** Key */
+            key: string;
+            /**
+             * Module
+             * @description 供数的业务模块
+             */
+            module: string;
+            /** Name */
+            name: string;
+            /** Note */
+            note: string;
+            /** Previous */
+            previous: number | null;
+            /** Unit */
+            unit: string;
+            /** Value */
+            value: number | null;
+        };
+        /** CockpitLiveOut */
+        CockpitLiveOut: {
+            /** Declarations In Flight */
+            declarations_in_flight: number;
+            /** Merchants By Status */
+            merchants_by_status: components["schemas"]["CockpitStatusCountOut"][];
+            /** Merchants Total */
+            merchants_total: number;
+            /** Orders Month */
+            orders_month: number;
+            /** Orders Period */
+            orders_period: number;
+            /** Orders Today */
+            orders_today: number;
+            /** Refunds In Flight */
+            refunds_in_flight: number;
+            /** Settlements Completed */
+            settlements_completed: number;
+            /** Shipments In Transit */
+            shipments_in_transit: number;
+            /** Shipments Period */
+            shipments_period: number;
+            /** Usd Settled */
+            usd_settled: number;
+        };
+        /** CockpitMerchantOptionOut */
+        CockpitMerchantOptionOut: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+        };
+        /** CockpitMerchantOptionQuery */
+        CockpitMerchantOptionQuery: {
+            /**
+             * Q
+             * @description 商户名称包含的文字
+             * @default
+             */
+            q: string;
+        };
         /** CockpitOut */
         CockpitOut: {
             /** Answers */
@@ -6966,6 +7173,96 @@ export interface components {
             /** Unsure */
             unsure: number;
         };
+        /** CockpitOverviewOut */
+        CockpitOverviewOut: {
+            /** Carriers */
+            carriers: components["schemas"]["CockpitCarrierOut"][];
+            /** Destinations */
+            destinations: components["schemas"]["CockpitDestinationOut"][];
+            /**
+             * End
+             * Format: date
+             */
+            end: string;
+            figures: components["schemas"]["CockpitLiveOut"];
+            /**
+             * Live
+             * @description true：按可见商户实时统计；false：读取定时汇总
+             */
+            live: boolean;
+            /** Orders By Day */
+            orders_by_day: components["schemas"]["CockpitDayCountOut"][];
+            /**
+             * Previous End
+             * Format: date
+             */
+            previous_end: string;
+            /**
+             * Previous Start
+             * Format: date
+             */
+            previous_start: string;
+            products: components["schemas"]["CockpitProductsOut"];
+            /**
+             * Refreshed At
+             * @description 汇总数据的更新时间
+             */
+            refreshed_at: string | null;
+            /**
+             * Start
+             * Format: date
+             */
+            start: string;
+        };
+        /** CockpitPeriodQuery */
+        CockpitPeriodQuery: {
+            /**
+             * End
+             * @description 统计结束日期（含）；默认今天
+             */
+            end?: string | null;
+            /**
+             * Merchant Id
+             * @description 只看这个商户（须在数据权限范围内）
+             */
+            merchant_id?: number | null;
+            /**
+             * Start
+             * @description 统计开始日期（北京时间，含）；默认结束日期前 29 天
+             */
+            start?: string | null;
+        };
+        /** CockpitProductQuantityOut */
+        CockpitProductQuantityOut: {
+            /** Hs */
+            hs: string;
+            /** Lines */
+            lines: number;
+            /** Name */
+            name: string;
+            /** Quantity */
+            quantity: number;
+        };
+        /** CockpitProductValueOut */
+        CockpitProductValueOut: {
+            /** Currency */
+            currency: string;
+            /** Hs */
+            hs: string;
+            /** Lines */
+            lines: number;
+            /** Name */
+            name: string;
+            /** Value */
+            value: number;
+        };
+        /** CockpitProductsOut */
+        CockpitProductsOut: {
+            /** By Quantity */
+            by_quantity: components["schemas"]["CockpitProductQuantityOut"][];
+            /** By Value */
+            by_value: components["schemas"]["CockpitProductValueOut"][];
+        };
         /** CockpitQuery */
         CockpitQuery: {
             /**
@@ -6979,6 +7276,80 @@ export interface components {
              * @default 30
              */
             days: number;
+        };
+        /** CockpitReportQuery */
+        CockpitReportQuery: {
+            /**
+             * Country
+             * @description 运抵国（地区）海关代码，如 502 美国
+             * @default
+             */
+            country: string;
+            /**
+             * End
+             * @description 统计结束日期（含）；默认今天
+             */
+            end?: string | null;
+            /**
+             * Hs
+             * @description HS 编码或其前几位
+             * @default
+             */
+            hs: string;
+            /**
+             * Merchant Id
+             * @description 只看这个商户（须在数据权限范围内）
+             */
+            merchant_id?: number | null;
+            /**
+             * Start
+             * @description 统计开始日期（北京时间，含）；默认结束日期前 29 天
+             */
+            start?: string | null;
+        };
+        /** CockpitServiceOut */
+        CockpitServiceOut: {
+            /**
+             * End
+             * Format: date
+             */
+            end: string;
+            /** Indicators */
+            indicators: components["schemas"]["CockpitIndicatorOut"][];
+            /**
+             * Live
+             * @description true：按可见商户实时统计；false：读取定时汇总
+             */
+            live: boolean;
+            /**
+             * Previous End
+             * Format: date
+             */
+            previous_end: string;
+            /**
+             * Previous Start
+             * Format: date
+             */
+            previous_start: string;
+            /**
+             * Refreshed At
+             * @description 汇总数据的更新时间
+             */
+            refreshed_at: string | null;
+            /**
+             * Start
+             * Format: date
+             */
+            start: string;
+        };
+        /** CockpitStatusCountOut */
+        CockpitStatusCountOut: {
+            /** Count */
+            count: number;
+            /** Label */
+            label: string;
+            /** Status */
+            status: string;
         };
         /** CompareQuery */
         CompareQuery: {
@@ -13967,6 +14338,281 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_cockpits_overview: {
+        parameters: {
+            query?: {
+                /** @description 统计开始日期（北京时间，含）；默认结束日期前 29 天 */
+                start?: string | null;
+                /** @description 统计结束日期（含）；默认今天 */
+                end?: string | null;
+                /** @description 只看这个商户（须在数据权限范围内） */
+                merchant_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CockpitOverviewOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_cockpits_overview_merchants: {
+        parameters: {
+            query?: {
+                /** @description 商户名称包含的文字 */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CockpitMerchantOptionOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_cockpits_report: {
+        parameters: {
+            query?: {
+                /** @description 统计开始日期（北京时间，含）；默认结束日期前 29 天 */
+                start?: string | null;
+                /** @description 统计结束日期（含）；默认今天 */
+                end?: string | null;
+                /** @description 只看这个商户（须在数据权限范围内） */
+                merchant_id?: number | null;
+                /** @description 运抵国（地区）海关代码，如 502 美国 */
+                country?: string;
+                /** @description HS 编码或其前几位 */
+                hs?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_cockpits_service: {
+        parameters: {
+            query?: {
+                /** @description 统计开始日期（北京时间，含）；默认结束日期前 29 天 */
+                start?: string | null;
+                /** @description 统计结束日期（含）；默认今天 */
+                end?: string | null;
+                /** @description 只看这个商户（须在数据权限范围内） */
+                merchant_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CockpitServiceOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_cockpits_service_merchants: {
+        parameters: {
+            query?: {
+                /** @description 商户名称包含的文字 */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CockpitMerchantOptionOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

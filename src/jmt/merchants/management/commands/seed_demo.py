@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from jmt.accounts.models import User
+from jmt.cockpits.seed import seed_cockpits
 from jmt.customs.seed import seed_customs_gateway, seed_customs_summarised
 from jmt.filings.seed import seed_filings
 from jmt.fx.seed import seed_fx
@@ -93,6 +94,8 @@ class Command(BaseCommand):
         if newcomer.current_merchant is not None:
             learners.append((newcomer, newcomer.current_merchant))
         seed_training_progress(learners, channels={crystal.pk: ["tiktok", "facebook"]})
+        # 数据驾驶舱: sixty days of history across the modules for a few more merchants, then the aggregates.
+        seed_cockpits(crystal)
         self.stdout.write(self.style.SUCCESS("演示数据已就绪（demo data loaded）"))
         self.stdout.write(
             "\n".join(

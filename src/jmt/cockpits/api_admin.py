@@ -1,0 +1,85 @@
+"""数据驾驶舱 (``/admin/cockpits``): 综合数据 (A3) with its report, 综合服务 (A4), the merchant filter."""
+
+import io
+from typing import Any
+from urllib.parse import quote
+
+from django.http import HttpRequest, HttpResponse
+from ninja import Query, Router
+
+from jmt.cockpits import schemas as s
+from jmt.cockpits import selectors
+from jmt.cockpits.report import ReportFilters, write_report
+from jmt.cockpits.selectors import OVERVIEW_EXPORT, OVERVIEW_VIEW, SERVICE_VIEW
+from jmt.core.permissions import actor_of, require
+from jmt.core.schemas import error_responses
+
+router = Router(tags=["admin-cockpits"])
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@router.get(
+    "/overview",
+    response={200: s.CockpitOverviewOut, **error_responses(401, 403, 404, 422)},
+    operation_id="admin_cockpits_overview",
+    summary="综合数据：实时数据、全球订单分布、热销商品、物流时效",
+)
+@require(OVERVIEW_VIEW)
+def overview(request: HttpRequest, query: Query[s.CockpitPeriodQuery]) -> dict[str, Any]:
+    return selectors.overview_for(actor_of(request), start=query.start, end=query.end, merchant_id=query.merchant_id)
+
+
+@router.get(
+    "/service",
+    response={200: s.CockpitServiceOut, **error_responses(401, 403, 404, 422)},
+    operation_id="admin_cockpits_service",
+    summary="综合服务：各项服务指标（含定义、与上期对比）",
+)
+@require(SERVICE_VIEW)
+def service(request: HttpRequest, query: Query[s.CockpitPeriodQuery]) -> dict[str, Any]:
+    return selectors.service_for(actor_of(request), start=query.start, end=query.end, merchant_id=query.merchant_id)
+
+
+@router.get(
+    "/overview/merchants",
+    response={200: list[s.CockpitMerchantOptionOut], **error_responses(401, 403)},
+    operation_id="admin_cockpits_overview_merchants",
+    summary="综合数据的商户筛选候选（数据权限范围内，最多 20 个）",
+)
+@require(OVERVIEW_VIEW)
+def overview_merchants(request: HttpRequest, query: Query[s.CockpitMerchantOptionQuery]) -> list[dict[str, Any]]:
+    return selectors.merchant_options(actor_of(request), OVERVIEW_VIEW, query.q)
+
+
+@router.get(
+    "/service/merchants",
+    response={200: list[s.CockpitMerchantOptionOut], **error_responses(401, 403)},
+    operation_id="admin_cockpits_service_merchants",
+    summary="综合服务的商户筛选候选（数据权限范围内，最多 20 个）",
+)
+@require(SERVICE_VIEW)
+def service_merchants(request: HttpRequest, query: Query[s.CockpitMerchantOptionQuery]) -> list[dict[str, Any]]:
+    return selectors.merchant_options(actor_of(request), SERVICE_VIEW, query.q)
+
+
+@router.get(
+    "/report",
+    response={200: bytes, **error_responses(401, 403, 404, 422)},
+    operation_id="admin_cockpits_report",
+    summary="自定义报表（按期间 / 目的国 / 商品 / 商户）导出 Excel",
+)
+@require(OVERVIEW_EXPORT)
+def report(request: HttpRequest, query: Query[s.CockpitReportQuery]) -> HttpResponse:
+    actor = actor_of(request)
+    window = selectors.window_of(query.start, query.end)
+    merchant_ids = selectors.merchant_ids_of(actor, OVERVIEW_VIEW, query.merchant_id)
+    buffer = io.BytesIO()
+    write_report(
+        buffer,
+        filters=ReportFilters(window=window, country=query.country, hs=query.hs, merchant_id=query.merchant_id),
+        merchant_ids=merchant_ids,
+    )
+    name = f"综合数据报表_{window.start:%Y%m%d}-{window.end:%Y%m%d}.xlsx"
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
+    return response
