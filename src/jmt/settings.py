@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "jmt.logistics",
     "jmt.showroom",
     "jmt.training",
+    "jmt.crystal",
     "jmt.search",
     "jmt.integrations.customs_gateway",
 ]
