@@ -32,6 +32,7 @@ const LogisticsAdminPage = lazy(() => import('./pages/operations/logistics/Logis
 const OnboardingPage = lazy(() => import('./pages/merchants/onboarding/OnboardingPage'));
 const ShowroomAdminPage = lazy(() => import('./pages/content/showroom/ShowroomAdminPage'));
 const TrainingPage = lazy(() => import('./pages/content/TrainingPage'));
+const CrystalHintsPage = lazy(() => import('./pages/content/crystal/CrystalHintsPage'));
 
 export const BUILT_PAGES = [
   { path: '/', title: '工作台', permission: null },
@@ -51,6 +52,7 @@ export const BUILT_PAGES = [
   { path: '/operations/logistics', title: '物流管理', permission: 'operations:logistics:view' },
   { path: '/merchants/onboarding', title: '注册与入驻管理', permission: 'merchants:onboarding:view' },
   { path: '/content/showroom', title: '商品管理', permission: 'content:showroom:view' },
+  { path: '/content/crystal', title: '水晶行业专项', permission: 'content:crystal:view' },
 ] as const;
 
 export function AdminRoutes() {
@@ -95,6 +97,7 @@ export function AdminRoutes() {
           <Route path="merchants/onboarding" element={<OnboardingPage />} />
           <Route path="content/showroom" element={<ShowroomAdminPage />} />
           <Route path="content/training" element={<TrainingPage />} />
+          <Route path="content/crystal" element={<CrystalHintsPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>
