@@ -19,6 +19,7 @@ from jmt.accounts.models import User
 from jmt.customs.excel.columns import COLUMNS, header_text
 from jmt.customs.tests.factories import make_batch
 from jmt.customs.tests.workbooks import good_row
+from jmt.logistics.seed import seed_carriers
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -78,6 +79,15 @@ def test_a_hint_edited_in_the_back_office_and_the_assistant_on_the_phone_and_the
     no_horizontal_scroll(phone)
     shoot(phone, "crystal-03-h5-assistant")
 
+    # Phone: the shipment form's goods carry the fragile hint; a tap opens its text.
+    seed_carriers()
+    parcel = "country=JP&weight_kg=2&length_cm=30&width_cm=20&height_cm=15&pieces=1&fragile=true"
+    phone.goto(f"{base}/m/logistics/shipments/new?{parcel}")
+    phone.get_by_test_id("m-crystal-hint-fragile").click()
+    expect(phone.get_by_text("水晶制品按易碎品申报与发货", exact=False)).to_be_visible()
+    shoot(phone, "crystal-04-h5-shipment-hint")
+    phone.get_by_role("button", name="知道了").click()
+
     # PC: upload an e-order workbook of 7116 goods; the preview reminds of the elements and shows the hint.
     make_batch(merchant, name="三月第1批")
     book = tmp_path / "水晶订单.xlsx"
@@ -92,9 +102,9 @@ def test_a_hint_edited_in_the_back_office_and_the_assistant_on_the_phone_and_the
     expect(reminders).to_contain_text("半宝石制品（7116）")
     expect(reminders).to_contain_text("品名 | 品牌类型 | 出口享惠情况")
     expect(reminders).to_contain_text("规格型号要素不全：第 2 行、第 3 行、第 4 行")
-    pc.get_by_test_id("crystal-hint-customs_preview-country").hover()
+    pc.get_by_test_id("crystal-hint-customs_preview-country").first.hover()
     expect(pc.get_by_text("含宗教图案的商品发往沙特阿拉伯前请先核实")).to_be_visible()
-    shoot(pc, "crystal-04-pc-preview-hint")
+    shoot(pc, "crystal-05-pc-preview-hint")
 
     # The reminder leads to the assistant on the PC too.
     reminders.get_by_role("link", name="不确定编码或要素？打开水晶申报助手").click()
@@ -108,4 +118,10 @@ def test_a_hint_edited_in_the_back_office_and_the_assistant_on_the_phone_and_the
     expect(pc.get_by_test_id("crystal-declared-name")).to_contain_text("银镶天然水晶吊坠")
     expect(pc.get_by_test_id("crystal-candidate")).to_contain_text("7113")
     expect(pc.get_by_test_id("crystal-candidate")).to_contain_text("请报关行确认")
-    shoot(pc, "crystal-05-pc-assistant")
+    shoot(pc, "crystal-06-pc-assistant")
+
+    # PC: the shipment form's 货品 card carries the hints too.
+    pc.goto(f"{base}/logistics/shipments/new?{parcel}")
+    expect(pc.get_by_test_id("crystal-hint-fragile")).to_be_visible()
+    expect(pc.get_by_test_id("crystal-hint-invoice")).to_be_visible()
+    shoot(pc, "crystal-07-pc-shipment-hints")

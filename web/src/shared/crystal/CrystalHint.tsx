@@ -21,7 +21,7 @@ export function CrystalHintTip({ place, field, iconOnly = false }: { place: Plac
   if (iconOnly) {
     return (
       <Tooltip title={<Space direction="vertical" size={8}>{hints.map((h) => <div key={h.key}>{tip(h)}</div>)}</Space>}>
-        <BulbOutlined className="jmt-crystal-hint-icon" style={{ color: '#d48806', marginLeft: 4, cursor: 'help' }} data-testid={`crystal-hint-${place}-${field}`} />
+        <BulbOutlined aria-label="填写提示" className="jmt-crystal-hint-icon" style={{ color: '#d48806', marginLeft: 4, cursor: 'help' }} data-testid={`crystal-hint-${place}-${field}`} />
       </Tooltip>
     );
   }
