@@ -1,6 +1,6 @@
 """水晶行业专项 (A2) in Chromium: the back office rewrites a hint; on the phone (390) a merchant walks the
 declaration assistant for a crystal ball to 7116200000 and its elements; on the PC (1440) the e-order
-preview shows the requirement reminder for the 7116 rows and the edited hint beside 最终目的国."""
+preview shows the requirement reminder for the 7116 rows and the edited hint beside 申报品名."""
 
 from __future__ import annotations
 
@@ -46,15 +46,15 @@ def test_a_hint_edited_in_the_back_office_and_the_assistant_on_the_phone_and_the
     merchant = merchant_admin.current_merchant
     assert merchant is not None
 
-    # Back office: 内容管理 › 水晶行业专项 lists the hints; 文化属性说明 gets a new text.
+    # Back office: 内容管理 › 水晶行业专项 lists the hints; 商业发票特殊要求 gets a new text.
     admin = new_context(PC).new_page()
     admin_login(admin, base, "/content/crystal")
     expect(admin.get_by_text("表单专项提示文案").first).to_be_visible()
     expect(admin.get_by_text("易碎品申报").first).to_be_visible()
     shoot(admin, "crystal-01-admin-hints")
-    admin.get_by_test_id("edit-hint-culture").click()
+    admin.get_by_test_id("edit-hint-invoice").click()
     body = admin.get_by_label("提示文案")
-    body.fill("含宗教图案的商品发往沙特阿拉伯前请先核实；描述中不写疗愈功效。")
+    body.fill("发票品名与申报品名一致，写明天然、合成或玻璃材质。")
     shoot(admin, "crystal-02-admin-edit")
     admin.get_by_role("button", name=re.compile(r"保\s*存")).click()
     expect(admin.get_by_text("已保存，商户端即时生效")).to_be_visible()
@@ -102,8 +102,8 @@ def test_a_hint_edited_in_the_back_office_and_the_assistant_on_the_phone_and_the
     expect(reminders).to_contain_text("半宝石制品（7116）")
     expect(reminders).to_contain_text("品名 | 品牌类型 | 出口享惠情况")
     expect(reminders).to_contain_text("规格型号要素不全：第 2 行、第 3 行、第 4 行")
-    pc.get_by_test_id("crystal-hint-customs_preview-country").first.hover()
-    expect(pc.get_by_text("含宗教图案的商品发往沙特阿拉伯前请先核实")).to_be_visible()
+    pc.get_by_test_id("crystal-hint-customs_preview-gname").first.hover()
+    expect(pc.get_by_text("发票品名与申报品名一致，写明天然、合成或玻璃材质。")).to_be_visible()
     shoot(pc, "crystal-05-pc-preview-hint")
 
     # The reminder leads to the assistant on the PC too.

@@ -35,8 +35,8 @@ function Candidates({ advice }: { advice: Advice }) {
             )}
           </Space>
           <Descriptions size="small" column={{ xs: 1, sm: 3 }} items={[
-            { key: 'rate', label: '出口退税率', children: c.refund_rate || '请报关行确认' },
-            { key: 'unit', label: '法定计量单位', children: c.unit || '请报关行确认' },
+            { key: 'rate', label: '出口退税率', children: c.refund_rate || '—' },
+            { key: 'unit', label: '法定计量单位', children: c.unit || '—' },
             { key: 'count', label: '申报要素', children: c.elements.length ? `${c.elements.length} 项` : '未收录' },
           ]} />
           {c.note ? <Typography.Paragraph type="warning" style={{ margin: '4px 0 8px' }}>{c.note}</Typography.Paragraph> : null}

@@ -15,7 +15,7 @@ function Candidate({ c }: { c: Advice['candidates'][number] }) {
       </div>
       <div className="m-crystal__muted">{c.title}</div>
       <div className="m-crystal__muted">
-        退税率 {c.refund_rate || '请报关行确认'} · 单位 {c.unit || '请报关行确认'}
+        退税率 {c.refund_rate || '—'} · 单位 {c.unit || '—'}
       </div>
       {c.note ? <div className="m-crystal__warn">{c.note}</div> : null}
       {c.elements.length ? (
