@@ -22,6 +22,9 @@ from jmt.core import input_guard
 from jmt.core.auth import BearerAuth
 from jmt.core.errors import COMMON_ERROR_CODES, ApiError
 from jmt.core.renderers import ORJSONRenderer
+from jmt.crystal.api import router as crystal_router
+from jmt.crystal.api_admin import router as crystal_admin_router
+from jmt.crystal.errors import ERROR_CODES as CRYSTAL_ERROR_CODES
 from jmt.customs.api import customs_router
 from jmt.customs.api_admin import router as customs_admin_router
 from jmt.customs.api_batches import batches_router as customs_batches_router
@@ -84,6 +87,7 @@ ERROR_CODES: dict[str, str] = {
     **SHOWROOM_ERROR_CODES,
     **TRAINING_ERROR_CODES,
     **COCKPITS_ERROR_CODES,
+    **CRYSTAL_ERROR_CODES,
 }
 
 
@@ -135,6 +139,8 @@ api.add_router("/showroom", showroom_router)
 api.add_router("/admin/showroom", showroom_admin_router)
 api.add_router("/training", training_router)
 api.add_router("/admin/training", training_admin_router)
+api.add_router("/crystal", crystal_router)
+api.add_router("/admin/crystal", crystal_admin_router)
 api.add_router("/search", search_router)
 api.add_router("/admin/search", search_admin_router)
 api.add_router("/admin/cockpits", cockpits_admin_router)

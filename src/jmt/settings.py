@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "jmt.showroom",
     "jmt.training",
     "jmt.cockpits",
+    "jmt.crystal",
     "jmt.search",
     "jmt.integrations.customs_gateway",
 ]

@@ -20,6 +20,7 @@ from jmt.customs.models import (
     DocStatus,
     ImportRow,
     Inventory,
+    InventoryLine,
     InvtCancel,
     Order,
     OrderImport,
@@ -430,3 +431,13 @@ def refund_declarations(*, actor: Actor) -> list[dict[str, Any]]:
         row["goods"] = "、".join(sorted(row["goods"])[:5])
         rows.append(row)
     return rows
+
+
+def batch_goods_lines(*, batch: Batch) -> list[tuple[str, int, str, str]]:
+    """The goods of a batch's declarations, published for other modules (水晶行业专项 reminders):
+    ``(order_no, gnum, gcode, gmodel)`` per inventory line, in order."""
+    return list(
+        InventoryLine.objects.filter(inventory__batch=batch)
+        .order_by("inventory__order_no", "gnum")
+        .values_list("inventory__order_no", "gnum", "gcode", "gmodel")
+    )

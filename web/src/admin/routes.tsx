@@ -35,6 +35,7 @@ const TrainingPage = lazy(() => import('./pages/content/TrainingPage'));
 const OverviewCockpitPage = lazy(() => import('./pages/dashboards/OverviewPage'));
 const ServiceCockpitPage = lazy(() => import('./pages/dashboards/ServicePage'));
 const CockpitScreenPage = lazy(() => import('./pages/dashboards/ScreenPage'));
+const CrystalHintsPage = lazy(() => import('./pages/content/crystal/CrystalHintsPage'));
 
 export const BUILT_PAGES = [
   { path: '/', title: '工作台', permission: null },
@@ -56,6 +57,7 @@ export const BUILT_PAGES = [
   { path: '/content/showroom', title: '商品管理', permission: 'content:showroom:view' },
   { path: '/dashboards/overview', title: '综合数据', permission: 'dashboards:overview:view' },
   { path: '/dashboards/service', title: '综合服务', permission: 'dashboards:service:view' },
+  { path: '/content/crystal', title: '水晶行业专项', permission: 'content:crystal:view' },
 ] as const;
 
 export function AdminRoutes() {
@@ -114,6 +116,7 @@ export function AdminRoutes() {
           <Route path="content/training" element={<TrainingPage />} />
           <Route path="dashboards/overview" element={<OverviewCockpitPage />} />
           <Route path="dashboards/service" element={<ServiceCockpitPage />} />
+          <Route path="content/crystal" element={<CrystalHintsPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>

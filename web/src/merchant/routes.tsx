@@ -48,6 +48,7 @@ const TrainingCoursesPage = lazy(() => import('./pages/training/CoursesPage'));
 const TrainingCoursePage = lazy(() => import('./pages/training/CoursePage'));
 const TrainingHelpPage = lazy(() => import('./pages/training/HelpPage'));
 const TrainingAssistantPage = lazy(() => import('./pages/training/AssistantPage'));
+const CrystalAssistantPage = lazy(() => import('./pages/training/CrystalAssistantPage'));
 
 /** Built pages outside the catalog, with the permission each needs (none: any signed-in merchant user). */
 export const BUILT_PAGES = [
@@ -109,6 +110,7 @@ export function MerchantRoutes() {
           <Route path="training/courses/:courseId" element={<TrainingCoursePage />} />
           <Route path="training/help/:helpKey" element={<TrainingHelpPage />} />
           <Route path="training/assistant" element={<TrainingAssistantPage />} />
+          <Route path="training/crystal" element={<CrystalAssistantPage />} />
           <Route path="*" element={<CatalogPage />} />
         </Route>
       </Routes>

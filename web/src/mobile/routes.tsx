@@ -52,6 +52,7 @@ const TrainingCoursesPage = lazy(() => import('./pages/training/CoursesPage'));
 const TrainingCoursePage = lazy(() => import('./pages/training/CoursePage'));
 const TrainingHelpPage = lazy(() => import('./pages/training/HelpPage'));
 const TrainingAssistantPage = lazy(() => import('./pages/training/AssistantPage'));
+const CrystalAssistantPage = lazy(() => import('./pages/training/CrystalAssistantPage'));
 const SearchPage = lazy(() => import('./pages/search/SearchPage'));
 
 /** Full-screen pages behind sign-in (each customs page checks its catalog item itself). */
@@ -87,6 +88,7 @@ const PAGES: { path: string; element: JSX.Element }[] = [
   { path: '/training/courses/:courseId', element: <TrainingCoursePage /> },
   { path: '/training/help/:helpKey', element: <TrainingHelpPage /> },
   { path: '/training/assistant', element: <TrainingAssistantPage /> },
+  { path: '/training/crystal', element: <CrystalAssistantPage /> },
   { path: '/search', element: <SearchPage /> },
 ];
 

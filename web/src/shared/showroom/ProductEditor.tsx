@@ -7,6 +7,7 @@ import { ArrowLeftOutlined, ArrowRightOutlined, DeleteOutlined, PlusOutlined } f
 import { Alert, App, Button, Drawer, Form, Input, InputNumber, Select, Space, Spin, TreeSelect, Typography, Upload } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { Api } from '@/shared/api/client';
+import { CrystalHintTip } from '@/shared/crystal/CrystalHint';
 import { ApiFailure, errorMessage, fieldErrors, unwrap } from '@/shared/errors';
 import { useMe } from '@/shared/session';
 import { inheritedAttributes, treeOptions, type CategoryNode, type Product, type TagOut } from './showroom';
@@ -236,7 +237,7 @@ export function ProductEditor({
               </Form.Item>
             </Space>
           ) : null}
-          <Form.Item name="name" label="商品名称" rules={[{ required: true, message: '请填写商品名称' }, { max: 60, message: '不能超过 60 个字' }]}>
+          <Form.Item name="name" label="商品名称" extra={<CrystalHintTip place="product_form" field="name" />} rules={[{ required: true, message: '请填写商品名称' }, { max: 60, message: '不能超过 60 个字' }]}>
             <Input placeholder="如：巴西紫水晶单圈手串 8mm" maxLength={60} showCount />
           </Form.Item>
           <Form.Item name="category_id" label="分类" rules={[{ required: true, message: '请选择分类' }]}>
@@ -273,7 +274,7 @@ export function ProductEditor({
           <Form.Item name="tag_ids" label="标签">
             <Select mode="multiple" allowClear options={tags.map((t) => ({ value: t.id, label: t.name }))} placeholder="如 热销、新品" />
           </Form.Item>
-          <Form.Item name="description" label="商品描述">
+          <Form.Item name="description" label="商品描述" extra={<CrystalHintTip place="product_form" field="description" />}>
             <Input.TextArea rows={4} maxLength={2000} showCount placeholder="产地、品质、规格、发货方式……" />
           </Form.Item>
         </Form>

@@ -2,6 +2,7 @@ import { CheckCircleFilled, CloseCircleFilled, DeleteOutlined, DownloadOutlined,
 import { Alert, App, Button, Card, Col, Empty, Input, Row, Space, Statistic, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { CrystalHintTip, CrystalImportReminders } from '@/shared/crystal/CrystalHint';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { useMe } from '@/shared/session';
 import { READ_ONLY_REASON } from './constants';
@@ -176,13 +177,12 @@ export function PreviewStep({ report, canEdit, onReupload, onNext, onChanged }: 
         },
       },
       ...GRID_COLUMNS.map((column) => ({
-        title: column.required ? (
+        title: (
           <span>
             {column.label}
-            <Typography.Text type="danger"> *</Typography.Text>
+            {column.required ? <Typography.Text type="danger"> *</Typography.Text> : null}
+            <CrystalHintTip place="customs_preview" field={column.key} iconOnly />
           </span>
-        ) : (
-          column.label
         ),
         key: column.key,
         width: column.width,
@@ -312,6 +312,7 @@ export function PreviewStep({ report, canEdit, onReupload, onNext, onChanged }: 
           ) : (
             <Alert type="success" showIcon message="全部行校验通过，可以申报" />
           )}
+          <CrystalImportReminders importId={report.id} refresh={`${report.valid_rows}-${report.error_count}-${report.deleted_rows}`} />
           <Space wrap size={12} style={{ justifyContent: 'space-between', width: '100%' }}>
             <Space size={8}>
               <Switch checked={errorsOnly} onChange={(on) => { setErrorsOnly(on); setPage(1); }} disabled={report.error_rows === 0 && report.deleted_rows === 0} data-testid="errors-only" />

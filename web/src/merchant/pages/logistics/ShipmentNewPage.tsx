@@ -10,6 +10,7 @@ import { compareFrom, transit, yuan, type Carrier, type Country, type Quote } fr
 import { useMe } from '@/shared/session';
 import CatalogPage from '../catalog/CatalogPage';
 import './logistics.css';
+import { CrystalHintTip } from '@/shared/crystal/CrystalHint';
 
 interface FormValues {
   carrier_id: number;
@@ -199,7 +200,7 @@ export default function ShipmentNewPage() {
                   )}
                 </Form.List>
               </Card>
-              <Card title="货品">
+              <Card title="货品" extra={<CrystalHintTip place="shipment_goods" field="goods" />}>
                 <Form.List name="goods">
                   {(fields, { add, remove }) => (
                     <>

@@ -3,6 +3,7 @@ import { Button, Dialog, ErrorBlock, List, NoticeBar, ProgressBar, PullToRefresh
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { EDIT_PERMISSION, submitBlocker, type BatchDetail, type DocGroup } from '@/merchant/pages/customs/batches/batches';
+import { MobileCrystalBatchReminders } from '@/shared/crystal/MobileCrystalHint';
 import { formatDateTime } from '@/shared/datetime';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { useMe } from '@/shared/session';
@@ -106,6 +107,7 @@ export default function BatchDetailPage() {
               创建于 {formatDateTime(b.created_at)}
             </div>
           </div>
+          <MobileCrystalBatchReminders batchId={b.id} />
           <List header="单证进度" style={{ margin: '0 12px', borderRadius: 12, overflow: 'hidden' }}>
             <Stage title="电子订单" group={detail.orders} />
             <Stage title="物流运单" group={detail.logistics} />

@@ -7,6 +7,7 @@ import { ApiFailure, errorMessage, unwrap } from '@/shared/errors';
 import { compareFrom, yuan, type Carrier, type Country, type Quote } from '@/shared/logistics';
 import { useMe } from '@/shared/session';
 import './logistics.css';
+import { MobileCrystalHint } from '@/shared/crystal/MobileCrystalHint';
 
 export default function ShipmentNewPage() {
   const { api } = useMe();
@@ -126,6 +127,7 @@ export default function ShipmentNewPage() {
           </Form.Item>
         ))}
         <Form.Header>货品</Form.Header>
+        <MobileCrystalHint place="shipment_goods" field="goods" />
         <Form.Item name="goods_name" label="品名" rules={[{ required: true, message: '请填写品名' }]}><Input placeholder="白水晶手串" /></Form.Item>
         <Form.Item name="goods_name_en" label="英文品名" rules={[{ required: true, message: '请填写英文品名' }]}><Input placeholder="Clear quartz bracelet" /></Form.Item>
         <Form.Item name="quantity" label="数量"><Input type="number" /></Form.Item>

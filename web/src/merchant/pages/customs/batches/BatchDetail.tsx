@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { useMe } from '@/shared/session';
 import { BATCH_STATUS_COLOR, submitBlocker, type BatchDetail as Detail, type DocGroup } from './batches';
+import { CrystalBatchReminders } from '@/shared/crystal/CrystalHint';
 
 interface Props {
   batchId: number | null;
@@ -124,6 +125,7 @@ export function BatchDetailDrawer({ batchId, canEdit, onClose, onEdit, onChanged
             />
           )}
           {b.statistics_flag_warning ? <Alert type="error" showIcon message={b.statistics_flag_warning} /> : null}
+          <CrystalBatchReminders batchId={b.id} />
           {detail.orders.total === 0 ? (
             <Alert
               type="info"
