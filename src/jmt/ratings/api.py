@@ -22,19 +22,19 @@ router = Router(tags=["ratings"])
 
 @router.get(
     "",
-    response={200: s.RatingPageOut, **error_responses(401, 404, 422)},
+    response={200: s.ServiceRatingPageOut, **error_responses(401, 404, 422)},
     operation_id="ratings_mine",
     summary="我的评价：本商户提交的服务评价与捷晶回复",
 )
 @require(AUTHENTICATED)
-def mine(request: HttpRequest, filters: Query[s.MyRatingFilters]) -> dict[str, Any]:
+def mine(request: HttpRequest, filters: Query[s.ServiceMyRatingFilters]) -> dict[str, Any]:
     rows = selectors.my_ratings(actor=actor_of(request), answered=filters.answered)
     return paginate(rows, page=filters.page, page_size=filters.page_size).map(selectors.rating_out).out()
 
 
 @router.get(
     "/pending",
-    response={200: list[s.PendingOut], **error_responses(401)},
+    response={200: list[s.ServicePendingOut], **error_responses(401)},
     operation_id="ratings_pending",
     summary="待评价：近 30 天办结、尚未评价的业务",
 )
@@ -45,7 +45,7 @@ def pending(request: HttpRequest) -> list[dict[str, Any]]:
 
 @router.get(
     "/subjects/{kind}/{object_id}",
-    response={200: s.SubjectOut, **error_responses(401, 404)},
+    response={200: s.ServiceSubjectOut, **error_responses(401, 404)},
     operation_id="ratings_subject",
     summary="某项业务的评价卡片：是否已办结、能否评价、已有的评价",
 )
@@ -59,14 +59,14 @@ def subject(request: HttpRequest, kind: str, object_id: int) -> dict[str, Any]:
 
 @router.post(
     "/subjects/{kind}/{object_id}",
-    response={201: s.RatingOut, **error_responses(401, 403, 404, 409, 422)},
+    response={201: s.ServiceRatingOut, **error_responses(401, 403, 404, 409, 422)},
     operation_id="ratings_rate",
     summary="评价已办结的业务（1–5 星与评价内容，每项业务一次）",
     description="未办结 409 `RATING_NOT_COMPLETED`；已评价 409 `RATING_ALREADY_RATED`；"
     "无该业务的办理权限（如成员）403；其他商户的业务 404。",
 )
 @require(AUTHENTICATED)
-def rate(request: HttpRequest, kind: str, object_id: int, payload: s.RatingIn) -> Status[dict[str, Any]]:
+def rate(request: HttpRequest, kind: str, object_id: int, payload: s.ServiceRatingIn) -> Status[dict[str, Any]]:
     rating = services.rate(
         actor=actor_of(request), kind_key=kind, object_id=object_id, stars=payload.stars, comment=payload.comment
     )
@@ -75,12 +75,12 @@ def rate(request: HttpRequest, kind: str, object_id: int, payload: s.RatingIn) -
 
 @router.patch(
     "/{rating_id}",
-    response={200: s.RatingOut, **error_responses(401, 403, 404, 409, 422)},
+    response={200: s.ServiceRatingOut, **error_responses(401, 403, 404, 409, 422)},
     operation_id="ratings_update",
     summary="修改评价（提交后 7 天内、捷晶回复前）",
     description="超过 7 天或捷晶已回复 409 `RATING_EDIT_CLOSED`。",
 )
 @require(AUTHENTICATED)
-def update(request: HttpRequest, rating_id: int, payload: s.RatingIn) -> dict[str, Any]:
+def update(request: HttpRequest, rating_id: int, payload: s.ServiceRatingIn) -> dict[str, Any]:
     rating = services.update(actor=actor_of(request), rating_id=rating_id, stars=payload.stars, comment=payload.comment)
     return selectors.rating_out(rating)

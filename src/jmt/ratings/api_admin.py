@@ -16,12 +16,12 @@ router = Router(tags=["ratings-admin"])
 
 @router.get(
     "",
-    response={200: s.AdminRatingPageOut, **error_responses(401, 403, 404, 422)},
+    response={200: s.ServiceAdminRatingPageOut, **error_responses(401, 403, 404, 422)},
     operation_id="admin_ratings_list",
     summary="服务评价列表（按业务类型、星级、商户、是否已回复筛选）",
 )
 @require(selectors.ADMIN_VIEW)
-def rating_list(request: HttpRequest, filters: Query[s.AdminRatingFilters]) -> dict[str, Any]:
+def rating_list(request: HttpRequest, filters: Query[s.ServiceAdminRatingFilters]) -> dict[str, Any]:
     rows = selectors.admin_ratings(
         actor=actor_of(request),
         kind=filters.kind,
@@ -34,7 +34,7 @@ def rating_list(request: HttpRequest, filters: Query[s.AdminRatingFilters]) -> d
 
 @router.get(
     "/kinds",
-    response={200: list[s.KindOptionOut], **error_responses(401, 403, 404)},
+    response={200: list[s.ServiceKindOptionOut], **error_responses(401, 403, 404)},
     operation_id="admin_rating_kinds",
     summary="可评价的业务类型",
 )
@@ -45,7 +45,7 @@ def kinds(request: HttpRequest) -> list[dict[str, str]]:
 
 @router.get(
     "/{rating_id}",
-    response={200: s.AdminRatingOut, **error_responses(401, 403, 404)},
+    response={200: s.ServiceAdminRatingOut, **error_responses(401, 403, 404)},
     operation_id="admin_rating_get",
     summary="服务评价详情",
 )
@@ -56,11 +56,11 @@ def rating_get(request: HttpRequest, rating_id: int) -> dict[str, Any]:
 
 @router.post(
     "/{rating_id}/reply",
-    response={200: s.AdminRatingOut, **error_responses(401, 403, 404, 422)},
+    response={200: s.ServiceAdminRatingOut, **error_responses(401, 403, 404, 422)},
     operation_id="admin_rating_reply",
     summary="回复服务评价（商户收到站内信与微信通知）",
 )
 @require(selectors.ADMIN_EDIT)
-def rating_reply(request: HttpRequest, rating_id: int, payload: s.ReplyIn) -> dict[str, Any]:
+def rating_reply(request: HttpRequest, rating_id: int, payload: s.ServiceReplyIn) -> dict[str, Any]:
     rating = services.reply(actor=actor_of(request), rating_id=rating_id, text=payload.reply)
     return selectors.admin_rating_out(selectors.admin_rating_get(actor=actor_of(request), rating_id=rating.pk))

@@ -8,16 +8,16 @@ from ninja import Schema
 from pydantic import Field
 
 
-class RatingIn(Schema):
+class ServiceRatingIn(Schema):
     stars: int = Field(ge=1, le=5, description="1–5 星", examples=[5])
     comment: str = Field(default="", max_length=500, description="评价内容（选填，最多 500 字）")
 
 
-class ReplyIn(Schema):
+class ServiceReplyIn(Schema):
     reply: str = Field(min_length=1, max_length=500, description="回复内容（最多 500 字）", examples=["感谢您的评价"])
 
 
-class RatingOut(Schema):
+class ServiceRatingOut(Schema):
     id: int
     kind: str
     kind_label: str = Field(description="业务类型：工商注册 / 跨境申报 / 出口退税 / 收结汇 / 跨境物流")
@@ -35,13 +35,13 @@ class RatingOut(Schema):
     merchant_name: str | None = None
 
 
-class AdminRatingOut(RatingOut):
+class ServiceAdminRatingOut(ServiceRatingOut):
     merchant_id: int
     subject_admin_route: str = Field(description="后台业务页面")
     replied_by_name: str | None
 
 
-class SubjectOut(Schema):
+class ServiceSubjectOut(Schema):
     kind: str
     kind_label: str
     object_id: int
@@ -51,10 +51,10 @@ class SubjectOut(Schema):
     state_label: str
     can_rate: bool = Field(description="已办结、尚未评价，且当前用户有该业务的办理权限")
     can_edit: bool
-    rating: RatingOut | None
+    rating: ServiceRatingOut | None
 
 
-class PendingOut(Schema):
+class ServicePendingOut(Schema):
     kind: str
     kind_label: str
     object_id: int
@@ -63,20 +63,20 @@ class PendingOut(Schema):
     completed_at: datetime
 
 
-class MyRatingFilters(Schema):
+class ServiceMyRatingFilters(Schema):
     answered: bool | None = Field(default=None, description="true：已回复；false：未回复")
     page: int = Field(default=1, ge=1)
     page_size: int = Field(default=20, ge=1, le=100)
 
 
-class RatingPageOut(Schema):
-    items: list[RatingOut]
+class ServiceRatingPageOut(Schema):
+    items: list[ServiceRatingOut]
     total: int
     page: int
     page_size: int
 
 
-class AdminRatingFilters(Schema):
+class ServiceAdminRatingFilters(Schema):
     kind: str | None = Field(default=None, max_length=32)
     stars: int | None = Field(default=None, ge=1, le=5)
     merchant_id: int | None = None
@@ -85,13 +85,13 @@ class AdminRatingFilters(Schema):
     page_size: int = Field(default=20, ge=1, le=100)
 
 
-class AdminRatingPageOut(Schema):
-    items: list[AdminRatingOut]
+class ServiceAdminRatingPageOut(Schema):
+    items: list[ServiceAdminRatingOut]
     total: int
     page: int
     page_size: int
 
 
-class KindOptionOut(Schema):
+class ServiceKindOptionOut(Schema):
     value: str
     label: str
