@@ -47,6 +47,9 @@ from jmt.merchants.errors import ERROR_CODES as MERCHANT_ERROR_CODES
 from jmt.notifications.api import admin_router as notifications_admin_router
 from jmt.notifications.api import router as notifications_router
 from jmt.notifications.errors import ERROR_CODES as NOTIFICATION_ERROR_CODES
+from jmt.ratings.api import router as ratings_router
+from jmt.ratings.api_admin import router as ratings_admin_router
+from jmt.ratings.errors import ERROR_CODES as RATING_ERROR_CODES
 from jmt.rbac.api_admin import router as rbac_admin_router
 from jmt.rbac.errors import ERROR_CODES as RBAC_ERROR_CODES
 from jmt.refunds.api import router as refunds_router
@@ -88,6 +91,7 @@ ERROR_CODES: dict[str, str] = {
     **TRAINING_ERROR_CODES,
     **COCKPITS_ERROR_CODES,
     **CRYSTAL_ERROR_CODES,
+    **RATING_ERROR_CODES,
 }
 
 
@@ -144,6 +148,8 @@ api.add_router("/admin/crystal", crystal_admin_router)
 api.add_router("/search", search_router)
 api.add_router("/admin/search", search_admin_router)
 api.add_router("/admin/cockpits", cockpits_admin_router)
+api.add_router("/ratings", ratings_router)
+api.add_router("/admin/ratings", ratings_admin_router)
 
 
 def _respond(

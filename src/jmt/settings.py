@@ -117,6 +117,7 @@ INSTALLED_APPS = [
     "jmt.cockpits",
     "jmt.crystal",
     "jmt.search",
+    "jmt.ratings",
     "jmt.integrations.customs_gateway",
 ]
 

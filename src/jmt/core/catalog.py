@@ -309,7 +309,7 @@ ADMIN_MODULES: tuple[Module, ...] = (
         "operations",
         "业务受理",
         "solution",
-        "物流、申报、报关、退税、结汇",
+        "物流、申报、报关、退税、结汇、服务评价",
         A,
         (
             Item("logistics", "LA", "物流管理", "/operations/logistics"),
@@ -318,6 +318,7 @@ ADMIN_MODULES: tuple[Module, ...] = (
             Item("gateway", "C6", "点点通接口配置", "/operations/gateway"),
             Item("refunds", "TA", "退税管理", "/operations/refunds"),
             Item("fx", "FA", "结汇管理", "/operations/fx"),
+            Item("ratings", "U4", "服务评价", "/operations/ratings", "商户对已办结业务的评价与回复"),
         ),
         route="/operations",
     ),

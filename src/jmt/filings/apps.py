@@ -11,3 +11,13 @@ class FilingsConfig(AppConfig):
 
         types.register_all()
         audit_labels.register()
+
+        from jmt.ratings.registry import register as register_rateable
+        from jmt.ratings.registry import workflow_kind
+
+        # 服务评价 (U4): an item may be rated once it reaches 「completed」
+        register_rateable(
+            workflow_kind(
+                key="filing", label="跨境申报", noun="申报", model="filings.Filing", completed_state="completed"
+            )
+        )

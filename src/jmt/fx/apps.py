@@ -15,3 +15,13 @@ class FxConfig(AppConfig):
         audit_labels.register()
         register(SETTLEMENT)
         home.register()
+
+        from jmt.ratings.registry import register as register_rateable
+        from jmt.ratings.registry import workflow_kind
+
+        # 服务评价 (U4): an item may be rated once it reaches 「completed」
+        register_rateable(
+            workflow_kind(
+                key="settlement", label="收结汇", noun="结汇申请", model="fx.Settlement", completed_state="completed"
+            )
+        )

@@ -15,3 +15,13 @@ class LogisticsConfig(AppConfig):
         audit_labels.register()
         register(SHIPMENT)
         home.register()
+
+        from jmt.ratings.registry import register as register_rateable
+        from jmt.ratings.registry import workflow_kind
+
+        # 服务评价 (U4): an item may be rated once it reaches 「delivered」
+        register_rateable(
+            workflow_kind(
+                key="shipment", label="跨境物流", noun="运单", model="logistics.Shipment", completed_state="delivered"
+            )
+        )

@@ -13,3 +13,13 @@ class RefundsConfig(AppConfig):
 
         register(CLAIM)
         audit_labels.register()
+
+        from jmt.ratings.registry import register as register_rateable
+        from jmt.ratings.registry import workflow_kind
+
+        # 服务评价 (U4): an item may be rated once it reaches 「received」
+        register_rateable(
+            workflow_kind(
+                key="refund", label="出口退税", noun="退税申报", model="refunds.Claim", completed_state="received"
+            )
+        )

@@ -29,6 +29,7 @@ const FxAdminPage = lazy(() => import('./pages/operations/fx/FxAdminPage'));
 const FilingsQueuePage = lazy(() => import('./pages/operations/filings/FilingsQueuePage'));
 const RefundsPage = lazy(() => import('./pages/operations/refunds/RefundsPage'));
 const LogisticsAdminPage = lazy(() => import('./pages/operations/logistics/LogisticsPage'));
+const RatingsAdminPage = lazy(() => import('./pages/operations/ratings/RatingsPage'));
 const OnboardingPage = lazy(() => import('./pages/merchants/onboarding/OnboardingPage'));
 const ShowroomAdminPage = lazy(() => import('./pages/content/showroom/ShowroomAdminPage'));
 const TrainingPage = lazy(() => import('./pages/content/TrainingPage'));
@@ -53,6 +54,7 @@ export const BUILT_PAGES = [
   { path: '/operations/filings', title: '申报受理', permission: 'operations:filings:view' },
   { path: '/operations/refunds', title: '退税管理', permission: 'operations:refunds:view' },
   { path: '/operations/logistics', title: '物流管理', permission: 'operations:logistics:view' },
+  { path: '/operations/ratings', title: '服务评价', permission: 'operations:ratings:view' },
   { path: '/merchants/onboarding', title: '注册与入驻管理', permission: 'merchants:onboarding:view' },
   { path: '/content/showroom', title: '商品管理', permission: 'content:showroom:view' },
   { path: '/dashboards/overview', title: '综合数据', permission: 'dashboards:overview:view' },
@@ -111,6 +113,7 @@ export function AdminRoutes() {
           <Route path="operations/filings" element={<FilingsQueuePage />} />
           <Route path="operations/refunds" element={<RefundsPage />} />
           <Route path="operations/logistics" element={<LogisticsAdminPage />} />
+          <Route path="operations/ratings" element={<RatingsAdminPage />} />
           <Route path="merchants/onboarding" element={<OnboardingPage />} />
           <Route path="content/showroom" element={<ShowroomAdminPage />} />
           <Route path="content/training" element={<TrainingPage />} />

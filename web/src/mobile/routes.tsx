@@ -32,6 +32,7 @@ const CustomsCancelsPage = lazy(() => import('./pages/customs/CancelsPage'));
 const CustomsGatewayPage = lazy(() => import('./pages/customs/GatewayPage'));
 const CustomsNotificationsPage = lazy(() => import('./pages/customs/NotificationsPage'));
 const MeLogsPage = lazy(() => import('./pages/me/LogsPage'));
+const MeRatingsPage = lazy(() => import('./pages/me/RatingsPage'));
 const FxRatesPage = lazy(() => import('./pages/fx/FxRatesPage'));
 const FxSettlementsPage = lazy(() => import('./pages/fx/FxSettlementsPage'));
 const FxSettlementNewPage = lazy(() => import('./pages/fx/FxSettlementNewPage'));
@@ -76,6 +77,7 @@ const PAGES: { path: string; element: JSX.Element }[] = [
   { path: '/logistics/shipments/new', element: <LogisticsShipmentNewPage /> },
   { path: '/logistics/shipments/:id', element: <LogisticsShipmentDetailPage /> },
   { path: '/me/logs', element: <MeLogsPage /> },
+  { path: '/me/ratings', element: <MeRatingsPage /> },
   { path: '/fx/rates', element: <FxRatesPage /> },
   { path: '/fx/settlements', element: <FxSettlementsPage /> },
   { path: '/fx/settlements/new', element: <FxSettlementNewPage /> },

@@ -17,6 +17,7 @@ from jmt.filings.seed import seed_filings
 from jmt.fx.seed import seed_fx
 from jmt.logistics.seed import seed_logistics
 from jmt.merchants.models import MemberRole, Membership, Merchant, MerchantType, RegistrationStatus
+from jmt.ratings.seed import seed_ratings
 from jmt.refunds.seed import seed_refunds
 from jmt.registration.seed import ADMIN_PHONE as REGISTRATION_ADMIN_PHONE
 from jmt.registration.seed import MERCHANT_NAME as REGISTRATION_MERCHANT
@@ -74,6 +75,8 @@ class Command(BaseCommand):
         seed_customs_summarised(crystal)  # 汇总 done: 报关单号 for 出口退税
         seed_refunds(crystal, applicant=approved_admin, staff_user=admin)
         seed_logistics(crystal, applicant=approved_admin)  # the nine carriers, shipments in several states
+        # 服务评价: three completed items rated (the 工商注册 one answered), the rest 待评价.
+        seed_ratings(crystal, rater=approved_admin, staff=admin)
 
         newcomer = User.objects.filter(phone=NEW_MERCHANT_PHONE).first()
         if newcomer is None:

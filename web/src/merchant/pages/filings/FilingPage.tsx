@@ -16,6 +16,7 @@ import {
   type FilingTypePageOut,
 } from '@/shared/filings';
 import { PageHeading } from '@/shared/components/PageHeading';
+import { RateCard } from '@/shared/components/RateCard';
 import { FilingProgressCard, FilingTimeline } from '@/shared/components/filings/FilingProgress';
 import { FilingReadback } from '@/shared/components/filings/FilingReadback';
 import { formatTime } from '@/shared/registration';
@@ -201,6 +202,7 @@ function FilingPageBody() {
             ) : undefined
           }
         />
+        {filing.state === 'completed' ? <RateCard kind="filing" objectId={filing.id} /> : null}
         <Tabs activeKey={active} onChange={setTab} items={items} />
       </Space>
     );

@@ -9,6 +9,7 @@ import { Alert, App, Button, Descriptions, Drawer, Skeleton, Space, Tabs, Tag, T
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { PageHeading } from '@/shared/components/PageHeading';
+import { RateCard } from '@/shared/components/RateCard';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { fetchDocumentBlob } from '@/shared/registration';
 import { dateTime, ENTRY_COLORS, money, STATE_COLORS, type Account, type Entry, type Settlement } from '@/shared/fx';
@@ -75,6 +76,11 @@ function SettlementDrawer({ id, onClose }: { id: number | null; onClose: () => v
       {error ? <Alert type="error" showIcon message={error} /> : null}
       {!detail && !error ? <Skeleton active /> : null}
       {detail ? <SettlementDetails s={detail} /> : null}
+      {detail?.state === 'completed' ? (
+        <div style={{ marginTop: 16 }}>
+          <RateCard kind="settlement" objectId={detail.id} />
+        </div>
+      ) : null}
     </Drawer>
   );
 }

@@ -3,6 +3,7 @@
 import { Alert, Button, Card, Col, Descriptions, Empty, Result, Row, Select, Skeleton, Space, Steps, Tag, Timeline, Typography, message } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
+import { RateCard } from '@/shared/components/RateCard';
 import { PageHeading } from '@/shared/components/PageHeading';
 import { formatDateTime } from '@/shared/datetime';
 import { errorMessage, unwrap } from '@/shared/errors';
@@ -75,6 +76,7 @@ export default function ShipmentDetailPage() {
           <Alert style={{ marginTop: 16 }} type="warning" showIcon message={`该渠道已${shipment.carrier.status_label}收件`} description="已下单的运单仍可正常跟踪。" />
         )}
       </Card>
+      {shipment.state === 'delivered' ? <RateCard kind="shipment" objectId={shipment.id} /> : null}
       <Row gutter={16}>
         <Col xs={24} lg={14}>
           <Card title="物流轨迹" data-testid="tracking-events">

@@ -1,5 +1,5 @@
 /** 我的 (U1 个人账户, U2 商户信息, U3 成员管理): one page, a left menu of tabs, one URL per tab. */
-import { AuditOutlined, IdcardOutlined, SafetyOutlined, ShopOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, IdcardOutlined, SafetyOutlined, ShopOutlined, StarOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Card, Space, Tabs, Tag, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useMe } from '@/shared/session';
@@ -8,6 +8,7 @@ import { MembersTab } from './MembersTab';
 import { MerchantTab } from './MerchantTab';
 import { PushStatusCard } from './PushStatusCard';
 import { ProfileTab } from './ProfileTab';
+import { RatingsTab } from './RatingsTab';
 import { SecurityTab } from './SecurityTab';
 import { isMerchantAdmin } from './me';
 import './me.css';
@@ -24,6 +25,7 @@ export default function MePage() {
     { key: 'security', label: '账号安全', icon: <SafetyOutlined />, children: <SecurityTab /> },
     ...(me.merchant ? [{ key: 'merchant', label: '商户信息', icon: <ShopOutlined />, children: <MerchantTab /> }] : []),
     ...(me.merchant && admin ? [{ key: 'members', label: '成员管理', icon: <TeamOutlined />, children: <MembersTab /> }] : []),
+    ...(me.merchant ? [{ key: 'ratings', label: '我的评价', icon: <StarOutlined />, children: <RatingsTab /> }] : []),
     { key: 'logs', label: '操作记录', icon: <AuditOutlined />, children: <LogsTab /> },
   ];
   const active = tabs.some((t) => t.key === tab) ? (tab as string) : 'profile';

@@ -2,6 +2,7 @@
 import { Alert, Button, Card, Col, Descriptions, Empty, List, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
+import { RateCard } from '@/shared/components/RateCard';
 import { PageHeading } from '@/shared/components/PageHeading';
 import { ProgressCard, ProgressTimeline } from '@/shared/components/registration/ProgressBoard';
 import { errorMessage, unwrap } from '@/shared/errors';
@@ -91,6 +92,7 @@ export default function RefundProgressPage() {
                     ) : undefined
                   }
                 />
+                {claim.state === 'received' ? <RateCard kind="refund" objectId={claim.id} /> : null}
                 <Card title="申报信息">
                   <Descriptions column={{ xs: 1, md: 2 }} size="small">
                     <Descriptions.Item label="退税申报编号">{claim.claim_no}</Descriptions.Item>

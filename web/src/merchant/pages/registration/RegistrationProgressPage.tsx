@@ -2,6 +2,7 @@
 import { EditOutlined, FileAddOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Result, Row, Skeleton, Space, Steps, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
+import { RateCard } from '@/shared/components/RateCard';
 import { access } from '@/shared/access';
 import { formatTime, KIND_LABELS } from '@/shared/registration';
 import { useMe } from '@/shared/session';
@@ -82,6 +83,7 @@ export default function RegistrationProgressPage() {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <PageHeading title="注册进度看板" subtitle="每个节点的变化都会通过站内消息和微信通知您，本页实时更新。" />
       <ProgressCard progress={application.progress} action={fixButton} />
+      {application.state === 'approved' ? <RateCard kind="registration" objectId={application.id} /> : null}
       <Row gutter={16}>
         <Col xs={24} lg={10}>
           <Card title="申请信息" style={{ height: '100%' }}>

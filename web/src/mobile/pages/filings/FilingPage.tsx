@@ -18,6 +18,7 @@ import {
 } from '@/shared/filings';
 import { formatTime, type DocumentKind } from '@/shared/registration';
 import { useMe } from '@/shared/session';
+import { MobileRateCard } from '../../components/MobileRateCard';
 import { DocField } from '../registration/DocField';
 import { FilingLoading, FilingShell } from './FilingShell';
 
@@ -195,6 +196,7 @@ function Body({ page, onFiling, reload }: { page: FilingTypePageOut; onFiling: (
           )}
         </>
       )}
+      {filing.state === 'completed' ? <MobileRateCard kind="filing" objectId={filing.id} /> : null}
       <Tabs defaultActiveKey={filing.editable ? 'form' : 'progress'}>
         {filing.editable && (
           <Tabs.Tab title={filing.state === 'returned' ? '按意见修改' : '填写材料'} key="form">

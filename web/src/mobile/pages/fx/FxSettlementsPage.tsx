@@ -5,6 +5,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { dateTime, money, type Account, type Entry, type Settlement } from '@/shared/fx';
 import { useMe } from '@/shared/session';
+import { MobileRateCard } from '../../components/MobileRateCard';
 import { MobileLoading } from '../customs/MobileCustomsShell';
 import { MobileFxShell } from './MobileFxShell';
 import './fx.css';
@@ -177,6 +178,7 @@ export default function MobileFxSettlementsPage() {
       </div>
       <Popup visible={open !== null} onMaskClick={() => setOpen(null)} bodyStyle={{ borderRadius: '12px 12px 0 0', padding: 16, maxHeight: '80vh', overflow: 'auto' }}>
         {open ? <MobileSettlementRows s={open} /> : null}
+        {open?.state === 'completed' ? <MobileRateCard kind="settlement" objectId={open.id} /> : null}
       </Popup>
     </MobileFxShell>
   );

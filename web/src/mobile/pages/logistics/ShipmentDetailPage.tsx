@@ -6,6 +6,7 @@ import { errorMessage, unwrap } from '@/shared/errors';
 import { formatDateTime } from '@/shared/datetime';
 import { yuan, type Shipment } from '@/shared/logistics';
 import { useMe } from '@/shared/session';
+import { MobileRateCard } from '../../components/MobileRateCard';
 import './logistics.css';
 
 export default function ShipmentDetailPage() {
@@ -47,6 +48,7 @@ export default function ShipmentDetailPage() {
               ))}
             </Steps>
           </div>
+          {shipment.state === 'delivered' ? <MobileRateCard kind="shipment" objectId={shipment.id} /> : null}
           <div className="m-lg__card" data-testid="tracking-events">
             <div className="m-lg__name">物流轨迹</div>
             {shipment.events.length ? (

@@ -1,4 +1,4 @@
-import { AuditOutlined, CheckOutlined, FolderOpenOutlined, IdcardOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, SwapOutlined, TeamOutlined, UserOutlined, WechatOutlined } from '@ant-design/icons';
+import { AuditOutlined, CheckOutlined, FolderOpenOutlined, IdcardOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, StarOutlined, SwapOutlined, TeamOutlined, UserOutlined, WechatOutlined } from '@ant-design/icons';
 import { Avatar, Button, Dialog, Image, List, Popup, Tag, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -87,6 +87,9 @@ export default function MePage() {
             </List.Item>
             <List.Item prefix={<FolderOpenOutlined className="mme__icon" />} onClick={() => navigate('/documents')} data-testid="me-documents">
               我的资料
+            </List.Item>
+            <List.Item prefix={<StarOutlined className="mme__icon" />} onClick={() => navigate('/me/ratings')} data-testid="me-ratings">
+              我的评价
             </List.Item>
           </>
         ) : null}

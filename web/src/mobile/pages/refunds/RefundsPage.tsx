@@ -19,6 +19,7 @@ import {
   type FileRole,
 } from '@/shared/refunds';
 import { useMe } from '@/shared/session';
+import { MobileRateCard } from '../../components/MobileRateCard';
 import { MobileEmpty } from '../../components/MobileEmpty';
 import { MobileCustomsShell, MobileLoading } from '../customs/MobileCustomsShell';
 import { DocField } from '../registration/DocField';
@@ -87,6 +88,7 @@ function Detail({ id, onBack }: { id: number; onBack: () => void }) {
         <List.Item extra={<span style={{ color: claim.editable && claim.deadline?.overdue ? '#cf1322' : undefined }}>{deadlineText(claim.deadline).text}</span>}>申报期限</List.Item>
         {claim.refund_received && <List.Item extra={`${money(claim.refund_received)}`}>到账退税额</List.Item>}
       </List>
+      {claim.state === 'received' ? <MobileRateCard kind="refund" objectId={claim.id} /> : null}
       {claim.editable && (
         <List header="申报条件检查">
           {claim.readiness.map((line) => (

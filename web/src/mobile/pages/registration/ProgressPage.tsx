@@ -7,6 +7,7 @@ import { errorMessage, unwrap } from '@/shared/errors';
 import { useMessageEvents } from '@/shared/hooks/useMessageStream';
 import { formatDuration, formatTime, KIND_LABELS, type ApplicationOut } from '@/shared/registration';
 import { useMe } from '@/shared/session';
+import { MobileRateCard } from '../../components/MobileRateCard';
 import { MobileResult } from '../../components/MobileResult';
 import './registration.css';
 
@@ -160,6 +161,7 @@ export default function ProgressPage() {
           </div>
         )}
         {progress.terminal && <NoticeBar color="info" wrap content="工商注册已核准，全部业务模块已开通。" />}
+        {progress.state === 'approved' ? <MobileRateCard kind="registration" objectId={app.id} /> : null}
         <List header="办理记录" mode="card">
           {progress.timeline.map((entry) => (
             <List.Item
