@@ -1810,6 +1810,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/training/courses/{course_id}/cover-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 课程封面预览（含未发布课程；链接由课程列表签发） */
+        get: operations["training_admin_course_cover_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/training/courses/{course_id}/lessons": {
         parameters: {
             query?: never;
@@ -8836,6 +8853,20 @@ export interface components {
             /** Title */
             title: string;
         };
+        /** HintOut */
+        HintOut: {
+            /**
+             * Route
+             * @description 提示指向的页面（空为无）
+             * @example /filings/dxp-id
+             */
+            route: string;
+            /**
+             * Text
+             * @example 您还没有申请 DXP ID：可以在「跨境申报 → DXP ID 申请」办理……
+             */
+            text: string;
+        };
         /** HitOut */
         HitOut: {
             /**
@@ -13430,9 +13461,9 @@ export interface components {
             } | null;
             /**
              * Hints
-             * @description 结合商户情况的提示（销售渠道、注册状态、点点通配置等）
+             * @description 结合商户情况的提示（销售渠道、注册状态、跨境申报、点点通配置等）
              */
-            hints: string[];
+            hints: components["schemas"]["HintOut"][];
             /** Id */
             id: number;
             /**
@@ -19849,6 +19880,39 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_admin_course_cover_preview: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path: {
+                course_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 图片 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/*": unknown;
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
