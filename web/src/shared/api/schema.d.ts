@@ -3104,6 +3104,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/home/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的进度：各模块已完成的步骤、下一步提示与最近订单 */
+        get: operations["home_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/logistics/carriers": {
         parameters: {
             query?: never;
@@ -10199,6 +10216,61 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** ModuleProgressOut */
+        ModuleProgressOut: {
+            /**
+             * Disabled Reason
+             * @description 未开放的原因
+             * @example 完成工商注册并核准通过后开放
+             */
+            disabled_reason: string;
+            /** Done */
+            done: number;
+            /**
+             * Enabled
+             * @description 模块对当前商户与本人开放
+             */
+            enabled: boolean;
+            /**
+             * Key
+             * @example filings
+             */
+            key: string;
+            /**
+             * Next
+             * @description 下一步提示
+             * @example 建议下一步办理「DXP ID 申请」……
+             */
+            next: string;
+            /**
+             * Next Route
+             * @description 下一步去往的页面（空为无）
+             * @example /filings/dxp-id
+             */
+            next_route: string;
+            /** Percent */
+            percent: number;
+            /**
+             * Route
+             * @example /filings
+             */
+            route: string;
+            /** Steps */
+            steps: components["schemas"]["ProgressStepOut"][];
+            /**
+             * Summary
+             * @description 一句话概况
+             * @example 已办结 2/5 项
+             */
+            summary: string;
+            /**
+             * Title
+             * @example 跨境申报
+             */
+            title: string;
+            /** Total */
+            total: number;
+        };
         /**
          * MoneyOut
          * @description An amount of money: a decimal string and its currency (DESIGN.md, API conventions).
@@ -10434,6 +10506,12 @@ export interface components {
              * @default 20
              */
             page_size: number;
+        };
+        /** MyProgressOut */
+        MyProgressOut: {
+            /** Modules */
+            modules: components["schemas"]["ModuleProgressOut"][];
+            orders: components["schemas"]["ProgressOrdersOut"];
         };
         /** NodeOut */
         NodeOut: {
@@ -11414,6 +11492,50 @@ export interface components {
              */
             position: number;
         };
+        /** ProgressOrderOut */
+        ProgressOrderOut: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Order No */
+            order_no: string;
+            /**
+             * Route
+             * @example /customs/orders/12
+             */
+            route: string;
+            /**
+             * Status Label
+             * @example 海关已放行
+             */
+            status_label: string;
+            /**
+             * Tone
+             * @description success / processing / warning / error / default
+             */
+            tone: string;
+        };
+        /** ProgressOrdersOut */
+        ProgressOrdersOut: {
+            /**
+             * Counts
+             * @description 按状态的订单数：total / in_progress / problem / cleared / released / closed / cancelled
+             */
+            counts: {
+                [key: string]: number;
+            } | null;
+            /**
+             * Enabled
+             * @description 出口报关对本人开放
+             */
+            enabled: boolean;
+            /** Recent */
+            recent: components["schemas"]["ProgressOrderOut"][];
+        };
         /** ProgressOut */
         ProgressOut: {
             /**
@@ -11467,6 +11589,16 @@ export interface components {
              * @description 下一步由谁处理
              */
             waiting_on: ("merchant" | "platform")[];
+        };
+        /** ProgressStepOut */
+        ProgressStepOut: {
+            /** Done */
+            done: boolean;
+            /**
+             * Label
+             * @example DXP ID 申请
+             */
+            label: string;
         };
         /** PushOut */
         PushOut: {
@@ -23961,6 +24093,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HomeOut"];
+                };
+            };
+        };
+    };
+    home_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyProgressOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
