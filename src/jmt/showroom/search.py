@@ -31,6 +31,7 @@ def _hits(rows: QuerySet[Product], query: Query, *, admin: bool) -> list[Hit]:
                 title=product.name,
                 subtitle=f"商品 · {product.category.name} · {PRODUCT.label_of(product.state)}{who}",
                 route=f"/content/showroom?id={product.pk}" if admin else f"/showroom/products?id={product.pk}",
+                mobile_route=None if admin else f"/showroom/products/{product.pk}",  # the H5 list opens no row
                 spans=found.spans if found else (),
                 score=found.score if found else SUBSTRING,
             )

@@ -136,7 +136,9 @@ def _customs(actor: Actor, module: dict[str, Any]) -> dict[str, Any]:
 
 
 def _logistics(actor: Actor, module: dict[str, Any]) -> dict[str, Any]:
-    rows = logistics.shipments(actor=actor).filter(merchant_id=actor.merchant.pk if actor.merchant else None)
+    if actor.merchant is None:
+        raise NotFound()
+    rows = logistics.shipments(actor=actor).filter(merchant_id=actor.merchant.pk)
     states = set(rows.values_list("state", flat=True).distinct())
     total = rows.count()
     steps = [
@@ -164,7 +166,9 @@ def _refunds(actor: Actor, module: dict[str, Any]) -> dict[str, Any]:
     rows = refunds.claims(actor=actor)
     states = set(rows.values_list("state", flat=True).distinct())
     reached = max((FORWARD.index(s) for s in states if s in FORWARD), default=-1)
-    steps = [("创建申报", bool(states))] + [(CLAIM.label_of(s), i <= reached) for i, s in enumerate(FORWARD)]
+    steps = [(CLAIM.label_of("draft"), bool(states))] + [
+        (CLAIM.label_of(s), i <= reached) for i, s in enumerate(FORWARD)
+    ]
     waiting = rows.filter(state__in=("draft", "rejected")).count()
     if waiting:
         following = Next(f"{waiting} 个退税申报待您补充后提交", "/refunds/claims")
@@ -208,6 +212,8 @@ def _fx(actor: Actor, module: dict[str, Any]) -> dict[str, Any]:
 
 def _training(actor: Actor, module: dict[str, Any]) -> dict[str, Any]:
     courses = training.course_list(actor=actor)
+    if not courses:
+        return _card(module, [], Next("课程正在准备中，上线后会在这里提醒", "/training/courses"), "暂无课程")
     steps = [(c["title"], bool(c["progress"]["completed"])) for c in courses]
     going = next((c for c in courses if c["progress"]["started"] and not c["progress"]["completed"]), None)
     fresh = next((c for c in courses if not c["progress"]["started"]), None)
@@ -248,7 +254,7 @@ def _closed_steps(key: str) -> list[str]:
         "filings": [ft["label"] for ft in filings.types()],
         "customs": ["点点通接口配置", "导入并申报订单", "清单放行", "汇总申请"],
         "logistics": ["比价选渠道", "下单发货", "运输跟踪", "签收"],
-        "refunds": ["创建申报", *(CLAIM.label_of(s) for s in FORWARD)],
+        "refunds": [CLAIM.label_of("draft"), *(CLAIM.label_of(s) for s in FORWARD)],
         "fx": ["开通外汇子账户", "收到外汇", "提交结汇申请", "结汇到账"],
     }.get(key, [])
 

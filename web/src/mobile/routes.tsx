@@ -53,6 +53,7 @@ const TrainingCoursePage = lazy(() => import('./pages/training/CoursePage'));
 const TrainingHelpPage = lazy(() => import('./pages/training/HelpPage'));
 const TrainingAssistantPage = lazy(() => import('./pages/training/AssistantPage'));
 const SearchPage = lazy(() => import('./pages/search/SearchPage'));
+const ProgressPage = lazy(() => import('./pages/progress/ProgressPage'));
 
 /** Full-screen pages behind sign-in (each customs page checks its catalog item itself). */
 const PAGES: { path: string; element: JSX.Element }[] = [
@@ -75,6 +76,7 @@ const PAGES: { path: string; element: JSX.Element }[] = [
   { path: '/logistics/shipments/new', element: <LogisticsShipmentNewPage /> },
   { path: '/logistics/shipments/:id', element: <LogisticsShipmentDetailPage /> },
   { path: '/me/logs', element: <MeLogsPage /> },
+  { path: '/me/progress', element: <ProgressPage /> },
   { path: '/fx/rates', element: <FxRatesPage /> },
   { path: '/fx/settlements', element: <FxSettlementsPage /> },
   { path: '/fx/settlements/new', element: <FxSettlementNewPage /> },

@@ -241,6 +241,7 @@ def test_a_merchant_finds_its_product_by_chinese_full_pinyin_and_initials(
     assert hit["title"] == "紫水晶手串"
     assert hit["highlights"] == highlights
     assert hit["route"] == f"/showroom/products?id={product.pk}"
+    assert hit["mobile_route"] == f"/showroom/products/{product.pk}"
 
 
 def test_another_merchant_never_finds_the_product_among_its_own(api: Api, neighbour: User, product: Any) -> None:

@@ -120,6 +120,13 @@ def test_the_merchants_own_claim_moves_its_refund_steps(
     assert refunds["next"] == "税务机关正在审核，通常 5–10 个工作日"
 
 
+def test_without_published_courses_training_says_so_rather_than_all_done(api: Api, merchant_admin: User) -> None:
+    training = _card(_progress(api, merchant_admin), "training")
+    assert training["steps"] == []
+    assert training["summary"] == "暂无课程"
+    assert "全部课程已学完" not in training["next"]
+
+
 def test_a_read_only_member_sees_the_merchants_progress_too(api: Api, merchant_member: User, orders: list[Any]) -> None:
     assert _progress(api, merchant_member)["orders"]["counts"]["total"] == 7
 
