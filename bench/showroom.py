@@ -32,8 +32,8 @@ def build(count: int) -> None:
     from jmt.accounts.models import User
     from jmt.accounts.selectors import build_actor
     from jmt.merchants.models import Merchant
+    from jmt.showroom.keys import search_key
     from jmt.showroom.models import Attribute, Category, Product, ProductImage, ProductValue, Tag
-    from jmt.showroom.search import search_key
     from jmt.showroom.seed import TAGS, _seed_tree
     from jmt.showroom.services import tag_create
 

@@ -222,6 +222,27 @@ def guide(*, actor: Actor) -> dict[str, Any]:
     }
 
 
+def merchant_overview(merchant_id: int) -> list[dict[str, Any]]:
+    """Each filing type on the guided path and where the merchant's filing of it stands, for what the
+    platform itself tells the merchant (the assistant's hints): the merchant's own rows only."""
+    rows = {f.filing_type: f for f in Filing.objects.filter(merchant_id=merchant_id)}
+    out = []
+    for ft in registry.all_types():
+        filing = rows.get(ft.key)
+        out.append(
+            {
+                "key": ft.key,
+                "label": ft.label,
+                "route": ft.route,
+                "optional": ft.optional,
+                "started": filing is not None,
+                "done": filing is not None and filing.state == COMPLETED,
+                "state_label": ft.graph.label_of(filing.state) if filing else "未开始",
+            }
+        )
+    return out
+
+
 def _recommend(steps: list[dict[str, Any]]) -> dict[str, Any] | None:
     """What to do next: something waiting on the merchant first, then the first open required step
     whose prerequisites are done, then an optional one."""

@@ -1,34 +1,55 @@
-"""The search key of a product: Chinese text, full pinyin and pinyin initials (pypinyin), lower case.
+"""交易平台 products in the global search: by product name, also by full pinyin and initials
+(「bsj」, 「baishui」 → 白水晶手串), as the showroom's own search key matches them.
 
-「白水晶手串」 → ``白水晶手串 baishuijingshouchuan bsjsc``, so 「白水晶」, 「baishui」 and 「bsj」 all
-find it with one ``LIKE`` (a trigram index serves it on PostgreSQL).
+Merchants find only their own products, whatever their state (``showroom.selectors.my_products``);
+back-office users only products of merchants within their data scope for 商品管理
+(``showroom.selectors.admin_products``), with the merchant's name on the hit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from django.db.models import QuerySet
 
-from pypinyin import Style, lazy_pinyin
+from jmt.core.auth import Actor
+from jmt.core.catalog import Surface
+from jmt.search.registry import Hit, Provider, Query, register
+from jmt.search.text import SUBSTRING, match
+from jmt.showroom import selectors
+from jmt.showroom.flow import ADMIN_VIEW, PRODUCT, VIEW
+from jmt.showroom.models import Product
 
-
-def _pinyin(text: str) -> tuple[str, str]:
-    syllables = [s for s in lazy_pinyin(text, errors="ignore") if s.strip()]
-    initials = [s for s in lazy_pinyin(text, style=Style.FIRST_LETTER, errors="ignore") if s.strip()]
-    return "".join(syllables).lower(), "".join(initials).lower()
-
-
-def search_key(name: str, extras: Iterable[str] = ()) -> str:
-    """Name with its pinyin and initials, then each extra (category, tags) likewise."""
-    parts: list[str] = []
-    for text in (name, *extras):
-        text = text.strip()
-        if not text:
-            continue
-        full, initials = _pinyin(text)
-        parts.extend(["".join(text.lower().split()), full, initials])
-    return " ".join(dict.fromkeys(p for p in parts if p))
+MIN_LENGTH = 2
 
 
-def normalise_query(q: str) -> str:
-    """What a query is matched with: trimmed, lower case, inner spaces dropped (「bai shui」 = 「baishui」)."""
-    return "".join(q.lower().split())
+def _hits(rows: QuerySet[Product], query: Query, *, admin: bool) -> list[Hit]:
+    hits = []
+    for product in rows.select_related("category", "merchant")[: query.limit]:
+        found = match(product.name, query.text)
+        who = f" · {product.merchant.display_name}" if admin else ""
+        hits.append(
+            Hit(
+                title=product.name,
+                subtitle=f"商品 · {product.category.name} · {PRODUCT.label_of(product.state)}{who}",
+                route=f"/content/showroom?id={product.pk}" if admin else f"/showroom/products?id={product.pk}",
+                mobile_route=None if admin else f"/showroom/products/{product.pk}",  # the H5 list opens no row
+                spans=found.spans if found else (),
+                score=found.score if found else SUBSTRING,
+            )
+        )
+    return hits
+
+
+def merchant_products(*, actor: Actor, query: Query) -> list[Hit]:
+    if len(query.text) < MIN_LENGTH or actor.merchant is None or not actor.can(VIEW):
+        return []
+    return _hits(selectors.my_products(actor=actor, q=query.text), query, admin=False)
+
+
+def admin_products(*, actor: Actor, query: Query) -> list[Hit]:
+    if len(query.text) < MIN_LENGTH or not actor.can(ADMIN_VIEW):
+        return []
+    return _hits(selectors.admin_products(actor=actor, q=query.text), query, admin=True)
+
+
+register(Provider("showroom.products", "我的商品", Surface.MERCHANT, merchant_products, order=55))
+register(Provider("showroom.products.admin", "商品", Surface.ADMIN, admin_products, order=55))

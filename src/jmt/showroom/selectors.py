@@ -15,8 +15,8 @@ from jmt.rbac.scope import merchants_visible
 from jmt.showroom import images
 from jmt.showroom.errors import ShowroomError
 from jmt.showroom.flow import ADMIN_EDIT, ADMIN_VIEW, EDIT, PRODUCT, VIEW
+from jmt.showroom.keys import normalise_query
 from jmt.showroom.models import Attribute, AttributeKind, Product, ProductImage, ProductState, Tag
-from jmt.showroom.search import normalise_query
 from jmt.showroom.tree import Tree, inherited_attributes
 from jmt.system.parameters import ShowroomParams
 from jmt.system.selectors import parameter

@@ -21,6 +21,7 @@ from jmt.rbac.scope import merchant_in_scope
 from jmt.showroom import images
 from jmt.showroom.errors import ShowroomError
 from jmt.showroom.flow import ADMIN_EDIT, EDIT, PRODUCT
+from jmt.showroom.keys import search_key
 from jmt.showroom.models import (
     Attribute,
     AttributeKind,
@@ -31,7 +32,6 @@ from jmt.showroom.models import (
     ProductValue,
     Tag,
 )
-from jmt.showroom.search import search_key
 from jmt.showroom.tree import Tree, inherited_attributes
 from jmt.workflow import services as workflow
 from jmt.workflow.scope import can_read

@@ -11,10 +11,12 @@ from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from jmt.core.permissions import AUTHENTICATED, PUBLIC, actor_of, require
+from jmt.core.schemas import error_responses
 from jmt.system import home as home_sources
+from jmt.system import progress as progress_sources
 from jmt.system import selectors
 from jmt.system.models import WorkerHeartbeat
-from jmt.system.schemas import NoticesOut, NoticesQuery
+from jmt.system.schemas import MyProgressOut, NoticesOut, NoticesQuery
 
 health_router = Router(tags=["system"])
 home_router = Router(tags=["home"])
@@ -129,6 +131,17 @@ def home(request: HttpRequest) -> dict[str, Any]:
         "todos": home_sources.todos(actor=actor),
         "balance": home_sources.balance(actor=actor),
     }
+
+
+@home_router.get(
+    "/progress",
+    response={200: MyProgressOut, **error_responses(401, 404)},
+    operation_id="home_progress",
+    summary="我的进度：各模块已完成的步骤、下一步提示与最近订单",
+)
+@require(AUTHENTICATED)
+def my_progress(request: HttpRequest) -> dict[str, Any]:
+    return progress_sources.my_progress(actor=actor_of(request))
 
 
 @notices_router.get(

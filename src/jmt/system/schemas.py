@@ -195,3 +195,48 @@ class WorkQueueOut(Schema):
 
 class WorkbenchOut(Schema):
     queues: list[WorkQueueOut]
+
+
+# --- 我的进度 (G10) ---
+
+
+class ProgressStepOut(Schema):
+    label: str = Field(examples=["DXP ID 申请"])
+    done: bool
+
+
+class ModuleProgressOut(Schema):
+    key: str = Field(examples=["filings"])
+    title: str = Field(examples=["跨境申报"])
+    route: str = Field(examples=["/filings"])
+    enabled: bool = Field(description="模块对当前商户与本人开放")
+    disabled_reason: str = Field(description="未开放的原因", examples=["完成工商注册并核准通过后开放"])
+    steps: list[ProgressStepOut]
+    done: int
+    total: int
+    percent: int = Field(ge=0, le=100)
+    next: str = Field(description="下一步提示", examples=["建议下一步办理「DXP ID 申请」……"])
+    next_route: str = Field(description="下一步去往的页面（空为无）", examples=["/filings/dxp-id"])
+    summary: str = Field(description="一句话概况", examples=["已办结 2/5 项"])
+
+
+class ProgressOrderOut(Schema):
+    id: int
+    order_no: str
+    status_label: str = Field(examples=["海关已放行"])
+    tone: str = Field(description="success / processing / warning / error / default")
+    created_at: datetime
+    route: str = Field(examples=["/customs/orders/12"])
+
+
+class ProgressOrdersOut(Schema):
+    enabled: bool = Field(description="出口报关对本人开放")
+    counts: dict[str, int] | None = Field(
+        description="按状态的订单数：total / in_progress / problem / cleared / released / closed / cancelled"
+    )
+    recent: list[ProgressOrderOut]
+
+
+class MyProgressOut(Schema):
+    modules: list[ModuleProgressOut]
+    orders: ProgressOrdersOut

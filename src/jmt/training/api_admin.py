@@ -3,17 +3,17 @@
 from typing import Any
 
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import File, Query, Router, Status
 from ninja.files import UploadedFile
 
-from jmt.core.permissions import actor_of, require
+from jmt.core.permissions import PUBLIC, actor_of, require
 from jmt.core.schemas import error_responses
 from jmt.training import cockpit, services
 from jmt.training import schemas as s
 from jmt.training.models import Course, Faq, Lesson
-from jmt.training.selectors import cover_url
+from jmt.training.selectors import cover_preview_course, cover_preview_url
 
 router = Router(tags=["training-admin"])
 VIEW = "content:training:view"
@@ -28,7 +28,7 @@ def course_out(course: Course, lesson_count: int | None = None) -> dict[str, Any
         "library_label": course.get_library_display(),
         "title": course.title,
         "summary": course.summary,
-        "cover_url": cover_url(course),
+        "cover_url": cover_preview_url(course),
         "order": course.order,
         "is_published": course.is_published,
         "lesson_count": lesson_count if lesson_count is not None else course.lessons.count(),
@@ -109,6 +109,22 @@ def course_update(request: HttpRequest, course_id: int, payload: s.CoursePatch) 
 @require(EDIT)
 def course_cover(request: HttpRequest, course_id: int, file: File[UploadedFile]) -> dict[str, Any]:
     return course_out(services.course_cover_set(actor=actor_of(request), course_id=course_id, file=file))
+
+
+@router.get(
+    "/courses/{course_id}/cover-preview",
+    auth=None,
+    response={200: None, **error_responses(404)},
+    operation_id="training_admin_course_cover_preview",
+    summary="课程封面预览（含未发布课程；链接由课程列表签发）",
+    openapi_extra={"responses": {200: {"description": "图片", "content": {"image/*": {}}}}},
+)
+@require(PUBLIC)  # an <img> sends no token: the signed link in the course list is the authorisation
+def course_cover_preview(request: HttpRequest, course_id: int, token: str) -> FileResponse:
+    course = cover_preview_course(course_id=course_id, token=token)
+    response = FileResponse(course.cover.open("rb"))
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
 
 
 @router.get(

@@ -10,7 +10,8 @@ from typing import Any
 from django.conf import settings
 
 from jmt.integrations.llm.port import ChatMessage
-from jmt.training.context import MerchantContext
+from jmt.merchants.models import RegistrationStatus
+from jmt.training.context import DXP_FILING, MerchantContext
 from jmt.training.knowledge import tokens
 from jmt.training.retrieval import Hit, confident, named_channels, search
 
@@ -28,7 +29,7 @@ class Prepared:
     question: str
     hits: list[Hit]
     context: MerchantContext
-    hints: list[str] = field(default_factory=list)
+    hints: list[dict[str, str]] = field(default_factory=list)
     ask_channels: bool = False
 
     @property
@@ -46,31 +47,102 @@ def _topic_customs(words: set[str], hits: list[Hit]) -> bool:
     )
 
 
-def personal_hints(question_tokens: list[str], hits: list[Hit], context: MerchantContext) -> tuple[list[str], bool]:
-    """What the merchant's own situation adds to the answer, and whether to ask for its channels."""
-    words = set(question_tokens)
-    hints: list[str] = []
+REGISTRATION_WORDS = frozenset({"工商", "注册", "营业执照", "个体户", "个体工商户", "公司", "核准", "入驻"})
+FILING_WORDS = frozenset(
+    {"备案", "海关注册", "注册登记", "电子口岸", "口岸卡", "加签", "云加签", "企业备案", "跨境申报", "海关编码"}
+)
+
+
+def _hint(text: str, route: str = "") -> dict[str, str]:
+    """One personal hint, and the page it points to (``""`` for none)."""
+    return {"text": text, "route": route}
+
+
+def _registration_hint(context: MerchantContext) -> dict[str, str]:
+    if context.registration_status == RegistrationStatus.NOT_STARTED:
+        return _hint(
+            "您还没有办理工商注册：跨境物流、跨境申报、出口报关、出口退税、收结汇要在工商注册核准后才能使用，"
+            "可以先到「工商注册」提交申请。",
+            "/registration/apply",
+        )
+    return _hint(
+        f"您的工商注册尚未核准（{context.registration_label}）：跨境物流、跨境申报、出口报关、出口退税、"
+        "收结汇要在核准后才能使用，可在「注册进度」查看办到哪一步。",
+        "/registration/progress",
+    )
+
+
+def _dxp_hint(context: MerchantContext) -> dict[str, str] | None:
+    """Where the DXP ID stands, from the 跨境申报 filing (and the gateway config it ends up in)."""
+    if context.gateway in ("ready", "not_ready"):
+        return None  # the gateway already holds a DXP ID
+    dxp = context.filing(DXP_FILING)
+    if dxp is None:
+        return None
+    if not dxp.started:
+        return _hint(
+            "您还没有申请 DXP ID：可以在「跨境申报 → DXP ID 申请」办理；小卖家也可以由平台用您的海关编码"
+            "代为传输，不一定要自己申请。",
+            dxp.route,
+        )
+    if not dxp.done:
+        return _hint(f"您的 DXP ID 申请正在办理（{dxp.state_label}），办结后会自动带入点点通接口配置。", dxp.route)
+    return _hint("您的 DXP ID 申请已办结，捷晶管理员会把 DXP ID 写入您的点点通接口配置。", dxp.route)
+
+
+def _filings_hint(context: MerchantContext) -> dict[str, str] | None:
+    if not context.filings:
+        return None
+    done = sum(1 for f in context.filings if f.done)
+    following = context.next_filing()
+    if following is None:
+        return _hint(f"您的跨境申报已全部办结（{done} 项），可以开始 9610 出口申报。", "/filings/guide")
+    where = "正在办理" if following.started else "建议下一步办理"
+    return _hint(
+        f"您的跨境申报已办结 {done}/{len(context.filings)} 项，{where}「{following.label}」"
+        f"（{following.state_label}）。",
+        following.route,
+    )
+
+
+def personal_hints(
+    question_tokens: list[str], hits: list[Hit], context: MerchantContext
+) -> tuple[list[dict[str, str]], bool]:
+    """What the merchant's own situation adds to the answer (each hint with the page it points to), and
+    whether to ask for its channels."""
+    words = {w.lower() for w in question_tokens}
+    hints: list[dict[str, str]] = []
     channel_question = any(h.doc.channel for h in hits) and not named_channels(question_tokens)
     if context.channels and hits and hits[0].doc.channel in context.channels:
         labels = "、".join(context.channel_labels())
-        hints.append(f"您在 {labels} 销售，以上优先给出与您的渠道相关的内容。")
+        hints.append(_hint(f"您在 {labels} 销售，以上优先给出与您的渠道相关的内容。"))
     ask = channel_question and not context.channels_asked
     if ask:
-        hints.append("告诉我您在哪些平台销售（TikTok、亚马逊、Etsy、Facebook 等），以后的回答会更贴合您的渠道。")
-    if not context.registration_approved and words & GATED_WORDS:
-        hints.append("您的工商注册尚未核准：跨境物流、跨境申报、出口报关、出口退税、收结汇要在核准后才能使用。")
-    if _topic_customs(words, hits):
+        hints.append(_hint("告诉我您在哪些平台销售（TikTok、亚马逊、Etsy、Facebook 等），以后的回答会更贴合您的渠道。"))
+    if not context.registration_approved and words & (GATED_WORDS | REGISTRATION_WORDS | FILING_WORDS):
+        hints.append(_registration_hint(context))
+    customs = _topic_customs(words, hits)
+    dxp = _dxp_hint(context) if customs and context.registration_approved else None
+    if dxp is not None:
+        hints.append(dxp)
+    if context.registration_approved and words & FILING_WORDS:
+        filings = _filings_hint(context)
+        if filings is not None:
+            hints.append(filings)
+    if customs:
         if context.gateway == "none":
-            hints.append(
-                "您还没有点点通接口配置，也还没有 DXP ID。小卖家可以由平台用您的海关编码代为传输，"
-                "不一定要自己申请 DXP ID；需要开通报关请联系捷晶管理员配置。"
-            )
-        elif context.gateway == "no_dxp":
-            hints.append("您的点点通接口配置里还没有 DXP ID，请联系捷晶管理员补充。")
+            hints.append(_hint("您还没有点点通接口配置：需要开通报关请联系捷晶管理员配置。", "/customs/gateway"))
+        elif context.gateway == "no_dxp" and dxp is None:
+            hints.append(_hint("您的点点通接口配置里还没有 DXP ID，请联系捷晶管理员补充。", "/customs/gateway"))
         elif context.gateway == "not_ready":
-            hints.append(f"您的点点通接口配置暂不能申报：{context.gateway_message}")
+            hints.append(_hint(f"您的点点通接口配置暂不能申报：{context.gateway_message}", "/customs/gateway"))
         elif context.batches == 0:
-            hints.append("您的点点通接口配置已就绪，还没有创建报关批次，可以在「出口报关 → 出口订单批次报送」开始。")
+            hints.append(
+                _hint(
+                    "您的点点通接口配置已就绪，还没有创建报关批次，可以在「出口报关 → 出口订单批次报送」开始。",
+                    "/customs/batches",
+                )
+            )
     return hints, ask
 
 
@@ -128,6 +200,7 @@ def llm_messages(prepared: Prepared, history: list[tuple[str, str]]) -> list[Cha
         f"工商注册状态：{'已核准' if ctx.registration_approved else '未核准'}",
         f"销售渠道：{'、'.join(ctx.channel_labels()) or '未告知'}",
         f"正在使用：{'、'.join(ctx.modules_in_use())}",
+        *(f"提示：{h['text']}" for h in prepared.hints),
     ]
     passages = "\n\n".join(
         f"[{i}] {h.doc.title}{' · ' + h.passage.heading if h.passage.heading else ''}\n{h.passage.text}"

@@ -121,6 +121,11 @@ class SourceOut(Schema):
     excerpt: str
 
 
+class HintOut(Schema):
+    text: str = Field(examples=["您还没有申请 DXP ID：可以在「跨境申报 → DXP ID 申请」办理……"])
+    route: str = Field(description="提示指向的页面（空为无）", examples=["/filings/dxp-id"])
+
+
 class TurnOut(Schema):
     id: int
     conversation_id: int
@@ -129,7 +134,7 @@ class TurnOut(Schema):
     mode: Literal["llm", "retrieval", "unsure"]
     mode_label: str
     sources: list[SourceOut]
-    hints: list[str] = Field(description="结合商户情况的提示（销售渠道、注册状态、点点通配置等）")
+    hints: list[HintOut] = Field(description="结合商户情况的提示（销售渠道、注册状态、跨境申报、点点通配置等）")
     ask_channels: bool = Field(description="应询问商户的销售渠道")
     handover: dict[str, str] | None = Field(description="无可靠出处时的人工客服（微信号、工作时间）")
     rating: int | None = Field(description="1 有用 / -1 没用")

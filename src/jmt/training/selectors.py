@@ -98,6 +98,30 @@ def cover_url(course: Course) -> str | None:
     return f"/api/v1/training/courses/{course.pk}/cover" if course.cover else None
 
 
+COVER_PREVIEW_SALT = "training.cover-preview"
+COVER_PREVIEW_SECONDS = 12 * 3600
+
+
+def cover_preview_url(course: Course) -> str | None:
+    """The cover for the back office's <img>: the public one once published; before that a signed link
+    (the image tag sends no token), valid for this cover file only and for half a day."""
+    if not course.cover or course.is_published:
+        return cover_url(course)
+    token = signing.dumps({"course": course.pk, "file": course.cover.name}, salt=COVER_PREVIEW_SALT)
+    return f"/api/v1/admin/training/courses/{course.pk}/cover-preview?token={token}"
+
+
+def cover_preview_course(*, course_id: int, token: str) -> Course:
+    try:
+        value = signing.loads(token, salt=COVER_PREVIEW_SALT, max_age=COVER_PREVIEW_SECONDS)
+    except signing.BadSignature as exc:
+        raise NotFound() from exc
+    course = Course.objects.filter(pk=course_id).exclude(cover="").first()
+    if course is None or value != {"course": course.pk, "file": course.cover.name}:
+        raise NotFound()
+    return course
+
+
 def course_out(course: Course, lessons: list[Lesson], progress: dict[int, LessonProgress]) -> dict[str, Any]:
     return {
         "id": course.pk,

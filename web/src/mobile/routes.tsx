@@ -55,6 +55,7 @@ const TrainingHelpPage = lazy(() => import('./pages/training/HelpPage'));
 const TrainingAssistantPage = lazy(() => import('./pages/training/AssistantPage'));
 const CrystalAssistantPage = lazy(() => import('./pages/training/CrystalAssistantPage'));
 const SearchPage = lazy(() => import('./pages/search/SearchPage'));
+const ProgressPage = lazy(() => import('./pages/progress/ProgressPage'));
 
 /** Full-screen pages behind sign-in (each customs page checks its catalog item itself). */
 const PAGES: { path: string; element: JSX.Element }[] = [
@@ -78,6 +79,7 @@ const PAGES: { path: string; element: JSX.Element }[] = [
   { path: '/logistics/shipments/:id', element: <LogisticsShipmentDetailPage /> },
   { path: '/me/logs', element: <MeLogsPage /> },
   { path: '/me/ratings', element: <MeRatingsPage /> },
+  { path: '/me/progress', element: <ProgressPage /> },
   { path: '/fx/rates', element: <FxRatesPage /> },
   { path: '/fx/settlements', element: <FxSettlementsPage /> },
   { path: '/fx/settlements/new', element: <FxSettlementNewPage /> },

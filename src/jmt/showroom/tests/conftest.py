@@ -61,7 +61,7 @@ def png_bytes(size: tuple[int, int] = (900, 600), colour: tuple[int, int, int] =
 
 def listed_product(merchant: Any, category: Category, name: str, price: str = "100.00", **fields: Any) -> Product:
     """A 上架 product written through the service's search key (built directly for reads' tests)."""
-    from jmt.showroom.search import search_key
+    from jmt.showroom.keys import search_key
 
     product = Product.objects.create(
         merchant=merchant, name=name, category=category, price_cny=Decimal(price), state="listed", **fields

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from jmt.showroom.keys import search_key
 from jmt.showroom.models import Product, ProductValue
-from jmt.showroom.search import search_key
 from jmt.showroom.tests.conftest import listed_product
 from jmt.system.models import SystemParameter
 

@@ -143,3 +143,50 @@ def test_the_cockpit_exports_to_xlsx(api, superadmin, merchant_admin, crystal_me
     book = load_workbook(io.BytesIO(response.content))
     assert book.sheetnames == ["课程完成率", "商户完成率", "学习人数趋势", "课时流失", "智能客服评价"]
     assert book["课程完成率"]["A2"].value == "水晶商品知识与分级"
+
+
+def _png() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (64, 40), (180, 140, 220)).save(out, "PNG")
+    return out.getvalue()
+
+
+def _upload_cover(api, user, course):
+    client = api.as_user(user)
+    return client.client.post(
+        f"/api/v1/admin/training/courses/{course.pk}/cover",
+        {"file": SimpleUploadedFile("cover.png", _png(), content_type="image/png")},
+        headers={"Authorization": f"Bearer {client.token}"},
+    )
+
+
+def test_the_course_list_previews_the_cover_of_an_unpublished_course(api, superadmin, content, media):
+    course = Course.objects.get(slug="tax-refund")
+    course.is_published = False
+    course.save()
+    preview = _upload_cover(api, superadmin, course).json()["cover_url"]
+    listed = next(
+        c for c in api.as_user(superadmin).get("/admin/training/courses").json()["items"] if c["id"] == course.pk
+    )
+    assert listed["cover_url"].startswith(f"/api/v1/admin/training/courses/{course.pk}/cover-preview?token=")
+    image = api.client.get(preview)
+    assert image.status_code == 200
+    assert b"".join(image.streaming_content).startswith(b"\x89PNG")
+    assert api.client.get(f"/api/v1/training/courses/{course.pk}/cover").status_code == 404
+
+
+def test_a_cover_preview_link_is_refused_when_forged_or_for_another_course(api, superadmin, content, media):
+    course, other = Course.objects.filter(slug__in=["tax-refund", "export-9610"]).order_by("slug")
+    course.is_published = False
+    course.save()
+    preview = _upload_cover(api, superadmin, course).json()["cover_url"]
+    token = preview.split("token=")[1]
+    assert api.client.get(f"/api/v1/admin/training/courses/{course.pk}/cover-preview?token=forged").status_code == 404
+    assert api.client.get(f"/api/v1/admin/training/courses/{other.pk}/cover-preview?token={token}").status_code == 404
+
+
+def test_a_published_course_keeps_its_public_cover_link(api, superadmin, content, media):
+    course = Course.objects.get(slug="tax-refund")
+    assert _upload_cover(api, superadmin, course).json()["cover_url"] == f"/api/v1/training/courses/{course.pk}/cover"

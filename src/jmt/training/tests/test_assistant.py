@@ -4,8 +4,10 @@ import json
 
 import pytest
 
+from conftest import make_merchant_user
 from jmt.customs.models import GatewayConfig
-from jmt.merchants.models import RegistrationStatus
+from jmt.filings.models import Filing
+from jmt.merchants.models import MemberRole, Merchant, RegistrationStatus
 from jmt.training.models import AnswerMode, MerchantChannels, Turn
 
 pytestmark = pytest.mark.django_db
@@ -20,14 +22,14 @@ def test_a_tiktok_seller_is_answered_from_the_tiktok_lesson(api, merchant_admin,
     MerchantChannels.objects.create(merchant=crystal_merchant, channels=["tiktok"])
     body = ask(api, merchant_admin, SALES_QUESTION).json()
     assert body["sources"][0]["title"].endswith("TikTok Shop：短视频和直播卖水晶")
-    assert "TikTok" in body["hints"][0]
+    assert "TikTok" in body["hints"][0]["text"]
 
 
 def test_an_amazon_seller_is_answered_from_the_amazon_lesson(api, merchant_admin, crystal_merchant, content):
     MerchantChannels.objects.create(merchant=crystal_merchant, channels=["amazon"])
     body = ask(api, merchant_admin, SALES_QUESTION).json()
     assert body["sources"][0]["title"].endswith("亚马逊：listing、类目与 FBA")
-    assert "亚马逊" in body["hints"][0]
+    assert "亚马逊" in body["hints"][0]["text"]
 
 
 def test_a_question_naming_a_channel_is_answered_for_that_channel_whatever_the_profile(
@@ -99,15 +101,51 @@ def test_without_an_llm_the_answer_says_it_is_quoted_from_the_knowledge_base(api
     assert source["url"].startswith("/training/courses/")
 
 
-def test_a_merchant_without_gateway_config_is_told_it_has_no_dxp_id(api, merchant_admin, content):
-    body = ask(api, merchant_admin, "DXP ID 要不要自己申请").json()
-    assert any("还没有 DXP ID" in hint for hint in body["hints"])
+def _hints(body):
+    return [hint["text"] for hint in body["hints"]]
+
+
+DXP_QUESTION = "DXP ID 要不要自己申请"
+
+
+def test_a_merchant_without_a_dxp_id_filing_is_told_so_and_pointed_to_the_filing_page(api, merchant_admin, content):
+    body = ask(api, merchant_admin, DXP_QUESTION).json()
+    hint = next(h for h in body["hints"] if "还没有申请 DXP ID" in h["text"])
+    assert hint["route"] == "/filings/dxp-id"
+
+
+def test_two_merchants_with_different_filing_states_get_different_answers_to_the_same_question(
+    api, merchant_admin, crystal_merchant, content
+):
+    neighbour = Merchant.objects.create(name="连云港晶华水晶", registration_status=RegistrationStatus.APPROVED)
+    other = make_merchant_user("13900000077", neighbour, MemberRole.ADMIN)
+    Filing.objects.create(merchant=neighbour, filing_type="dxp-id", state="reviewing")
+
+    mine = _hints(ask(api, merchant_admin, DXP_QUESTION).json())
+    theirs = _hints(ask(api, other, DXP_QUESTION).json())
+
+    assert any("还没有申请 DXP ID" in h for h in mine)
+    assert not any("还没有申请 DXP ID" in h for h in theirs)
+    assert any("DXP ID 申请正在办理（捷晶审核）" in h for h in theirs)
+
+
+def test_a_merchant_whose_dxp_id_filing_is_done_is_told_it_is_done(api, merchant_admin, crystal_merchant, content):
+    Filing.objects.create(merchant=crystal_merchant, filing_type="dxp-id", state="completed")
+    assert any("DXP ID 申请已办结" in h for h in _hints(ask(api, merchant_admin, DXP_QUESTION).json()))
+
+
+def test_a_filing_question_names_the_next_filing_to_do(api, merchant_admin, crystal_merchant, content):
+    Filing.objects.create(merchant=crystal_merchant, filing_type="customs-registration", state="completed")
+    body = ask(api, merchant_admin, "海关备案要办哪些").json()
+    hint = next(h for h in body["hints"] if "跨境申报已办结 1/" in h["text"])
+    assert "建议下一步办理「电子口岸卡办理」" in hint["text"]
+    assert hint["route"] == "/filings/eport-card"
 
 
 def test_a_merchant_with_a_dxp_id_is_not_told_it_lacks_one(api, merchant_admin, crystal_merchant, content):
     GatewayConfig.objects.create(merchant=crystal_merchant, dxp_id="DXPENT0000012345", check_status="ok")
-    body = ask(api, merchant_admin, "DXP ID 要不要自己申请").json()
-    assert not any("DXP ID" in hint for hint in body["hints"])
+    body = ask(api, merchant_admin, DXP_QUESTION).json()
+    assert not any("DXP ID" in hint for hint in _hints(body))
 
 
 def test_a_merchant_not_yet_registered_is_told_customs_opens_after_approval(
@@ -116,7 +154,19 @@ def test_a_merchant_not_yet_registered_is_told_customs_opens_after_approval(
     crystal_merchant.registration_status = RegistrationStatus.IN_PROGRESS
     crystal_merchant.save()
     body = ask(api, merchant_admin, "9610 报关要先办哪些备案").json()
-    assert any("工商注册尚未核准" in hint for hint in body["hints"])
+    hint = next(h for h in body["hints"] if "工商注册尚未核准（办理中）" in h["text"])
+    assert hint["route"] == "/registration/progress"
+    assert not any("DXP ID" in h for h in _hints(body))
+
+
+def test_a_merchant_that_has_not_started_registration_is_pointed_to_the_application(
+    api, merchant_admin, crystal_merchant, content
+):
+    crystal_merchant.registration_status = RegistrationStatus.NOT_STARTED
+    crystal_merchant.save()
+    body = ask(api, merchant_admin, DXP_QUESTION).json()
+    hint = next(h for h in body["hints"] if "还没有办理工商注册" in h["text"])
+    assert hint["route"] == "/registration/apply"
 
 
 def test_a_platform_question_cites_the_help_page(api, merchant_admin, content):

@@ -1963,6 +1963,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/training/courses/{course_id}/cover-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 课程封面预览（含未发布课程；链接由课程列表签发） */
+        get: operations["training_admin_course_cover_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/training/courses/{course_id}/lessons": {
         parameters: {
             query?: never;
@@ -3232,6 +3249,23 @@ export interface paths {
         };
         /** 首页：业务动态、待办与余额 */
         get: operations["home_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/home/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的进度：各模块已完成的步骤、下一步提示与最近订单 */
+        get: operations["home_progress"];
         put?: never;
         post?: never;
         delete?: never;
@@ -9350,6 +9384,20 @@ export interface components {
             /** Title */
             title: string;
         };
+        /** HintOut */
+        HintOut: {
+            /**
+             * Route
+             * @description 提示指向的页面（空为无）
+             * @example /filings/dxp-id
+             */
+            route: string;
+            /**
+             * Text
+             * @example 您还没有申请 DXP ID：可以在「跨境申报 → DXP ID 申请」办理……
+             */
+            text: string;
+        };
         /** HitOut */
         HitOut: {
             /**
@@ -10682,6 +10730,61 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** ModuleProgressOut */
+        ModuleProgressOut: {
+            /**
+             * Disabled Reason
+             * @description 未开放的原因
+             * @example 完成工商注册并核准通过后开放
+             */
+            disabled_reason: string;
+            /** Done */
+            done: number;
+            /**
+             * Enabled
+             * @description 模块对当前商户与本人开放
+             */
+            enabled: boolean;
+            /**
+             * Key
+             * @example filings
+             */
+            key: string;
+            /**
+             * Next
+             * @description 下一步提示
+             * @example 建议下一步办理「DXP ID 申请」……
+             */
+            next: string;
+            /**
+             * Next Route
+             * @description 下一步去往的页面（空为无）
+             * @example /filings/dxp-id
+             */
+            next_route: string;
+            /** Percent */
+            percent: number;
+            /**
+             * Route
+             * @example /filings
+             */
+            route: string;
+            /** Steps */
+            steps: components["schemas"]["ProgressStepOut"][];
+            /**
+             * Summary
+             * @description 一句话概况
+             * @example 已办结 2/5 项
+             */
+            summary: string;
+            /**
+             * Title
+             * @example 跨境申报
+             */
+            title: string;
+            /** Total */
+            total: number;
+        };
         /**
          * MoneyOut
          * @description An amount of money: a decimal string and its currency (DESIGN.md, API conventions).
@@ -10917,6 +11020,12 @@ export interface components {
              * @default 20
              */
             page_size: number;
+        };
+        /** MyProgressOut */
+        MyProgressOut: {
+            /** Modules */
+            modules: components["schemas"]["ModuleProgressOut"][];
+            orders: components["schemas"]["ProgressOrdersOut"];
         };
         /** NodeOut */
         NodeOut: {
@@ -11897,6 +12006,50 @@ export interface components {
              */
             position: number;
         };
+        /** ProgressOrderOut */
+        ProgressOrderOut: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Order No */
+            order_no: string;
+            /**
+             * Route
+             * @example /customs/orders/12
+             */
+            route: string;
+            /**
+             * Status Label
+             * @example 海关已放行
+             */
+            status_label: string;
+            /**
+             * Tone
+             * @description success / processing / warning / error / default
+             */
+            tone: string;
+        };
+        /** ProgressOrdersOut */
+        ProgressOrdersOut: {
+            /**
+             * Counts
+             * @description 按状态的订单数：total / in_progress / problem / cleared / released / closed / cancelled
+             */
+            counts: {
+                [key: string]: number;
+            } | null;
+            /**
+             * Enabled
+             * @description 出口报关对本人开放
+             */
+            enabled: boolean;
+            /** Recent */
+            recent: components["schemas"]["ProgressOrderOut"][];
+        };
         /** ProgressOut */
         ProgressOut: {
             /**
@@ -11950,6 +12103,16 @@ export interface components {
              * @description 下一步由谁处理
              */
             waiting_on: ("merchant" | "platform")[];
+        };
+        /** ProgressStepOut */
+        ProgressStepOut: {
+            /** Done */
+            done: boolean;
+            /**
+             * Label
+             * @example DXP ID 申请
+             */
+            label: string;
         };
         /** PushOut */
         PushOut: {
@@ -14190,9 +14353,9 @@ export interface components {
             } | null;
             /**
              * Hints
-             * @description 结合商户情况的提示（销售渠道、注册状态、点点通配置等）
+             * @description 结合商户情况的提示（销售渠道、注册状态、跨境申报、点点通配置等）
              */
-            hints: string[];
+            hints: components["schemas"]["HintOut"][];
             /** Id */
             id: number;
             /**
@@ -21114,6 +21277,39 @@ export interface operations {
             };
         };
     };
+    training_admin_course_cover_preview: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path: {
+                course_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 图片 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/*": unknown;
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
     training_admin_lessons: {
         parameters: {
             query?: never;
@@ -25153,6 +25349,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HomeOut"];
+                };
+            };
+        };
+    };
+    home_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyProgressOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };

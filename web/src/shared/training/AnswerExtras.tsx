@@ -15,7 +15,10 @@ export function AnswerExtras({ turn, renderLink }: { turn: Turn; renderLink: (ur
           <b>结合您的情况：</b>
           <ul>
             {turn.hints.map((hint) => (
-              <li key={hint}>{hint}</li>
+              <li key={hint.text}>
+                {hint.text}
+                {hint.route ? <> {renderLink(hint.route, '去办理')}</> : null}
+              </li>
             ))}
           </ul>
         </div>

@@ -9,13 +9,14 @@ import { toFailure } from '../errors';
 
 export type Turn = components['schemas']['TurnOut'];
 export type Source = components['schemas']['SourceOut'];
+export type Hint = components['schemas']['HintOut'];
 
 export interface AskMeta {
   conversation_id: number;
   mode: string;
   mode_label: string;
   sources: Source[];
-  hints: string[];
+  hints: Hint[];
   ask_channels: boolean;
 }
 

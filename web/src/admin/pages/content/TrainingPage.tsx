@@ -248,8 +248,7 @@ function CoursesTab({ canEdit }: { canEdit: boolean }) {
           { title: '课时数', dataIndex: 'lesson_count', width: 90 },
           { title: '封面', dataIndex: 'cover_url', width: 160, render: (url: string | null, r) => (
             <Space>
-              {/* the cover is served to <img> only once the course is published */}
-              {url && r.is_published ? <img src={url} alt="" style={{ width: 48, height: 32, objectFit: 'cover', borderRadius: 4 }} /> : url ? <Tag color="success">已上传</Tag> : <span style={{ color: '#999' }}>未上传</span>}
+              {url ? <img src={url} alt={`${r.title}封面`} data-testid="course-cover" style={{ width: 48, height: 32, objectFit: 'cover', borderRadius: 4 }} /> : <span style={{ color: '#999' }}>未上传</span>}
               <Upload accept="image/png,image/jpeg" showUploadList={false} disabled={!canEdit} beforeUpload={(file) => { void uploadCover(r, file); return false; }}>
                 <Button size="small" icon={<UploadOutlined />} disabled={!canEdit} />
               </Upload>

@@ -1,4 +1,4 @@
-import { BellOutlined, CheckCircleOutlined, LockOutlined, RightOutlined, SearchOutlined, WalletOutlined } from '@ant-design/icons';
+import { BellOutlined, CheckCircleOutlined, LineChartOutlined, LockOutlined, RightOutlined, SearchOutlined, WalletOutlined } from '@ant-design/icons';
 import { Dialog, DotLoading, ErrorBlock, Grid, NoticeBar, Tag } from 'antd-mobile';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
@@ -114,6 +114,17 @@ export default function HomePage() {
           })}
         </Grid>
       </section>
+
+      {merchant ? (
+        <button type="button" className="m-progress-link" onClick={() => navigate('/me/progress')} data-testid="home-progress">
+          <LineChartOutlined className="m-progress-link__icon" />
+          <span className="m-progress-link__text">
+            <b>我的进度</b>
+            <span>各项业务办到哪一步、下一步做什么</span>
+          </span>
+          <RightOutlined className="m-progress-link__arrow" />
+        </button>
+      ) : null}
 
       {merchant && !access.registrationApproved ? (
         <div className="m-notice">

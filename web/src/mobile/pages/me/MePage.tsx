@@ -1,18 +1,18 @@
 import { AuditOutlined, CheckOutlined, FolderOpenOutlined, IdcardOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, StarOutlined, SwapOutlined, TeamOutlined, UserOutlined, WechatOutlined } from '@ant-design/icons';
 import { Avatar, Button, Dialog, Image, List, Popup, Tag, Toast } from 'antd-mobile';
+import { AuditOutlined, CheckOutlined, FolderOpenOutlined, IdcardOutlined, LineChartOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, SwapOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { Avatar, Button, Dialog, List, Popup, Tag, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '@/shared/errors';
-import { usePushStatus } from '@/shared/hooks/usePushStatus';
 import { registrationLabel } from '@/shared/greeting';
 import { useMe } from '@/shared/session';
+import { PushStatusItem } from '../../components/PushStatusItem';
 import './me.css';
 
 export default function MePage() {
-  const { api, me, switchMerchant, signOut } = useMe();
+  const { me, switchMerchant, signOut } = useMe();
   const navigate = useNavigate();
-  const { status: push } = usePushStatus(api);
-  const [pushOpen, setPushOpen] = useState(false);
   const [picking, setPicking] = useState(false);
   const [switching, setSwitching] = useState<number | null>(null);
   const current = me.memberships.find((m) => m.current);
@@ -90,27 +90,12 @@ export default function MePage() {
             </List.Item>
             <List.Item prefix={<StarOutlined className="mme__icon" />} onClick={() => navigate('/me/ratings')} data-testid="me-ratings">
               我的评价
+            <List.Item prefix={<LineChartOutlined className="mme__icon" />} onClick={() => navigate('/me/progress')} data-testid="me-progress">
+              我的进度
             </List.Item>
           </>
         ) : null}
-        {push ? (
-          <List.Item
-            prefix={<WechatOutlined className="mme__icon" />}
-            extra={
-              push.will_receive ? (
-                <Tag color="success" fill="outline">
-                  已开启
-                </Tag>
-              ) : (
-                <Tag fill="outline">未开启</Tag>
-              )
-            }
-            onClick={() => setPushOpen(true)}
-            data-testid="push-status"
-          >
-            微信消息推送
-          </List.Item>
-        ) : null}
+        <PushStatusItem iconClassName="mme__icon" />
       </List>
 
       <div className="mme__logout">
@@ -118,29 +103,6 @@ export default function MePage() {
           退出登录
         </Button>
       </div>
-
-      <Popup visible={pushOpen && Boolean(push)} onMaskClick={() => setPushOpen(false)} bodyStyle={{ borderTopLeftRadius: 16, borderTopRightRadius: 16, paddingBottom: 'env(safe-area-inset-bottom)' }}>
-        <div className="mme__sheet-title">微信消息推送</div>
-        <div style={{ padding: '0 20px 8px', color: '#4b5063', fontSize: 14, lineHeight: 1.6 }} data-testid="push-hint">
-          {push?.hint}
-        </div>
-        {push?.enabled && !push.following && push.qr_url ? (
-          <div style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 6, padding: 8 }}>
-            <Image src={push.qr_url} width={168} height={168} fit="contain" alt={`服务号「${push.account_name}」二维码`} />
-            <span style={{ fontSize: 12, color: '#8b90a3' }}>长按识别二维码，关注「{push.account_name}」</span>
-          </div>
-        ) : null}
-        <div style={{ padding: 12, display: 'flex', flexDirection: 'column', gap: 8 }}>
-          {push?.enabled && !push.wechat_bound ? (
-            <Button block color="primary" onClick={() => navigate('/me/security')}>
-              去绑定微信
-            </Button>
-          ) : null}
-          <Button block onClick={() => setPushOpen(false)}>
-            知道了
-          </Button>
-        </div>
-      </Popup>
 
       <Popup visible={picking} onMaskClick={() => setPicking(false)} bodyStyle={{ borderTopLeftRadius: 16, borderTopRightRadius: 16, paddingBottom: 'env(safe-area-inset-bottom)' }}>
         <div className="mme__sheet-title">切换商户</div>

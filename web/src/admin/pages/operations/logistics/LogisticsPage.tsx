@@ -36,7 +36,9 @@ function Orders() {
   const { api, access } = useMe();
   const { message } = App.useApp();
   const canEdit = access.can(EDIT);
-  const [filters, setFilters] = useState({ q: '', state: '', handled: '' as '' | 'true' | 'false', carrier_id: 0 });
+  const [params] = useSearchParams();
+  // the global search opens a shipment here with ?q=<运单编号>
+  const [filters, setFilters] = useState({ q: params.get('q') ?? '', state: '', handled: '' as '' | 'true' | 'false', carrier_id: 0 });
   const [page, setPage] = useState(1);
   const [rows, setRows] = useState<ShipmentRow[]>([]);
   const [total, setTotal] = useState(0);
@@ -131,7 +133,7 @@ function Orders() {
           <Segmented value={filters.handled} onChange={(v) => set({ handled: v as '' | 'true' | 'false' })} options={[{ value: '', label: '全部' }, { value: 'false', label: '未处理' }, { value: 'true', label: '已处理' }]} />
           <Select style={{ width: 120 }} value={filters.state} onChange={(v) => set({ state: v })} options={STATE_FILTERS.map((o) => (o.value ? o : { ...o, label: '全部状态' }))} />
           <Select style={{ width: 160 }} value={filters.carrier_id} onChange={(v) => set({ carrier_id: v })} options={[{ value: 0, label: '全部渠道' }, ...carriers.map((c) => ({ value: c.id, label: c.name }))]} />
-          <Input.Search allowClear placeholder="运单编号 / 运单号 / 收件人 / 商户" style={{ width: 280 }} onSearch={(v) => set({ q: v })} />
+          <Input.Search allowClear defaultValue={filters.q} placeholder="运单编号 / 运单号 / 收件人 / 商户" style={{ width: 280 }} onSearch={(v) => set({ q: v })} />
         </Space>
         <Space wrap>
           {canEdit && (
