@@ -1,7 +1,5 @@
-import { AuditOutlined, CheckOutlined, FolderOpenOutlined, IdcardOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, StarOutlined, SwapOutlined, TeamOutlined, UserOutlined, WechatOutlined } from '@ant-design/icons';
+import { AuditOutlined, CheckOutlined, FolderOpenOutlined, IdcardOutlined, LineChartOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, StarOutlined, SwapOutlined, TeamOutlined, UserOutlined, WechatOutlined } from '@ant-design/icons';
 import { Avatar, Button, Dialog, Image, List, Popup, Tag, Toast } from 'antd-mobile';
-import { AuditOutlined, CheckOutlined, FolderOpenOutlined, IdcardOutlined, LineChartOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, SwapOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Button, Dialog, List, Popup, Tag, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '@/shared/errors';
@@ -90,6 +88,7 @@ export default function MePage() {
             </List.Item>
             <List.Item prefix={<StarOutlined className="mme__icon" />} onClick={() => navigate('/me/ratings')} data-testid="me-ratings">
               我的评价
+            </List.Item>
             <List.Item prefix={<LineChartOutlined className="mme__icon" />} onClick={() => navigate('/me/progress')} data-testid="me-progress">
               我的进度
             </List.Item>
