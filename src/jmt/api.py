@@ -27,6 +27,9 @@ from jmt.customs.api_batches import gateway_router as customs_gateway_router
 from jmt.customs.errors import ERROR_CODES as CUSTOMS_ERROR_CODES
 from jmt.documents.api import router as documents_router
 from jmt.documents.errors import ERROR_CODES as DOCUMENT_ERROR_CODES
+from jmt.downloads.api import router as downloads_router
+from jmt.downloads.api_admin import router as downloads_admin_router
+from jmt.downloads.errors import ERROR_CODES as DOWNLOAD_ERROR_CODES
 from jmt.filings.api import router as filings_router
 from jmt.filings.api_admin import router as filings_admin_router
 from jmt.filings.errors import ERROR_CODES as FILING_ERROR_CODES
@@ -81,6 +84,7 @@ ERROR_CODES: dict[str, str] = {
     **LOGISTICS_ERROR_CODES,
     **SHOWROOM_ERROR_CODES,
     **TRAINING_ERROR_CODES,
+    **DOWNLOAD_ERROR_CODES,
 }
 
 
@@ -134,6 +138,8 @@ api.add_router("/training", training_router)
 api.add_router("/admin/training", training_admin_router)
 api.add_router("/search", search_router)
 api.add_router("/admin/search", search_admin_router)
+api.add_router("/downloads", downloads_router)
+api.add_router("/admin/downloads", downloads_admin_router)
 
 
 def _respond(

@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "jmt.showroom",
     "jmt.training",
     "jmt.search",
+    "jmt.downloads",
     "jmt.integrations.customs_gateway",
 ]
 

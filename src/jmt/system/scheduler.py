@@ -89,6 +89,12 @@ SCHEDULE: tuple[Periodic, ...] = (
         at=time(4, 30),
         title="同步服务号关注者（补齐漏收的关注与取消关注事件）",
     ),
+    Periodic(
+        "downloads.expire",
+        "jmt.downloads.tasks.expire_downloads",
+        timedelta(hours=1),
+        title="删除保留期（7 天）已过的导出文件",
+    ),
 )
 
 
