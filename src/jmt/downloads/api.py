@@ -1,7 +1,5 @@
 """下载中心 for merchant users (``/downloads``) and the signed file link both surfaces use."""
 
-from __future__ import annotations
-
 from typing import Any
 
 from django.core.files.storage import default_storage

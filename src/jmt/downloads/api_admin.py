@@ -1,7 +1,5 @@
 """下载中心 of the back office (``/admin/downloads``): a staff member's own exports."""
 
-from __future__ import annotations
-
 from typing import Any
 
 from django.http import HttpRequest
