@@ -352,6 +352,7 @@ class OrdersExportQuery(Schema):
 )
 @require(VIEW)
 def orders_export(request: HttpRequest, query: Query[OrdersExportQuery]) -> Status[dict[str, Any]]:
+    selectors.acting_merchant(actor_of(request))  # refused now (module closed), not later in the worker
     params = query.model_dump(mode="json", exclude={"format"})
     download = download_create(actor=actor_of(request), kind=ORDERS, params=params, file_format=query.format)
     return Status(202, download_out(download))
