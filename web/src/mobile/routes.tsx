@@ -32,6 +32,7 @@ const CustomsCancelsPage = lazy(() => import('./pages/customs/CancelsPage'));
 const CustomsGatewayPage = lazy(() => import('./pages/customs/GatewayPage'));
 const CustomsNotificationsPage = lazy(() => import('./pages/customs/NotificationsPage'));
 const MeLogsPage = lazy(() => import('./pages/me/LogsPage'));
+const DownloadsPage = lazy(() => import('./pages/downloads/DownloadsPage'));
 const FxRatesPage = lazy(() => import('./pages/fx/FxRatesPage'));
 const FxSettlementsPage = lazy(() => import('./pages/fx/FxSettlementsPage'));
 const FxSettlementNewPage = lazy(() => import('./pages/fx/FxSettlementNewPage'));
@@ -75,6 +76,7 @@ const PAGES: { path: string; element: JSX.Element }[] = [
   { path: '/logistics/shipments/new', element: <LogisticsShipmentNewPage /> },
   { path: '/logistics/shipments/:id', element: <LogisticsShipmentDetailPage /> },
   { path: '/me/logs', element: <MeLogsPage /> },
+  { path: '/downloads', element: <DownloadsPage /> },
   { path: '/fx/rates', element: <FxRatesPage /> },
   { path: '/fx/settlements', element: <FxSettlementsPage /> },
   { path: '/fx/settlements/new', element: <FxSettlementNewPage /> },

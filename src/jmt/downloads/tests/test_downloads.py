@@ -316,3 +316,14 @@ def test_under_asgi_a_signed_link_streams_the_file_by_an_async_iterator(merchant
     response, data = async_to_sync(fetch_async)()
     assert response.status_code == 200
     assert len(data) == int(response["Content-Length"]) == download.size
+
+
+def test_the_demo_merchant_has_a_finished_and_an_expired_download(merchant_admin, crystal_merchant):
+    from jmt.downloads.seed import seed_downloads
+
+    seed_downloads(crystal_merchant, merchant_admin)
+    seed_downloads(crystal_merchant, merchant_admin)  # idempotent
+    statuses = sorted(Download.objects.filter(owner=merchant_admin).values_list("status", flat=True))
+    assert statuses == [DownloadStatus.DONE, DownloadStatus.EXPIRED]
+    done = Download.objects.get(owner=merchant_admin, status=DownloadStatus.DONE)
+    assert default_storage.exists(done.storage_path)

@@ -12,6 +12,7 @@ from django.db import transaction
 
 from jmt.accounts.models import User
 from jmt.customs.seed import seed_customs_gateway, seed_customs_summarised
+from jmt.downloads.seed import seed_downloads
 from jmt.filings.seed import seed_filings
 from jmt.fx.seed import seed_fx
 from jmt.logistics.seed import seed_logistics
@@ -73,6 +74,7 @@ class Command(BaseCommand):
         seed_customs_summarised(crystal)  # 汇总 done: 报关单号 for 出口退税
         seed_refunds(crystal, applicant=approved_admin, staff_user=admin)
         seed_logistics(crystal, applicant=approved_admin)  # the nine carriers, shipments in several states
+        seed_downloads(crystal, approved_admin)  # 下载中心: one finished customs export, one expired
 
         newcomer = User.objects.filter(phone=NEW_MERCHANT_PHONE).first()
         if newcomer is None:
