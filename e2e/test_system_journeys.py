@@ -17,6 +17,7 @@ from jmt.accounts.models import User
 from jmt.accounts.selectors import build_actor
 from jmt.audit.services import record, snapshot
 from jmt.merchants.models import Merchant
+from jmt.notifications.tests.helpers import run_ready_tasks
 from jmt.system.services import parameters_update
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps rows made by data migrations
@@ -87,8 +88,20 @@ def test_an_admin_filters_the_log_opens_a_diff_and_exports_csv(live_server: Any,
     shoot(page, "admin-system-log-diff")
     page.keyboard.press("Escape")
 
+    # The export is a task: the toast leads to the download center, the worker writes the file, the list
+    # (polled while it runs) turns it into 完成 and the file downloads from there.
+    page.get_by_role("button", name="导出 CSV").click()
+    queued = page.get_by_test_id("export-queued")
+    expect(queued).to_contain_text("已加入下载中心")
+    queued.get_by_text("查看下载中心").click()
+    expect(page).to_have_url(re.compile(r"/admin/downloads$"))
+    row = page.get_by_test_id("download-center").locator("tr.ant-table-row").first
+    expect(row).to_contain_text("操作日志")
+    run_ready_tasks()
+    expect(row).to_contain_text("完成", timeout=15_000)
+    shoot(page, "admin-download-center")
     with page.expect_download() as download:
-        page.get_by_role("button", name="导出 CSV").click()
+        row.get_by_role("button", name=re.compile("下\\s?载")).click()
     file = download.value
     assert file.suggested_filename.startswith("操作日志-")
     assert file.suggested_filename.endswith(".csv")

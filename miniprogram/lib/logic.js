@@ -40,4 +40,28 @@ function webviewUrl(origin, path, ticket, userId) {
   return `${origin}${target}${joiner}ticket=${encodeURIComponent(ticket)}&uid=${encodeURIComponent(String(userId))}`;
 }
 
-module.exports = { h5PathFor, safePath, webviewUrl };
+// The download bridge (pages/download/index): the H5 in the web-view hands over a signed, 5-minute link of
+// the download center (``/api/v1/downloads/file/<token>``); the bridge fetches it with wx.downloadFile.
+const FILE_PATH = '/api/v1/downloads/file/';
+// What wx.openDocument can show; anything else (a CSV) is offered as a link to copy into a browser.
+const DOCUMENT_TYPES = ['doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'pdf'];
+
+/**
+ * The file the bridge page was asked to fetch, or null when the address is not one of our signed links
+ * (another origin, another path): the bridge never downloads anything else.
+ */
+function downloadTarget(query, origin) {
+  const url = query && typeof query.url === 'string' ? decodeURIComponent(query.url) : '';
+  const name = query && typeof query.name === 'string' ? decodeURIComponent(query.name) : '';
+  if (!url.startsWith(origin + FILE_PATH) || /[\s\\]/.test(url)) return null;
+  const token = url.slice((origin + FILE_PATH).length);
+  if (!token || token.includes('/') || token.includes('?') || token.includes('#')) return null;
+  const extension = (name.split('.').pop() || '').toLowerCase();
+  return {
+    url,
+    name: name || '导出文件',
+    fileType: DOCUMENT_TYPES.includes(extension) ? extension : null,
+  };
+}
+
+module.exports = { h5PathFor, safePath, webviewUrl, downloadTarget };

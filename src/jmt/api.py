@@ -32,6 +32,9 @@ from jmt.customs.api_batches import gateway_router as customs_gateway_router
 from jmt.customs.errors import ERROR_CODES as CUSTOMS_ERROR_CODES
 from jmt.documents.api import router as documents_router
 from jmt.documents.errors import ERROR_CODES as DOCUMENT_ERROR_CODES
+from jmt.downloads.api import router as downloads_router
+from jmt.downloads.api_admin import router as downloads_admin_router
+from jmt.downloads.errors import ERROR_CODES as DOWNLOAD_ERROR_CODES
 from jmt.filings.api import router as filings_router
 from jmt.filings.api_admin import router as filings_admin_router
 from jmt.filings.errors import ERROR_CODES as FILING_ERROR_CODES
@@ -92,6 +95,7 @@ ERROR_CODES: dict[str, str] = {
     **COCKPITS_ERROR_CODES,
     **CRYSTAL_ERROR_CODES,
     **RATING_ERROR_CODES,
+    **DOWNLOAD_ERROR_CODES,
 }
 
 
@@ -150,6 +154,8 @@ api.add_router("/admin/search", search_admin_router)
 api.add_router("/admin/cockpits", cockpits_admin_router)
 api.add_router("/ratings", ratings_router)
 api.add_router("/admin/ratings", ratings_admin_router)
+api.add_router("/downloads", downloads_router)
+api.add_router("/admin/downloads", downloads_admin_router)
 
 
 def _respond(

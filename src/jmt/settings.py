@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "jmt.crystal",
     "jmt.search",
     "jmt.ratings",
+    "jmt.downloads",
     "jmt.integrations.customs_gateway",
 ]
 

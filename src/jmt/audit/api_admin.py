@@ -3,36 +3,25 @@
 from typing import Any
 
 from django.http import HttpRequest, StreamingHttpResponse
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
-from jmt.audit import export, labels, selectors, services
+from jmt.audit import labels, selectors, services
 from jmt.audit import schemas as s
 from jmt.audit.archive import archive_path
+from jmt.audit.downloads import OPERATION_LOGS
 from jmt.audit.errors import AuditError
 from jmt.core.pagination import paginate, paginate_large
 from jmt.core.permissions import actor_of, require
 from jmt.core.schemas import error_responses
-from jmt.system.streaming import file_response, stream_response
+from jmt.downloads.schemas import DownloadOut, download_out
+from jmt.downloads.services import download_create
+from jmt.system.streaming import file_response
 
 router = Router(tags=["audit"])
 
 # Until the catalog has a separate ``system:logs:export`` code, exporting needs the view code.
 VIEW = "system:logs:view"
 EXPORT = "system:logs:export"
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-_export_responses = {
-    "responses": {
-        200: {
-            "description": "导出文件（以流式方式逐块发送）",
-            "content": {
-                "text/csv": {"schema": {"type": "string"}},
-                XLSX: {"schema": {"type": "string", "format": "binary"}},
-            },
-        }
-    }
-}
 
 
 @router.get(
@@ -67,34 +56,26 @@ def operation_logs_labels(request: HttpRequest) -> dict[str, Any]:
     }
 
 
-@router.get(
+@router.post(
     "/operation-logs/export",
-    response={**error_responses(401, 403, 422)},
+    response={202: DownloadOut, **error_responses(401, 403, 422)},
     operation_id="audit_operation_logs_export",
-    summary="导出操作日志（CSV / Excel）",
-    description="筛选条件同列表；`ids` 只导出选中的记录。CSV 为带 BOM 的 UTF-8，逐块流式发送；"
-    "Excel 以 XlsxWriter 常量内存模式写入临时文件后流式发送。导出本身记入操作日志。",
-    openapi_extra=_export_responses,
+    summary="导出操作日志（CSV / Excel）：加入下载中心",
+    description="筛选条件同列表；`ids` 只导出选中的记录。导出在后台生成（进度见下载中心），完成后发站内信；"
+    "CSV 为带 BOM 的 UTF-8，Excel 以 XlsxWriter 常量内存模式写入。导出本身记入操作日志。",
 )
 @require(EXPORT)
-def operation_logs_export(request: HttpRequest, query: Query[s.LogExportQuery]) -> StreamingHttpResponse:
+def operation_logs_export(request: HttpRequest, query: Query[s.LogExportQuery]) -> Status[dict[str, Any]]:
     actor = actor_of(request)
     filters = query.export_filters()
     entry = services.operation_logs_export_record(actor=actor, fmt=query.format, filters=filters)
-    rows = selectors.operation_log_export_rows(actor=actor, filters=filters, exclude_id=entry.pk)
-    filename = export.export_filename(query.format)
-    if query.format == "csv":
-        return stream_response(
-            request, export.csv_chunks(rows), content_type="text/csv; charset=utf-8", filename=filename
-        )
-    handle = export.xlsx_tempfile()
-    try:
-        export.write_xlsx(rows, handle)
-        handle.seek(0)
-    except BaseException:
-        handle.close()
-        raise
-    return file_response(request, handle, content_type=XLSX, filename=filename)
+    download = download_create(
+        actor=actor,
+        kind=OPERATION_LOGS,
+        params={"query": query.model_dump(mode="json"), "before_id": entry.pk},
+        file_format=query.format,
+    )
+    return Status(202, download_out(download))
 
 
 @router.get(

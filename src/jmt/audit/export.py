@@ -13,7 +13,6 @@ from datetime import datetime
 from typing import IO, Any
 
 import xlsxwriter  # type: ignore[import-untyped]
-from django.conf import settings
 from django.utils import timezone
 
 from jmt.audit import labels
@@ -127,13 +126,3 @@ def write_xlsx(rows: Iterable[dict[str, Any]], target: IO[bytes]) -> int:
         sheet.write_row(0, 0, HEADER, header)
     workbook.close()
     return count
-
-
-def export_filename(fmt: str, now: datetime | None = None) -> str:
-    stamp = timezone.localtime(now or timezone.now()).strftime("%Y%m%d-%H%M%S")
-    return f"操作日志-{stamp}.{fmt}"
-
-
-def xlsx_tempfile() -> IO[bytes]:
-    """An anonymous temporary file (removed when closed) for the finished workbook."""
-    return tempfile.TemporaryFile(dir=getattr(settings, "EXPORT_TMP_DIR", None))

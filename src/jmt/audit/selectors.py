@@ -123,17 +123,26 @@ def operation_log_get(*, actor: Actor, log_id: int) -> OperationLog:
 
 
 def operation_log_export_rows(
-    *, actor: Actor, filters: LogFilters, exclude_id: int | None = None
+    *, actor: Actor, filters: LogFilters, before_id: int | None = None
 ) -> Iterator[dict[str, Any]]:
     """The rows of an export as plain dicts, read in chunks (a server-side cursor on PostgreSQL).
 
     Plain values, not model instances: 200,000 rows never sit in memory at once, and building dicts
-    costs a fraction of building models.
+    costs a fraction of building models. ``before_id``: only the entries written before that one (the
+    export's own entry), so the file holds the log as it was when the export was asked for.
     """
-    queryset = _filtered(operation_logs_visible(actor=actor), filters)
-    if exclude_id is not None:
-        queryset = queryset.exclude(pk=exclude_id)
+    queryset = _export_queryset(actor=actor, filters=filters, before_id=before_id)
     return queryset.order_by("-created_at", "-id").values(*EXPORT_VALUES).iterator(chunk_size=EXPORT_CHUNK_SIZE)
+
+
+def _export_queryset(*, actor: Actor, filters: LogFilters, before_id: int | None) -> QuerySet[OperationLog]:
+    queryset = _filtered(operation_logs_visible(actor=actor), filters)
+    return queryset if before_id is None else queryset.filter(pk__lt=before_id)
+
+
+def operation_log_export_count(*, actor: Actor, filters: LogFilters, before_id: int | None = None) -> int:
+    """How many rows the export will hold (for its progress)."""
+    return _export_queryset(actor=actor, filters=filters, before_id=before_id).order_by().count()
 
 
 def module_and_action_codes(*, actor: Actor) -> tuple[list[str], list[str]]:

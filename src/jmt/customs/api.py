@@ -2,7 +2,7 @@
 and the 点点通 receipt callback."""
 
 import logging
-from typing import Any
+from typing import Any, Literal
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -17,6 +17,7 @@ from jmt.core.schemas import error_responses
 from jmt.customs import schemas as s
 from jmt.customs import selectors
 from jmt.customs.codes.receipts import explain, explain_document, explain_receipt
+from jmt.customs.downloads import ORDERS
 from jmt.customs.errors import CELL_ERROR_CODES, CustomsError
 from jmt.customs.excel.template import build_template
 from jmt.customs.services import filings, imports
@@ -24,6 +25,8 @@ from jmt.customs.services.gateway import callback_signer
 from jmt.customs.services.imports import order_import_create, order_import_declare
 from jmt.customs.services.receipts import receipt_ingest
 from jmt.customs.xml.receipts import ReceiptParseError
+from jmt.downloads.schemas import DownloadOut, download_out
+from jmt.downloads.services import download_create
 from jmt.integrations.customs_gateway import signing
 
 logger = logging.getLogger("jmt.customs")
@@ -331,6 +334,28 @@ class OrdersQuery(Schema):
 def orders_list(request: HttpRequest, query: Query[OrdersQuery]) -> dict[str, Any]:
     rows = selectors.orders(actor=actor_of(request), batch_id=query.batch_id, status=query.status, search=query.search)
     return paginate(rows, page=query.page, page_size=query.page_size).map(_order_row).out()
+
+
+class OrdersExportQuery(Schema):
+    batch_id: int | None = None
+    status: str = Field("", description="problem / in_progress / cleared / released / closed / cancelled")
+    search: str = Field("", max_length=100, description="订单编号、清单编号或运单号")
+    format: Literal["xlsx", "csv"] = "xlsx"
+
+
+@customs_router.post(
+    "/orders/export",
+    response={202: DownloadOut, **error_responses(401, 403, 422)},
+    operation_id="customs_orders_export",
+    summary="导出已申报订单与清单（Excel / CSV）：加入下载中心",
+    description="筛选条件同列表。文件在后台生成，进度见下载中心，完成后发站内信。",
+)
+@require(VIEW, allow_while_impersonating=True)  # a read: the file goes to the viewed user's download center
+def orders_export(request: HttpRequest, query: Query[OrdersExportQuery]) -> Status[dict[str, Any]]:
+    selectors.acting_merchant(actor_of(request))  # refused now (module closed), not later in the worker
+    params = query.model_dump(mode="json", exclude={"format"})
+    download = download_create(actor=actor_of(request), kind=ORDERS, params=params, file_format=query.format)
+    return Status(202, download_out(download))
 
 
 class CountsQuery(Schema):

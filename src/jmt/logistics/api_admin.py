@@ -3,7 +3,7 @@ tracking numbers one by one or from a sheet, and exports."""
 
 from typing import Any
 
-from django.http import HttpRequest, StreamingHttpResponse
+from django.http import HttpRequest
 from ninja import File, Query, Router, Status
 from ninja.files import UploadedFile
 
@@ -11,16 +11,17 @@ from jmt.audit.services import record_event
 from jmt.core.pagination import paginate
 from jmt.core.permissions import actor_of, require
 from jmt.core.schemas import error_responses
-from jmt.logistics import export, selectors, services
+from jmt.downloads.schemas import DownloadOut, download_out
+from jmt.downloads.services import download_create
 from jmt.logistics import schemas as s
+from jmt.logistics import selectors, services
+from jmt.logistics.downloads import SHIPMENTS
 from jmt.logistics.errors import LogisticsError
 from jmt.logistics.flow import QUEUE_VIEW, TRACK
 from jmt.logistics.models import Carrier
 from jmt.logistics.sheet import read_sheet
-from jmt.system.streaming import file_response, stream_response
 
 router = Router(tags=["admin-logistics"])
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHEET_MAX_BYTES = 5 * 1024 * 1024
 
 
@@ -115,22 +116,16 @@ def counts(request: HttpRequest) -> list[dict[str, Any]]:
     return selectors.state_counts(selectors.shipments(actor=actor_of(request)))
 
 
-@router.get(
+@router.post(
     "/shipments/export",
-    response={**error_responses(401, 403, 422)},
+    response={202: DownloadOut, **error_responses(401, 403, 422)},
     operation_id="admin_logistics_export",
-    summary="导出物流订单（Excel / CSV）",
-    description="筛选条件同列表。CSV 为带 BOM 的 UTF-8，逐块流式发送；Excel 以常量内存模式写入临时文件后流式发送。",
-    openapi_extra={
-        "responses": {
-            200: {"description": "导出文件", "content": {XLSX: {}, "text/csv": {}}},
-        }
-    },
+    summary="导出物流订单（Excel / CSV）：加入下载中心",
+    description="筛选条件同列表。文件在后台生成（进度见下载中心），完成后发站内信；Excel 以常量内存模式写入。",
 )
 @require(QUEUE_VIEW)
-def export_shipments(request: HttpRequest, query: Query[s.ExportQuery]) -> StreamingHttpResponse:
+def export_shipments(request: HttpRequest, query: Query[s.ExportQuery]) -> Status[dict[str, Any]]:
     actor = actor_of(request)
-    rows = _admin_rows(request, query)
     record_event(
         actor=actor,
         module="logistics",
@@ -138,22 +133,10 @@ def export_shipments(request: HttpRequest, query: Query[s.ExportQuery]) -> Strea
         object_type="logistics.Shipment",
         changes={"format": ["", query.format]},
     )
-    name = export.filename(query.format)
-    if query.format == "csv":
-        return stream_response(
-            request,
-            export.csv_chunks(selectors.export_rows(rows)),
-            content_type="text/csv; charset=utf-8",
-            filename=name,
-        )
-    handle = export.xlsx_tempfile()
-    try:
-        export.write_xlsx(selectors.export_rows(rows), handle)
-        handle.seek(0)
-    except BaseException:
-        handle.close()
-        raise
-    return file_response(request, handle, content_type=XLSX, filename=name)
+    download = download_create(
+        actor=actor, kind=SHIPMENTS, params=query.model_dump(mode="json"), file_format=query.format
+    )
+    return Status(202, download_out(download))
 
 
 @router.post(

@@ -8,7 +8,6 @@ from collections.abc import Iterable, Iterator
 from typing import IO
 
 import xlsxwriter  # type: ignore[import-untyped]
-from django.utils import timezone
 
 from jmt.logistics.selectors import EXPORT_HEADER
 
@@ -60,11 +59,3 @@ def write_xlsx(rows: Iterable[list[str]], target: IO[bytes]) -> int:
         sheet.write_row(count, 0, row)
     workbook.close()
     return count
-
-
-def xlsx_tempfile() -> IO[bytes]:
-    return tempfile.TemporaryFile()
-
-
-def filename(fmt: str) -> str:
-    return f"物流订单-{timezone.localtime():%Y%m%d-%H%M%S}.{fmt}"

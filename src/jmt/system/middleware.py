@@ -6,6 +6,10 @@ from our own origin (Vite emits no inline script), styles from our origin plus i
 injects its CSS-in-JS as ``<style>`` elements — and images from our origin, ``data:`` and ``blob:``
 (the export downloads). A response that already carries a policy keeps it.
 
+The mobile H5 (``/m/``) alone may also load WeChat's JS-SDK from ``res.wx.qq.com``: inside the
+mini-program's ``<web-view>`` it is the only way to open a mini-program page (the download bridge,
+``wx.miniProgram.navigateTo``), and it is loaded only there.
+
 API answers (``/api/``) are personal and change with every write: each one says
 ``Cache-Control: no-store`` unless the view chose a caching policy itself.
 """
@@ -33,6 +37,8 @@ DEFAULT_CSP = "; ".join(
         "frame-ancestors 'none'",
     ]
 )
+WECHAT_JSSDK_ORIGIN = "https://res.wx.qq.com"
+MOBILE_CSP = DEFAULT_CSP.replace("script-src 'self'", f"script-src 'self' {WECHAT_JSSDK_ORIGIN}")
 DEFAULT_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 
@@ -46,6 +52,7 @@ class SecurityHeadersMiddleware:
         if self.is_async:
             markcoroutinefunction(self)
         self.csp = str(getattr(settings, "CONTENT_SECURITY_POLICY", DEFAULT_CSP))
+        self.mobile_csp = str(getattr(settings, "CONTENT_SECURITY_POLICY", MOBILE_CSP))
         self.permissions = str(getattr(settings, "PERMISSIONS_POLICY", DEFAULT_PERMISSIONS_POLICY))
 
     def __call__(self, request: HttpRequest) -> Any:
@@ -60,7 +67,8 @@ class SecurityHeadersMiddleware:
         if request.path.startswith("/api/") and "Cache-Control" not in response:
             response["Cache-Control"] = "no-store"
         if self.csp and "Content-Security-Policy" not in response:
-            response["Content-Security-Policy"] = self.csp
+            mobile = request.path == "/m" or request.path.startswith("/m/")
+            response["Content-Security-Policy"] = self.mobile_csp if mobile else self.csp
         if self.permissions and "Permissions-Policy" not in response:
             response["Permissions-Policy"] = self.permissions
         return response

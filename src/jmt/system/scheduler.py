@@ -94,6 +94,10 @@ SCHEDULE: tuple[Periodic, ...] = (
         "jmt.cockpits.tasks.cockpit_refresh",
         timedelta(minutes=10),
         title="重算数据驾驶舱的汇总数据",
+        "downloads.expire",
+        "jmt.downloads.tasks.expire_downloads",
+        timedelta(hours=1),
+        title="删除保留期（7 天）已过的导出文件",
     ),
 )
 

@@ -4,14 +4,18 @@ from typing import Any
 
 from django.db.models import Count
 from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import File, Query, Router, Status
 from ninja.files import UploadedFile
 
 from jmt.core.permissions import PUBLIC, actor_of, require
 from jmt.core.schemas import error_responses
+from jmt.downloads.schemas import DownloadOut, download_out
+from jmt.downloads.services import download_create
 from jmt.training import cockpit, services
 from jmt.training import schemas as s
+from jmt.training.downloads import COCKPIT
 from jmt.training.models import Course, Faq, Lesson
 from jmt.training.selectors import cover_preview_course, cover_preview_url
 
@@ -232,25 +236,13 @@ def cockpit_view(request: HttpRequest, query: Query[s.CockpitQuery]) -> dict[str
     return cockpit.cockpit(actor_of(request), course_id=query.course_id, days=query.days)
 
 
-@router.get(
+@router.post(
     "/cockpit/export",
-    response={200: None, **error_responses(401, 403, 404)},
+    response={202: DownloadOut, **error_responses(401, 403, 404)},
     operation_id="training_admin_cockpit_export",
-    summary="导出培训驾驶舱（xlsx）",
-    openapi_extra={
-        "responses": {
-            200: {
-                "description": "xlsx",
-                "content": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}},
-            }
-        }
-    },
+    summary="导出培训驾驶舱（xlsx）：加入下载中心",
 )
 @require(VIEW)
-def cockpit_export(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(
-        cockpit.export_xlsx(actor_of(request)),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = "attachment; filename*=UTF-8''training-cockpit.xlsx"
-    return response
+def cockpit_export(request: HttpRequest) -> Status[dict[str, Any]]:
+    download = download_create(actor=actor_of(request), kind=COCKPIT, params={}, file_format="xlsx")
+    return Status(202, download_out(download))

@@ -14,6 +14,7 @@ const AdminLayout = lazy(() => import('./layouts/AdminLayout').then((module) => 
 const LoginPage = lazy(() => import('./pages/auth/LoginPage'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
 const MessagesPage = lazy(() => import('./pages/messages/MessagesPage'));
+const DownloadsPage = lazy(() => import('./pages/downloads/DownloadsPage'));
 const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
 const AccountsPage = lazy(() => import('./pages/system/accounts/AccountsPage'));
 const ChangePasswordPage = lazy(() => import('./pages/system/accounts/ChangePasswordPage'));
@@ -41,6 +42,7 @@ const CrystalHintsPage = lazy(() => import('./pages/content/crystal/CrystalHints
 export const BUILT_PAGES = [
   { path: '/', title: '工作台', permission: null },
   { path: '/messages', title: '消息中心', permission: null },
+  { path: '/downloads', title: '下载中心', permission: null },
   { path: '/system/accounts', title: '管理员账户', permission: 'system:accounts:view' },
   { path: '/system/roles', title: '角色权限', permission: 'system:roles:view' },
   { path: '/system/impersonation', title: '用户切换', permission: 'system:impersonation:view' },
@@ -100,6 +102,7 @@ export function AdminRoutes() {
         >
           <Route index element={<DashboardPage />} />
           <Route path="messages" element={<MessagesPage />} />
+          <Route path="downloads" element={<DownloadsPage />} />
           <Route path="system/accounts" element={<AccountsPage />} />
           <Route path="system/roles" element={<RolesPage />} />
           <Route path="system/impersonation" element={<ImpersonationPage />} />

@@ -14,6 +14,7 @@ const LoginPage = lazy(() => import('./pages/auth/LoginPage'));
 const WechatCallbackPage = lazy(() => import('./pages/auth/WechatCallbackPage'));
 const HomePage = lazy(() => import('./pages/home/HomePage'));
 const MessagesPage = lazy(() => import('./pages/messages/MessagesPage'));
+const DownloadsPage = lazy(() => import('./pages/downloads/DownloadsPage'));
 const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
 const DocumentsPage = lazy(() => import('./pages/documents/DocumentsPage'));
 const CustomsOrdersPage = lazy(() => import('./pages/customs/CustomsOrdersPage'));
@@ -56,6 +57,7 @@ export const BUILT_PAGES = [
   { path: '/messages', title: '消息中心', permission: null },
   { path: '/me', title: '个人中心', permission: null },
   { path: '/documents', title: '我的资料', permission: null },
+  { path: '/downloads', title: '下载中心', permission: null },
 ] as const;
 
 export function MerchantRoutes() {
@@ -74,6 +76,7 @@ export function MerchantRoutes() {
         >
           <Route index element={<HomePage />} />
           <Route path="messages" element={<MessagesPage />} />
+          <Route path="downloads" element={<DownloadsPage />} />
           <Route path="documents" element={<DocumentsPage />} />
           <Route path="customs/orders" element={<CustomsOrdersPage />} />
           <Route path="me" element={<MePage />} />

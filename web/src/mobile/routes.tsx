@@ -33,6 +33,7 @@ const CustomsGatewayPage = lazy(() => import('./pages/customs/GatewayPage'));
 const CustomsNotificationsPage = lazy(() => import('./pages/customs/NotificationsPage'));
 const MeLogsPage = lazy(() => import('./pages/me/LogsPage'));
 const MeRatingsPage = lazy(() => import('./pages/me/RatingsPage'));
+const DownloadsPage = lazy(() => import('./pages/downloads/DownloadsPage'));
 const FxRatesPage = lazy(() => import('./pages/fx/FxRatesPage'));
 const FxSettlementsPage = lazy(() => import('./pages/fx/FxSettlementsPage'));
 const FxSettlementNewPage = lazy(() => import('./pages/fx/FxSettlementNewPage'));
@@ -80,6 +81,7 @@ const PAGES: { path: string; element: JSX.Element }[] = [
   { path: '/me/logs', element: <MeLogsPage /> },
   { path: '/me/ratings', element: <MeRatingsPage /> },
   { path: '/me/progress', element: <ProgressPage /> },
+  { path: '/downloads', element: <DownloadsPage /> },
   { path: '/fx/rates', element: <FxRatesPage /> },
   { path: '/fx/settlements', element: <FxSettlementsPage /> },
   { path: '/fx/settlements/new', element: <FxSettlementNewPage /> },

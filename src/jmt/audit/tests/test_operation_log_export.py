@@ -3,30 +3,26 @@ import io
 import re
 import zipfile
 from datetime import datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from asgiref.sync import async_to_sync
-from django.test import AsyncClient
 
 from jmt.accounts.models import User
-from jmt.accounts.tokens import issue_tokens
 from jmt.audit.models import OperationLog
 from jmt.audit.tests.conftest import make_log
+from jmt.downloads.models import Download
+from jmt.downloads.tests.helpers import ask_export, export_file
 
 pytestmark = pytest.mark.django_db
 
 SH = ZoneInfo("Asia/Shanghai")
 
 
-def body_of(response) -> bytes:
-    assert response.streaming, "exports are streamed"
-    return b"".join(response.streaming_content)
+PATH = "/admin/audit/operation-logs/export"
 
 
-def csv_rows(response) -> list[list[str]]:
-    text = body_of(response).decode("utf-8")
+def csv_rows(data: bytes) -> list[list[str]]:
+    text = data.decode("utf-8")
     assert text.startswith("\ufeff"), "UTF-8 with a BOM, so Excel reads the Chinese"
     return list(csv.reader(io.StringIO(text[1:])))
 
@@ -56,12 +52,9 @@ def test_the_csv_export_has_a_chinese_header_and_readable_rows(admin_api, lin, s
         created_at=datetime(2026, 3, 1, 9, 30, tzinfo=SH),
         changes={"name": ["旧名", "新名"]},
     )
-    response = admin_api.get("/admin/audit/operation-logs/export", format="csv")
-    assert response.status_code == 200
-    assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert "attachment" in response["Content-Disposition"]
-    assert ".csv" in response["Content-Disposition"]
-    header, row = csv_rows(response)
+    header, row = csv_rows(export_file(admin_api, PATH, format="csv"))
+    assert Download.objects.get().file_name.startswith("操作日志-")
+    assert Download.objects.get().file_name.endswith(".csv")
     assert header == ["编号", "时间", "账号", "代操作人", "模块", "操作", "对象", "改动内容", "IP", "浏览器标识"]
     assert row[1:] == [
         "2026-03-01 09:30:00",
@@ -80,7 +73,7 @@ def test_the_export_follows_the_list_filters(admin_api, lin):
     make_log(actor=lin, module="accounts", action="register")
     make_log(actor=lin, module="merchants")
     make_log(actor=None, module="merchants")
-    rows = csv_rows(admin_api.get("/admin/audit/operation-logs/export", format="csv", module="merchants", actor="林"))
+    rows = csv_rows(export_file(admin_api, PATH, format="csv", module="merchants", actor="林"))
     assert len(rows) == 2
     assert rows[1][2] == "林晶莹（13800000001）"
 
@@ -88,27 +81,27 @@ def test_the_export_follows_the_list_filters(admin_api, lin):
 def test_the_export_of_selected_rows_holds_only_those(admin_api, lin):
     chosen = [make_log(actor=lin).pk for _ in range(3)]
     make_log(actor=lin)
-    rows = csv_rows(admin_api.get("/admin/audit/operation-logs/export", format="csv", ids=f"{chosen[0]},{chosen[2]}"))
+    rows = csv_rows(export_file(admin_api, PATH, format="csv", ids=f"{chosen[0]},{chosen[2]}"))
     assert sorted(int(r[0]) for r in rows[1:]) == [chosen[0], chosen[2]]
 
 
 def test_selected_ids_must_be_numbers(admin_api):
-    response = admin_api.get("/admin/audit/operation-logs/export", format="csv", ids="1,abc")
+    response = ask_export(admin_api, PATH, format="csv", ids="1,abc")
     assert response.status_code == 422
     assert response.json()["details"]["fields"] == {"ids": "请用英文逗号分隔记录编号"}
 
 
 def test_a_cell_that_would_run_as_a_spreadsheet_formula_is_defused(admin_api):
     make_log(object_repr='=HYPERLINK("http://evil")')
-    rows = csv_rows(admin_api.get("/admin/audit/operation-logs/export", format="csv"))
+    rows = csv_rows(export_file(admin_api, PATH, format="csv"))
     assert rows[1][6] == '\'=HYPERLINK("http://evil")'
 
 
 @pytest.mark.parametrize("value", ["=1+1", "+1+1", "-1+1", "@SUM(1,1)"], ids=["equals", "plus", "minus", "at"])
 def test_every_formula_prefix_is_kept_safe_in_both_export_formats(admin_api, value):
     make_log(object_repr=value)
-    assert csv_rows(admin_api.get("/admin/audit/operation-logs/export", format="csv"))[1][6] == "'" + value
-    data = body_of(admin_api.get("/admin/audit/operation-logs/export", format="xlsx"))
+    assert csv_rows(export_file(admin_api, PATH, format="csv"))[1][6] == "'" + value
+    data = export_file(admin_api, PATH, format="xlsx")
     assert value in [row[6] for row in xlsx_rows(data)[1:]]  # after the CSV export's own log line
     with zipfile.ZipFile(io.BytesIO(data)) as book:
         assert "<f>" not in book.read("xl/worksheets/sheet1.xml").decode()
@@ -117,11 +110,7 @@ def test_every_formula_prefix_is_kept_safe_in_both_export_formats(admin_api, val
 def test_the_excel_export_is_a_workbook_with_the_same_rows(admin_api, lin):
     make_log(actor=lin, created_at=datetime(2026, 3, 1, 9, 30, tzinfo=SH))
     make_log(actor=None, created_at=datetime(2026, 3, 2, 9, 30, tzinfo=SH), object_repr="=1+1")
-    response = admin_api.get("/admin/audit/operation-logs/export", format="xlsx")
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    data = body_of(response)
-    assert int(response["Content-Length"]) == len(data)
+    data = export_file(admin_api, PATH, format="xlsx")
     rows = xlsx_rows(data)
     assert rows[0][:3] == ["编号", "时间", "账号"]
     assert [r[1] for r in rows[1:]] == ["2026-03-02 09:30:00", "2026-03-01 09:30:00"]
@@ -132,13 +121,13 @@ def test_the_excel_export_is_a_workbook_with_the_same_rows(admin_api, lin):
 
 
 def test_an_export_with_no_matching_rows_still_has_its_header(admin_api):
-    rows = xlsx_rows(body_of(admin_api.get("/admin/audit/operation-logs/export", format="xlsx", module="nothing")))
+    rows = xlsx_rows(export_file(admin_api, PATH, format="xlsx", module="nothing"))
     assert rows == [["编号", "时间", "账号", "代操作人", "模块", "操作", "对象", "改动内容", "IP", "浏览器标识"]]
 
 
 def test_an_export_is_itself_recorded_and_left_out_of_its_own_file(admin_api, superadmin):
     make_log()
-    rows = csv_rows(admin_api.get("/admin/audit/operation-logs/export", format="csv", module="merchants"))
+    rows = csv_rows(export_file(admin_api, PATH, format="csv", module="merchants"))
     entry = OperationLog.objects.get(action="export")
     assert entry.actor == superadmin
     assert entry.changes == {"format": [None, "csv"], "filters": [None, {"module": "merchants"}]}
@@ -146,52 +135,13 @@ def test_an_export_is_itself_recorded_and_left_out_of_its_own_file(admin_api, su
 
 
 def test_an_unknown_format_is_refused(admin_api):
-    response = admin_api.get("/admin/audit/operation-logs/export", format="pdf")
+    response = ask_export(admin_api, PATH, format="pdf")
     assert response.status_code == 422
+    assert not Download.objects.exists()
 
 
 def test_a_staff_account_without_the_log_permission_cannot_export(api, staff_without_logs):
-    response = api.as_user(staff_without_logs).get("/admin/audit/operation-logs/export", format="csv")
+    response = ask_export(api.as_user(staff_without_logs), PATH, format="csv")
     assert response.status_code == 403
     assert not OperationLog.objects.filter(action="export").exists()
-
-
-def test_under_asgi_the_csv_is_streamed_by_an_async_iterator(superadmin):
-    """uvicorn serves the app: a sync iterator would be read whole into memory there."""
-    for _ in range(1200):  # several chunks of 500 lines
-        make_log()
-    token = issue_tokens(superadmin, remember=False).access
-
-    async def fetch():
-        response: Any = await AsyncClient().get(
-            "/api/v1/admin/audit/operation-logs/export",
-            {"format": "csv"},
-            headers={"Authorization": f"Bearer {token}"},
-        )
-        assert response.is_async
-        chunks = [chunk async for chunk in response.streaming_content]
-        return response, chunks
-
-    response, chunks = async_to_sync(fetch)()
-    assert response.status_code == 200
-    assert len(chunks) >= 4
-    lines = b"".join(chunks).decode("utf-8").splitlines()
-    assert len(lines) == 1 + 1200
-
-
-def test_under_asgi_the_workbook_file_is_streamed_by_an_async_iterator(superadmin):
-    make_log()
-    token = issue_tokens(superadmin, remember=False).access
-
-    async def fetch():
-        response: Any = await AsyncClient().get(
-            "/api/v1/admin/audit/operation-logs/export",
-            {"format": "xlsx"},
-            headers={"Authorization": f"Bearer {token}"},
-        )
-        assert response.is_async
-        return response, b"".join([chunk async for chunk in response.streaming_content])
-
-    response, data = async_to_sync(fetch)()
-    assert int(response["Content-Length"]) == len(data)
-    assert xlsx_rows(data)[1][4] == "商户"
+    assert not Download.objects.exists()

@@ -7,6 +7,7 @@ import io
 import pytest
 from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped]
 
+from jmt.downloads.tests.helpers import export_file
 from jmt.logistics.models import Shipment
 from jmt.logistics.tests.conftest import put, shipment_body
 
@@ -212,19 +213,14 @@ def test_a_sheet_without_the_two_columns_is_refused(api, logistics_staff, booked
     assert response.json()["message"] == "表头须包含「运单编号」和「承运商运单号」两列"
 
 
-def _body(response):
-    return b"".join(response.streaming_content) if response.streaming else response.content
-
-
 def test_orders_download_as_csv_with_a_bom_and_as_xlsx(api, logistics_staff, booked):
     staff = api.as_user(logistics_staff)
-    csv_response = staff.get("/admin/logistics/shipments/export", format="csv")
-    assert csv_response.streaming
-    lines = list(csv.reader(io.StringIO(_body(csv_response).decode("utf-8-sig"))))
+    data = export_file(staff, "/admin/logistics/shipments/export", format="csv")
+    assert data.startswith(b"\xef\xbb\xbf")
+    lines = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert lines[0][:3] == ["运单编号", "商户", "物流渠道"]
     assert len(lines) == 4
     assert lines[1][2] == "日本专线"
-    xlsx_response = staff.get("/admin/logistics/shipments/export", format="xlsx")
-    sheet = load_workbook(io.BytesIO(_body(xlsx_response))).active
+    sheet = load_workbook(io.BytesIO(export_file(staff, "/admin/logistics/shipments/export", format="xlsx"))).active
     assert sheet.max_row == 4
     assert sheet.cell(2, 4).value == "日本"

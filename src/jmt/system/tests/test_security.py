@@ -55,7 +55,14 @@ def test_every_response_carries_the_security_headers(client):
 
 def test_the_single_page_apps_are_served_with_the_policy(client):
     response = client.get("/admin/system/logs")
-    assert "script-src 'self'" in response["Content-Security-Policy"]
+    assert "script-src 'self';" in response["Content-Security-Policy"]
+
+
+def test_only_the_mobile_h5_may_load_the_wechat_js_sdk_for_the_mini_program_bridge(client):
+    mobile = client.get("/m/downloads")["Content-Security-Policy"]
+    assert mobile.split("script-src")[1].split(";")[0].strip() == "'self' https://res.wx.qq.com"
+    for path in ("/downloads", "/admin/downloads", "/api/v1/system/notices"):
+        assert client.get(path)["Content-Security-Policy"].split("script-src")[1].split(";")[0].strip() == "'self'"
 
 
 def test_behind_the_proxy_https_is_enforced_with_hsts(client, settings):

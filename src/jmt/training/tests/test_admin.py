@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
+from jmt.downloads.tests.helpers import export_file
 from jmt.training.models import Course, Lesson, Turn
 from jmt.training.seed import seed_training_progress
 from jmt.training.tests.conftest import lesson_of
@@ -139,8 +140,7 @@ def test_the_cockpit_counts_completion_per_course_and_merchant(
 
 def test_the_cockpit_exports_to_xlsx(api, superadmin, merchant_admin, crystal_merchant, content):
     seed_training_progress([(merchant_admin, crystal_merchant)], channels={})
-    response = api.as_user(superadmin).get("/admin/training/cockpit/export")
-    book = load_workbook(io.BytesIO(response.content))
+    book = load_workbook(io.BytesIO(export_file(api.as_user(superadmin), "/admin/training/cockpit/export")))
     assert book.sheetnames == ["课程完成率", "商户完成率", "学习人数趋势", "课时流失", "智能客服评价"]
     assert book["课程完成率"]["A2"].value == "水晶商品知识与分级"
 

@@ -1,4 +1,4 @@
-import { DashboardOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { CloudDownloadOutlined, DashboardOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import { Alert, App, Button, Dropdown, Tag, Tooltip } from 'antd';
 import { useCallback, useMemo } from 'react';
@@ -77,6 +77,12 @@ export function AdminLayout() {
                   ),
                 },
                 { type: 'divider' },
+                {
+                  key: 'downloads',
+                  icon: <CloudDownloadOutlined />,
+                  label: <span data-testid="admin-menu-downloads">下载中心</span>,
+                  onClick: () => navigate('/downloads'),
+                },
                 {
                   key: 'logout',
                   icon: <LogoutOutlined />,

@@ -1,4 +1,4 @@
-import { CheckOutlined, FolderOpenOutlined, LogoutOutlined, ShopOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloudDownloadOutlined, FolderOpenOutlined, LogoutOutlined, ShopOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Dropdown, Tag, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -49,6 +49,12 @@ export function AccountMenu({ children }: { children: ReactNode }) {
       icon: <FolderOpenOutlined />,
       label: <span data-testid="account-menu-documents">我的资料</span>,
       onClick: () => navigate('/documents'),
+    },
+    {
+      key: 'downloads',
+      icon: <CloudDownloadOutlined />,
+      label: <span data-testid="account-menu-downloads">下载中心</span>,
+      onClick: () => navigate('/downloads'),
     },
     { type: 'divider' },
     {

@@ -68,13 +68,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * 导出操作日志（CSV / Excel）
-         * @description 筛选条件同列表；`ids` 只导出选中的记录。CSV 为带 BOM 的 UTF-8，逐块流式发送；Excel 以 XlsxWriter 常量内存模式写入临时文件后流式发送。导出本身记入操作日志。
-         */
-        get: operations["audit_operation_logs_export"];
+        get?: never;
         put?: never;
-        post?: never;
+        /**
+         * 导出操作日志（CSV / Excel）：加入下载中心
+         * @description 筛选条件同列表；`ids` 只导出选中的记录。导出在后台生成（进度见下载中心），完成后发站内信；CSV 为带 BOM 的 UTF-8，Excel 以 XlsxWriter 常量内存模式写入。导出本身记入操作日志。
+         */
+        post: operations["audit_operation_logs_export"];
         delete?: never;
         options?: never;
         head?: never;
@@ -327,6 +327,57 @@ export interface paths {
         };
         /** 一个商户的批次进度（下钻） */
         get: operations["customs_admin_overview_merchant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/downloads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载中心：我的导出任务（后台） */
+        get: operations["admin_downloads_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/downloads/{download_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出任务的状态与进度（后台） */
+        get: operations["admin_downloads_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/downloads/{download_id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 获取 5 分钟内有效的下载链接（后台） */
+        get: operations["admin_downloads_link"];
         put?: never;
         post?: never;
         delete?: never;
@@ -733,13 +784,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * 导出物流订单（Excel / CSV）
-         * @description 筛选条件同列表。CSV 为带 BOM 的 UTF-8，逐块流式发送；Excel 以常量内存模式写入临时文件后流式发送。
-         */
-        get: operations["admin_logistics_export"];
+        get?: never;
         put?: never;
-        post?: never;
+        /**
+         * 导出物流订单（Excel / CSV）：加入下载中心
+         * @description 筛选条件同列表。文件在后台生成（进度见下载中心），完成后发站内信；Excel 以常量内存模式写入。
+         */
+        post: operations["admin_logistics_export"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1901,10 +1952,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 导出培训驾驶舱（xlsx） */
-        get: operations["training_admin_cockpit_export"];
+        get?: never;
         put?: never;
-        post?: never;
+        /** 导出培训驾驶舱（xlsx）：加入下载中心 */
+        post: operations["training_admin_cockpit_export"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2583,6 +2634,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customs/orders/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 导出已申报订单与清单（Excel / CSV）：加入下载中心
+         * @description 筛选条件同列表。文件在后台生成，进度见下载中心，完成后发站内信。
+         */
+        post: operations["customs_orders_export"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customs/orders/import-template": {
         parameters: {
             query?: never;
@@ -2904,6 +2975,80 @@ export interface paths {
          * @description 返回识别出的字段供用户确认；结果保存在资料上，再次调用直接返回。非图片或「其他」类资料返回 422 `DOCUMENT_OCR_UNSUPPORTED`。
          */
         post: operations["documents_ocr"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/downloads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载中心：我的导出任务
+         * @description 本人在当前商户下发起的导出，最新的在前；`running` 大于 0 时前端每隔几秒刷新。
+         */
+        get: operations["downloads_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/downloads/file/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 按签名链接下载文件 */
+        get: operations["downloads_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/downloads/{download_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出任务的状态与进度 */
+        get: operations["downloads_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/downloads/{download_id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 获取 5 分钟内有效的下载链接
+         * @description 链接无需登录头即可下载（浏览器新窗口、小程序 `wx.downloadFile`），只对本人的已完成文件签发。
+         */
+        get: operations["downloads_link"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8278,6 +8423,121 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** DownloadLinkOut */
+        DownloadLinkOut: {
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /** File Name */
+            file_name: string;
+            /**
+             * Url
+             * @description 免登录的下载地址（相对本站），仅本人可用，5 分钟内有效
+             */
+            url: string;
+        };
+        /** DownloadListQuery */
+        DownloadListQuery: {
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+            /**
+             * Status
+             * @default
+             * @enum {string}
+             */
+            status: "" | "queued" | "running" | "done" | "failed" | "expired";
+        };
+        /** DownloadOut */
+        DownloadOut: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Error
+             * @description 失败原因（中文）
+             */
+            error: string;
+            /**
+             * Expires At
+             * @description 文件保留至（完成后 7 天）
+             */
+            expires_at: string | null;
+            /**
+             * File Format
+             * @example xlsx
+             */
+            file_format: string;
+            /**
+             * File Name
+             * @example 操作日志-20261205-210000.xlsx
+             */
+            file_name: string;
+            /** Finished At */
+            finished_at: string | null;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @description 导出内容（登记的导出类型）
+             */
+            kind: string;
+            /**
+             * Progress
+             * @description 进度百分比 0–100
+             */
+            progress: number;
+            /** Rows */
+            rows: number;
+            /**
+             * Size
+             * @description 文件大小（字节）
+             */
+            size: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "queued" | "running" | "done" | "failed" | "expired";
+            /**
+             * Status Label
+             * @description 排队 / 生成中 / 完成 / 失败 / 已过期
+             * @example 生成中
+             */
+            status_label: string;
+            /**
+             * Title
+             * @example 操作日志
+             */
+            title: string;
+        };
+        /** DownloadPageOut */
+        DownloadPageOut: {
+            /** Items */
+            items: components["schemas"]["DownloadOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /**
+             * Running
+             * @description 排队或生成中的任务数（有则前端继续轮询）
+             */
+            running: number;
+            /** Total */
+            total: number;
+        };
         /** DropoffOut */
         DropoffOut: {
             /** Completed */
@@ -11469,6 +11729,29 @@ export interface components {
              * @description 状态来自哪份单证：order / logistics / inventory
              */
             status_of: string;
+        };
+        /** OrdersExportQuery */
+        OrdersExportQuery: {
+            /** Batch Id */
+            batch_id?: number | null;
+            /**
+             * Format
+             * @default xlsx
+             * @enum {string}
+             */
+            format: "xlsx" | "csv";
+            /**
+             * Search
+             * @description 订单编号、清单编号或运单号
+             * @default
+             */
+            search: string;
+            /**
+             * Status
+             * @description problem / in_progress / cleared / released / closed / cancelled
+             * @default
+             */
+            status: string;
         };
         /** OrdersPage */
         OrdersPage: {
@@ -14773,14 +15056,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 导出文件（以流式方式逐块发送） */
-            200: {
+            /** @description Accepted */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    "text/csv": string;
+                    "application/json": components["schemas"]["DownloadOut"];
                 };
             };
             /** @description Unauthorized */
@@ -15615,6 +15897,155 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_downloads_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                status?: "" | "queued" | "running" | "done" | "failed" | "expired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DownloadPageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_downloads_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                download_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DownloadOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_downloads_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                download_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DownloadLinkOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Gone */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16972,14 +17403,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 导出文件 */
-            200: {
+            /** @description Accepted */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
-                    "text/csv": unknown;
+                    "application/json": components["schemas"]["DownloadOut"];
                 };
             };
             /** @description Unauthorized */
@@ -20993,13 +21423,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description xlsx */
-            200: {
+            /** @description Accepted */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "application/json": components["schemas"]["DownloadOut"];
                 };
             };
             /** @description Unauthorized */
@@ -23230,6 +23660,60 @@ export interface operations {
             };
         };
     };
+    customs_orders_export: {
+        parameters: {
+            query?: {
+                batch_id?: number | null;
+                /** @description problem / in_progress / cleared / released / closed / cancelled */
+                status?: string;
+                /** @description 订单编号、清单编号或运单号 */
+                search?: string;
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DownloadOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
     customs_order_import_template: {
         parameters: {
             query?: never;
@@ -24254,6 +24738,196 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    downloads_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                status?: "" | "queued" | "running" | "done" | "failed" | "expired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DownloadPageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    downloads_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 导出文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    downloads_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                download_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DownloadOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    downloads_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                download_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DownloadLinkOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Gone */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -13,6 +13,7 @@ from django.db import transaction
 from jmt.accounts.models import User
 from jmt.cockpits.seed import seed_cockpits
 from jmt.customs.seed import seed_customs_gateway, seed_customs_summarised
+from jmt.downloads.seed import seed_downloads
 from jmt.filings.seed import seed_filings
 from jmt.fx.seed import seed_fx
 from jmt.logistics.seed import seed_logistics
@@ -77,6 +78,7 @@ class Command(BaseCommand):
         seed_logistics(crystal, applicant=approved_admin)  # the nine carriers, shipments in several states
         # 服务评价: three completed items rated (the 工商注册 one answered), the rest 待评价.
         seed_ratings(crystal, rater=approved_admin, staff=admin)
+        seed_downloads(crystal, approved_admin)  # 下载中心: one finished customs export, one expired
 
         newcomer = User.objects.filter(phone=NEW_MERCHANT_PHONE).first()
         if newcomer is None:

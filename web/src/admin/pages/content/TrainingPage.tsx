@@ -5,6 +5,7 @@ import { App, Button, Card, Col, Empty, Form, Input, InputNumber, Modal, Result,
 import { useCallback, useEffect, useState } from 'react';
 import type { components } from '@/shared/api/schema';
 import { errorMessage, unwrap } from '@/shared/errors';
+import { useExportQueued } from '@/shared/components/useExportQueued';
 import { useMe } from '@/shared/session';
 import { CompletionChart, DropoffChart, LearnersChart } from './TrainingCharts';
 import { CourseCreateForm, LessonCreateForm, LessonVideoUpload } from './TrainingForms';
@@ -18,6 +19,7 @@ const EDIT = 'content:training:edit';
 function CockpitTab() {
   const { api } = useMe();
   const { message } = App.useApp();
+  const exportQueued = useExportQueued();
   const [courseId, setCourseId] = useState<number | undefined>();
   const [data, setData] = useState<Cockpit | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -28,14 +30,8 @@ function CockpitTab() {
   }, [api, courseId]);
   const exportXlsx = async () => {
     try {
-      const { data: blob, error: failure } = await api.client.GET('/api/v1/admin/training/cockpit/export', { parseAs: 'blob' });
-      if (failure || !blob) throw failure;
-      const url = URL.createObjectURL(blob as Blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = '培训驾驶舱.xlsx';
-      a.click();
-      URL.revokeObjectURL(url);
+      const queued = await unwrap(api.client.POST('/api/v1/admin/training/cockpit/export'));
+      exportQueued(queued.title);
     } catch (e) {
       message.error(errorMessage(e));
     }

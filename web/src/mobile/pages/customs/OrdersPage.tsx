@@ -1,11 +1,12 @@
 /** H5 订单状态 (read-only): declared orders with their explained status, filters, search. */
 import { FileSearchOutlined } from '@ant-design/icons';
-import { CapsuleTabs, DotLoading, ErrorBlock, InfiniteScroll, List, NavBar, SearchBar, Tag } from 'antd-mobile';
+import { CapsuleTabs, DotLoading, ErrorBlock, InfiniteScroll, List, NavBar, SearchBar, Tag, Toast } from 'antd-mobile';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { components } from '@/shared/api/schema';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { useMe } from '@/shared/session';
+import { showExportQueued } from '../../components/exportQueued';
 import { MobileEmpty } from '../../components/MobileEmpty';
 import './customs.css';
 
@@ -78,9 +79,27 @@ export default function OrdersPage() {
   const hints = new Set(items.map((o) => o.status.next_step));
   const sharedHint = items.length > 1 && hints.size === 1 ? items[0].status.next_step : null;
 
+  const exportOrders = async () => {
+    try {
+      const query = { status, search, batch_id: batchId, format: 'xlsx' as const };
+      const queued = await unwrap(api.client.POST('/api/v1/customs/orders/export', { params: { query } }));
+      showExportQueued(queued.title, navigate);
+    } catch (e) {
+      Toast.show({ content: errorMessage(e) });
+    }
+  };
+
   return (
     <div className="m-customs">
-      <NavBar onBack={() => (window.history.length > 1 ? navigate(-1) : navigate('/'))} style={{ background: '#fff' }}>
+      <NavBar
+        onBack={() => (window.history.length > 1 ? navigate(-1) : navigate('/'))}
+        style={{ background: '#fff' }}
+        right={
+          <a className="m-customs__export" onClick={() => void exportOrders()} data-testid="m-orders-export">
+            导出
+          </a>
+        }
+      >
         {batchId ? '本批次订单' : '订单状态'}
       </NavBar>
       <div className="m-customs__bar">

@@ -1,4 +1,5 @@
 import { AuditOutlined, CheckOutlined, FolderOpenOutlined, IdcardOutlined, LineChartOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, StarOutlined, SwapOutlined, TeamOutlined, UserOutlined, WechatOutlined } from '@ant-design/icons';
+import { AuditOutlined, CheckOutlined, CloudDownloadOutlined, FolderOpenOutlined, IdcardOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, SwapOutlined, TeamOutlined, UserOutlined, WechatOutlined } from '@ant-design/icons';
 import { Avatar, Button, Dialog, Image, List, Popup, Tag, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -74,6 +75,9 @@ export default function MePage() {
         </List.Item>
         <List.Item prefix={<AuditOutlined className="mme__icon" />} onClick={() => navigate('/me/logs')} data-testid="me-logs">
           操作记录
+        </List.Item>
+        <List.Item prefix={<CloudDownloadOutlined className="mme__icon" />} onClick={() => navigate('/downloads')} data-testid="me-downloads">
+          下载中心
         </List.Item>
         {me.merchant ? (
           <>

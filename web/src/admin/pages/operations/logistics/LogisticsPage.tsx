@@ -6,8 +6,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { components } from '@/shared/api/schema';
 import { formatDateTime } from '@/shared/datetime';
-import { ApiFailure, errorMessage, fieldErrors, toFailure, unwrap } from '@/shared/errors';
+import { ApiFailure, errorMessage, fieldErrors, unwrap } from '@/shared/errors';
 import { STATE_COLORS, STATE_FILTERS, yuan, type CarrierAdmin, type ShipmentRow } from '@/shared/logistics';
+import { useExportQueued } from '@/shared/components/useExportQueued';
 import { useMe } from '@/shared/session';
 import { OperationsPage } from '../OperationsPage';
 import { fieldLabel, ZoneEditor, zoneProblems, zoneRows, zonesBody, type ZoneRow } from './ZoneEditor';
@@ -35,6 +36,7 @@ export default function LogisticsPage() {
 function Orders() {
   const { api, access } = useMe();
   const { message } = App.useApp();
+  const exportQueued = useExportQueued();
   const canEdit = access.can(EDIT);
   const [params] = useSearchParams();
   // the global search opens a shipment here with ?q=<运单编号>
@@ -108,14 +110,8 @@ function Orders() {
 
   const download = async (format: 'xlsx' | 'csv') => {
     try {
-      const result = await api.client.GET('/api/v1/admin/logistics/shipments/export', { params: { query: { ...query(), format } }, parseAs: 'blob' });
-      if (!result.response.ok || !result.data) throw toFailure(result.error, result.response.status);
-      const url = URL.createObjectURL(result.data as Blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `物流订单.${format}`;
-      link.click();
-      window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+      const queued = await unwrap(api.client.POST('/api/v1/admin/logistics/shipments/export', { params: { query: { ...query(), format } } }));
+      exportQueued(queued.title);
     } catch (e) {
       message.error(errorMessage(e));
     }

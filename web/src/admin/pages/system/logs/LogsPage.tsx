@@ -3,12 +3,13 @@ import { EyeOutlined, FileExcelOutlined, FileTextOutlined, UserSwitchOutlined } 
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { App, Button, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
+import { useExportQueued } from '@/shared/components/useExportQueued';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { useMe } from '@/shared/session';
 import { SystemPage } from '../accounts/SystemPage';
 import { ArchivesTable } from './ArchivesTable';
 import { LogDrawer } from './LogDrawer';
-import { downloadTo, formatTime, LOG_CODES, toLogQuery, type LogQuery, type LogRow } from './logs';
+import { formatTime, LOG_CODES, toLogQuery, type LogQuery, type LogRow } from './logs';
 
 type Filters = Omit<LogQuery, 'page' | 'page_size'>;
 type Option = { label: string; value: string };
@@ -16,6 +17,7 @@ type Option = { label: string; value: string };
 function LogTable() {
   const { api } = useMe();
   const { message } = App.useApp();
+  const exportQueued = useExportQueued();
   const actionRef = useRef<ActionType>(undefined);
   const filters = useRef<Filters>({});
   const [selected, setSelected] = useState<number[]>([]);
@@ -33,11 +35,8 @@ function LogTable() {
     setExporting(format);
     const query = selected.length > 0 ? { format, ids: selected.join(',') } : { ...filters.current, format };
     try {
-      const name = await downloadTo(
-        api.client.GET('/api/v1/admin/audit/operation-logs/export', { params: { query }, parseAs: 'blob' }),
-        `操作日志.${format}`,
-      );
-      message.success(`已导出 ${name}`);
+      const queued = await unwrap(api.client.POST('/api/v1/admin/audit/operation-logs/export', { params: { query } }));
+      exportQueued(queued.title);
     } catch (e) {
       message.error(errorMessage(e));
     } finally {

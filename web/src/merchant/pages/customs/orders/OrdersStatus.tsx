@@ -2,12 +2,13 @@
  * 订单状态: the declared orders, one explained status each, filters and search, counts on top,
  * and a drawer with the order's timeline from upload to 结关.
  */
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Empty, Input, Row, Segmented, Select, Space, Statistic, Table, Typography } from 'antd';
+import { ExportOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Empty, Input, Row, Segmented, Select, Space, Statistic, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { components } from '@/shared/api/schema';
+import { useExportQueued } from '@/shared/components/useExportQueued';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { useMe } from '@/shared/session';
 import { batchIdFrom, batchOptions } from './batchFilter';
@@ -29,6 +30,9 @@ export const STATUS_FILTERS = [
 
 export function OrdersStatus() {
   const { api } = useMe();
+  const { message } = App.useApp();
+  const exportQueued = useExportQueued();
+  const [exporting, setExporting] = useState(false);
   const [params, setParams] = useSearchParams();
   const status = params.get('status') ?? '';
   const batchId = batchIdFrom(params);
@@ -124,6 +128,19 @@ export function OrdersStatus() {
     { title: '需处理', value: counts?.problem ?? 0, color: counts?.problem ? '#cf1322' : undefined, filter: 'problem' },
   ];
 
+  const exportOrders = async () => {
+    setExporting(true);
+    try {
+      const query = { status, batch_id: batchId, search: params.get('q') ?? '', format: 'xlsx' as const };
+      const queued = await unwrap(api.client.POST('/api/v1/customs/orders/export', { params: { query } }));
+      exportQueued(queued.title);
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setExporting(false);
+    }
+  };
+
   return (
     <Card variant="borderless" className="jmt-card" title="订单状态">
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -172,6 +189,9 @@ export function OrdersStatus() {
             />
             <Button icon={<ReloadOutlined />} onClick={() => void load()}>
               刷新
+            </Button>
+            <Button icon={<ExportOutlined />} loading={exporting} onClick={() => void exportOrders()} data-testid="orders-export">
+              导出
             </Button>
           </Space>
         </Space>

@@ -1,0 +1,181 @@
+"""Writes of the download center: create an export task, run it in the worker, expire old files.
+
+``download_create`` is what every export endpoint calls: the row and its queued task commit together.
+``download_run`` runs in the task worker: it rebuilds the asker's actor, lets the kind's writer fill a
+temporary file while it reports progress, stores the file through Django's storage API and raises a
+站内信 (with its WeChat push). A failure leaves status 失败 with a Chinese reason, never a stack trace.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+import uuid
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+
+from jmt.audit.services import record, snapshot
+from jmt.core.auth import Actor
+from jmt.core.catalog import Surface
+from jmt.core.errors import ApiError, NotFound, PermissionDenied
+from jmt.downloads import registry
+from jmt.downloads.errors import DownloadError
+from jmt.downloads.models import Download, DownloadStatus, DownloadSurface
+from jmt.merchants.models import Membership
+
+logger = logging.getLogger("jmt.downloads")
+
+KEEP_DAYS = 7
+AUDITED = ("kind", "file_format", "params", "status")
+FAILED_UNEXPECTEDLY = "生成文件时出错，请稍后重新导出；如仍失败请联系客服"
+
+
+def _surface_of(kind: registry.ExportKind) -> str:
+    return DownloadSurface.ADMIN if kind.surface is Surface.ADMIN else DownloadSurface.MERCHANT
+
+
+@transaction.atomic
+def download_create(*, actor: Actor, kind: str, params: dict[str, Any], file_format: str) -> Download:
+    """Queue an export of ``kind`` with ``params`` (plain JSON values) for the acting person."""
+    from jmt.downloads.tasks import run_download
+
+    export = registry.get(kind)
+    if export is None:
+        raise DownloadError.kind_unknown()
+    if file_format not in export.formats:
+        raise DownloadError.format_unsupported()
+    if not actor.can(export.permission):
+        raise PermissionDenied(details={"permission": export.permission})
+    if export.surface is Surface.ADMIN and not actor.user.is_staff:
+        raise NotFound()
+    now = timezone.now()
+    download = Download.objects.create(
+        owner=actor.user,
+        merchant=actor.merchant if export.surface is Surface.MERCHANT else None,
+        surface=_surface_of(export),
+        kind=export.key,
+        title=export.title,
+        params=params,
+        file_format=file_format,
+        file_name=export.file_name(file_format, timezone.localtime(now)),
+        created_at=now,
+    )
+    after = snapshot(download, AUDITED)
+    record(actor=actor, module="downloads", action="download_create", obj=download, before={}, after=after)
+    run_download.enqueue(download.pk)
+    return download
+
+
+def _actor_for(download: Download) -> Actor:
+    """The asker as they are now (roles may have changed since they asked)."""
+    from jmt.accounts.selectors import build_actor
+
+    user = download.owner
+    if not user.is_active:
+        raise DownloadError.owner_inactive()
+    if download.merchant_id is None:
+        return build_actor(user, membership=None, membership_known=True)
+    memberships = Membership.objects.filter(user=user, merchant_id=download.merchant_id)
+    membership = memberships.select_related("merchant").first()
+    if membership is None:
+        raise DownloadError.owner_left()
+    return build_actor(user, membership=membership, membership_known=True)
+
+
+def _save(download: Download, **fields: Any) -> None:
+    for name, value in fields.items():
+        setattr(download, name, value)
+    Download.objects.filter(pk=download.pk).update(**fields)
+
+
+def download_run(*, download_id: int) -> Download | None:
+    """Run a queued export (the worker's task). Returns the row, or None when it was not queued."""
+    with transaction.atomic():
+        download = Download.objects.select_for_update().select_related("owner").filter(pk=download_id).first()
+        if download is None or download.status != DownloadStatus.QUEUED:
+            return None
+        _save(download, status=DownloadStatus.RUNNING, started_at=timezone.now(), progress=0)
+    try:
+        rows, stored, size = _write(download)
+    except ApiError as problem:
+        _fail(download, problem.message)
+        return download
+    except Exception:
+        logger.exception("export %s (%s) failed", download.pk, download.kind)
+        _fail(download, FAILED_UNEXPECTEDLY)
+        return download
+    now = timezone.now()
+    with transaction.atomic():
+        _save(
+            download,
+            status=DownloadStatus.DONE,
+            progress=100,
+            rows=rows,
+            storage_path=stored,
+            size=size,
+            finished_at=now,
+            expires_at=now + timedelta(days=KEEP_DAYS),
+        )
+        _tell(download, f"「{download.title}」已生成，可在下载中心下载", f"共 {rows} 行，文件保留 {KEEP_DAYS} 天。")
+    return download
+
+
+def _write(download: Download) -> tuple[int, str, int]:
+    """Fill a temporary file with the kind's writer, then store it: (rows, storage path, size)."""
+    export = registry.get(download.kind)
+    if export is None:
+        raise DownloadError.kind_unknown()
+    actor = _actor_for(download)
+    if not actor.can(export.permission):
+        raise DownloadError.permission_lost()
+    with tempfile.TemporaryFile(dir=getattr(settings, "EXPORT_TMP_DIR", None)) as handle:
+        job = registry.ExportJob(
+            actor=actor,
+            params=dict(download.params),
+            file_format=download.file_format,
+            target=handle,
+            report=registry.Throttle(lambda percent: _save(download, progress=percent)),
+        )
+        rows = export.write(job)
+        handle.seek(0)
+        name = f"downloads/{download.owner_id}/{uuid.uuid4().hex}.{download.file_format}"
+        stored = default_storage.save(name, File(handle))
+    return rows, stored, default_storage.size(stored)
+
+
+def _fail(download: Download, reason: str) -> None:
+    with transaction.atomic():
+        _save(download, status=DownloadStatus.FAILED, error=reason[:300], finished_at=timezone.now())
+        _tell(download, f"「{download.title}」生成失败", reason)
+
+
+def _tell(download: Download, title: str, body: str) -> None:
+    from jmt.notifications.models import MessageKind
+    from jmt.notifications.services import notify
+
+    notify(
+        recipients=[download.owner],
+        merchant=download.merchant,
+        kind=MessageKind.STATUS,
+        title=title,
+        body=body,
+        link="/downloads",
+        related=download,
+    )
+
+
+def downloads_expire(*, now: Any = None) -> int:
+    """Files past their 7 days: the file deleted, the row kept as 已过期. Returns how many expired."""
+    moment = now or timezone.now()
+    due = list(Download.objects.filter(status=DownloadStatus.DONE, expires_at__lte=moment).order_by("pk")[:1000])
+    for download in due:
+        if download.storage_path:
+            default_storage.delete(download.storage_path)
+        _save(download, status=DownloadStatus.EXPIRED, storage_path="", size=0)
+    return len(due)

@@ -1,0 +1,24 @@
+"""Background jobs of the download center."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+
+@task()
+def run_download(download_id: int) -> dict[str, object]:
+    """Write one export's file (enqueued by ``jmt.downloads.services.download_create``)."""
+    from jmt.downloads.services import download_run
+
+    download = download_run(download_id=download_id)
+    if download is None:
+        return {"download": download_id, "skipped": True}
+    return {"download": download_id, "status": download.status, "rows": download.rows}
+
+
+@task()
+def expire_downloads() -> dict[str, object]:
+    """Scheduled hourly by the worker (``jmt.system.scheduler``): files older than 7 days are deleted."""
+    from jmt.downloads.services import downloads_expire
+
+    return {"expired": downloads_expire()}
