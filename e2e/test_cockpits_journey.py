@@ -4,6 +4,7 @@ hover and the 「暂无数据来源」 cards, and the dark 1920×1080 大屏 wit
 from __future__ import annotations
 
 import io
+import re
 
 import openpyxl  # type: ignore[import-untyped]
 import pytest
@@ -30,7 +31,7 @@ def test_overview_map_report_and_the_big_screen(asgi_url, new_context, superadmi
     page: Page = new_context(viewport=WIDE).new_page()
     sign_in(page, asgi_url, superadmin, prefix="admin.")
     page.goto(f"{asgi_url}/admin/dashboards/overview")
-    expect(page.get_by_test_id("overview-cockpit")).to_be_visible()
+    expect(page.get_by_test_id("overview-cockpit")).to_be_visible(timeout=45_000)  # first load of the chart chunks
     expect(page.get_by_test_id("fig-merchants")).to_contain_text("核准通过")
     expect(page.get_by_test_id("cockpit-map").locator("canvas")).to_be_visible()
     expect(page.get_by_text("目的国排行")).to_be_visible()
@@ -41,13 +42,13 @@ def test_overview_map_report_and_the_big_screen(asgi_url, new_context, superadmi
 
     page.get_by_test_id("cockpit-report").click()
     with page.expect_download() as download:
-        page.get_by_role("button", name="导出").click()
+        page.get_by_role("button", name=re.compile(r"^导\s?出$")).click()  # antd spaces two-character labels
     book = openpyxl.load_workbook(io.BytesIO(download.value.path().read_bytes()))
     assert book.sheetnames == ["说明", "按日期", "按目的国", "按商品", "按商户"]
     assert book["按目的国"].max_row > 5
 
     page.goto(f"{asgi_url}/admin/dashboards/overview/screen")
-    expect(page.get_by_text("晶贸通 · 综合数据大屏")).to_be_visible()
+    expect(page.get_by_text("晶贸通 · 综合数据大屏")).to_be_visible(timeout=30_000)
     expect(page.get_by_text("每 30 秒自动刷新 · 更新于")).to_be_visible()
     page.wait_for_timeout(1200)
     overflow = page.evaluate(
@@ -70,7 +71,7 @@ def test_service_indicators_show_definitions_and_say_when_a_source_is_missing(
     page: Page = new_context(viewport=WIDE).new_page()
     sign_in(page, asgi_url, superadmin, prefix="admin.")
     page.goto(f"{asgi_url}/admin/dashboards/service")
-    expect(page.get_by_test_id("service-cockpit")).to_be_visible()
+    expect(page.get_by_test_id("service-cockpit")).to_be_visible(timeout=45_000)
     expect(page.get_by_test_id("value-registration_pass_rate")).to_contain_text("%")
     page.get_by_test_id("indicator-registration_pass_rate").get_by_text("注册通过率").hover()
     expect(page.get_by_role("tooltip")).to_contain_text("期间内工商注册核准次数 ÷ 期间内审核决定次数")

@@ -104,10 +104,10 @@ function Stage({ data }: { data: Overview }) {
           ))}
         </Panel>
         <Panel title="物流时效（按渠道）" style={{ minHeight: 0 }}>
-          <CarrierChart carriers={data.carriers} tone="dark" height={270} />
+          <CarrierChart carriers={data.carriers} tone="dark" height={240} />
         </Panel>
         <Panel title="热销商品 · 申报货值" style={{ minHeight: 0 }}>
-          <RankBars tone="dark" name="申报总价" unit="" color="#a78bfa" height={270} rows={data.products.by_value.slice(0, 6).map((r) => ({ label: `${r.name}（${r.currency}）`, value: r.value, hint: `HS ${r.hs}` }))} />
+          <RankBars tone="dark" name="申报总价" unit="" color="#a78bfa" height={240} rows={data.products.by_value.slice(0, 6).map((r) => ({ label: `${r.name}（${r.currency}）`, value: r.value, hint: `HS ${r.hs}` }))} />
         </Panel>
       </div>
     </div>
