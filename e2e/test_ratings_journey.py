@@ -96,3 +96,17 @@ def test_rate_a_delivered_shipment_on_the_phone_and_staff_answer_it(
     phone.goto(f"{asgi_url}/m/logistics/shipments/{delivered.pk}")
     expect(phone.get_by_test_id("m-rate-reply")).to_be_visible(timeout=10_000)
     expect(phone.get_by_test_id("m-rate-edit")).to_have_count(0)
+
+    # 5. PC: the same rating with its answer on the shipment's page and under 我的 · 我的评价.
+    pc = new_context(viewport=PC).new_page()
+    sign_in(pc, asgi_url, merchant_admin)
+    pc.goto(f"{asgi_url}/logistics/shipments/{delivered.pk}")
+    expect(pc.get_by_test_id("rate-card").get_by_test_id("rate-reply")).to_contain_text("捷晶回复", timeout=15_000)
+    shoot(pc, "ratings-rate-card-pc")
+    pc.goto(f"{asgi_url}/me/ratings")
+    expect(pc.get_by_test_id("my-ratings").get_by_test_id("my-rating-reply")).to_be_visible(timeout=10_000)
+    pc.get_by_test_id("ratings-tabs").get_by_text("待评价").click()
+    expect(pc.get_by_text("近 30 天办结的业务都已评价，谢谢！")).to_be_visible(timeout=10_000)
+    pc.get_by_test_id("ratings-tabs").get_by_text("已评价").click()
+    expect(pc.get_by_test_id("my-rating-reply")).to_be_visible(timeout=10_000)
+    shoot(pc, "ratings-mine-pc")

@@ -101,10 +101,10 @@ export default function RatingsPage() {
   };
 
   const columns: ProColumns<AdminRating>[] = [
-    { title: '商户', dataIndex: 'merchant_name', width: 160, ellipsis: true },
+    { title: '商户', dataIndex: 'merchant_name', width: 130, ellipsis: true },
     {
       title: '业务',
-      width: 260,
+      width: 210,
       render: (_, r) => (
         <Space direction="vertical" size={2}>
           <Tag bordered={false}>{r.kind_label}</Tag>
@@ -114,7 +114,7 @@ export default function RatingsPage() {
     },
     {
       title: '星级',
-      width: 170,
+      width: 120,
       render: (_, r) => (
         <Space direction="vertical" size={0}>
           <Rate disabled value={r.stars} style={{ fontSize: 13 }} />
@@ -124,17 +124,26 @@ export default function RatingsPage() {
         </Space>
       ),
     },
-    { title: '评价内容', dataIndex: 'comment', ellipsis: true, render: (_, r) => r.comment || <Typography.Text type="secondary">—</Typography.Text> },
+    {
+      title: '评价内容',
+      render: (_, r) =>
+        r.comment ? (
+          <Typography.Paragraph ellipsis={{ rows: 2, tooltip: r.comment }} style={{ margin: 0 }}>
+            {r.comment}
+          </Typography.Paragraph>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ),
+    },
     {
       title: '回复',
-      width: 110,
+      width: 80,
       render: (_, r) => (r.replied_at ? <Tag color="success">已回复</Tag> : <Tag color="warning">未回复</Tag>),
     },
-    { title: '评价时间', width: 170, render: (_, r) => formatDateTime(r.created_at) },
+    { title: '评价时间', width: 150, render: (_, r) => formatDateTime(r.created_at) },
     {
       title: '操作',
-      width: 90,
-      fixed: 'right',
+      width: 64,
       render: (_, r) => (
         <a onClick={() => setOpen(r)} data-testid={`admin-rating-open-${r.id}`}>
           {r.replied_at ? '查看' : '回复'}
@@ -203,7 +212,6 @@ export default function RatingsPage() {
           );
           return { data: data.items, total: data.total, success: true };
         }}
-        scroll={{ x: 1100 }}
         cardProps={{ className: 'jmt-card', bordered: false }}
         data-testid="admin-ratings"
       />
