@@ -94,6 +94,8 @@ SCHEDULE: tuple[Periodic, ...] = (
         "jmt.cockpits.tasks.cockpit_refresh",
         timedelta(minutes=10),
         title="重算数据驾驶舱的汇总数据",
+    ),
+    Periodic(
         "downloads.expire",
         "jmt.downloads.tasks.expire_downloads",
         timedelta(hours=1),

@@ -3,8 +3,7 @@
 from typing import Any
 
 from django.db.models import Count
-from django.http import FileResponse, HttpRequest, HttpResponse
-from django.http import HttpRequest
+from django.http import FileResponse, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import File, Query, Router, Status
 from ninja.files import UploadedFile

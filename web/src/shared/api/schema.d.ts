@@ -203,6 +203,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/crystal/hints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 水晶专项提示文案（全部，含停用的），及显示位置 */
+        get: operations["crystal_admin_hints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/crystal/hints/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 修改一条提示文案（标题、文案、是否显示）
+         * @description 标题不超过 20 字、文案不超过 500 字，均不能为空；校验失败返回 422 `CRYSTAL_HINT_INVALID`，`details.fields` 给出中文说明。每次修改记入操作日志（改动前后）。
+         */
+        put: operations["crystal_admin_hint_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/customs/gateway-configs": {
         parameters: {
             query?: never;
@@ -2350,6 +2387,131 @@ export interface paths {
          * @description 校验 `state` 后换取微信用户；未绑定的微信返回 409 `WECHAT_NOT_BOUND` 与 `details.bind_ticket`，用户随后以短信登录并携带该凭证即完成绑定。
          */
         post: operations["auth_wechat_qr_callback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crystal/assistant/advice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 水晶申报助手：按回答给出申报品名、HS 编码候选与申报要素、所需单证
+         * @description 编码、退税率与申报要素来自平台收录的水晶商品归类资料；资料只给到品目（7113、7013、7117）或未收录的情况，`needs_broker` 为 true 并在 `broker_points` 说明须报关行确认的事项。
+         */
+        get: operations["crystal_assistant_advice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crystal/assistant/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 水晶申报助手：问题与选项 */
+        get: operations["crystal_assistant_questions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crystal/hints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 水晶专项提示文案（显示中的），及各自显示的位置
+         * @description 后台「水晶行业专项」编辑的易碎品申报、商业发票特殊要求、文化属性说明等提示；报关导入预览、发货单货品与商品编辑按 `placements` 显示在对应字段旁。
+         */
+        get: operations["crystal_hints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crystal/reminders/batches/{batch_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 9610 批次的申报要求提醒（按批次内清单商品的 HS 编码） */
+        get: operations["crystal_batch_reminders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crystal/reminders/imports/{import_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 电子订单导入的申报要求提醒（如含 7116 商品时提示申报要素） */
+        get: operations["crystal_import_reminders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crystal/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 水晶特殊单证模板列表 */
+        get: operations["crystal_templates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crystal/templates/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载水晶特殊单证模板（按企业资料预填；带上助手的回答时一并填入申报品名与编码） */
+        get: operations["crystal_template_download"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7953,6 +8115,288 @@ export interface components {
              * @enum {string}
              */
             kind: "new_individual" | "new_company" | "existing";
+        };
+        /** CrystalAdminHintOut */
+        CrystalAdminHintOut: {
+            /** Body */
+            body: string;
+            /** Default Body */
+            default_body: string;
+            /** Default Title */
+            default_title: string;
+            /**
+             * Edited
+             * @description 后台改过（否则为默认文案）
+             */
+            edited: boolean;
+            /** Enabled */
+            enabled: boolean;
+            /** Key */
+            key: string;
+            /** Placements */
+            placements: components["schemas"]["CrystalPlacementOut"][];
+            /** Title */
+            title: string;
+            /** Updated At */
+            updated_at: string | null;
+            /** Updated By */
+            updated_by: string;
+        };
+        /** CrystalAdviceOut */
+        CrystalAdviceOut: {
+            /**
+             * Broker Points
+             * @description 须报关行确认的事项
+             */
+            broker_points: string[];
+            /** Candidates */
+            candidates: components["schemas"]["CrystalCandidateOut"][];
+            /** Declared Name */
+            declared_name: string;
+            /** Documents */
+            documents: components["schemas"]["CrystalDocumentOut"][];
+            /** Notes */
+            notes: string[];
+        };
+        /** CrystalAdviceQuery */
+        CrystalAdviceQuery: {
+            /**
+             * Kind
+             * @default other
+             * @enum {string}
+             */
+            kind: "bracelet" | "pendant" | "ball" | "carving" | "tower" | "pixiu" | "beads" | "glassware" | "other";
+            /**
+             * Material
+             * @enum {string}
+             */
+            material: "natural" | "synthetic" | "glass";
+            /**
+             * Religious
+             * @default false
+             */
+            religious: boolean;
+            /**
+             * Sensitive
+             * @default false
+             */
+            sensitive: boolean;
+            /**
+             * Setting
+             * @default none
+             * @enum {string}
+             */
+            setting: "none" | "silver" | "gold";
+            /**
+             * Stone
+             * @default quartz
+             * @enum {string}
+             */
+            stone: "quartz" | "tourmaline" | "other";
+            /**
+             * Working
+             * @default article
+             * @enum {string}
+             */
+            working: "rough" | "loose" | "article";
+        };
+        /** CrystalCandidateOut */
+        CrystalCandidateOut: {
+            /**
+             * Code
+             * @description 10 位 HS 编码；平台资料只给到品目时为 4 位（如 7113），须报关行确定子目
+             */
+            code: string;
+            /** Elements */
+            elements: components["schemas"]["CrystalElementOut"][];
+            /** Elements Note */
+            elements_note: string;
+            /**
+             * Gmodel Example
+             * @description 规格型号示例：申报要素用「|」连接
+             */
+            gmodel_example: string;
+            /** Needs Broker */
+            needs_broker: boolean;
+            /** Note */
+            note: string;
+            /** Refund Rate */
+            refund_rate: string;
+            /** Title */
+            title: string;
+            /** Unit */
+            unit: string;
+        };
+        /** CrystalDocumentOut */
+        CrystalDocumentOut: {
+            /** Name */
+            name: string;
+            /** Reason */
+            reason: string;
+            /**
+             * Template
+             * @description 可下载的模板（空则无模板）
+             */
+            template: string;
+        };
+        /** CrystalElementOut */
+        CrystalElementOut: {
+            /** Example */
+            example: string;
+            /** Name */
+            name: string;
+        };
+        /** CrystalHintIn */
+        CrystalHintIn: {
+            /** Body */
+            body: string;
+            /**
+             * Enabled
+             * @default true
+             */
+            enabled: boolean;
+            /** Title */
+            title: string;
+        };
+        /** CrystalHintOut */
+        CrystalHintOut: {
+            /** Body */
+            body: string;
+            /** Key */
+            key: string;
+            /** Placements */
+            placements: components["schemas"]["CrystalPlacementOut"][];
+            /** Title */
+            title: string;
+        };
+        /** CrystalOptionOut */
+        CrystalOptionOut: {
+            /** Label */
+            label: string;
+            /** Value */
+            value: string;
+        };
+        /** CrystalPlacementOut */
+        CrystalPlacementOut: {
+            /**
+             * Field
+             * @description 提示所在的字段（如 gmodel 规格型号）
+             */
+            field: string;
+            /**
+             * Label
+             * @description 位置的中文说明，如「电子订单导入预览 · 规格型号」
+             */
+            label: string;
+            /**
+             * Place
+             * @description customs_preview 电子订单导入预览 / shipment_goods 发货单货品 / product_form 商品编辑
+             * @enum {string}
+             */
+            place: "customs_preview" | "shipment_goods" | "product_form";
+        };
+        /** CrystalQuestionOut */
+        CrystalQuestionOut: {
+            /** Key */
+            key: string;
+            /** Options */
+            options: components["schemas"]["CrystalOptionOut"][];
+            /** Title */
+            title: string;
+            /**
+             * Visible When
+             * @description 仅当其他问题取这些值时才问（空则总是问）
+             */
+            visible_when: {
+                [key: string]: string[];
+            };
+        };
+        /** CrystalReminderOut */
+        CrystalReminderOut: {
+            /** Codes */
+            codes: string[];
+            /**
+             * Elements
+             * @description 该编码的申报要素（平台未收录时为空）
+             */
+            elements: string[];
+            /**
+             * Incomplete
+             * @description 要素不足的行（最多 10 个）
+             */
+            incomplete: string[];
+            /**
+             * Incomplete Count
+             * @description 规格型号中要素个数不足的行数
+             */
+            incomplete_count: number;
+            /** Key */
+            key: string;
+            /**
+             * Lines
+             * @description 涉及的商品行数
+             */
+            lines: number;
+            /** Message */
+            message: string;
+            /** Title */
+            title: string;
+        };
+        /** CrystalTemplateOut */
+        CrystalTemplateOut: {
+            /** Description */
+            description: string;
+            /**
+             * Format
+             * @enum {string}
+             */
+            format: "xlsx" | "docx";
+            /** Key */
+            key: string;
+            /** Title */
+            title: string;
+        };
+        /**
+         * CrystalTemplateQuery
+         * @description The assistant's answer, optional: given, the template also carries 申报品名, the code and its elements.
+         */
+        CrystalTemplateQuery: {
+            /**
+             * Kind
+             * @default other
+             * @enum {string}
+             */
+            kind: "bracelet" | "pendant" | "ball" | "carving" | "tower" | "pixiu" | "beads" | "glassware" | "other";
+            /** Material */
+            material?: ("natural" | "synthetic" | "glass") | null;
+            /**
+             * Religious
+             * @default false
+             */
+            religious: boolean;
+            /**
+             * Sensitive
+             * @default false
+             */
+            sensitive: boolean;
+            /**
+             * Setting
+             * @default none
+             * @enum {string}
+             */
+            setting: "none" | "silver" | "gold";
+            /**
+             * Stone
+             * @default quartz
+             * @enum {string}
+             */
+            stone: "quartz" | "tourmaline" | "other";
+            /**
+             * Working
+             * @default article
+             * @enum {string}
+             */
+            working: "rough" | "loose" | "article";
         };
         /** CurrentOut */
         CurrentOut: {
@@ -15456,6 +15900,115 @@ export interface operations {
             };
         };
     };
+    crystal_admin_hints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrystalAdminHintOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    crystal_admin_hint_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CrystalHintIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrystalAdminHintOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
     customs_admin_gateway_configs_list: {
         parameters: {
             query?: {
@@ -22739,6 +23292,331 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    crystal_assistant_advice: {
+        parameters: {
+            query: {
+                material: "natural" | "synthetic" | "glass";
+                working?: "rough" | "loose" | "article";
+                setting?: "none" | "silver" | "gold";
+                stone?: "quartz" | "tourmaline" | "other";
+                kind?: "bracelet" | "pendant" | "ball" | "carving" | "tower" | "pixiu" | "beads" | "glassware" | "other";
+                religious?: boolean;
+                sensitive?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrystalAdviceOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    crystal_assistant_questions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrystalQuestionOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    crystal_hints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrystalHintOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    crystal_batch_reminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batch_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrystalReminderOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    crystal_import_reminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrystalReminderOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    crystal_templates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrystalTemplateOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    crystal_template_download: {
+        parameters: {
+            query?: {
+                material?: ("natural" | "synthetic" | "glass") | null;
+                working?: "rough" | "loose" | "article";
+                setting?: "none" | "silver" | "gold";
+                stone?: "quartz" | "tourmaline" | "other";
+                kind?: "bracelet" | "pendant" | "ball" | "carving" | "tower" | "pixiu" | "beads" | "glassware" | "other";
+                religious?: boolean;
+                sensitive?: boolean;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description xlsx 或 docx 文件（文件名为模板中文名称） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

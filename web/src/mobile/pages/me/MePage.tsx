@@ -1,6 +1,5 @@
-import { AuditOutlined, CheckOutlined, FolderOpenOutlined, IdcardOutlined, LineChartOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, StarOutlined, SwapOutlined, TeamOutlined, UserOutlined, WechatOutlined } from '@ant-design/icons';
-import { AuditOutlined, CheckOutlined, CloudDownloadOutlined, FolderOpenOutlined, IdcardOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, SwapOutlined, TeamOutlined, UserOutlined, WechatOutlined } from '@ant-design/icons';
-import { Avatar, Button, Dialog, Image, List, Popup, Tag, Toast } from 'antd-mobile';
+import { AuditOutlined, CheckOutlined, CloudDownloadOutlined, FolderOpenOutlined, IdcardOutlined, LineChartOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, StarOutlined, SwapOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { Avatar, Button, Dialog, List, Popup, Tag, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '@/shared/errors';
