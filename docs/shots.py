@@ -18,6 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from playwright.sync_api import Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 ROOT = Path(__file__).resolve().parent.parent
 IMAGES = ROOT / "docs" / "images"
 PORT = int(os.environ.get("DOCS_SHOTS_PORT", "8114"))
@@ -42,6 +45,7 @@ MERCHANT = [
     ("merchant-filings-dxp-id", "/filings/dxp-id", 1440),
     ("merchant-filings-notifications", "/filings/notifications", 1440),
     ("merchant-refunds-claims", "/refunds/claims", 1440),
+    ("merchant-refunds-claim", "/refunds/claims?id={claim}", 1440),
     ("merchant-refunds-progress", "/refunds/progress", 1440),
     ("merchant-fx-rates", "/fx/rates", 1440),
     ("merchant-fx-settlements", "/fx/settlements", 1440),
@@ -84,23 +88,41 @@ ADMIN = [
 ]
 
 
+# What a page shows while it is still loading: the full-page spinner, a spinning table, a skeleton.
+LOADING = ".ant-spin-spinning, .ant-skeleton, .adm-skeleton, .adm-spin-loading"
+
+
+def _settle(page: Page) -> None:
+    """Wait until the page has its data: the network is quiet and nothing is spinning (on a busy machine the
+    lazy page chunk and its first request can arrive after the first quiet moment)."""
+    page.wait_for_load_state("networkidle")
+    try:
+        page.wait_for_function(f"() => !document.querySelector({LOADING!r})", timeout=30_000, polling=200)
+    except PlaywrightTimeout:
+        print(f"still loading after 30 s: {page.url}", file=sys.stderr)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(800)
+
+
 def _detail_ids(merchant_id: int | None) -> dict[str, int]:
     """The records the detail pages show: the demo merchant's furthest-travelled shipment (most tracking
-    events), the first published course and the first product on show in the 展厅."""
+    events) and its 审核不通过 refund claim, the first published course and the newest product in the 展厅."""
     from django.db.models import Count
 
     from jmt.logistics.models import Shipment
+    from jmt.refunds.models import Claim
     from jmt.showroom.models import Product
     from jmt.training.models import Course
 
     shipment = (
-        Shipment.objects.filter(merchant_id=merchant_id).annotate(events=Count("events")).order_by("-events", "id")
+        Shipment.objects.filter(merchant_id=merchant_id).annotate(scans=Count("events")).order_by("-scans", "id")
     ).first()
+    claim = Claim.objects.filter(merchant_id=merchant_id, state="rejected").first()
     course = Course.objects.filter(is_published=True).first()
     product = Product.objects.filter(state="listed").order_by("-listed_at", "id").first()
-    if shipment is None or course is None or product is None:
-        raise SystemExit("seed_demo left no shipment, course or listed product for the detail pages")
-    return {"shipment": shipment.pk, "course": course.pk, "product": product.pk}
+    if shipment is None or claim is None or course is None or product is None:
+        raise SystemExit("seed_demo left no shipment, rejected claim, course or listed product for the detail pages")
+    return {"shipment": shipment.pk, "claim": claim.pk, "course": course.pk, "product": product.pk}
 
 
 def main() -> int:
@@ -164,8 +186,7 @@ def main() -> int:
                         [prefix, tokens.access, tokens.refresh],
                     )
                     page.goto(f"{BASE}{path.format(**details)}")
-                    page.wait_for_load_state("networkidle")
-                    page.wait_for_timeout(800)
+                    _settle(page)
                     page.screenshot(path=str(IMAGES / f"{name}.png"))
                     print(f"docs/images/{name}.png")
                     context.close()
