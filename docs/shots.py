@@ -18,6 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from playwright.sync_api import Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 ROOT = Path(__file__).resolve().parent.parent
 IMAGES = ROOT / "docs" / "images"
 PORT = int(os.environ.get("DOCS_SHOTS_PORT", "8114"))
@@ -34,11 +37,36 @@ MERCHANT = [
     ("merchant-customs-summaries", "/customs/summaries", 1440),
     ("merchant-customs-cancels", "/customs/cancels", 1440),
     ("merchant-customs-gateway", "/customs/gateway", 1440),
+    ("merchant-logistics-carriers", "/logistics/carriers", 1440),
+    ("merchant-logistics-shipments", "/logistics/shipments", 1440),
+    ("merchant-logistics-shipment-new", "/logistics/shipments/new", 1440),
+    ("merchant-logistics-shipment", "/logistics/shipments/{shipment}", 1440),
+    ("merchant-filings", "/filings", 1440),
+    ("merchant-filings-dxp-id", "/filings/dxp-id", 1440),
+    ("merchant-filings-notifications", "/filings/notifications", 1440),
+    ("merchant-refunds-claims", "/refunds/claims", 1440),
+    ("merchant-refunds-claim", "/refunds/claims?id={claim}", 1440),
+    ("merchant-refunds-progress", "/refunds/progress", 1440),
+    ("merchant-fx-rates", "/fx/rates", 1440),
+    ("merchant-fx-settlements", "/fx/settlements", 1440),
+    ("merchant-fx-settlement-new", "/fx/settlements/new", 1440),
+    ("merchant-training-courses", "/training/courses", 1440),
+    ("merchant-training-course", "/training/courses/{course}", 1440),
+    ("merchant-training-assistant", "/training/assistant", 1440),
+    ("merchant-showroom", "/showroom", 1440),
+    ("merchant-showroom-product", "/showroom/products/{product}", 1440),
+    ("merchant-showroom-mine", "/showroom/products", 1440),
     ("merchant-messages", "/messages", 1440),
     ("merchant-documents", "/documents", 1440),
     ("merchant-me", "/me", 1440),
     ("mobile-home", "/m/", 390),
     ("mobile-messages", "/m/messages", 390),
+    ("mobile-logistics-shipments", "/m/logistics/shipments", 390),
+    ("mobile-filings", "/m/filings", 390),
+    ("mobile-refunds", "/m/refunds/progress", 390),
+    ("mobile-fx-rates", "/m/fx/rates", 390),
+    ("mobile-training-courses", "/m/training/courses", 390),
+    ("mobile-showroom", "/m/showroom", 390),
 ]
 ADMIN = [
     ("admin-workbench", "/admin/", 1440),
@@ -46,12 +74,55 @@ ADMIN = [
     ("admin-onboarding", "/admin/merchants/onboarding", 1440),
     ("admin-gateway", "/admin/operations/gateway", 1440),
     ("admin-customs", "/admin/operations/customs", 1440),
+    ("admin-logistics", "/admin/operations/logistics", 1440),
+    ("admin-filings", "/admin/operations/filings", 1440),
+    ("admin-refunds", "/admin/operations/refunds", 1440),
+    ("admin-fx", "/admin/operations/fx", 1440),
+    ("admin-training", "/admin/content/training", 1440),
+    ("admin-showroom", "/admin/content/showroom", 1440),
     ("admin-accounts", "/admin/system/accounts", 1440),
     ("admin-roles", "/admin/system/roles", 1440),
     ("admin-logs", "/admin/system/logs", 1440),
     ("admin-parameters", "/admin/system/parameters", 1440),
     ("admin-monitor", "/admin/system/monitor", 1440),
 ]
+
+
+# What a page shows while it is still loading: the full-page spinner, a spinning table, a skeleton.
+LOADING = ".ant-spin-spinning, .ant-skeleton, .adm-skeleton, .adm-spin-loading"
+
+
+def _settle(page: Page) -> None:
+    """Wait until the page has its data: the network is quiet and nothing is spinning (on a busy machine the
+    lazy page chunk and its first request can arrive after the first quiet moment)."""
+    page.wait_for_load_state("networkidle")
+    try:
+        page.wait_for_function(f"() => !document.querySelector({LOADING!r})", timeout=30_000, polling=200)
+    except PlaywrightTimeout:
+        print(f"still loading after 30 s: {page.url}", file=sys.stderr)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(800)
+
+
+def _detail_ids(merchant_id: int | None) -> dict[str, int]:
+    """The records the detail pages show: the demo merchant's furthest-travelled shipment (most tracking
+    events) and its 审核不通过 refund claim, the first published course and the newest product in the 展厅."""
+    from django.db.models import Count
+
+    from jmt.logistics.models import Shipment
+    from jmt.refunds.models import Claim
+    from jmt.showroom.models import Product
+    from jmt.training.models import Course
+
+    shipment = (
+        Shipment.objects.filter(merchant_id=merchant_id).annotate(scans=Count("events")).order_by("-scans", "id")
+    ).first()
+    claim = Claim.objects.filter(merchant_id=merchant_id, state="rejected").first()
+    course = Course.objects.filter(is_published=True).first()
+    product = Product.objects.filter(state="listed").order_by("-listed_at", "id").first()
+    if shipment is None or claim is None or course is None or product is None:
+        raise SystemExit("seed_demo left no shipment, rejected claim, course or listed product for the detail pages")
+    return {"shipment": shipment.pk, "claim": claim.pk, "course": course.pk, "product": product.pk}
 
 
 def main() -> int:
@@ -79,7 +150,9 @@ def main() -> int:
     from jmt.accounts.tokens import issue_tokens
     from jmt.system.models import WorkerHeartbeat
 
-    merchant = issue_tokens(User.objects.get(phone="13800000001"), remember=True)
+    crystal_admin = User.objects.get(phone="13800000001")
+    merchant = issue_tokens(crystal_admin, remember=True)
+    details = _detail_ids(crystal_admin.current_merchant_id)
     staff = issue_tokens(User.objects.get(username="admin"), remember=True)
     # The task worker too, as in production: the workbench and 系统监控 show it online.
     worker = subprocess.Popen([python, "manage.py", "worker", "--interval", "0.5"], cwd=ROOT, env=env)
@@ -112,9 +185,8 @@ def main() -> int:
                         " localStorage.setItem(p + 'refresh', r); }",
                         [prefix, tokens.access, tokens.refresh],
                     )
-                    page.goto(f"{BASE}{path}")
-                    page.wait_for_load_state("networkidle")
-                    page.wait_for_timeout(800)
+                    page.goto(f"{BASE}{path.format(**details)}")
+                    _settle(page)
                     page.screenshot(path=str(IMAGES / f"{name}.png"))
                     print(f"docs/images/{name}.png")
                     context.close()
