@@ -115,3 +115,19 @@ def test_h5_search_finds_a_refund_claim_by_its_number_and_opens_it(
     page.get_by_placeholder("服务、订单号、清单号、运单号").fill("tuishui")
     expect(page.locator(".m-search__hit", has_text="出口退税").first).to_be_visible()
     shoot(page, "m-search-tuishui")
+
+
+def test_the_assistant_tells_a_merchant_without_a_dxp_id_filing_and_links_to_it_on_the_phone(
+    asgi_url: str, new_context: Any, merchant_admin: User, crystal_merchant: Merchant
+) -> None:
+    seed_training_content()
+    page = new_context(viewport=MOBILE, is_mobile=True, has_touch=True).new_page()
+    sign_in(page, asgi_url, merchant_admin)
+    page.goto(f"{asgi_url}/m/training/assistant")
+    page.locator("textarea:not([readonly])").last.fill("DXP ID 要不要自己申请")
+    page.get_by_role("button", name="发送").click()
+    hints = page.get_by_test_id("answer-hints")
+    expect(hints).to_contain_text("您还没有申请 DXP ID", timeout=20_000)  # the first answer builds the index
+    shoot(page, "m-assistant-dxp-hint")
+    hints.get_by_text("去申请 ›").click()
+    expect(page).to_have_url(f"{asgi_url}/m/filings/dxp-id")

@@ -110,7 +110,9 @@ def test_back_office_creates_a_course_with_a_cover_and_a_video_lesson(asgi_url, 
     assert (course.title, bool(course.cover)) == ("Shopee 东南亚开店", True)
 
     row = page.locator("tr.ant-table-row").filter(has_text="Shopee 东南亚开店")
-    expect(row).to_contain_text("已上传")  # unpublished: the cover is not served to <img> yet
+    cover = row.get_by_test_id("course-cover")  # unpublished: previewed through a signed link
+    expect(cover).to_be_visible()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=cover.element_handle())
     row.locator(".ant-table-row-expand-icon").click()
     expect(page.get_by_text("这门课还没有课时")).to_be_visible()
     page.get_by_test_id("training-lesson-new").click()

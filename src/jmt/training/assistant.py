@@ -53,9 +53,9 @@ FILING_WORDS = frozenset(
 )
 
 
-def _hint(text: str, route: str = "") -> dict[str, str]:
-    """One personal hint, and the page it points to (``""`` for none)."""
-    return {"text": text, "route": route}
+def _hint(text: str, route: str = "", action: str = "") -> dict[str, str]:
+    """One personal hint, the page it points to (``""`` for none) and the words of that link."""
+    return {"text": text, "route": route, "action": action if route else ""}
 
 
 def _registration_hint(context: MerchantContext) -> dict[str, str]:
@@ -64,11 +64,13 @@ def _registration_hint(context: MerchantContext) -> dict[str, str]:
             "您还没有办理工商注册：跨境物流、跨境申报、出口报关、出口退税、收结汇要在工商注册核准后才能使用，"
             "可以先到「工商注册」提交申请。",
             "/registration/apply",
+            "去办理",
         )
     return _hint(
         f"您的工商注册尚未核准（{context.registration_label}）：跨境物流、跨境申报、出口报关、出口退税、"
         "收结汇要在核准后才能使用，可在「注册进度」查看办到哪一步。",
         "/registration/progress",
+        "查看进度",
     )
 
 
@@ -84,10 +86,13 @@ def _dxp_hint(context: MerchantContext) -> dict[str, str] | None:
             "您还没有申请 DXP ID：可以在「跨境申报 → DXP ID 申请」办理；小卖家也可以由平台用您的海关编码"
             "代为传输，不一定要自己申请。",
             dxp.route,
+            "去申请",
         )
     if not dxp.done:
-        return _hint(f"您的 DXP ID 申请正在办理（{dxp.state_label}），办结后会自动带入点点通接口配置。", dxp.route)
-    return _hint("您的 DXP ID 申请已办结，捷晶管理员会把 DXP ID 写入您的点点通接口配置。", dxp.route)
+        return _hint(
+            f"您的 DXP ID 申请正在办理（{dxp.state_label}），办结后会自动带入点点通接口配置。", dxp.route, "查看进度"
+        )
+    return _hint("您的 DXP ID 申请已办结，捷晶管理员会把 DXP ID 写入您的点点通接口配置。", dxp.route, "查看结果")
 
 
 def _filings_hint(context: MerchantContext) -> dict[str, str] | None:
@@ -96,12 +101,13 @@ def _filings_hint(context: MerchantContext) -> dict[str, str] | None:
     done = sum(1 for f in context.filings if f.done)
     following = context.next_filing()
     if following is None:
-        return _hint(f"您的跨境申报已全部办结（{done} 项），可以开始 9610 出口申报。", "/filings/guide")
+        return _hint(f"您的跨境申报已全部办结（{done} 项），可以开始 9610 出口申报。", "/filings/guide", "查看")
     where = "正在办理" if following.started else "建议下一步办理"
     return _hint(
         f"您的跨境申报已办结 {done}/{len(context.filings)} 项，{where}「{following.label}」"
         f"（{following.state_label}）。",
         following.route,
+        "去办理",
     )
 
 
@@ -131,16 +137,23 @@ def personal_hints(
             hints.append(filings)
     if customs:
         if context.gateway == "none":
-            hints.append(_hint("您还没有点点通接口配置：需要开通报关请联系捷晶管理员配置。", "/customs/gateway"))
+            hints.append(
+                _hint("您还没有点点通接口配置：需要开通报关请联系捷晶管理员配置。", "/customs/gateway", "查看配置")
+            )
         elif context.gateway == "no_dxp" and dxp is None:
-            hints.append(_hint("您的点点通接口配置里还没有 DXP ID，请联系捷晶管理员补充。", "/customs/gateway"))
+            hints.append(
+                _hint("您的点点通接口配置里还没有 DXP ID，请联系捷晶管理员补充。", "/customs/gateway", "查看配置")
+            )
         elif context.gateway == "not_ready":
-            hints.append(_hint(f"您的点点通接口配置暂不能申报：{context.gateway_message}", "/customs/gateway"))
+            hints.append(
+                _hint(f"您的点点通接口配置暂不能申报：{context.gateway_message}", "/customs/gateway", "查看配置")
+            )
         elif context.batches == 0:
             hints.append(
                 _hint(
                     "您的点点通接口配置已就绪，还没有创建报关批次，可以在「出口报关 → 出口订单批次报送」开始。",
                     "/customs/batches",
+                    "去创建",
                 )
             )
     return hints, ask

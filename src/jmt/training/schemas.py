@@ -124,6 +124,7 @@ class SourceOut(Schema):
 class HintOut(Schema):
     text: str = Field(examples=["您还没有申请 DXP ID：可以在「跨境申报 → DXP ID 申请」办理……"])
     route: str = Field(description="提示指向的页面（空为无）", examples=["/filings/dxp-id"])
+    action: str = Field(description="指向页面的链接文字", examples=["去申请"])
 
 
 class TurnOut(Schema):

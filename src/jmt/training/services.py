@@ -188,7 +188,7 @@ def turn_out(turn: Turn, *, ask_channels: bool = False) -> dict[str, Any]:
         "mode": turn.mode,
         "mode_label": AnswerMode(turn.mode).label,
         "sources": turn.sources,
-        "hints": [h if isinstance(h, dict) else {"text": h, "route": ""} for h in turn.hints],  # early turns: text
+        "hints": [h if isinstance(h, dict) else {"text": h, "route": "", "action": ""} for h in turn.hints],
         "ask_channels": ask_channels,
         "handover": assistant.handover() if turn.mode == AnswerMode.UNSURE else None,
         "rating": turn.rating,

@@ -111,7 +111,7 @@ DXP_QUESTION = "DXP ID 要不要自己申请"
 def test_a_merchant_without_a_dxp_id_filing_is_told_so_and_pointed_to_the_filing_page(api, merchant_admin, content):
     body = ask(api, merchant_admin, DXP_QUESTION).json()
     hint = next(h for h in body["hints"] if "还没有申请 DXP ID" in h["text"])
-    assert hint["route"] == "/filings/dxp-id"
+    assert (hint["route"], hint["action"]) == ("/filings/dxp-id", "去申请")
 
 
 def test_two_merchants_with_different_filing_states_get_different_answers_to_the_same_question(

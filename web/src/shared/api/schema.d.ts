@@ -10091,6 +10091,12 @@ export interface components {
         /** HintOut */
         HintOut: {
             /**
+             * Action
+             * @description 指向页面的链接文字
+             * @example 去申请
+             */
+            action: string;
+            /**
              * Route
              * @description 提示指向的页面（空为无）
              * @example /filings/dxp-id

@@ -17,7 +17,7 @@ export function AnswerExtras({ turn, renderLink }: { turn: Turn; renderLink: (ur
             {turn.hints.map((hint) => (
               <li key={hint.text}>
                 {hint.text}
-                {hint.route ? <> {renderLink(hint.route, '去办理')}</> : null}
+                {hint.route ? <span className="jmt-answer-hint-link">{renderLink(hint.route, `${hint.action || '查看'} ›`)}</span> : null}
               </li>
             ))}
           </ul>
