@@ -16,6 +16,11 @@ class FxConfig(AppConfig):
         register(SETTLEMENT)
         home.register()
 
+        from jmt.fx.refund_receipts import received_since
+        from jmt.refunds import fx_receipt
+
+        fx_receipt.register(received_since)  # 出口退税's 收汇 line reads the sub-account ledger
+
         from jmt.ratings.registry import register as register_rateable
         from jmt.ratings.registry import workflow_kind
 

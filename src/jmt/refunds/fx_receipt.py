@@ -1,10 +1,10 @@
 """Whether a claim's foreign-exchange receipt (收汇) is recorded.
 
-收结汇 (``jmt.fx``) is not here yet, so the merchant confirms the receipt by hand
-(``services.claim_fx_confirm``). When that module exists it registers a source here
-(``register(source)``, from its ``AppConfig.ready``): a function that, given a claim, answers
-whether 收结汇 has recorded the receipts behind it. A registered source's ``ok`` wins; without one,
-or when it says nothing, the manual confirmation stands.
+收结汇 (``jmt.fx``) registers a source here from its ``AppConfig.ready``
+(``jmt.fx.refund_receipts.received_since``): a function that, given a claim, answers whether the
+sub-account ledger shows the receipts behind it. A registered source's ``ok`` wins; when it says
+nothing (another currency, receipts not covering the amount, money collected outside the sub-account)
+the merchant's manual confirmation (``services.claim_fx_confirm``) stands.
 """
 
 from __future__ import annotations

@@ -311,7 +311,7 @@ function ClaimEditor({ claimId, onSaved, onBack }: { claimId: number | null; onS
                 <Alert type="success" showIcon message="已确认收汇" description={claim.fx_note || undefined} />
               ) : (
                 <Space direction="vertical" style={{ width: '100%' }}>
-                  <Typography.Text type="secondary">收结汇模块上线后将自动读取外币到账记录；目前请确认该批出口货款已收汇。</Typography.Text>
+                  <Typography.Text type="secondary">外汇子账户自出口月份起的到账已自动核对；未覆盖本次金额（例如货款经其他渠道收回）时，请确认该批出口货款已收汇。</Typography.Text>
                   <Space wrap>
                     <Input disabled={!editable} style={{ width: 360 }} placeholder="收汇说明，如：2026-04-02 PayPal 提现 USD 12,000" value={fxNote} onChange={(e) => setFxNote(e.target.value)} />
                     <Button disabled={!editable} onClick={() => void confirmFx()}>确认已收汇</Button>
