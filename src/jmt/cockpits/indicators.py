@@ -165,6 +165,13 @@ def fx_volatility(window: Window, merchant_ids: MerchantIds) -> Figure:
     return Figure(swings.get("USD"), f"{len(swings)} 个币种有汇率记录", breakdown)
 
 
+def positive_rating_rate(window: Window, merchant_ids: MerchantIds) -> Figure:
+    from jmt.ratings.selectors import good_rate
+
+    good, total = good_rate(start=window.since, end=window.until, merchant_ids=merchant_ids)
+    return Figure(_rate(good, total), f"4 星及以上 {good} 条 / 评价 {total} 条")
+
+
 def _merchants(window: Window, merchant_ids: MerchantIds) -> facts.Sums:
     return facts.total("merchants", window, merchant_ids)
 
@@ -338,9 +345,11 @@ INDICATORS: tuple[Indicator, ...] = (
         "positive_rating_rate",
         "好评率",
         "服务满意度",
-        "好评率 = 期间内服务评价中 4 星及以上的评价数 ÷ 期间内评价总数。服务评价模块上线后计算。",
+        "好评率 = 期间内提交的服务评价中 4 星及以上的评价数 ÷ 期间内评价总数"
+        "（工商注册、跨境申报、出口退税、结汇、物流办结后由商户评价）。",
         "%",
         "服务评价",
+        positive_rating_rate,
     ),
     Indicator(
         "ticket_hours",

@@ -4,7 +4,7 @@ written as an xlsx workbook to a file object (the download center registers :fun
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 import xlsxwriter  # type: ignore[import-untyped]
 from django.db.models import Count, Sum
@@ -47,7 +47,7 @@ def _grouped(qs: Any, *keys: str) -> list[dict[str, Any]]:
     )
 
 
-def write_report(out: BinaryIO, *, filters: ReportFilters, merchant_ids: MerchantIds) -> int:
+def write_report(out: IO[bytes], *, filters: ReportFilters, merchant_ids: MerchantIds) -> int:
     """Write the workbook to ``out``; returns the number of data rows written (over all sheets)."""
     from jmt.merchants.models import Merchant
 

@@ -96,7 +96,7 @@ def claim_update(request: HttpRequest, claim_id: int, payload: s.ClaimIn) -> dic
     "/claims/{claim_id}/fx-confirmation",
     response={200: s.ClaimOut, **error_responses(401, 403, 404, 409, 422)},
     operation_id="refunds_fx_confirm",
-    summary="确认已收汇（收结汇模块接入前的手工确认）",
+    summary="确认已收汇（子账户到账未覆盖时的手工确认）",
 )
 @require(APPLY)
 def fx_confirm(request: HttpRequest, claim_id: int, payload: s.FxConfirmIn) -> dict[str, Any]:

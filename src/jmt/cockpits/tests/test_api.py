@@ -14,6 +14,8 @@ from jmt.accounts.models import User
 from jmt.cockpits import facts, selectors
 from jmt.cockpits.tests import builders as b
 from jmt.core.auth import Actor
+from jmt.downloads.models import Download
+from jmt.downloads.tests.helpers import ask_export, export_file
 from jmt.merchants.models import Merchant
 from jmt.rbac.models import DataScope
 
@@ -51,8 +53,8 @@ def test_service_cockpit_shows_every_indicator_with_its_trend(api, analyst, two_
     body = response.json()
     assert (body["start"], body["previous_start"], body["live"]) == ("2026-03-01", "2026-01-29", False)
     assert indicator(body, "registration_pass_rate")["value"] == 50.0
-    rating = indicator(body, "positive_rating_rate")
-    assert (rating["available"], rating["value"], rating["note"]) == (False, None, "暂无数据来源 · 服务评价")
+    tickets = indicator(body, "ticket_hours")
+    assert (tickets["available"], tickets["value"], tickets["note"]) == (False, None, "暂无数据来源 · 工单")
 
 
 def test_merchant_filter_counts_one_merchant_live(api, analyst, two_merchants) -> None:
@@ -120,32 +122,45 @@ def test_a_reversed_or_too_long_period_is_refused_in_chinese(api, analyst) -> No
 
 
 def test_merchant_users_and_staff_without_the_code_are_refused(api, merchant_admin, customer_service) -> None:
-    for path in ("/admin/cockpits/overview", "/admin/cockpits/service", "/admin/cockpits/report"):
+    for path in ("/admin/cockpits/overview", "/admin/cockpits/service"):
         assert api.as_user(merchant_admin).get(path).status_code == 404  # the back office is hidden
         assert api.as_user(customer_service).get(path).status_code == 403
+    assert api.as_user(merchant_admin).post("/admin/cockpits/report").status_code == 404
+    assert api.as_user(customer_service).post("/admin/cockpits/report").status_code == 403
 
 
 def test_viewing_without_the_export_code_cannot_download_the_report(api, db) -> None:
     role = make_role("只看驾驶舱", ["dashboards:overview:view"])
     staff = make_staff("zhikan", roles=[role])
     assert api.as_user(staff).get("/admin/cockpits/overview").status_code == 200
-    assert api.as_user(staff).get("/admin/cockpits/report").status_code == 403
+    assert api.as_user(staff).post("/admin/cockpits/report").status_code == 403
 
 
 def test_report_filters_by_country_and_product(api, analyst, two_merchants) -> None:
-    response = api.as_user(analyst).get("/admin/cockpits/report", country="116", **PERIOD)
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    book = openpyxl.load_workbook(
+        io.BytesIO(export_file(api.as_user(analyst), "/admin/cockpits/report", country="116", **PERIOD))
+    )
     assert book.sheetnames == ["说明", "按日期", "按目的国", "按商品", "按商户"]
     countries = [row for row in book["按目的国"].iter_rows(min_row=2, values_only=True)]
     assert countries == [("日本", "美元", 1, 2, 51)]
     products = [row[:2] for row in book["按商品"].iter_rows(min_row=2, values_only=True)]
     assert products == [("7103992000", "经加工的水晶（散珠、刻面）")]
     assert [row[0] for row in book["按商户"].iter_rows(min_row=2, values_only=True)] == ["连云港某水晶店"]
-    by_hs = api.as_user(analyst).get("/admin/cockpits/report", hs="7116", **PERIOD)
+    by_hs = export_file(api.as_user(analyst), "/admin/cockpits/report", hs="7116", **PERIOD)
     merchants = [
-        row[0]
-        for row in openpyxl.load_workbook(io.BytesIO(by_hs.content))["按商户"].iter_rows(min_row=2, values_only=True)
+        row[0] for row in openpyxl.load_workbook(io.BytesIO(by_hs))["按商户"].iter_rows(min_row=2, values_only=True)
     ]
     assert merchants == ["东海晶莹水晶"]
+
+
+def test_a_report_with_a_bad_period_is_refused_before_anything_is_queued(api, analyst, two_merchants) -> None:
+    response = ask_export(api.as_user(analyst), "/admin/cockpits/report", start="2026-03-31", end="2026-03-01")
+    assert response.status_code == 422
+    assert response.json()["message"].startswith("统计期间有误")
+    assert not Download.objects.exists()
+
+
+def test_a_report_goes_to_the_download_center_as_a_queued_task(api, analyst, two_merchants) -> None:
+    response = ask_export(api.as_user(analyst), "/admin/cockpits/report", **PERIOD)
+    assert response.status_code == 202
+    assert (response.json()["status"], response.json()["title"]) == ("queued", "综合数据报表")

@@ -146,7 +146,30 @@ def test_document_compliance_and_data_completeness_of_merchants_approved_in_the_
     assert completeness["value"] == 66.7
 
 
-@pytest.mark.parametrize(("key", "module"), [("positive_rating_rate", "服务评价"), ("ticket_hours", "工单")])
+def test_positive_rating_rate_is_four_stars_and_up_over_all_ratings_in_the_period(merchant: Merchant) -> None:
+    from jmt.ratings.models import Rating
+
+    def rate(object_id: int, stars: int, day: str) -> None:
+        Rating.objects.create(
+            merchant=merchant,
+            kind="shipment",
+            object_id=object_id,
+            subject_title="运单",
+            stars=stars,
+            created_at=b.at(day),
+        )
+
+    for object_id, stars in enumerate((5, 4, 3, 1), start=1):
+        rate(object_id, stars, "2026-03-10")
+    rate(5, 5, FEBRUARY)
+    rate(6, 5, "2026-04-01")  # after the period
+    out = value("positive_rating_rate")
+    assert (out["available"], out["value"], out["previous"], out["change"]) == (True, 50.0, 100.0, -50.0)
+    assert out["basis"] == "4 星及以上 2 条 / 评价 4 条"
+    assert value("positive_rating_rate", frozenset({merchant.pk + 1}))["value"] is None
+
+
+@pytest.mark.parametrize(("key", "module"), [("ticket_hours", "工单")])
 def test_an_indicator_without_a_source_says_so_and_never_shows_a_number(db: None, key: str, module: str) -> None:
     out = value(key)
     assert out["available"] is False

@@ -3,7 +3,8 @@ import { DownloadOutlined, FullscreenOutlined } from '@ant-design/icons';
 import { App, Alert, Button, Card, Col, Empty, Form, Input, Modal, Row, Select, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { errorMessage } from '@/shared/errors';
+import { errorMessage, unwrap } from '@/shared/errors';
+import { useExportQueued } from '@/shared/components/useExportQueued';
 import { useMe } from '@/shared/session';
 import { formatCount, formatLarge, OVERVIEW_EXPORT, OVERVIEW_VIEW, refreshedText, useCockpit, type Filters, type Overview } from './cockpit';
 import { CarrierChart, OrdersTrendChart, RankBars, WorldMapChart } from './CockpitCharts';
@@ -147,22 +148,18 @@ function ReportButton({ filters, countries }: { filters: Filters; countries: Ove
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ country?: string; hs?: string }>();
+  const exportQueued = useExportQueued();
   const download = async () => {
     const values = await form.validateFields();
     setBusy(true);
     try {
-      const { data: blob, error } = await api.client.GET('/api/v1/admin/cockpits/report', {
-        params: { query: { ...filters, country: values.country ?? '', hs: values.hs ?? '' } },
-        parseAs: 'blob',
-      });
-      if (error || !blob) throw error;
-      const url = URL.createObjectURL(blob as Blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `综合数据报表_${filters.start}_${filters.end}.xlsx`;
-      a.click();
-      URL.revokeObjectURL(url);
+      const queued = await unwrap(
+        api.client.POST('/api/v1/admin/cockpits/report', {
+          params: { query: { ...filters, country: values.country ?? '', hs: values.hs ?? '' } },
+        }),
+      );
       setOpen(false);
+      exportQueued(queued.title);
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
@@ -174,7 +171,7 @@ function ReportButton({ filters, countries }: { filters: Filters; countries: Ove
       <Button icon={<DownloadOutlined />} onClick={() => setOpen(true)} data-testid="cockpit-report">
         自定义报表
       </Button>
-      <Modal title="导出自定义报表（Excel）" open={open} onCancel={() => setOpen(false)} onOk={() => void download()} okText="导出" confirmLoading={busy} destroyOnHidden>
+      <Modal title="导出自定义报表（Excel）" open={open} onCancel={() => setOpen(false)} onOk={() => void download()} okText="加入下载中心" confirmLoading={busy} destroyOnHidden>
         <Typography.Paragraph type="secondary">
           期间 {filters.start} 至 {filters.end}
           {filters.merchant_id ? '，所选商户' : '，全部可见商户'}；报表按日期、目的国、商品（HS 编码）、商户分表汇总申报数量与货值。
