@@ -20,7 +20,7 @@ EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 200
 
 
 @pytest.fixture(autouse=True)
-def _media_root(settings: Any, tmp_path: Path) -> Path:
+def media_root(settings: Any, tmp_path: Path) -> Path:
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
 
@@ -35,7 +35,7 @@ def upload(client: Any, api: Any, user: Any, name: str, data: bytes) -> Any:
 
 
 def test_an_uploaded_agreement_is_listed_picked_for_a_carrier_and_downloaded(
-    client, api, logistics_staff, carriers, _media_root
+    client, api, logistics_staff, carriers, media_root
 ):
     response = upload(client, api, logistics_staff, "DHL合作协议2026.pdf", PDF)
     assert response.status_code == 201
@@ -46,7 +46,7 @@ def test_an_uploaded_agreement_is_listed_picked_for_a_carrier_and_downloaded(
         "周物流",
     )
     stored = AgreementFile.objects.get(pk=file["id"])
-    assert (_media_root / stored.storage_path).read_bytes() == PDF
+    assert (media_root / stored.storage_path).read_bytes() == PDF
     assert OperationLog.objects.filter(action="agreement_upload", object_id=str(stored.pk)).exists()
 
     staff = api.as_user(logistics_staff)
@@ -67,12 +67,12 @@ def test_an_uploaded_agreement_is_listed_picked_for_a_carrier_and_downloaded(
     assert OperationLog.objects.filter(action="agreement_download", object_id=str(stored.pk)).exists()
 
 
-def test_a_file_that_is_not_a_document_is_refused_and_nothing_is_stored(client, api, logistics_staff, _media_root):
+def test_a_file_that_is_not_a_document_is_refused_and_nothing_is_stored(client, api, logistics_staff, media_root):
     response = upload(client, api, logistics_staff, "协议.pdf", EXE)
     assert response.status_code == 422
     assert response.json()["code"] == "DOCUMENT_TYPE_NOT_ALLOWED"
     assert not AgreementFile.objects.exists()
-    assert [p for p in _media_root.rglob("*") if p.is_file()] == []
+    assert [p for p in media_root.rglob("*") if p.is_file()] == []
 
 
 def test_a_carrier_cannot_name_an_agreement_file_that_does_not_exist(api, logistics_staff, carriers):
