@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from e2e.conftest import MOBILE, PC, shoot
@@ -164,7 +165,7 @@ def test_compare_ship_with_the_cheapest_track_and_get_the_message(
 
     # 4. Events move (the stand-in's scheduled poll, four steps later) and the merchant is told.
     logistics_tracking_poll.call()
-    Shipment.objects.filter(pk=shipment.pk).update(tracking_registered_at=shipment.created_at - timedelta(seconds=250))
+    Shipment.objects.filter(pk=shipment.pk).update(tracking_registered_at=timezone.now() - timedelta(seconds=250))
     logistics_tracking_poll.call()
     shipment.refresh_from_db()
     assert shipment.state == "customs"

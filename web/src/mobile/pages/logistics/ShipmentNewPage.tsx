@@ -297,11 +297,6 @@ export default function ShipmentNewPage() {
             ))
           }
         </Form.Array>
-        {fragile ? (
-          <div className="m-lg__hint" data-testid="packing-hint">
-            <NoticeBar wrap color="alert" content={`水晶制品按易碎品处理。包装要求：${carrier?.fragile_packing_hint || FALLBACK_HINT}`} />
-          </div>
-        ) : null}
         <Form.Item label="特殊货物">
           <div className="m-lg__checks">
             <Form.Item noStyle name="battery" valuePropName="checked">
@@ -312,6 +307,13 @@ export default function ShipmentNewPage() {
             </Form.Item>
           </div>
         </Form.Item>
+        {fragile ? (
+          <Form.Item>
+            <div data-testid="packing-hint">
+              <NoticeBar wrap color="alert" content={`水晶制品按易碎品处理。包装要求：${carrier?.fragile_packing_hint || FALLBACK_HINT}`} />
+            </div>
+          </Form.Item>
+        ) : null}
       </Form>
     </div>
   );
