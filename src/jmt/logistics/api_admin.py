@@ -4,6 +4,7 @@ tracking numbers one by one or from a sheet, and exports."""
 from typing import Any
 
 from django.http import HttpRequest
+from django.http import FileResponse, HttpRequest, StreamingHttpResponse
 from ninja import File, Query, Router, Status
 from ninja.files import UploadedFile
 
@@ -47,11 +48,6 @@ def _values(payload: s.CarrierIn) -> dict[str, Any]:
     ]
     for zone in values["zones"]:
         zone["countries"] = [c.upper() for c in zone["countries"]]
-        if zone["transit_min"] > zone["transit_max"]:
-            raise LogisticsError.invalid({"zones": f"分区「{zone['name']}」的最短时效不能大于最长时效"})
-        if (zone["heavy_from"] is None) != (zone["heavy_per_kg"] is None):
-            problem = f"分区「{zone['name']}」的重货起算重量与重货单价须同时填写或同时留空"
-            raise LogisticsError.invalid({"zones": problem})
     return values
 
 
@@ -78,6 +74,60 @@ def carrier_create(request: HttpRequest, payload: s.CarrierIn) -> Status[dict[st
 def carrier_update(request: HttpRequest, carrier_id: int, payload: s.CarrierIn) -> dict[str, Any]:
     carrier = services.carrier_save(actor=actor_of(request), carrier_id=carrier_id, values=_values(payload))
     return selectors.carrier_admin_out(carrier)
+
+
+@router.get(
+    "/agreement-files",
+    response={200: s.AgreementFilePageOut, **error_responses(401, 403, 422)},
+    operation_id="admin_logistics_agreement_files",
+    summary="已上传的物流合作协议文件（从已上传文件中选择）",
+)
+@require(QUEUE_VIEW)
+def agreement_files(request: HttpRequest, filters: Query[s.AgreementFileFilters]) -> dict[str, Any]:
+    rows = selectors.agreement_files(filters.q)
+    return paginate(rows, page=filters.page, page_size=filters.page_size).map(selectors.agreement_out).out()
+
+
+@router.post(
+    "/agreement-files",
+    response={201: s.AgreementFileOut, **error_responses(401, 403, 422)},
+    operation_id="admin_logistics_agreement_upload",
+    summary="上传物流合作协议文件",
+    description="按文件内容识别类型，只接受 PDF、JPG、PNG、XLSX；改扩展名的其他文件返回 422 "
+    "`DOCUMENT_TYPE_NOT_ALLOWED`，空文件 `DOCUMENT_EMPTY`，超过上限 `DOCUMENT_TOO_LARGE`。"
+    "上传后在渠道的「合作协议」中选用并保存。",
+)
+@require(TRACK)
+def agreement_upload(request: HttpRequest, file: File[UploadedFile]) -> Status[dict[str, Any]]:
+    row = services.agreement_upload(actor=actor_of(request), file=file)
+    return Status(201, selectors.agreement_out(row))
+
+
+@router.get(
+    "/agreement-files/{agreement_file_id}/download",
+    response={200: None, **error_responses(401, 403, 404)},
+    operation_id="admin_logistics_agreement_download",
+    summary="下载物流合作协议文件",
+    description="文件只经此接口下载（后台账号且有物流管理查看权限），每次下载记入操作日志。",
+    openapi_extra={"responses": {200: {"description": "文件内容", "content": {"application/octet-stream": {}}}}},
+)
+@require(QUEUE_VIEW)
+def agreement_download(request: HttpRequest, agreement_file_id: int) -> FileResponse:
+    row = selectors.agreement_get(agreement_file_id)
+    response = FileResponse(
+        selectors.open_agreement(row), as_attachment=True, filename=row.original_name, content_type=row.content_type
+    )
+    record_event(
+        actor=actor_of(request),
+        module="logistics",
+        action="agreement_download",
+        object_type="logistics.AgreementFile",
+        object_id=str(row.pk),
+        object_repr=row.original_name,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _admin_rows(request: HttpRequest, f: s.AdminShipmentFilters) -> Any:

@@ -15,12 +15,24 @@ ACTIONS = {
     "tracking_no_set": "录入承运商运单号",
     "tracking_sheet_apply": "按表格录入运单号",
     "shipments_export": "导出物流订单",
+    "agreement_upload": "上传物流合作协议",
+    "agreement_download": "下载物流合作协议",
 }
-RECORDED_KEYS = {"carrier": "物流渠道", "rows": "录入行数", "format": "导出格式"}
+RECORDED_KEYS = {
+    "carrier": "物流渠道",
+    "rows": "录入行数",
+    "format": "导出格式",
+    "original_name": "文件名",
+    "content_type": "文件类型",
+    "size": "大小（字节）",
+    "sha256": "文件摘要",
+}
+
+AUDITED_TYPES = ("logistics.Favourite", "logistics.Shipment", "logistics.Carrier", "logistics.AgreementFile")
 
 
 def register() -> None:
     labels.register(
         actions=ACTIONS,
-        fields={t: dict(RECORDED_KEYS) for t in ("logistics.Favourite", "logistics.Shipment", "logistics.Carrier")},
+        fields={t: dict(RECORDED_KEYS) for t in AUDITED_TYPES},
     )

@@ -12,6 +12,8 @@ ERROR_CODES: dict[str, str] = {
     "LOGISTICS_CARRIER_UNAVAILABLE": "该物流渠道当前不能接收新运单",
     "LOGISTICS_CARRIER_INELIGIBLE": "该物流渠道不能承运这票货物",
     "LOGISTICS_CARRIER_CODE_TAKEN": "渠道代码已被使用",
+    "LOGISTICS_HEAVY_RATE_REQUIRED": "重货起算重量与重货单价须同时填写或同时留空",
+    "LOGISTICS_TRANSIT_REVERSED": "最短时效不能大于最长时效",
     "LOGISTICS_NOT_SWITCHABLE": "运单已揽收或已录入运单号，不能更换渠道",
     "LOGISTICS_TRACKING_NO_TAKEN": "该承运商运单号已用于另一票运单",
     "LOGISTICS_SHEET_INVALID": "运单号表格无法读取或有不能匹配的行",
@@ -47,6 +49,20 @@ class LogisticsError:
     @staticmethod
     def carrier_code_taken(code: str) -> ApiError:
         return _err("LOGISTICS_CARRIER_CODE_TAKEN", 409, fields={"code": "渠道代码已被使用"}, carrier_code=code)
+
+    @staticmethod
+    def heavy_rate_required(index: int, zone: str, *, missing: str) -> ApiError:
+        """A zone with only one of ``heavy_from`` / ``heavy_per_kg``; ``missing`` is the empty one."""
+        if missing == "heavy_per_kg":
+            text = f"分区「{zone}」填写了重货起算重量，请同时填写重货单价（元/kg），或两项都留空"
+        else:
+            text = f"分区「{zone}」填写了重货单价，请同时填写重货起算重量（kg），或两项都留空"
+        return _err("LOGISTICS_HEAVY_RATE_REQUIRED", 422, text, zone=index, fields={f"zones.{index}.{missing}": text})
+
+    @staticmethod
+    def transit_reversed(index: int, zone: str) -> ApiError:
+        text = f"分区「{zone}」的最短时效不能大于最长时效"
+        return _err("LOGISTICS_TRANSIT_REVERSED", 422, text, zone=index, fields={f"zones.{index}.transit_min": text})
 
     @staticmethod
     def not_switchable(state_label: str) -> ApiError:

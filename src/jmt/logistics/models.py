@@ -179,3 +179,28 @@ class TrackingEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.shipment_id} {self.status} {self.occurred_at:%Y-%m-%d %H:%M}"
+
+
+class AgreementFile(models.Model):
+    """A cooperation agreement (合作协议) the back office uploaded for carriers: the platform's file, not a
+    merchant's, so it lives here rather than in a merchant's vault. Checked by content like the vault's
+    files, stored through the storage API outside the web root, downloaded only through the back office."""
+
+    original_name = models.CharField("原文件名", max_length=255)
+    content_type = models.CharField("文件类型（按内容识别）", max_length=100)
+    size = models.PositiveBigIntegerField("大小（字节）")
+    sha256 = models.CharField(max_length=64)
+    storage_path = models.CharField("存储路径", max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects: ClassVar[models.Manager[AgreementFile]] = models.Manager()
+
+    class Meta:
+        verbose_name = "物流合作协议文件"
+        ordering = ("-created_at", "-id")
+
+    def __str__(self) -> str:
+        return self.original_name

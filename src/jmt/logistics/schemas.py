@@ -80,10 +80,34 @@ class ZoneIn(Schema):
     transit_max: int = Field(ge=0, le=90)
 
 
+class AgreementFileOut(Schema):
+    id: int
+    original_name: str
+    content_type: str = Field(description="按文件内容识别的类型", examples=["application/pdf"])
+    size: int = Field(description="字节数")
+    uploaded_by: str = Field(description="上传人姓名")
+    created_at: datetime
+    download_url: str
+
+
+class AgreementFilePageOut(Schema):
+    items: list[AgreementFileOut]
+    total: int
+    page: int
+    page_size: int
+
+
+class AgreementFileFilters(Schema):
+    q: str = Field(default="", max_length=100, description="按文件名搜索")
+    page: int = Field(default=1, ge=1)
+    page_size: int = Field(default=20, ge=1, le=100)
+
+
 class CarrierAdminOut(CarrierOut):
     zones: list[dict[str, Any]] = Field(description="分区与价格表")
     remote_postcodes: dict[str, list[str]]
-    agreement_documents: list[int] = Field(description="合作协议文件（资料库文件 id）")
+    agreement_documents: list[int] = Field(description="合作协议文件 id（/admin/logistics/agreement-files）")
+    agreement_files: list[AgreementFileOut] = Field(description="合作协议文件")
     sort_order: int
     open_shipments: int = Field(description="未完结的运单数（暂停/终止后仍可跟踪）")
     updated_at: datetime
@@ -113,7 +137,9 @@ class CarrierIn(Schema):
     allows_liquid: bool = False
     allows_fragile: bool = True
     fragile_packing_hint: str = Field(default="", max_length=1000)
-    agreement_documents: list[int] = Field(default_factory=list, max_length=20)
+    agreement_documents: list[int] = Field(
+        default_factory=list, max_length=20, description="合作协议文件 id（先上传到 /admin/logistics/agreement-files）"
+    )
     sort_order: int = Field(default=100, ge=0, le=1000)
 
 

@@ -9,6 +9,9 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -17,7 +20,7 @@ from jmt.core.errors import NotFound
 from jmt.logistics import quote as q
 from jmt.logistics.countries import COUNTRIES, country_name
 from jmt.logistics.flow import SHIPMENT
-from jmt.logistics.models import Carrier, CarrierStatus, Favourite, Shipment, TrackingEvent
+from jmt.logistics.models import AgreementFile, Carrier, CarrierStatus, Favourite, Shipment, TrackingEvent
 from jmt.workflow import selectors as workflow
 from jmt.workflow.scope import read_filter
 
@@ -117,10 +120,46 @@ def carrier_admin_out(carrier: Carrier) -> dict[str, Any]:
         "zones": carrier.zones,
         "remote_postcodes": carrier.remote_postcodes,
         "agreement_documents": carrier.agreement_documents,
+        "agreement_files": [agreement_out(f) for f in AgreementFile.objects.filter(pk__in=carrier.agreement_documents)],
         "sort_order": carrier.sort_order,
         "open_shipments": carrier.shipments.exclude(state__in=("delivered",)).count(),
         "updated_at": carrier.updated_at,
     }
+
+
+def agreement_out(row: AgreementFile) -> dict[str, Any]:
+    user = row.uploaded_by
+    return {
+        "id": row.pk,
+        "original_name": row.original_name,
+        "content_type": row.content_type,
+        "size": row.size,
+        "uploaded_by": user.display_name if user is not None else "",
+        "created_at": row.created_at,
+        "download_url": f"/api/v1/admin/logistics/agreement-files/{row.pk}/download",
+    }
+
+
+def agreement_files(q_: str = "") -> QuerySet[AgreementFile]:
+    rows = AgreementFile.objects.select_related("uploaded_by")
+    return rows.filter(original_name__icontains=q_.strip()) if q_.strip() else rows
+
+
+def agreement_get(agreement_file_id: int) -> AgreementFile:
+    row = AgreementFile.objects.select_related("uploaded_by").filter(pk=agreement_file_id).first()
+    if row is None:
+        raise NotFound()
+    return row
+
+
+def open_agreement(row: AgreementFile) -> File:
+    """The stored file, through the storage API; 404 if it is missing or its name lies outside the storage."""
+    try:
+        if not default_storage.exists(row.storage_path):
+            raise NotFound("文件不存在或已被删除")
+        return default_storage.open(row.storage_path, "rb")
+    except SuspiciousFileOperation as exc:
+        raise NotFound("文件不存在或已被删除") from exc
 
 
 def favourite_ids(actor: Actor) -> set[int]:

@@ -7,24 +7,31 @@ State moves go through ``jmt.workflow.services.transition``; its notices raise t
 
 from __future__ import annotations
 
+import hashlib
 import re
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from jmt.audit.services import record, record_event, snapshot
 from jmt.core.auth import Actor
 from jmt.core.errors import NotFound, PermissionDenied
+from jmt.documents import content
+from jmt.documents.errors import DocumentError
 from jmt.integrations.tracking.port import Status, TrackedNumber, TrackEvent, TrackingProvider, TrackUpdate
 from jmt.logistics import quote as q
 from jmt.logistics.countries import BY_CODE
 from jmt.logistics.errors import LogisticsError
 from jmt.logistics.flow import COMPARE_EDIT, OPEN_STATES, QUEUE_VIEW, SHIP, SHIPMENT, TRACK
-from jmt.logistics.models import Carrier, CarrierStatus, Favourite, Shipment, TrackingEvent
+from jmt.logistics.models import AgreementFile, Carrier, CarrierStatus, Favourite, Shipment, TrackingEvent
 from jmt.rbac.models import DataScope
 from jmt.rbac.scope import merchant_in_scope
 from jmt.workflow import services as workflow
@@ -291,14 +298,79 @@ def shipment_switch_carrier(*, actor: Actor, shipment_id: int, carrier_id: int) 
 
 
 # --- back office -------------------------------------------------------------------------------------
+AGREEMENT_AUDIT = ("original_name", "content_type", "size", "sha256")
+
+
+def agreement_upload(*, actor: Actor, file: UploadedFile) -> AgreementFile:
+    """A cooperation agreement uploaded by the back office: checked by content like the vault's files
+    (PDF, JPG, PNG, XLSX; not empty; within the size limit), stored outside the web root, audited."""
+    _carrier_write(actor)
+    name = (file.name or "").replace("\\", "/").rsplit("/", 1)[-1].strip()[:255] or "未命名文件"
+    if not file.size:
+        raise DocumentError.empty(name)
+    if file.size > settings.DOCUMENT_MAX_BYTES:
+        raise DocumentError.too_large(name, settings.DOCUMENT_MAX_BYTES)
+    detected = content.detect(file)
+    if detected is None:
+        raise DocumentError.type_not_allowed(name)
+    digest = hashlib.sha256()
+    file.seek(0)
+    for chunk in file.chunks():
+        digest.update(chunk)
+    file.seek(0)
+    stored = default_storage.save(f"logistics/agreements/{uuid.uuid4().hex}", file)
+    try:
+        with transaction.atomic():
+            row = AgreementFile.objects.create(
+                original_name=name,
+                content_type=detected,
+                size=file.size,
+                sha256=digest.hexdigest(),
+                storage_path=stored,
+                uploaded_by=actor.user,
+            )
+            record(
+                actor=actor,
+                module="logistics",
+                action="agreement_upload",
+                obj=row,
+                before={},
+                after=snapshot(row, AGREEMENT_AUDIT),
+            )
+    except BaseException:
+        default_storage.delete(stored)  # no row, no file
+        raise
+    return row
+
+
 def _carrier_write(actor: Actor) -> None:
     if not merchant_in_scope(actor, TRACK, None):
         raise PermissionDenied(details={"permission": TRACK})
 
 
+def check_zones(zones: list[dict[str, Any]]) -> None:
+    """Refuse a price table whose zone has a reversed transit range, or a heavy threshold without its
+    per-kg rate (or the rate without the threshold): the quote would have nothing to charge with."""
+    for index, zone in enumerate(zones):
+        if zone["transit_min"] > zone["transit_max"]:
+            raise LogisticsError.transit_reversed(index, zone["name"])
+        has_from, has_rate = zone.get("heavy_from") is not None, zone.get("heavy_per_kg") is not None
+        if has_from != has_rate:
+            missing = "heavy_per_kg" if has_from else "heavy_from"
+            raise LogisticsError.heavy_rate_required(index, zone["name"], missing=missing)
+
+
+def _check_agreements(ids: list[int]) -> None:
+    missing = set(ids) - set(AgreementFile.objects.filter(pk__in=ids).values_list("pk", flat=True))
+    if missing:
+        raise LogisticsError.invalid({"agreement_documents": "所选合作协议文件不存在，请重新选择"})
+
+
 @transaction.atomic
 def carrier_save(*, actor: Actor, carrier_id: int | None, values: dict[str, Any]) -> Carrier:
     _carrier_write(actor)
+    check_zones(values.get("zones", []))
+    _check_agreements(values.get("agreement_documents", []))
     if carrier_id is None:
         carrier = Carrier()
         before: dict[str, Any] = {}

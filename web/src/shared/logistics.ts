@@ -41,9 +41,12 @@ export function transit(min: number, max: number): string {
   return min === max ? `${max} 天` : `${min}–${max} 天`;
 }
 
+/** The measured on-time rate; 暂无 until the carrier has a delivered shipment. */
 export function onTime(rate: number | null | undefined): string {
-  return rate === null || rate === undefined ? '暂无数据' : `${Math.round(rate * 100)}%`;
+  return rate === null || rate === undefined ? '暂无' : `${Math.round(rate * 100)}%`;
 }
+
+export const ON_TIME_HELP = '按平台已签收运单统计：自揽收起在承诺时效内签收的比例；尚无签收运单时显示「暂无」。';
 
 /** The comparison form's values, kept in the address so 「用此渠道发货」 carries them to the ship form. */
 export interface CompareValues {
@@ -56,6 +59,8 @@ export interface CompareValues {
   fragile: boolean;
   battery: boolean;
   liquid: boolean;
+  /** The 2–4 carriers picked for a side-by-side comparison (empty: every carrier). */
+  carrier_ids: number[];
 }
 
 export const DEFAULT_COMPARE: CompareValues = {
@@ -68,6 +73,7 @@ export const DEFAULT_COMPARE: CompareValues = {
   fragile: true,
   battery: false,
   liquid: false,
+  carrier_ids: [],
 };
 
 export function compareQuery(values: CompareValues): Record<string, string> {
@@ -81,7 +87,15 @@ export function compareQuery(values: CompareValues): Record<string, string> {
     fragile: values.fragile ? 'true' : 'false',
     battery: values.battery ? 'true' : 'false',
     liquid: values.liquid ? 'true' : 'false',
+    ...(values.carrier_ids?.length ? { carriers: values.carrier_ids.join(',') } : {}),
   };
+}
+
+/** The query of `GET /logistics/quotes` for these values (the picked carriers as repeated `carrier_ids`). */
+export function quotesQuery(values: CompareValues) {
+  const query: Record<string, string | string[]> = compareQuery(values);
+  delete query.carriers;
+  return { ...query, carrier_ids: (values.carrier_ids ?? []).map(String) };
 }
 
 export function compareFrom(params: URLSearchParams): CompareValues {
@@ -96,5 +110,6 @@ export function compareFrom(params: URLSearchParams): CompareValues {
     fragile: get('fragile') ? get('fragile') === 'true' : DEFAULT_COMPARE.fragile,
     battery: get('battery') === 'true',
     liquid: get('liquid') === 'true',
+    carrier_ids: (params.get('carriers') ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0).slice(0, 4),
   };
 }

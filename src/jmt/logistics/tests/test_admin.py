@@ -9,6 +9,8 @@ from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped]
 
 from jmt.downloads.tests.helpers import export_file
 from jmt.logistics.models import Shipment
+from jmt.audit.models import OperationLog
+from jmt.logistics.models import Carrier, Shipment
 from jmt.logistics.tests.conftest import put, shipment_body
 
 pytestmark = pytest.mark.django_db
@@ -92,19 +94,67 @@ def test_a_zone_whose_transit_range_is_reversed_is_refused_in_chinese(api, logis
         api.as_user(logistics_staff), f"/admin/logistics/carriers/{line.pk}", carrier_body(line, zones=zones)
     )
     assert response.status_code == 422
-    assert response.json()["details"]["fields"]["zones"] == "分区「日本」的最短时效不能大于最长时效"
+    assert response.json()["code"] == "LOGISTICS_TRANSIT_REVERSED"
+    assert response.json()["details"]["fields"] == {"zones.0.transit_min": "分区「日本」的最短时效不能大于最长时效"}
     line.refresh_from_db()
     assert line.zones[0]["transit_max"] == 7
 
 
-def test_a_heavy_threshold_without_its_per_kg_rate_is_refused(api, logistics_staff, carriers):
+@pytest.mark.parametrize(
+    ("heavy", "missing", "message"),
+    [
+        (
+            {"heavy_from": "20", "heavy_per_kg": None},
+            "heavy_per_kg",
+            "分区「韩国」填写了重货起算重量，请同时填写重货单价（元/kg），或两项都留空",
+        ),
+        (
+            {"heavy_from": None, "heavy_per_kg": "30.00"},
+            "heavy_from",
+            "分区「韩国」填写了重货单价，请同时填写重货起算重量（kg），或两项都留空",
+        ),
+    ],
+    ids=["threshold-without-rate", "rate-without-threshold"],
+)
+def test_a_zone_with_only_half_of_its_heavy_rate_is_refused_and_nothing_is_written(
+    api, logistics_staff, carriers, heavy, missing, message
+):
     line = carriers["jp-line"]
-    zones = [{**line.zones[0], "heavy_from": "20", "heavy_per_kg": None}]
+    before = (list(line.zones), line.description, line.updated_at)
+    logged = OperationLog.objects.count()
+    korea = {**line.zones[0], "name": "韩国", "countries": ["KR"], **heavy}
+    body = carrier_body(line, zones=[line.zones[0], korea], description="改过的介绍")
+    response = put(api.as_user(logistics_staff), f"/admin/logistics/carriers/{line.pk}", body)
+    assert response.status_code == 422
+    error = response.json()
+    assert error["code"] == "LOGISTICS_HEAVY_RATE_REQUIRED"
+    assert error["message"] == message
+    assert error["details"]["zone"] == 1
+    assert error["details"]["fields"] == {f"zones.1.{missing}": message}
+    line.refresh_from_db()
+    assert (line.zones, line.description, line.updated_at) == before
+    assert OperationLog.objects.count() == logged
+
+
+def test_a_new_carrier_with_half_a_heavy_rate_is_not_created(api, logistics_staff, carriers):
+    dhl = carriers["dhl"]
+    zones = [{**dhl.zones[0], "heavy_from": None}]
+    body = carrier_body(dhl, code="dhl-new", name="DHL 新", zones=zones)
+    response = api.as_user(logistics_staff).post("/admin/logistics/carriers", body)
+    assert response.status_code == 422
+    assert response.json()["code"] == "LOGISTICS_HEAVY_RATE_REQUIRED"
+    assert not Carrier.objects.filter(code="dhl-new").exists()
+
+
+def test_a_zone_with_both_heavy_fields_empty_is_saved(api, logistics_staff, carriers):
+    line = carriers["jp-line"]
+    zones = [{**line.zones[0], "heavy_from": None, "heavy_per_kg": None}]
     response = put(
         api.as_user(logistics_staff), f"/admin/logistics/carriers/{line.pk}", carrier_body(line, zones=zones)
     )
-    assert response.status_code == 422
-    assert "重货起算重量与重货单价须同时填写" in response.json()["details"]["fields"]["zones"]
+    assert response.status_code == 200
+    line.refresh_from_db()
+    assert (line.zones[0]["heavy_from"], line.zones[0]["heavy_per_kg"]) == (None, None)
 
 
 def test_an_added_zone_is_saved_with_upper_case_countries(api, logistics_staff, carriers):

@@ -81,6 +81,12 @@ def test_a_member_cannot_change_favourites(api, merchant_member, carriers):
     assert response.status_code == 403
 
 
+def test_before_any_delivered_shipment_no_carrier_has_a_rate_or_the_steadiest_tag(api, merchant_admin, carriers):
+    rows = api.as_user(merchant_admin).get("/logistics/quotes", **JAPAN_2KG).json()
+    assert {r["carrier"]["on_time_rate"] for r in rows} == {None}
+    assert not [r for r in rows if "最稳" in r["tags"]]
+
+
 def test_the_measured_on_time_rate_appears_once_shipments_are_delivered(api, merchant_admin, carriers):
     from datetime import timedelta
 

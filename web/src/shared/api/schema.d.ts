@@ -742,6 +742,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/logistics/agreement-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已上传的物流合作协议文件（从已上传文件中选择） */
+        get: operations["admin_logistics_agreement_files"];
+        put?: never;
+        /**
+         * 上传物流合作协议文件
+         * @description 按文件内容识别类型，只接受 PDF、JPG、PNG、XLSX；改扩展名的其他文件返回 422 `DOCUMENT_TYPE_NOT_ALLOWED`，空文件 `DOCUMENT_EMPTY`，超过上限 `DOCUMENT_TOO_LARGE`。上传后在渠道的「合作协议」中选用并保存。
+         */
+        post: operations["admin_logistics_agreement_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/logistics/agreement-files/{agreement_file_id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载物流合作协议文件
+         * @description 文件只经此接口下载（后台账号且有物流管理查看权限），每次下载记入操作日志。
+         */
+        get: operations["admin_logistics_agreement_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/logistics/carriers": {
         parameters: {
             query?: never;
@@ -5874,6 +5915,66 @@ export interface components {
                 [key: string]: string;
             };
         };
+        /** AgreementFileFilters */
+        AgreementFileFilters: {
+            /**
+             * Page
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 20
+             */
+            page_size: number;
+            /**
+             * Q
+             * @description 按文件名搜索
+             * @default
+             */
+            q: string;
+        };
+        /** AgreementFileOut */
+        AgreementFileOut: {
+            /**
+             * Content Type
+             * @description 按文件内容识别的类型
+             * @example application/pdf
+             */
+            content_type: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Download Url */
+            download_url: string;
+            /** Id */
+            id: number;
+            /** Original Name */
+            original_name: string;
+            /**
+             * Size
+             * @description 字节数
+             */
+            size: number;
+            /**
+             * Uploaded By
+             * @description 上传人姓名
+             */
+            uploaded_by: string;
+        };
+        /** AgreementFilePageOut */
+        AgreementFilePageOut: {
+            /** Items */
+            items: components["schemas"]["AgreementFileOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
         /** AlertActiveIn */
         AlertActiveIn: {
             /** Active */
@@ -6929,9 +7030,14 @@ export interface components {
         CarrierAdminOut: {
             /**
              * Agreement Documents
-             * @description 合作协议文件（资料库文件 id）
+             * @description 合作协议文件 id（/admin/logistics/agreement-files）
              */
             agreement_documents: number[];
+            /**
+             * Agreement Files
+             * @description 合作协议文件
+             */
+            agreement_files: components["schemas"]["AgreementFileOut"][];
             /** Allows Battery */
             allows_battery: boolean;
             /** Allows Fragile */
@@ -7030,7 +7136,10 @@ export interface components {
         };
         /** CarrierIn */
         CarrierIn: {
-            /** Agreement Documents */
+            /**
+             * Agreement Documents
+             * @description 合作协议文件 id（先上传到 /admin/logistics/agreement-files）
+             */
             agreement_documents?: number[];
             /**
              * Allows Battery
@@ -17663,6 +17772,164 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_logistics_agreement_files: {
+        parameters: {
+            query?: {
+                /** @description 按文件名搜索 */
+                q?: string;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementFilePageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_logistics_agreement_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * File
+                     * Format: binary
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementFileOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_logistics_agreement_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreement_file_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件内容 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,11 +1,11 @@
 /** 物流服务商选择 (L1): destination, weight and size → every carrier side by side, with why one is ruled out. */
-import { StarFilled, StarOutlined } from '@ant-design/icons';
+import { QuestionCircleOutlined, StarFilled, StarOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Col, Empty, Form, InputNumber, Row, Select, Skeleton, Space, Table, Tag, Tooltip, Typography, message } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { PageHeading } from '@/shared/components/PageHeading';
 import { errorMessage, unwrap } from '@/shared/errors';
-import { compareFrom, compareQuery, onTime, TAG_COLORS, transit, yuan, type CompareValues, type Country, type Quote } from '@/shared/logistics';
+import { compareFrom, compareQuery, ON_TIME_HELP, onTime, quotesQuery, TAG_COLORS, transit, yuan, type Carrier, type CompareValues, type Country, type Quote } from '@/shared/logistics';
 import { useMe } from '@/shared/session';
 import CatalogPage from '../catalog/CatalogPage';
 import './logistics.css';
@@ -20,6 +20,7 @@ export default function CarriersPage() {
   const [params, setParams] = useSearchParams();
   const [form] = Form.useForm<CompareValues>();
   const [countries, setCountries] = useState<Country[]>([]);
+  const [carriers, setCarriers] = useState<Carrier[]>([]);
   const [quotes, setQuotes] = useState<Quote[] | null>(null);
   const [loading, setLoading] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -29,7 +30,7 @@ export default function CarriersPage() {
       setLoading(true);
       setFailure(null);
       try {
-        const data = await unwrap(api.client.GET('/api/v1/logistics/quotes', { params: { query: compareQuery(values) as never } }));
+        const data = await unwrap(api.client.GET('/api/v1/logistics/quotes', { params: { query: quotesQuery(values) as never } }));
         setQuotes(data);
       } catch (e) {
         setFailure(errorMessage(e));
@@ -42,6 +43,7 @@ export default function CarriersPage() {
 
   useEffect(() => {
     unwrap(api.client.GET('/api/v1/logistics/countries')).then(setCountries, (e) => setFailure(errorMessage(e)));
+    unwrap(api.client.GET('/api/v1/logistics/carriers')).then(setCarriers, () => setCarriers([]));
     const initial = compareFrom(params);
     form.setFieldsValue(initial);
     void run(initial);
@@ -59,6 +61,7 @@ export default function CarriersPage() {
     try {
       await unwrap(api.client.PUT('/api/v1/logistics/favourites', { body: { carrier_id: quote.carrier.id, favourite: !quote.carrier.favourite } }));
       message.success(quote.carrier.favourite ? '已取消常用' : '已设为常用渠道');
+      setCarriers((list) => list.map((c) => (c.id === quote.carrier.id ? { ...c, favourite: !quote.carrier.favourite } : c)));
       void run(form.getFieldsValue());
     } catch (e) {
       message.error(errorMessage(e));
@@ -108,6 +111,21 @@ export default function CarriersPage() {
           </Form.Item>
           <Form.Item name="liquid" valuePropName="checked">
             <Checkbox>液体</Checkbox>
+          </Form.Item>
+          <Form.Item
+            name="carrier_ids"
+            label="对比渠道"
+            rules={[{ validator: (_, v: number[] | undefined) => (!v?.length || v.length >= 2 ? Promise.resolve() : Promise.reject(new Error('请选择 2–4 个渠道，或清空以比较全部'))) }]}
+          >
+            <Select
+              mode="multiple"
+              allowClear
+              maxCount={4}
+              maxTagCount="responsive"
+              placeholder="全部渠道（可选 2–4 个）"
+              style={{ width: 260 }}
+              options={[...carriers].sort((a, b) => Number(b.favourite) - Number(a.favourite)).map((c) => ({ value: c.id, label: c.favourite ? `★ ${c.name}` : c.name }))}
+            />
           </Form.Item>
           <Form.Item>
             <Button type="primary" htmlType="submit" loading={loading}>
@@ -189,7 +207,15 @@ export default function CarriersPage() {
                 ),
               },
               { title: '时效', width: 90, render: (_, q) => transit(q.transit_min, q.transit_max) },
-              { title: '实测准时率', width: 110, render: (_, q) => onTime(q.carrier.on_time_rate) },
+              {
+                title: (
+                  <Tooltip title={ON_TIME_HELP}>
+                    实测准时率 <QuestionCircleOutlined />
+                  </Tooltip>
+                ),
+                width: 120,
+                render: (_, q) => (q.carrier.on_time_rate === null ? <Typography.Text type="secondary">暂无</Typography.Text> : onTime(q.carrier.on_time_rate)),
+              },
               {
                 title: '操作',
                 width: 130,

@@ -3,7 +3,7 @@ import { Button, Checkbox, DotLoading, ErrorBlock, Form, Input, NavBar, Selector
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { errorMessage, unwrap } from '@/shared/errors';
-import { compareFrom, compareQuery, onTime, transit, yuan, type CompareValues, type Country, type Quote } from '@/shared/logistics';
+import { compareFrom, compareQuery, onTime, quotesQuery, transit, yuan, type CompareValues, type Country, type Quote } from '@/shared/logistics';
 import { useMe } from '@/shared/session';
 import './logistics.css';
 
@@ -19,13 +19,14 @@ export default function CarriersPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const canShip = access.can('logistics:shipments:edit');
+  const canFavourite = access.can('logistics:carriers:edit');
 
   const run = useCallback(
     async (v: CompareValues) => {
       setLoading(true);
       setFailure(null);
       try {
-        setQuotes(await unwrap(api.client.GET('/api/v1/logistics/quotes', { params: { query: compareQuery(v) as never } })));
+        setQuotes(await unwrap(api.client.GET('/api/v1/logistics/quotes', { params: { query: quotesQuery(v) as never } })));
       } catch (e) {
         setFailure(errorMessage(e));
       } finally {
@@ -51,6 +52,16 @@ export default function CarriersPage() {
     void run(values);
   };
   const ship = (q: Quote) => navigate(`/logistics/shipments/new?${new URLSearchParams({ ...compareQuery(values), carrier: String(q.carrier.id) }).toString()}`);
+
+  const toggleFavourite = async (q: Quote) => {
+    try {
+      await unwrap(api.client.PUT('/api/v1/logistics/favourites', { body: { carrier_id: q.carrier.id, favourite: !q.carrier.favourite } }));
+      Toast.show({ content: q.carrier.favourite ? '已取消常用' : '已设为常用渠道' });
+      void run(values);
+    } catch (e) {
+      Toast.show({ content: errorMessage(e) });
+    }
+  };
 
   const eligible = (quotes ?? []).filter((q) => q.eligible);
   const ruledOut = (quotes ?? []).filter((q) => !q.eligible);
@@ -88,7 +99,19 @@ export default function CarriersPage() {
       {eligible.map((q) => (
         <div className="m-lg__card" key={q.carrier.id} data-testid={`quote-${q.carrier.code}`}>
           <div className="m-lg__row">
-            <span className="m-lg__name">{q.carrier.name}</span>
+            <span className="m-lg__name">
+              {canFavourite ? (
+                <button
+                  type="button"
+                  className={`m-lg__star${q.carrier.favourite ? ' m-lg__star--on' : ''}`}
+                  aria-label={q.carrier.favourite ? `取消常用 ${q.carrier.name}` : `设为常用 ${q.carrier.name}`}
+                  onClick={() => void toggleFavourite(q)}
+                >
+                  {q.carrier.favourite ? '★' : '☆'}
+                </button>
+              ) : null}
+              {q.carrier.name}
+            </span>
             <span className="m-lg__price">{yuan(q.total)}</span>
           </div>
           <div className="m-lg__tags">

@@ -1,5 +1,7 @@
 /** H5 新建运单 (L2): the carrier and parcel chosen on the comparison, the sender from the merchant
- * profile, the recipient with the destination country's address fields, the goods (crystal = fragile). */
+ * profile, the recipient with the destination country's address fields, several parcels and several
+ * goods lines (added and removed as on PC; a crystal line makes the shipment fragile and shows the
+ * carrier's packing hint). */
 import { Button, Checkbox, DotLoading, ErrorBlock, Form, Input, NavBar, NoticeBar, Picker, Toast } from 'antd-mobile';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -9,11 +11,46 @@ import { useMe } from '@/shared/session';
 import './logistics.css';
 import { MobileCrystalHint } from '@/shared/crystal/MobileCrystalHint';
 
+const FALLBACK_HINT = '请加强包装：气泡膜多层包裹，箱内填充至无晃动，箱外贴易碎标识。';
+
+interface ParcelValues {
+  weight_kg?: string;
+  length_cm?: string;
+  width_cm?: string;
+  height_cm?: string;
+}
+
+interface GoodsValues {
+  name?: string;
+  name_en?: string;
+  quantity?: string;
+  unit_value?: string;
+  crystal?: boolean;
+}
+
+interface Values {
+  recipient?: { name?: string; phone?: string; address?: Record<string, string> };
+  parcels?: ParcelValues[];
+  goods?: GoodsValues[];
+  battery?: boolean;
+  liquid?: boolean;
+}
+
+const required = (what: string) => ({ required: true, message: `请填写${what}` });
+const positive = (what: string) => ({
+  validator: (_: unknown, value: unknown) => (Number(value) > 0 ? Promise.resolve() : Promise.reject(new Error(`${what}须大于 0`))),
+});
+
+/** A server field path (`parcels.1.weight_kg`) as a form name path (`['parcels', 1, 'weight_kg']`). */
+function namePath(path: string): (string | number)[] {
+  return path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
 export default function ShipmentNewPage() {
   const { api } = useMe();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const parcel = compareFrom(params);
+  const compared = compareFrom(params);
   const [countries, setCountries] = useState<Country[]>([]);
   const [carriers, setCarriers] = useState<Carrier[]>([]);
   const [sender, setSender] = useState<Record<string, string>>({});
@@ -21,9 +58,13 @@ export default function ShipmentNewPage() {
   const [carrierId, setCarrierId] = useState<number>(Number(params.get('carrier')) || 0);
   const [pickerOpen, setPickerOpen] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<Values>();
+  const parcels = Form.useWatch('parcels', form) as ParcelValues[] | undefined;
+  const goods = Form.useWatch('goods', form) as GoodsValues[] | undefined;
+  const battery = Form.useWatch('battery', form) as boolean | undefined;
+  const liquid = Form.useWatch('liquid', form) as boolean | undefined;
+  const fragile = (goods ?? []).some((g) => g?.crystal);
 
   useEffect(() => {
     Promise.all([unwrap(api.client.GET('/api/v1/logistics/ship-form')), unwrap(api.client.GET('/api/v1/logistics/carriers'))]).then(
@@ -36,33 +77,80 @@ export default function ShipmentNewPage() {
     );
   }, [api]);
 
+  // The live price of the chosen carrier (as on PC: the first parcel's size, as many pieces as parcels).
   useEffect(() => {
-    if (!carrierId) return;
-    const query = { ...Object.fromEntries(params.entries()), carrier_ids: [String(carrierId)] };
-    unwrap(api.client.GET('/api/v1/logistics/quotes', { params: { query: query as never } })).then((rows) => setQuote(rows[0] ?? null), () => setQuote(null));
-  }, [api, carrierId, params]);
+    const first = parcels?.[0];
+    if (!carrierId || !first || !(Number(first.weight_kg) > 0 && Number(first.length_cm) > 0 && Number(first.width_cm) > 0 && Number(first.height_cm) > 0)) {
+      setQuote(null);
+      return;
+    }
+    const query = {
+      country: compared.country,
+      weight_kg: String(first.weight_kg),
+      length_cm: String(first.length_cm),
+      width_cm: String(first.width_cm),
+      height_cm: String(first.height_cm),
+      pieces: String(parcels?.length || 1),
+      fragile: fragile ? 'true' : 'false',
+      battery: battery ? 'true' : 'false',
+      liquid: liquid ? 'true' : 'false',
+      carrier_ids: [String(carrierId)],
+    };
+    const timer = setTimeout(() => {
+      unwrap(api.client.GET('/api/v1/logistics/quotes', { params: { query: query as never } })).then(
+        (rows) => setQuote(rows[0] ?? null),
+        () => setQuote(null),
+      );
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [api, carrierId, compared.country, parcels, fragile, battery, liquid]);
 
-  const spec = useMemo(() => countries.find((c) => c.code === parcel.country), [countries, parcel.country]);
+  const spec = useMemo(() => countries.find((c) => c.code === compared.country), [countries, compared.country]);
   const carrier = carriers.find((c) => c.id === carrierId);
+  const initialValues = useMemo<Values>(
+    () => ({
+      recipient: { address: {} },
+      parcels: Array.from({ length: compared.pieces }, () => ({
+        weight_kg: compared.weight_kg,
+        length_cm: compared.length_cm,
+        width_cm: compared.width_cm,
+        height_cm: compared.height_cm,
+      })),
+      goods: [{ quantity: '1', unit_value: '10', crystal: compared.fragile }],
+      battery: compared.battery,
+      liquid: compared.liquid,
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
 
-  const submit = async (values: Record<string, string | boolean>) => {
+  const submit = async (values: Values) => {
     setSaving(true);
-    setErrors({});
-    const address = Object.fromEntries((spec?.fields ?? []).map((f) => [f.key, String(values[`address_${f.key}`] ?? '')]));
     const body = {
       carrier_id: carrierId,
-      country: parcel.country,
+      country: compared.country,
       sender,
-      recipient: { name: String(values.name ?? ''), phone: String(values.phone ?? ''), address },
-      parcels: Array.from({ length: parcel.pieces }, () => ({ weight_kg: parcel.weight_kg, length_cm: parcel.length_cm, width_cm: parcel.width_cm, height_cm: parcel.height_cm })),
-      goods: [{ name: String(values.goods_name ?? ''), name_en: String(values.goods_name_en ?? ''), quantity: Number(values.quantity) || 1, unit_value: String(values.unit_value || '10'), crystal: Boolean(values.crystal) }],
+      recipient: { name: values.recipient?.name ?? '', phone: values.recipient?.phone ?? '', address: values.recipient?.address ?? {} },
+      parcels: (values.parcels ?? []).map((p) => ({ weight_kg: String(p.weight_kg), length_cm: String(p.length_cm), width_cm: String(p.width_cm), height_cm: String(p.height_cm) })),
+      goods: (values.goods ?? []).map((g) => ({
+        name: g.name ?? '',
+        name_en: g.name_en ?? '',
+        quantity: Number(g.quantity) || 1,
+        unit_value: String(g.unit_value || '10'),
+        crystal: Boolean(g.crystal),
+      })),
+      battery: Boolean(values.battery),
+      liquid: Boolean(values.liquid),
     };
     try {
       const created = await unwrap(api.client.POST('/api/v1/logistics/shipments', { body: body as never }));
       Toast.show({ icon: 'success', content: `运单 ${created.number} 已下单` });
       navigate(`/logistics/shipments/${created.id}`, { replace: true });
     } catch (e) {
-      if (e instanceof ApiFailure && e.details.fields) setErrors(e.details.fields as Record<string, string>);
+      if (e instanceof ApiFailure && e.details.fields && typeof e.details.fields === 'object') {
+        const fields = e.details.fields as Record<string, string>;
+        form.setFields(Object.entries(fields).map(([name, error]) => ({ name: namePath(name), errors: [error] })));
+      }
       Toast.show({ content: errorMessage(e) });
     } finally {
       setSaving(false);
@@ -85,10 +173,10 @@ export default function ShipmentNewPage() {
       <div className="m-lg__card">
         <div className="m-lg__row" onClick={() => setPickerOpen(true)}>
           <span className="m-lg__name">{carrier?.name ?? '选择物流渠道'}</span>
-          <span className="m-lg__price">{quote?.eligible ? yuan(quote.total) : ''}</span>
+          <span className="m-lg__price" data-testid="ship-price">{quote?.eligible ? yuan(quote.total) : ''}</span>
         </div>
         <div className="m-lg__muted">
-          寄往{spec.name} · {parcel.pieces} 件 · 每件 {parcel.weight_kg} kg {parcel.length_cm}×{parcel.width_cm}×{parcel.height_cm} cm
+          寄往{spec.name} · {parcels?.length ?? 0} 件
           {quote?.eligible ? ` · 计费重 ${quote.chargeable_weight} kg` : ''}
         </div>
         {quote && !quote.eligible ? <div className="m-lg__muted" style={{ color: '#cf1322' }}>{quote.reasons.join('；')}</div> : null}
@@ -104,8 +192,9 @@ export default function ShipmentNewPage() {
       <Form
         form={form}
         layout="horizontal"
-        initialValues={{ crystal: parcel.fragile, quantity: '1', unit_value: '10' }}
+        initialValues={initialValues}
         onFinish={(v) => void submit(v)}
+        onFinishFailed={() => Toast.show({ content: '请按标红的提示补全运单信息' })}
         footer={
           <Button block color="primary" type="submit" loading={saving} disabled={!carrierId || (quote !== null && !quote.eligible)}>
             确认下单
@@ -113,19 +202,61 @@ export default function ShipmentNewPage() {
         }
       >
         <Form.Header>收件人（{spec.name}）</Form.Header>
-        <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写收件人姓名' }]}><Input placeholder="收件人姓名" /></Form.Item>
-        <Form.Item name="phone" label="电话" rules={[{ required: true, message: '请填写收件人电话' }]}><Input placeholder="含国家区号" /></Form.Item>
+        <Form.Item name={['recipient', 'name']} label="姓名" rules={[required('收件人姓名')]}>
+          <Input placeholder="收件人姓名" />
+        </Form.Item>
+        <Form.Item name={['recipient', 'phone']} label="电话" rules={[required('收件人电话')]}>
+          <Input placeholder="含国家区号" />
+        </Form.Item>
         {spec.fields.map((f) => (
           <Form.Item
             key={f.key}
-            name={`address_${f.key}`}
+            name={['recipient', 'address', f.key]}
             label={f.label}
-            rules={[...(f.required ? [{ required: true, message: `请填写${f.label}` }] : []), ...(f.pattern ? [{ pattern: new RegExp(f.pattern), message: `${f.label}格式不正确` }] : [])]}
-            help={errors[`recipient.address.${f.key}`]}
+            rules={[...(f.required ? [required(f.label)] : []), ...(f.pattern ? [{ pattern: new RegExp(f.pattern), message: `${f.label}格式不正确` }] : [])]}
           >
             <Input placeholder={f.hint || f.label} />
           </Form.Item>
         ))}
+        <Form.Header>包裹</Form.Header>
+        <Form.Array
+          name="parcels"
+          onAdd={(op) => op.add({ weight_kg: '1', length_cm: '20', width_cm: '20', height_cm: '10' })}
+          renderAdd={() => <span className="m-lg__add" data-testid="add-parcel">+ 添加包裹</span>}
+          renderHeader={({ index }, { remove }) => (
+            <div className="m-lg__line-head">
+              <span>第 {index + 1} 件</span>
+              {(parcels?.length ?? 0) > 1 ? (
+                <a className="m-lg__remove" role="button" aria-label={`删除第 ${index + 1} 件包裹`} onClick={() => remove(index)}>
+                  删除
+                </a>
+              ) : null}
+            </div>
+          )}
+        >
+          {(fields) =>
+            fields.map(({ index }) => (
+              <div key={index} data-testid={`parcel-${index}`}>
+                <Form.Item name={[index, 'weight_kg']} label="实重 (kg)" rules={[required('重量'), positive('重量')]}>
+                  <Input type="number" inputMode="decimal" aria-label={`第 ${index + 1} 件实重`} placeholder="如 2" />
+                </Form.Item>
+                <Form.Item label="长宽高 (cm)" required>
+                  <div className="m-lg__dims">
+                    <Form.Item noStyle name={[index, 'length_cm']} rules={[required('长'), positive('长')]}>
+                      <Input type="number" inputMode="decimal" aria-label={`第 ${index + 1} 件长`} placeholder="长" />
+                    </Form.Item>
+                    <Form.Item noStyle name={[index, 'width_cm']} rules={[required('宽'), positive('宽')]}>
+                      <Input type="number" inputMode="decimal" aria-label={`第 ${index + 1} 件宽`} placeholder="宽" />
+                    </Form.Item>
+                    <Form.Item noStyle name={[index, 'height_cm']} rules={[required('高'), positive('高')]}>
+                      <Input type="number" inputMode="decimal" aria-label={`第 ${index + 1} 件高`} placeholder="高" />
+                    </Form.Item>
+                  </div>
+                </Form.Item>
+              </div>
+            ))
+          }
+        </Form.Array>
         <Form.Header>货品</Form.Header>
         <MobileCrystalHint place="shipment_goods" field="goods" />
         <Form.Item name="goods_name" label="品名" rules={[{ required: true, message: '请填写品名' }]}><Input placeholder="白水晶手串" /></Form.Item>
@@ -133,8 +264,64 @@ export default function ShipmentNewPage() {
         <Form.Item name="quantity" label="数量"><Input type="number" /></Form.Item>
         <Form.Item name="unit_value" label="申报单价 (USD)"><Input type="number" /></Form.Item>
         <Form.Item name="crystal" label="水晶制品" valuePropName="checked"><Checkbox>按易碎品处理</Checkbox></Form.Item>
+        <Form.Array
+          name="goods"
+          onAdd={(op) => op.add({ quantity: '1', unit_value: '10', crystal: true })}
+          renderAdd={() => <span className="m-lg__add" data-testid="add-goods">+ 添加货品</span>}
+          renderHeader={({ index }, { remove }) => (
+            <div className="m-lg__line-head">
+              <span>
+                货品 {index + 1}
+                {goods?.[index]?.crystal ? <span className="m-lg__fragile">易碎</span> : null}
+              </span>
+              {(goods?.length ?? 0) > 1 ? (
+                <a className="m-lg__remove" role="button" aria-label={`删除货品 ${index + 1}`} onClick={() => remove(index)}>
+                  删除
+                </a>
+              ) : null}
+            </div>
+          )}
+        >
+          {(fields) =>
+            fields.map(({ index }) => (
+              <div key={index} data-testid={`goods-${index}`}>
+                <Form.Item name={[index, 'name']} label="品名" rules={[required('品名')]}>
+                  <Input aria-label={`货品 ${index + 1} 品名`} placeholder="白水晶手串" />
+                </Form.Item>
+                <Form.Item name={[index, 'name_en']} label="英文品名" rules={[required('英文品名')]}>
+                  <Input aria-label={`货品 ${index + 1} 英文品名`} placeholder="Clear quartz bracelet" />
+                </Form.Item>
+                <Form.Item name={[index, 'quantity']} label="数量" rules={[required('数量'), positive('数量')]}>
+                  <Input type="number" inputMode="numeric" aria-label={`货品 ${index + 1} 数量`} />
+                </Form.Item>
+                <Form.Item name={[index, 'unit_value']} label="申报单价 (USD)" rules={[required('申报单价'), positive('申报单价')]}>
+                  <Input type="number" inputMode="decimal" aria-label={`货品 ${index + 1} 申报单价`} />
+                </Form.Item>
+                <Form.Item name={[index, 'crystal']} label="水晶制品" valuePropName="checked">
+                  <Checkbox>按易碎品处理</Checkbox>
+                </Form.Item>
+              </div>
+            ))
+          }
+        </Form.Array>
+        <Form.Item label="特殊货物">
+          <div className="m-lg__checks">
+            <Form.Item noStyle name="battery" valuePropName="checked">
+              <Checkbox>含电池</Checkbox>
+            </Form.Item>
+            <Form.Item noStyle name="liquid" valuePropName="checked">
+              <Checkbox>含液体</Checkbox>
+            </Form.Item>
+          </div>
+        </Form.Item>
+        {fragile ? (
+          <Form.Item>
+            <div data-testid="packing-hint">
+              <NoticeBar wrap color="alert" content={`水晶制品按易碎品处理。包装要求：${carrier?.fragile_packing_hint || FALLBACK_HINT}`} />
+            </div>
+          </Form.Item>
+        ) : null}
       </Form>
-      {parcel.fragile && carrier?.fragile_packing_hint ? <NoticeBar wrap color="alert" content={`包装要求：${carrier.fragile_packing_hint}`} /> : null}
     </div>
   );
 }

@@ -11,7 +11,9 @@ import { STATE_COLORS, STATE_FILTERS, yuan, type CarrierAdmin, type ShipmentRow 
 import { useExportQueued } from '@/shared/components/useExportQueued';
 import { useMe } from '@/shared/session';
 import { OperationsPage } from '../OperationsPage';
-import { fieldLabel, ZoneEditor, zoneProblems, zoneRows, zonesBody, type ZoneRow } from './ZoneEditor';
+import { hasProblems, NO_PROBLEMS, serverZoneProblems, ZoneEditor, zoneProblems, zoneRows, zonesBody, type ZoneProblems, type ZoneRow } from './ZoneEditor';
+import { AgreementFiles, type AgreementFile } from './AgreementFiles';
+import './logistics-admin.css';
 
 type SheetRow = components['schemas']['SheetRowOut'];
 const EDIT = 'operations:logistics:edit';
@@ -260,7 +262,9 @@ function Carriers() {
   const [failure, setFailure] = useState<string | null>(null);
   const [editing, setEditing] = useState<CarrierAdmin | null>(null);
   const [zones, setZones] = useState<ZoneRow[]>([]);
-  const [problems, setProblems] = useState<string[]>([]);
+  const [problems, setProblems] = useState<ZoneProblems>(NO_PROBLEMS);
+  const [agreements, setAgreements] = useState<AgreementFile[]>([]);
+  const [agreementError, setAgreementError] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<CarrierForm>();
   const countryOptions = [...new Map(rows.flatMap((c) => c.countries).map((x) => [x.code, { value: x.code, label: `${x.name}（${x.code}）` }])).values()];
@@ -282,7 +286,9 @@ function Carriers() {
   const open = (c: CarrierAdmin) => {
     setEditing(c);
     setZones(zoneRows(c.zones));
-    setProblems([]);
+    setProblems(NO_PROBLEMS);
+    setAgreements(c.agreement_files);
+    setAgreementError(undefined);
     form.setFieldsValue({ ...c, fuel_surcharge_pct: Number(c.fuel_surcharge_pct), remote_area_fee: Number(c.remote_area_fee.amount), max_weight_kg: Number(c.max_weight_kg), max_side_cm: Number(c.max_side_cm) });
   };
 
@@ -291,11 +297,12 @@ function Carriers() {
     const values = await form.validateFields();
     const local = zoneProblems(zones);
     setProblems(local);
-    if (local.length) return;
+    setAgreementError(undefined);
+    if (hasProblems(local)) return;
     const c = editing;
     const body = {
       code: c.code, name: c.name, kind: c.kind, zones: zonesBody(zones), volumetric_divisor: c.volumetric_divisor, weight_step: c.weight_step,
-      remote_postcodes: c.remote_postcodes, max_girth_cm: c.max_girth_cm, max_sum_cm: c.max_sum_cm, agreement_documents: c.agreement_documents, sort_order: c.sort_order,
+      remote_postcodes: c.remote_postcodes, max_girth_cm: c.max_girth_cm, max_sum_cm: c.max_sum_cm, agreement_documents: agreements.map((f) => f.id), sort_order: c.sort_order,
       ...values,
       fuel_surcharge_pct: String(values.fuel_surcharge_pct), remote_area_fee: String(values.remote_area_fee), max_weight_kg: String(values.max_weight_kg), max_side_cm: String(values.max_side_cm),
     };
@@ -309,8 +316,8 @@ function Carriers() {
       message.error(errorMessage(e));
       if (e instanceof ApiFailure) {
         const fields = fieldErrors(e);
-        const inZones = fields.filter((f) => f.name === 'zones' || f.name.startsWith('zones.'));
-        setProblems(inZones.map((f) => `${fieldLabel(f.name)}：${f.errors.join('；')}`));
+        setProblems(serverZoneProblems(fields, zones));
+        setAgreementError(fields.find((f) => f.name === 'agreement_documents')?.errors.join('；'));
         const known = Object.keys(form.getFieldsValue()) as (keyof CarrierForm)[];
         form.setFields(fields.flatMap((f) => (known.includes(f.name as keyof CarrierForm) ? [{ name: f.name as keyof CarrierForm, errors: f.errors }] : [])));
       }
@@ -342,7 +349,7 @@ function Carriers() {
           { title: '操作', width: 80, fixed: 'right', render: (_, c) => (access.can(EDIT) ? <Button type="link" size="small" onClick={() => open(c)}>编辑</Button> : null) },
         ]}
       />
-      <Drawer title={`编辑渠道 · ${editing?.name ?? ''}`} width={1080} open={!!editing} onClose={() => setEditing(null)} extra={<Button type="primary" loading={saving} onClick={() => void save()}>保存</Button>}>
+      <Drawer title={`编辑渠道 · ${editing?.name ?? ''}`} width="min(1080px, calc(100vw - 64px))" open={!!editing} onClose={() => setEditing(null)} extra={<Button type="primary" loading={saving} onClick={() => void save()}>保存</Button>}>
         <Form form={form} layout="vertical">
           <Form.Item name="status" label="状态">
             <Segmented options={[{ value: 'active', label: '正常' }, { value: 'paused', label: '暂停' }, { value: 'terminated', label: '终止' }]} />
@@ -354,6 +361,9 @@ function Carriers() {
           )}
           <Form.Item name="qualification_status" label="资质审核">
             <Select options={[{ value: 'pending', label: '待审核' }, { value: 'approved', label: '已通过' }, { value: 'rejected', label: '未通过' }]} />
+          </Form.Item>
+          <Form.Item label="合作协议" validateStatus={agreementError ? 'error' : undefined} help={agreementError}>
+            <AgreementFiles value={agreements} onChange={setAgreements} canEdit={access.can(EDIT)} />
           </Form.Item>
           <Space wrap>
             <Form.Item name="fuel_surcharge_pct" label="燃油附加费（%）"><InputNumber min={0} max={100} step={0.5} /></Form.Item>
@@ -371,10 +381,17 @@ function Carriers() {
           <Form.Item name="timeliness_standard" label="时效标准"><Input.TextArea rows={2} /></Form.Item>
           <Form.Item name="exception_handling" label="异常处理"><Input.TextArea rows={2} /></Form.Item>
           <Typography.Title level={5}>分区与价格表</Typography.Title>
-          {problems.length > 0 && (
-            <Alert type="error" showIcon style={{ marginBottom: 12 }} message="分区价格表有误，请修改后再保存" description={<ul style={{ margin: 0, paddingLeft: 20 }}>{problems.map((p) => <li key={p}>{p}</li>)}</ul>} data-testid="zone-problems" />
+          {hasProblems(problems) && (
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginBottom: 12 }}
+              message="分区价格表有误，请按标红行下方的提示修改后再保存"
+              description={problems.table.length ? <ul style={{ margin: 0, paddingLeft: 20 }}>{problems.table.map((p) => <li key={p}>{p}</li>)}</ul> : undefined}
+              data-testid="zone-problems"
+            />
           )}
-          <ZoneEditor value={zones} onChange={setZones} countryOptions={countryOptions} weightStep={editing?.weight_step ?? '0.5'} />
+          <ZoneEditor value={zones} onChange={setZones} countryOptions={countryOptions} weightStep={editing?.weight_step ?? '0.5'} problems={problems} />
         </Form>
       </Drawer>
     </Card>

@@ -50,22 +50,33 @@ export function zonesBody(rows: ZoneRow[]) {
   }));
 }
 
-/** What is wrong with the rows before they go to the server (the server checks again). */
-export function zoneProblems(rows: ZoneRow[]): string[] {
-  const problems: string[] = [];
-  if (!rows.length) problems.push('至少需要一个分区');
-  rows.forEach((r, i) => {
-    const where = `第 ${i + 1} 个分区${r.name ? `「${r.name}」` : ''}`;
-    if (!r.name.trim()) problems.push(`${where}：请填写分区名称`);
-    if (!r.countries.length) problems.push(`${where}：请选择寄达国家`);
-    if (r.first_weight === null || r.first_weight <= 0) problems.push(`${where}：首重须大于 0`);
-    if (r.first_price === null) problems.push(`${where}：请填写首重价格`);
-    if (r.additional_price === null) problems.push(`${where}：请填写续重价格`);
-    if ((r.heavy_from === null) !== (r.heavy_per_kg === null)) problems.push(`${where}：重货起算重量与重货单价须同时填写或同时留空`);
-    if (r.transit_min === null || r.transit_max === null) problems.push(`${where}：请填写时效天数`);
-    else if (r.transit_min > r.transit_max) problems.push(`${where}：最短时效不能大于最长时效`);
+/** What is wrong with the price table: messages for the table as a whole, and per row (by row key). */
+export interface ZoneProblems {
+  table: string[];
+  rows: Record<string, string[]>;
+}
+
+export const NO_PROBLEMS: ZoneProblems = { table: [], rows: {} };
+
+export function hasProblems(p: ZoneProblems): boolean {
+  return p.table.length > 0 || Object.values(p.rows).some((m) => m.length > 0);
+}
+
+/** What is wrong with the rows before they go to the server (the server checks again, and alone checks
+ * the heavy rate pair and the transit range: its Chinese message is shown on the row). */
+export function zoneProblems(rows: ZoneRow[]): ZoneProblems {
+  const result: ZoneProblems = { table: rows.length ? [] : ['至少需要一个分区'], rows: {} };
+  rows.forEach((r) => {
+    const problems: string[] = [];
+    if (!r.name.trim()) problems.push('请填写分区名称');
+    if (!r.countries.length) problems.push('请选择寄达国家');
+    if (r.first_weight === null || r.first_weight <= 0) problems.push('首重须大于 0');
+    if (r.first_price === null) problems.push('请填写首重价格');
+    if (r.additional_price === null) problems.push('请填写续重价格');
+    if (r.transit_min === null || r.transit_max === null) problems.push('请填写时效天数');
+    if (problems.length) result.rows[r.key] = problems;
   });
-  return problems;
+  return result;
 }
 
 const FIELD_LABELS: Record<string, string> = {
@@ -80,15 +91,20 @@ const FIELD_LABELS: Record<string, string> = {
   transit_max: '最长时效',
 };
 
-/** A server field path (`zones.0.first_price`) in words (`第 1 个分区 · 首重价格`). */
-export function fieldLabel(path: string): string {
-  const parts = path.split('.');
-  if (parts[0] === 'zones' && parts.length >= 2 && /^\d+$/.test(parts[1])) {
+/** The server's field errors (`zones.1.heavy_per_kg` → message) placed on the rows they name; a message
+ * that already names its zone (「…」) is shown as is, a bare one gets the field's label in front. */
+export function serverZoneProblems(fields: { name: string; errors: string[] }[], rows: ZoneRow[]): ZoneProblems {
+  const result: ZoneProblems = { table: [], rows: {} };
+  for (const f of fields) {
+    const parts = f.name.split('.');
+    if (parts[0] !== 'zones') continue;
+    const row = /^\d+$/.test(parts[1] ?? '') ? rows[Number(parts[1])] : undefined;
     const label = parts[2] ? FIELD_LABELS[parts[2]] ?? '' : '';
-    return `第 ${Number(parts[1]) + 1} 个分区${label ? ` · ${label}` : ''}`;
+    const texts = f.errors.map((e) => (e.includes('「') || !label ? e : `${label}：${e}`));
+    if (row) result.rows[row.key] = [...(result.rows[row.key] ?? []), ...texts];
+    else result.table.push(...texts);
   }
-  if (parts[0] === 'zones') return '分区价格表';
-  return '';
+  return result;
 }
 
 let created = 0;
@@ -98,36 +114,64 @@ function newZone(): ZoneRow {
   return { key: `new-${created}`, name: '', countries: [], first_weight: 0.5, first_price: null, additional_price: null, heavy_from: null, heavy_per_kg: null, transit_min: null, transit_max: null };
 }
 
-export function ZoneEditor({ value, onChange, countryOptions, weightStep }: { value: ZoneRow[]; onChange: (rows: ZoneRow[]) => void; countryOptions: { value: string; label: string }[]; weightStep: string }) {
+/** Column titles on two short lines (name over unit) so every column stays narrow. */
+function title(name: string, unit: string) {
+  return (
+    <span className="jmt-zone-title">
+      {name}
+      <br />
+      <Typography.Text type="secondary">{unit}</Typography.Text>
+    </span>
+  );
+}
+
+const num = (min: number, max: number, precision: number, placeholder?: string) => ({ min, max, precision, controls: false, placeholder, style: { width: '100%' } });
+
+export function ZoneEditor({ value, onChange, countryOptions, weightStep, problems }: { value: ZoneRow[]; onChange: (rows: ZoneRow[]) => void; countryOptions: { value: string; label: string }[]; weightStep: string; problems: ZoneProblems }) {
   const columns: ProColumns<ZoneRow>[] = [
-    { title: '分区名称', dataIndex: 'name', width: 110, fieldProps: { maxLength: 40, placeholder: '如 日韩' } },
+    { title: title('分区', '名称'), dataIndex: 'name', width: 92, fieldProps: { maxLength: 40, placeholder: '如 日韩' } },
     {
-      title: '寄达国家',
+      title: title('寄达国家', '选择或输入两位代码'),
       dataIndex: 'countries',
-      width: 200,
       valueType: 'select',
-      fieldProps: { mode: 'tags', options: countryOptions, placeholder: '选择或输入两位代码', maxTagCount: 'responsive' },
+      fieldProps: { mode: 'tags', options: countryOptions, placeholder: '选择国家', maxTagCount: 'responsive' },
       render: (_, r) => r.countries.map((c) => countryOptions.find((o) => o.value === c)?.label ?? c).join('、'),
     },
-    { title: '首重(kg)', dataIndex: 'first_weight', valueType: 'digit', width: 80, fieldProps: { min: 0.1, max: 10, step: 0.5, precision: 2, style: { width: '100%' } } },
-    { title: '首重价(元)', dataIndex: 'first_price', valueType: 'digit', width: 90, fieldProps: { min: 0, max: 100000, precision: 2, style: { width: '100%' } } },
-    { title: `续重价(元/${weightStep}kg)`, dataIndex: 'additional_price', valueType: 'digit', width: 110, fieldProps: { min: 0, max: 100000, precision: 2, style: { width: '100%' } } },
-    { title: '重货起(kg)', dataIndex: 'heavy_from', valueType: 'digit', width: 90, fieldProps: { min: 0.1, max: 1000, placeholder: '不设', style: { width: '100%' } } },
-    { title: '重货价(元/kg)', dataIndex: 'heavy_per_kg', valueType: 'digit', width: 100, fieldProps: { min: 0, max: 100000, precision: 2, placeholder: '不设', style: { width: '100%' } } },
-    { title: '最短(天)', dataIndex: 'transit_min', valueType: 'digit', width: 70, fieldProps: { min: 0, max: 90, precision: 0, style: { width: '100%' } } },
-    { title: '最长(天)', dataIndex: 'transit_max', valueType: 'digit', width: 70, fieldProps: { min: 0, max: 90, precision: 0, style: { width: '100%' } } },
-    { title: '操作', valueType: 'option', width: 64, fixed: 'right' },
+    { title: title('首重', 'kg'), dataIndex: 'first_weight', valueType: 'digit', width: 66, fieldProps: num(0.1, 10, 2) },
+    { title: title('首重价', '元'), dataIndex: 'first_price', valueType: 'digit', width: 82, fieldProps: num(0, 100000, 2) },
+    { title: title('续重价', `元/${weightStep}kg`), dataIndex: 'additional_price', valueType: 'digit', width: 82, fieldProps: num(0, 100000, 2) },
+    { title: title('重货起算', 'kg'), dataIndex: 'heavy_from', valueType: 'digit', width: 72, fieldProps: num(0.1, 1000, 1, '不设') },
+    { title: title('重货单价', '元/kg'), dataIndex: 'heavy_per_kg', valueType: 'digit', width: 82, fieldProps: num(0, 100000, 2, '不设') },
+    { title: title('最短', '天'), dataIndex: 'transit_min', valueType: 'digit', width: 54, fieldProps: num(0, 90, 0) },
+    { title: title('最长', '天'), dataIndex: 'transit_max', valueType: 'digit', width: 54, fieldProps: num(0, 90, 0) },
+    { title: '操作', valueType: 'option', width: 56 },
   ];
+  const withProblems = value.filter((r) => problems.rows[r.key]?.length).map((r) => r.key);
   return (
-    <div data-testid="zone-editor">
+    <div data-testid="zone-editor" className="jmt-zone-editor">
       <EditableProTable<ZoneRow>
         rowKey="key"
         size="small"
         value={value}
         onChange={(rows) => onChange([...rows])}
         columns={columns}
-        scroll={{ x: 1050 }}
+        tableLayout="fixed"
         recordCreatorProps={false}
+        rowClassName={(r) => (problems.rows[r.key]?.length ? 'jmt-zone-row-error' : '')}
+        expandable={{
+          showExpandColumn: false,
+          expandedRowKeys: withProblems,
+          expandedRowClassName: () => 'jmt-zone-row-error',
+          expandedRowRender: (r) => (
+            <div data-testid={`zone-row-problem-${value.indexOf(r)}`} role="alert">
+              {(problems.rows[r.key] ?? []).map((m) => (
+                <Typography.Text key={m} type="danger" style={{ display: 'block' }}>
+                  {m}
+                </Typography.Text>
+              ))}
+            </div>
+          ),
+        }}
         editable={{
           type: 'multiple',
           editableKeys: value.map((r) => r.key),
@@ -141,7 +185,7 @@ export function ZoneEditor({ value, onChange, countryOptions, weightStep }: { va
         添加分区
       </Button>
       <Typography.Text type="secondary">
-        续重每 {weightStep} kg 计一次续重价；填写重货起算重量后，达到该重量的整票按重货单价 × 计费重（向上取整到 1 kg）计费。
+        续重每 {weightStep} kg 计一次续重价；重货起算重量与重货单价须同时填写或同时留空，填写后达到该重量的整票按重货单价 × 计费重（向上取整到 1 kg）计费。
       </Typography.Text>
     </div>
   );
