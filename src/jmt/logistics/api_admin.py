@@ -3,8 +3,7 @@ tracking numbers one by one or from a sheet, and exports."""
 
 from typing import Any
 
-from django.http import HttpRequest
-from django.http import FileResponse, HttpRequest, StreamingHttpResponse
+from django.http import FileResponse, HttpRequest
 from ninja import File, Query, Router, Status
 from ninja.files import UploadedFile
 

@@ -7,9 +7,8 @@ import io
 import pytest
 from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped]
 
-from jmt.downloads.tests.helpers import export_file
-from jmt.logistics.models import Shipment
 from jmt.audit.models import OperationLog
+from jmt.downloads.tests.helpers import export_file
 from jmt.logistics.models import Carrier, Shipment
 from jmt.logistics.tests.conftest import put, shipment_body
 

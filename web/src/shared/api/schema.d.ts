@@ -159,10 +159,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 自定义报表（按期间 / 目的国 / 商品 / 商户）导出 Excel */
-        get: operations["admin_cockpits_report"];
+        get?: never;
         put?: never;
-        post?: never;
+        /** 自定义报表（按期间 / 目的国 / 商品 / 商户）导出 Excel：加入下载中心 */
+        post: operations["admin_cockpits_report"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4341,7 +4341,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 确认已收汇（收结汇模块接入前的手工确认） */
+        /** 确认已收汇（子账户到账未覆盖时的手工确认） */
         post: operations["refunds_fx_confirm"];
         delete?: never;
         options?: never;
@@ -15864,13 +15864,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Accepted */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "application/json": components["schemas"]["DownloadOut"];
                 };
             };
             /** @description Unauthorized */

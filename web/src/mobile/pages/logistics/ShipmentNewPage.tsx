@@ -259,11 +259,6 @@ export default function ShipmentNewPage() {
         </Form.Array>
         <Form.Header>货品</Form.Header>
         <MobileCrystalHint place="shipment_goods" field="goods" />
-        <Form.Item name="goods_name" label="品名" rules={[{ required: true, message: '请填写品名' }]}><Input placeholder="白水晶手串" /></Form.Item>
-        <Form.Item name="goods_name_en" label="英文品名" rules={[{ required: true, message: '请填写英文品名' }]}><Input placeholder="Clear quartz bracelet" /></Form.Item>
-        <Form.Item name="quantity" label="数量"><Input type="number" /></Form.Item>
-        <Form.Item name="unit_value" label="申报单价 (USD)"><Input type="number" /></Form.Item>
-        <Form.Item name="crystal" label="水晶制品" valuePropName="checked"><Checkbox>按易碎品处理</Checkbox></Form.Item>
         <Form.Array
           name="goods"
           onAdd={(op) => op.add({ quantity: '1', unit_value: '10', crystal: true })}
