@@ -45,14 +45,17 @@ class Api:
 
 @pytest.fixture(autouse=True)
 def _stand_ins(settings: Any) -> Iterator[None]:
-    """Tests use the in-memory SMS outbox and the fake WeChat client."""
+    """Tests use the in-memory SMS outbox and the fake WeChat client, both empty at the start of each test."""
     from jmt.integrations.sms import memory
+    from jmt.integrations.wechat import fake
 
     settings.SMS_BACKEND = "memory"
     settings.WECHAT_BACKEND = "fake"
     memory.clear()
+    fake.clear()
     yield
     memory.clear()
+    fake.clear()
 
 
 @pytest.fixture

@@ -68,6 +68,22 @@ def cover(request: HttpRequest, course_id: int) -> FileResponse:
 
 
 @router.get(
+    "/courses/{course_id}/cover-preview",
+    auth=None,
+    response={200: None, **error_responses(404)},
+    operation_id="training_course_cover_preview",
+    summary="未发布课程的封面预览（链接由后台课程列表签发，12 小时内有效）",
+    openapi_extra={"responses": {200: {"description": "图片", "content": {"image/*": {}}}}},
+)
+@require(PUBLIC)  # an <img> sends no token: the signed link the back-office course list hands out is the authorisation
+def cover_preview(request: HttpRequest, course_id: int, token: str) -> FileResponse:
+    course = selectors.cover_preview_course(course_id=course_id, token=token)
+    response = FileResponse(course.cover.open("rb"))
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@router.get(
     "/lessons/{lesson_id}",
     response={200: s.LessonOut, **error_responses(401, 403, 404)},
     operation_id="training_lesson",

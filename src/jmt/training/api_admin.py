@@ -3,12 +3,12 @@
 from typing import Any
 
 from django.db.models import Count
-from django.http import FileResponse, HttpRequest
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import File, Query, Router, Status
 from ninja.files import UploadedFile
 
-from jmt.core.permissions import PUBLIC, actor_of, require
+from jmt.core.permissions import actor_of, require
 from jmt.core.schemas import error_responses
 from jmt.downloads.schemas import DownloadOut, download_out
 from jmt.downloads.services import download_create
@@ -16,7 +16,7 @@ from jmt.training import cockpit, services
 from jmt.training import schemas as s
 from jmt.training.downloads import COCKPIT
 from jmt.training.models import Course, Faq, Lesson
-from jmt.training.selectors import cover_preview_course, cover_preview_url
+from jmt.training.selectors import cover_preview_url
 
 router = Router(tags=["training-admin"])
 VIEW = "content:training:view"
@@ -112,22 +112,6 @@ def course_update(request: HttpRequest, course_id: int, payload: s.CoursePatch) 
 @require(EDIT)
 def course_cover(request: HttpRequest, course_id: int, file: File[UploadedFile]) -> dict[str, Any]:
     return course_out(services.course_cover_set(actor=actor_of(request), course_id=course_id, file=file))
-
-
-@router.get(
-    "/courses/{course_id}/cover-preview",
-    auth=None,
-    response={200: None, **error_responses(404)},
-    operation_id="training_admin_course_cover_preview",
-    summary="课程封面预览（含未发布课程；链接由课程列表签发）",
-    openapi_extra={"responses": {200: {"description": "图片", "content": {"image/*": {}}}}},
-)
-@require(PUBLIC)  # an <img> sends no token: the signed link in the course list is the authorisation
-def course_cover_preview(request: HttpRequest, course_id: int, token: str) -> FileResponse:
-    course = cover_preview_course(course_id=course_id, token=token)
-    response = FileResponse(course.cover.open("rb"))
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
 
 
 @router.get(

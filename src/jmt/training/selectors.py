@@ -108,7 +108,7 @@ def cover_preview_url(course: Course) -> str | None:
     if not course.cover or course.is_published:
         return cover_url(course)
     token = signing.dumps({"course": course.pk, "file": course.cover.name}, salt=COVER_PREVIEW_SALT)
-    return f"/api/v1/admin/training/courses/{course.pk}/cover-preview?token={token}"
+    return f"/api/v1/training/courses/{course.pk}/cover-preview?token={token}"
 
 
 def cover_preview_course(*, course_id: int, token: str) -> Course:

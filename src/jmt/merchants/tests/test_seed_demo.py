@@ -18,7 +18,10 @@ def test_seed_demo_creates_the_demo_accounts_and_can_run_again(settings, capsys,
     admin = User.objects.get(username="admin")
     assert admin.is_superadmin
     assert admin.check_password("Demo-Password-2026")
-    assert Merchant.objects.count() == 3  # + the merchant whose 工商注册 waits in 材料初审 (registration.seed)
+    from jmt.cockpits.seed import DEMO_MERCHANTS
+
+    # three with logins (+ the one whose 工商注册 waits in 材料初审), and the cockpits' history merchants
+    assert Merchant.objects.count() == 3 + len(DEMO_MERCHANTS)
     crystal = Merchant.objects.get(name="东海晶莹水晶")
     assert crystal.registration_approved
     assert crystal.credit_code == "91320722MA1XYK1234"  # a profile for the forms to pre-fill from

@@ -170,7 +170,7 @@ def test_the_course_list_previews_the_cover_of_an_unpublished_course(api, supera
     listed = next(
         c for c in api.as_user(superadmin).get("/admin/training/courses").json()["items"] if c["id"] == course.pk
     )
-    assert listed["cover_url"].startswith(f"/api/v1/admin/training/courses/{course.pk}/cover-preview?token=")
+    assert listed["cover_url"].startswith(f"/api/v1/training/courses/{course.pk}/cover-preview?token=")
     image = api.client.get(preview)
     assert image.status_code == 200
     assert b"".join(image.streaming_content).startswith(b"\x89PNG")
@@ -183,8 +183,8 @@ def test_a_cover_preview_link_is_refused_when_forged_or_for_another_course(api, 
     course.save()
     preview = _upload_cover(api, superadmin, course).json()["cover_url"]
     token = preview.split("token=")[1]
-    assert api.client.get(f"/api/v1/admin/training/courses/{course.pk}/cover-preview?token=forged").status_code == 404
-    assert api.client.get(f"/api/v1/admin/training/courses/{other.pk}/cover-preview?token={token}").status_code == 404
+    assert api.client.get(f"/api/v1/training/courses/{course.pk}/cover-preview?token=forged").status_code == 404
+    assert api.client.get(f"/api/v1/training/courses/{other.pk}/cover-preview?token={token}").status_code == 404
 
 
 def test_a_published_course_keeps_its_public_cover_link(api, superadmin, content, media):
