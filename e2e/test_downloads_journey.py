@@ -60,18 +60,19 @@ def test_on_h5_an_export_is_queued_generated_and_downloaded_from_the_download_ce
     asgi_url: str, new_context: Any, merchant_admin: User, declared: Merchant, media: Path
 ):
     page = phone(new_context)
+    page.goto(f"{asgi_url}/healthz-not-a-page", timeout=60_000)  # a cold server on a busy machine
     sign_in(page, asgi_url, merchant_admin)
 
     # The download center is reachable from 我的, and empty before the first export.
     page.goto(f"{asgi_url}/m/me")
     page.get_by_test_id("me-downloads").click()
     expect(page).to_have_url(re.compile(r"/m/downloads$"))
-    expect(page.get_by_text("还没有导出的文件")).to_be_visible()
+    expect(page.get_by_text("还没有导出的文件")).to_be_visible(timeout=15_000)
     shoot(page, "downloads-h5-empty")
 
     # 订单状态 → 导出: the request only queues the export.
     page.goto(f"{asgi_url}/m/customs/orders")
-    expect(page.get_by_text(ORDER_NO)).to_be_visible()
+    expect(page.get_by_text(ORDER_NO)).to_be_visible(timeout=15_000)
     page.get_by_test_id("m-orders-export").click()
     expect(page.get_by_test_id("export-queued")).to_contain_text("报关订单与清单")
     expect(page.get_by_text("已加入下载中心")).to_be_visible()
@@ -80,7 +81,7 @@ def test_on_h5_an_export_is_queued_generated_and_downloaded_from_the_download_ce
     expect(page).to_have_url(re.compile(r"/m/downloads$"))
     download = Download.objects.get(owner=merchant_admin)
     row = page.get_by_test_id(f"m-download-{download.pk}")
-    expect(row.get_by_text("排队")).to_be_visible()
+    expect(row.get_by_text("排队")).to_be_visible(timeout=15_000)
 
     run_ready_tasks()  # the worker writes the file; the page, polling, turns the row into a download button
 
@@ -147,9 +148,10 @@ def test_on_the_merchant_pc_the_export_toast_leads_to_the_download_center(
         expires_at=old + timedelta(days=7),
     )
     page = new_context(viewport=PC).new_page()
+    page.goto(f"{asgi_url}/healthz-not-a-page", timeout=60_000)  # a cold server on a busy machine
     sign_in(page, asgi_url, merchant_admin)
     page.goto(f"{asgi_url}/customs/orders?tab=status")
-    expect(page.get_by_text(ORDER_NO)).to_be_visible()
+    expect(page.get_by_text(ORDER_NO)).to_be_visible(timeout=15_000)
     page.get_by_test_id("orders-export").click()
     queued = page.get_by_test_id("export-queued")
     expect(queued).to_contain_text("已加入下载中心")
@@ -158,7 +160,7 @@ def test_on_the_merchant_pc_the_export_toast_leads_to_the_download_center(
     expect(page).to_have_url(re.compile(r"/downloads$"))
     fresh = Download.objects.filter(owner=merchant_admin, status=DownloadStatus.QUEUED).get()
     status = page.get_by_test_id(f"download-status-{fresh.pk}")
-    expect(status).to_contain_text("排队")
+    expect(status).to_contain_text("排队", timeout=15_000)
     expired = Download.objects.get(owner=merchant_admin, status=DownloadStatus.EXPIRED)
     expect(page.get_by_test_id(f"download-status-{expired.pk}")).to_contain_text("已过期")
 
