@@ -92,4 +92,5 @@ def test_the_worker_command_enqueues_due_periodic_tasks_and_runs_them(settings, 
         "jmt.system.tasks.prune_runtime_rows": "SUCCESSFUL",
         "jmt.fx.tasks.fx_rate_snapshots": "SUCCESSFUL",
         "jmt.logistics.tasks.logistics_tracking_poll": "SUCCESSFUL",  # every minute, due at once
+        "jmt.cockpits.tasks.cockpit_refresh": "SUCCESSFUL",  # every 10 minutes, due at once
     }
