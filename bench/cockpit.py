@@ -9,8 +9,9 @@ request, without a network) and reports p50 / p95 / max, beside the floor measur
 authenticated back-office request that does almost nothing (the merchant filter's choices for a name
 that matches none). The figures replace the cockpit section of bench/RESULTS.md.
 
-The data set: merchants (a mix of 工商注册 states), and spread over the last 365 days: the orders, one
-出口申报清单 with one 商品 line per order, a 放行 receipt for most of them and a 查验 receipt for some,
+The data set: merchants (a mix of 工商注册 states), and spread over the last 365 days: the orders (ids
+growing with time, as in a real table), one 出口申报清单 with one 商品 line per order (those of the last
+two days still in flight), a 放行 receipt for the released ones and a 查验 receipt for some,
 registration decisions, refund claims with their approvals, settlements, delivered shipments. Every
 table is filled by ``INSERT … SELECT`` over ``generate_series``, copied from one template row written
 with the ORM (every column of the template, the varying ones replaced): no row goes through the ORM
@@ -54,6 +55,12 @@ def _array(values: tuple[str, ...]) -> str:
 def _spread(key: str, days: int = 365) -> str:
     """A timestamp in the last ``days`` days, scattered by ``key`` (an integer expression)."""
     return f"now() - ((({key})::bigint * 7919) % ({days} * 1440)) * interval '1 minute'"
+
+
+def _in_order(key: str, count: int, days: int = 365) -> str:
+    """A timestamp in the last ``days`` days that grows with ``key`` (1 … ``count``): ids follow creation
+    time, as in a real table, so the recent rows (the ones still in flight) sit together at its end."""
+    return f"now() - (({count} - ({key}))::float / {count}) * interval '{days} days' - (({key}) % 60) * interval '1 minute'"
 
 
 def generate(merchants: int, orders: int) -> None:
@@ -156,7 +163,7 @@ def generate(merchants: int, orders: int) -> None:
                         "goods_value": "10 + g % 490",
                         "currency": "CASE WHEN g % 10 = 0 THEN '142' ELSE '502' END",
                         "status": "'closed'",
-                        "created_at": _spread("g"),
+                        "created_at": _in_order("g", orders),
                     },
                     f'"{Order._meta.db_table}" tpl CROSS JOIN generate_series(1, {orders}) g '
                     f"JOIN bench_m m ON m.rn = 1 + g % {merchants} WHERE tpl.id = {order.pk}",
@@ -177,8 +184,8 @@ def generate(merchants: int, orders: int) -> None:
                         "cop_no": "'INV' || o.id",
                         "invt_no": "''",
                         "country": f"({_array(COUNTRIES)})[1 + o.id % {len(COUNTRIES)}]",
-                        "status": "CASE WHEN o.id % 50 = 0 THEN 'sent_to_customs' WHEN o.id % 97 = 0 THEN 'inspection' "
-                        "ELSE 'released' END",
+                        "status": "CASE WHEN o.created_at < now() - interval '2 days' THEN 'released' "
+                        "WHEN o.id % 7 = 0 THEN 'inspection' ELSE 'sent_to_customs' END",
                         "created_at": "o.created_at",
                     },
                     f'"{Inventory._meta.db_table}" tpl CROSS JOIN "{Order._meta.db_table}" o '
@@ -305,14 +312,14 @@ def generate(merchants: int, orders: int) -> None:
                         "merchant_id": "m.merchant_id",
                         "number": "'BY' || lpad(g::text, 10, '0')",
                         "carrier_id": f"(ARRAY{carriers})[1 + g % {len(carriers)}]",
-                        "state": "CASE WHEN g % 10 = 0 THEN 'in_transit' ELSE 'delivered' END",
+                        "state": f"CASE WHEN {_in_order('g', merchants * 20)} > now() - interval '8 days' "
+                        "THEN 'in_transit' ELSE 'delivered' END",
                         "promised_days": "5 + g % 4",
                         "amount": "80 + g % 400",
-                        "created_at": _spread("g"),
-                        "picked_up_at": _spread("g") + " + interval '6 hours'",
-                        "delivered_at": "CASE WHEN g % 10 = 0 THEN NULL ELSE "
-                        + _spread("g")
-                        + " + (3 + g % 6) * interval '1 day' END",
+                        "created_at": _in_order("g", merchants * 20),
+                        "picked_up_at": _in_order("g", merchants * 20) + " + interval '6 hours'",
+                        "delivered_at": f"CASE WHEN {_in_order('g', merchants * 20)} > now() - interval '8 days' THEN NULL "
+                        f"ELSE {_in_order('g', merchants * 20)} + (3 + g % 6) * interval '1 day' END",
                     },
                     f'"{Shipment._meta.db_table}" tpl CROSS JOIN generate_series(1, {merchants * 20}) g '
                     f"JOIN bench_m m ON m.rn = 1 + g % {merchants} WHERE tpl.id = {shipment.pk}",
