@@ -2092,23 +2092,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admin/training/courses/{course_id}/cover-preview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 课程封面预览（含未发布课程；链接由课程列表签发） */
-        get: operations["training_admin_course_cover_preview"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/admin/training/courses/{course_id}/lessons": {
         parameters: {
             query?: never;
@@ -4954,6 +4937,23 @@ export interface paths {
         };
         /** 课程封面图片 */
         get: operations["training_course_cover"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/courses/{course_id}/cover-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 未发布课程的封面预览（链接由后台课程列表签发，12 小时内有效） */
+        get: operations["training_course_cover_preview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -22533,39 +22533,6 @@ export interface operations {
             };
         };
     };
-    training_admin_course_cover_preview: {
-        parameters: {
-            query: {
-                token: string;
-            };
-            header?: never;
-            path: {
-                course_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 图片 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "image/*": unknown;
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorOut"];
-                };
-            };
-        };
-    };
     training_admin_lessons: {
         parameters: {
             query?: never;
@@ -31276,6 +31243,39 @@ export interface operations {
     training_course_cover: {
         parameters: {
             query?: never;
+            header?: never;
+            path: {
+                course_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 图片 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/*": unknown;
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    training_course_cover_preview: {
+        parameters: {
+            query: {
+                token: string;
+            };
             header?: never;
             path: {
                 course_id: number;
