@@ -56,7 +56,7 @@ def new_context(browser: Browser) -> Iterator[Any]:
 
     def make(viewport: ViewportSize = PC, **options: Any) -> BrowserContext:
         context = browser.new_context(viewport=viewport, locale="zh-CN", timezone_id="Asia/Shanghai", **options)
-        context.set_default_timeout(15_000)
+        context.set_default_timeout(30_000)  # two journeys at a time on two cores: a cold page can take a while
         contexts.append(context)
         return context
 

@@ -6,6 +6,7 @@ import hashlib
 import logging
 import time
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -34,10 +35,17 @@ def _safe_name(name: str) -> str:
     return (base or "未命名文件")[:255]
 
 
-def document_upload(*, actor: Actor, kind: str, file: UploadedFile) -> Document:
-    merchant = actor.merchant
-    if merchant is None or not merchant_in_scope(actor, EDIT, merchant.pk):
-        raise PermissionDenied()
+@dataclass(frozen=True)
+class CheckedUpload:
+    name: str  # for display and download only
+    content_type: str  # detected from the content, not from what the browser said
+    size: int
+    sha256: str
+
+
+def check_upload(file: UploadedFile) -> CheckedUpload:
+    """The vault's checks on an uploaded file — not empty, within the size limit, an allowed type by its
+    content — and its SHA-256; the file is left at its start, ready to be stored."""
     name = _safe_name(file.name or "")
     limit = settings.DOCUMENT_MAX_BYTES
     if not file.size:
@@ -47,12 +55,19 @@ def document_upload(*, actor: Actor, kind: str, file: UploadedFile) -> Document:
     detected = content.detect(file)
     if detected is None:
         raise DocumentError.type_not_allowed(name)
-
     digest = hashlib.sha256()
     file.seek(0)
     for chunk in file.chunks():
         digest.update(chunk)
     file.seek(0)
+    return CheckedUpload(name=name, content_type=detected, size=file.size, sha256=digest.hexdigest())
+
+
+def document_upload(*, actor: Actor, kind: str, file: UploadedFile) -> Document:
+    merchant = actor.merchant
+    if merchant is None or not merchant_in_scope(actor, EDIT, merchant.pk):
+        raise PermissionDenied()
+    checked = check_upload(file)
     # Through Django's storage API: the local disk, or an S3-compatible bucket shared by several app machines.
     stored_name = default_storage.save(f"documents/{merchant.pk}/{uuid.uuid4().hex}", file)
     try:
@@ -61,10 +76,10 @@ def document_upload(*, actor: Actor, kind: str, file: UploadedFile) -> Document:
                 merchant=merchant,
                 uploaded_by=actor.user,
                 kind=kind,
-                original_name=name,
-                content_type=detected,
-                size=file.size,
-                sha256=digest.hexdigest(),
+                original_name=checked.name,
+                content_type=checked.content_type,
+                size=checked.size,
+                sha256=checked.sha256,
                 storage_path=stored_name,
             )
             record(

@@ -7,7 +7,6 @@ State moves go through ``jmt.workflow.services.transition``; its notices raise t
 
 from __future__ import annotations
 
-import hashlib
 import re
 import uuid
 from collections.abc import Iterable
@@ -15,7 +14,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -24,8 +22,7 @@ from django.utils import timezone
 from jmt.audit.services import record, record_event, snapshot
 from jmt.core.auth import Actor
 from jmt.core.errors import NotFound, PermissionDenied
-from jmt.documents import content
-from jmt.documents.errors import DocumentError
+from jmt.documents.services import check_upload
 from jmt.integrations.tracking.port import Status, TrackedNumber, TrackEvent, TrackingProvider, TrackUpdate
 from jmt.logistics import quote as q
 from jmt.logistics.countries import BY_CODE
@@ -305,27 +302,15 @@ def agreement_upload(*, actor: Actor, file: UploadedFile) -> AgreementFile:
     """A cooperation agreement uploaded by the back office: checked by content like the vault's files
     (PDF, JPG, PNG, XLSX; not empty; within the size limit), stored outside the web root, audited."""
     _carrier_write(actor)
-    name = (file.name or "").replace("\\", "/").rsplit("/", 1)[-1].strip()[:255] or "未命名文件"
-    if not file.size:
-        raise DocumentError.empty(name)
-    if file.size > settings.DOCUMENT_MAX_BYTES:
-        raise DocumentError.too_large(name, settings.DOCUMENT_MAX_BYTES)
-    detected = content.detect(file)
-    if detected is None:
-        raise DocumentError.type_not_allowed(name)
-    digest = hashlib.sha256()
-    file.seek(0)
-    for chunk in file.chunks():
-        digest.update(chunk)
-    file.seek(0)
+    checked = check_upload(file)
     stored = default_storage.save(f"logistics/agreements/{uuid.uuid4().hex}", file)
     try:
         with transaction.atomic():
             row = AgreementFile.objects.create(
-                original_name=name,
-                content_type=detected,
-                size=file.size,
-                sha256=digest.hexdigest(),
+                original_name=checked.name,
+                content_type=checked.content_type,
+                size=checked.size,
+                sha256=checked.sha256,
                 storage_path=stored,
                 uploaded_by=actor.user,
             )
