@@ -178,5 +178,8 @@ def test_on_the_merchant_pc_the_export_toast_leads_to_the_download_center(
     # The account menu leads here too.
     page.goto(f"{asgi_url}/")
     page.get_by_text("林晶莹").first.click()
-    page.get_by_test_id("account-menu-downloads").click()
+    item = page.get_by_test_id("account-menu-downloads")
+    expect(item).to_be_visible()
+    page.wait_for_timeout(400)  # let the drop-down finish opening: a click during its animation can be lost
+    item.click()
     expect(page).to_have_url(re.compile(r"/downloads$"))
