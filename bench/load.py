@@ -5,8 +5,8 @@ a generated data set, and locust driving it headless. Run with ``make bench-load
 
 It creates the database if missing (``BENCH_DATABASE_URL``, default
 ``postgres://postgres@127.0.0.1:5432/jmt_bench``), fills it once (bench/load_data.py), starts the task
-worker and gunicorn, runs three stages — 100 users and 200 users waiting 1–3 s between requests, then
-200 users waiting 5–10 s — stops everything, and writes per endpoint p50 / p95 / p99, errors, requests/s
+worker and gunicorn, runs four stages — 100 users and 200 users waiting 1–3 s between requests,
+200 users waiting 5–10 s, then 60 users that do not wait (saturation throughput) — stops everything, and writes per endpoint p50 / p95 / p99, errors, requests/s
 and CPU ms per request into bench/RESULTS.md (between the ``bench-load`` markers).
 
 CPU is measured two ways: per endpoint, the CPU time of the request's thread inside Django (the
@@ -42,6 +42,8 @@ STAGES = (
     ("100 users, 1–3 s between requests", 100, "1-3"),
     ("200 users, 1–3 s between requests", 200, "1-3"),
     ("200 users, 5–10 s between requests", 200, "5-10"),
+    # saturation: users that do not wait, so the figure is what the two cores can serve
+    ("saturation: 60 users, no wait between requests", 60, "0-0"),
 )
 
 
@@ -90,6 +92,7 @@ def run_stage(env: dict[str, str], host: str, users: int, wait: str, seconds: in
     prefix = work / f"stage-{users}-{wait}"
     cpu_out = work / f"cpu-{users}-{wait}.json"
     stage_env = {**env, "BENCH_WAIT": wait, "BENCH_CPU_OUT": str(cpu_out)}
+    load_before = os.getloadavg()[0]
     before = cpu_seconds(gunicorn)
     started = time.monotonic()
     subprocess.run(  # noqa: S603 - fixed arguments
@@ -109,6 +112,9 @@ def run_stage(env: dict[str, str], host: str, users: int, wait: str, seconds: in
             "--csv",
             str(prefix),
             "--only-summary",
+            # figures from the moment every user is running: the spawn burst (all users' first
+            # requests within the ramp's seconds, each with a fresh token) is not the steady state
+            "--reset-stats",
             "--loglevel",
             "WARNING",
         ],
@@ -121,7 +127,7 @@ def run_stage(env: dict[str, str], host: str, users: int, wait: str, seconds: in
     with open(f"{prefix}_stats.csv", newline="") as handle:
         rows = list(csv.DictReader(handle))
     cpu = json.loads(cpu_out.read_text()) if cpu_out.exists() else {}
-    return {"rows": rows, "cpu": cpu, "server_cpu": server_cpu, "elapsed": elapsed}
+    return {"rows": rows, "cpu": cpu, "server_cpu": server_cpu, "elapsed": elapsed, "load_before": load_before}
 
 
 def _ms(value: str) -> str:
@@ -137,9 +143,9 @@ def render(stages: list[tuple[str, dict]], meta: dict[str, str]) -> str:
         f"Run: {meta['when']}, commit `{meta['commit']}`, {meta['seconds']} s per stage after a 50 users/s ramp. "
         f"Machine: {meta['machine']}. gunicorn `-k uvicorn.workers.UvicornWorker -w 2 --keep-alive 75`, "
         "one task worker, PostgreSQL 15 on the same machine, psycopg pool of 10 per process; "
-        "locust (one process) on the same two cores. **The machine was shared with other work during this "
-        "run** (five other sessions building and testing), so the figures are pessimistic; re-run "
-        "`make bench-load` on an idle machine to compare with the targets.",
+        "locust (one process) on the same two cores. Figures are taken from the moment every user of the "
+        "stage is running (locust `--reset-stats`); each stage line gives the machine's 1-minute load "
+        "average just before it (this run's own processes included), to tell a quiet run from a shared one.",
         "",
         "Data set: 250 merchants (one administrator each), 5 back-office accounts, 1,000 batches, 88,000 "
         "e-orders, 31,000 站内信, 200,000 operation-log rows (`bench/load_data.py`).",
@@ -163,7 +169,8 @@ def render(stages: list[tuple[str, dict]], meta: dict[str, str]) -> str:
             f"{count} requests, **{failures} errors**, **{rps:.1f} requests/s**, p50 {p50} ms, p95 **{p95} ms**, "
             f"p99 {p99} ms; "
             f"server CPU **{per_request:.1f} ms/request** ({result['server_cpu']:.1f} s over "
-            f"{result['elapsed']:.0f} s on 2 cores = {100 * result['server_cpu'] / result['elapsed'] / 2:.0f} %).",
+            f"{result['elapsed']:.0f} s on 2 cores = {100 * result['server_cpu'] / result['elapsed'] / 2:.0f} %); "
+            f"load average before the stage {result['load_before']:.2f}.",
             "",
             "| endpoint | requests | errors | p50 | p95 | p99 | req/s | CPU ms |",
             "|---|---|---|---|---|---|---|---|",

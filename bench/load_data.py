@@ -87,7 +87,7 @@ def generate() -> None:
                 cop_code="3207960B01",
                 cop_name="连云港捷晶报关有限公司",
                 dxp_id="DXPENT0000012345",
-                status="submitted" if b < BATCHES_PER_MERCHANT - 1 else "draft",
+                state="declared" if b < BATCHES_PER_MERCHANT - 1 else "draft",
             )
             for merchant in merchants
             for b in range(BATCHES_PER_MERCHANT)
