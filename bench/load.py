@@ -6,8 +6,9 @@ a generated data set, and locust driving it headless. Run with ``make bench-load
 It creates the database if missing (``BENCH_DATABASE_URL``, default
 ``postgres://postgres@127.0.0.1:5432/jmt_bench``), fills it once (bench/load_data.py), starts the task
 worker and gunicorn, runs four stages — 100 users and 200 users waiting 1–3 s between requests,
-200 users waiting 5–10 s, then 60 users that do not wait (saturation throughput) — stops everything, and writes per endpoint p50 / p95 / p99, errors, requests/s
-and CPU ms per request into bench/RESULTS.md (between the ``bench-load`` markers).
+200 users waiting 5–10 s, then 60 users that do not wait (saturation throughput) — stops everything,
+and writes per endpoint p50 / p95 / p99, errors, requests/s and CPU ms per request into
+bench/RESULTS.md (between the ``bench-load`` markers).
 
 CPU is measured two ways: per endpoint, the CPU time of the request's thread inside Django (the
 ``Server-Timing`` header, on for this run only); overall, the CPU time of all gunicorn processes
