@@ -32,6 +32,12 @@ ERROR_CODES: dict[str, str] = {
     "CUSTOMS_MANIFEST_NOT_READY": "这个批次还没有可以关联的已放行清单",
     "CUSTOMS_MANIFEST_ALREADY_FILED": "这个批次已放行的运单都已在清单总分单中（details.bill_nos）",
     "CUSTOMS_POD_MISSING": "目的国没有默认指运港，请在批次中选择指运港（details.countries）",
+    "CUSTOMS_POD_NOT_ENABLED": "指运港不在港口代码表中或已停用（details.pods）",
+    "CUSTOMS_PORT_FILE_INVALID": "文件不是可读取的港口代码表（CSV 或 .xlsx）",
+    "CUSTOMS_PORT_COLUMNS_MISSING": "港口代码表缺少必需的列（details.columns）",
+    "CUSTOMS_PORT_EMPTY": "港口代码表中没有数据行",
+    "CUSTOMS_PORT_ROWS_INVALID": "港口代码表有错误的行，整张表未导入（details.rows）",
+    "CUSTOMS_PORT_DISABLED": "已停用的港口不能设为默认主港",
     "CUSTOMS_BATCH_STATE_AUTOMATIC": "批次状态随单证自动变化，不能手动修改",
     "CUSTOMS_IMPORT_ALREADY_DECLARED": "这次导入已经申报过（details.batch_id）",
     "CUSTOMS_SUMMARY_NOTHING": "这个月没有可汇总的结关清单",
@@ -220,6 +226,57 @@ class CustomsError:
             f"目的国 {names} 在港口代码表中没有默认指运港：请在批次的「指运港」中选择港口后再申报",
             status=409,
             details={"countries": countries},
+        )
+
+    @staticmethod
+    def pod_not_enabled(pods: list[str]) -> ApiError:
+        return ApiError(
+            "CUSTOMS_POD_NOT_ENABLED",
+            f"指运港 {'、'.join(pods)} 不在港口代码表中或已停用：请在批次的「指运港」中重新选择后再申报",
+            status=409,
+            details={"pods": pods},
+        )
+
+    @staticmethod
+    def port_file_invalid(reason: str) -> ApiError:
+        return ApiError(
+            "CUSTOMS_PORT_FILE_INVALID",
+            f"无法读取港口代码表：{reason}。请上传 CSV（UTF-8 或 GB18030）或 .xlsx 文件",
+            status=422,
+            details={"reason": reason},
+        )
+
+    @staticmethod
+    def port_columns_missing(columns: list[str]) -> ApiError:
+        return ApiError(
+            "CUSTOMS_PORT_COLUMNS_MISSING",
+            f"港口代码表缺少列：{'、'.join(columns)}（表头应为 代码、名称、国家(地区)代码、默认主港）",
+            status=422,
+            details={"columns": columns},
+        )
+
+    @staticmethod
+    def port_empty() -> ApiError:
+        return ApiError("CUSTOMS_PORT_EMPTY", "港口代码表中没有数据行，未导入", status=422)
+
+    @staticmethod
+    def port_rows_invalid(rows: list[dict[str, Any]]) -> ApiError:
+        first = rows[0]
+        more = f"等 {len(rows)} 处错误" if len(rows) > 1 else ""
+        return ApiError(
+            "CUSTOMS_PORT_ROWS_INVALID",
+            f"第 {first['row']} 行{first['message']}{more}；整张表未导入，原有港口代码不变",
+            status=422,
+            details={"rows": rows},
+        )
+
+    @staticmethod
+    def port_disabled(code: str) -> ApiError:
+        return ApiError(
+            "CUSTOMS_PORT_DISABLED",
+            f"港口 {code} 已停用，不能设为默认主港：请先启用",
+            status=409,
+            details={"code": code},
         )
 
     @staticmethod

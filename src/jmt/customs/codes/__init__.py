@@ -1,14 +1,16 @@
-"""The customs code tables (CSV files beside this module, sources in README.md)."""
+"""The customs code tables: CSV files beside this module (sources in README.md), and the port code table,
+which the back office maintains in the database (``customs.PortCode``)."""
 
 from __future__ import annotations
 
 import csv
+import time
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-TABLES = ("units", "currencies", "countries", "transport_modes", "wrap_types", "ports")
+TABLES = ("units", "currencies", "countries", "transport_modes", "wrap_types")
 
 
 @dataclass(frozen=True)
@@ -51,24 +53,39 @@ def table(name: str) -> CodeTable:
     return CodeTable(name=name, entries=tuple((row["code"].strip(), row["name"].strip()) for row in rows))
 
 
-@cache
+# --- the port code table (customs.PortCode, maintained in the back office) ------------------------------
+# Read on every batch form and declaration, written a few times a year: the enabled rows are kept here for
+# PORTS_CACHE_SECONDS and dropped at once by every write of ``services/ports.py`` (other processes see a
+# write within that time).
+PORTS_CACHE_SECONDS = 30.0
+_ports_cache: tuple[float, tuple[tuple[str, str, str, bool], ...]] | None = None
+
+
+def ports_changed() -> None:
+    """Forget the cached table (called by every write of the port code table)."""
+    global _ports_cache
+    _ports_cache = None
+
+
+def _enabled_ports() -> tuple[tuple[str, str, str, bool], ...]:
+    global _ports_cache
+    now = time.monotonic()
+    if _ports_cache is None or now - _ports_cache[0] > PORTS_CACHE_SECONDS:
+        from jmt.customs.models import PortCode
+
+        rows = PortCode.objects.filter(enabled=True).order_by("country", "-is_main", "code")
+        _ports_cache = (now, tuple(rows.values_list("code", "name", "country", "is_main")))
+    return _ports_cache[1]
+
+
 def ports() -> tuple[tuple[str, str, str], ...]:
-    """``(code, name, destination country)`` of every row of ``ports.csv``."""
-    with (HERE / "ports.csv").open(encoding="utf-8", newline="") as fh:
-        lines = [line for line in fh if not line.startswith("#")]
-    return tuple((r["code"].strip(), r["name"].strip(), r["country"].strip()) for r in csv.DictReader(lines))
+    """``(code, name, destination country)`` of every enabled row of the port code table."""
+    return tuple((code, name, country) for code, name, country, _ in _enabled_ports())
 
 
-@cache
 def main_ports() -> dict[str, str]:
-    """Destination country code → the code of its main port (``ports.csv``, ``main`` = 1)."""
-    with (HERE / "ports.csv").open(encoding="utf-8", newline="") as fh:
-        lines = [line for line in fh if not line.startswith("#")]
-    found: dict[str, str] = {}
-    for row in csv.DictReader(lines):
-        if row.get("main", "").strip() == "1":
-            found.setdefault(row["country"].strip(), row["code"].strip())
-    return found
+    """Destination country code → the code of its main port (an enabled row marked 默认主港)."""
+    return {country: code for code, _, country, is_main in _enabled_ports() if is_main}
 
 
 def main_port(country: str) -> str:

@@ -19,6 +19,7 @@ from jmt.customs.models.gateway import CheckStatus, GatewayConfig
 from jmt.customs.models.imports import ImportRow, ImportStatus, OrderImport
 from jmt.customs.models.messages import Direction, Message, Outbox, OutboxState, Receipt
 from jmt.customs.models.notices import CustomsNotice
+from jmt.customs.models.ports import PortCode, PortSource
 
 __all__ = [
     "PRE_RECEIPT_STATUSES",
@@ -42,6 +43,8 @@ __all__ = [
     "OrderLine",
     "Outbox",
     "OutboxState",
+    "PortCode",
+    "PortSource",
     "Receipt",
     "StatisticsFlag",
     "SummaryApply",

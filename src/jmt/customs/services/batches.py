@@ -81,8 +81,10 @@ def batch_defaults(merchant: Any, config: GatewayConfig | None = None) -> dict[s
     }
 
 
-def validate_batch(values: dict[str, Any]) -> dict[str, str]:
-    """Field → Chinese message for every problem of a batch's declaration fields."""
+def validate_batch(values: dict[str, Any], *, pod_chosen: bool = False) -> dict[str, str]:
+    """Field → Chinese message for every problem of a batch's declaration fields. ``pod_chosen``: the 指运港
+    is being set now, so it must be an enabled port of the table (a port disabled since does not stop a
+    rename; the declaration refuses it, ``CUSTOMS_POD_NOT_ENABLED``)."""
     flag = values.get("statistics_flag") or ""
     return v.collect(
         {
@@ -105,7 +107,7 @@ def validate_batch(values: dict[str, Any]) -> dict[str, str]:
             "cop_code": v.enterprise_code(values.get("cop_code") or "", "传输企业代码"),
             "cop_name": v.required(values.get("cop_name") or "", "传输企业名称"),
             "dxp_id": v.required(values.get("dxp_id") or "", "DXP ID"),
-            "pod": v.pod(values.get("pod") or ""),
+            "pod": v.pod(values.get("pod") or "", chosen=pod_chosen),
         }
     )
 
@@ -122,7 +124,7 @@ def batch_create(*, actor: Actor, merchant: Any, values: dict[str, Any]) -> Batc
     given = _clean({name: values.get(name) for name in EDITABLE_FIELDS})
     merged = batch_defaults(merchant) | {name: value for name, value in given.items() if value != ""}
     merged["name"] = given.get("name", "")
-    problems = validate_batch(merged)
+    problems = validate_batch(merged, pod_chosen=True)
     if problems:
         raise v.validation_error(problems)
     with transaction.atomic():
@@ -153,7 +155,7 @@ def batch_update(*, actor: Actor, batch: Batch, changes: dict[str, Any]) -> Batc
         if declaration and batch_locked(batch):
             raise CustomsError.batch_locked()
         merged = {name: getattr(batch, name) for name in EDITABLE_FIELDS} | changes
-        problems = validate_batch(merged)
+        problems = validate_batch(merged, pod_chosen="pod" in declaration)
         if problems:
             raise v.validation_error(problems)
         before = snapshot(batch, EDITABLE_FIELDS)

@@ -57,6 +57,7 @@ from jmt.customs.services.batch_flow import batch_follow
 from jmt.customs.services.batches import batch_defaults
 from jmt.customs.services.gateway import ensure_ready
 from jmt.customs.services.submission import SubmitReport, _submit, orders_submit_system, schedule_dispatch
+from jmt.customs.services.validation import enabled_pods
 from jmt.customs.xml.builders import build_ceb505
 
 logger = logging.getLogger(__name__)
@@ -239,6 +240,9 @@ def order_import_declare(
         )
         if no_port:
             raise CustomsError.pod_missing(no_port)
+        refused = sorted({pod_for(batch, lines[0].data) for lines in declarable} - enabled_pods())
+        if refused:
+            raise CustomsError.pod_not_enabled(refused)
         order_ids = _create_documents(batch, declarable)
         report = orders_submit_system(batch=batch, order_ids=order_ids)
         report.add(
@@ -265,7 +269,7 @@ def order_import_declare(
 
 def pod_for(batch: Batch, head: dict[str, Any]) -> str:
     """指运港 (POD) of one inventory: the row's own port, else the batch's, else the main port of the
-    destination country (``codes/ports.csv``) — a port code, never the country code."""
+    destination country (the port code table, ``customs.PortCode``) — a port code, never the country code."""
     return str(head.get("pod") or "") or batch.pod or main_port(str(head.get("country") or ""))
 
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from jmt.core.errors import ApiError
-from jmt.customs.codes import table
+from jmt.customs.codes import ports, table
 
 ENTERPRISE_CODE = re.compile(r"^[0-9A-Z]{10}$|^[0-9A-Z]{18}$")
 CUSTOMS_CODE = re.compile(r"^\d{4}$")
@@ -39,11 +39,20 @@ def port_code(value: str, label: str = "出口口岸代码") -> str:
     return "" if PORT_CODE.match(value) else f"{label}应为 4 位代码，如 2305"
 
 
-def pod(value: str) -> str:
-    """指运港 (optional on a batch: empty means each inventory's destination country's main port)."""
+def pod(value: str, *, chosen: bool = False) -> str:
+    """指运港 (optional on a batch: empty means each inventory's destination country's main port). A port
+    being ``chosen`` (a new batch, or a changed 指运港) must also be an enabled code of the port code table."""
     if not value:
         return ""
-    return "" if POD_CODE.match(value) else "指运港代码应为海关港口代码表中的 3–4 位代码，如 ULAX（洛杉矶）"
+    if not POD_CODE.match(value):
+        return "指运港代码应为海关港口代码表中的 3–4 位代码，如 ULAX（洛杉矶）"
+    if chosen and value not in enabled_pods():
+        return f"指运港 {value} 不在港口代码表中或已停用，请从列表中选择"
+    return ""
+
+
+def enabled_pods() -> set[str]:
+    return {code for code, _, _ in ports()}
 
 
 def traf_mode(value: str) -> str:

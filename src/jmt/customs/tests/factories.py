@@ -75,7 +75,7 @@ def make_batch(merchant: Merchant, *, gateway: bool = True, **overrides: Any) ->
         "agent_name": "连云港捷晶报关有限公司",
         "owner_code": EBC_CODE,
         "owner_name": "东海晶莹水晶有限公司",
-        "pod": "ULAX",  # 指运港: a port of the port code table (codes/ports.csv), not the country
+        "pod": "ULAX",  # 指运港: a port of the port code table (customs.PortCode, sample rows), not the country
         "cop_code": "3207960B01",
         "cop_name": "连云港捷晶报关有限公司",
         "dxp_id": "DXPENT0000012345",
