@@ -316,6 +316,7 @@ ADMIN_MODULES: tuple[Module, ...] = (
             Item("filings", "DA", "申报受理", "/operations/filings"),
             Item("customs", "CA", "报关流程可视化", "/operations/customs"),
             Item("gateway", "C6", "点点通接口配置", "/operations/gateway"),
+            Item("ports", "C1", "港口代码表", "/operations/ports", "海关港口代码表：指运港与各国家（地区）默认主港"),
             Item("refunds", "TA", "退税管理", "/operations/refunds"),
             Item("fx", "FA", "结汇管理", "/operations/fx"),
             Item("ratings", "U4", "服务评价", "/operations/ratings", "商户对已办结业务的评价与回复"),

@@ -1,11 +1,12 @@
 """Back office of customs at /api/v1/admin/customs: 点点通 configurations (C6), the node-tracking board
-(CA) and the viewer of every message sent and received."""
+(CA), the viewer of every message sent and received, and the port code table (港口代码表)."""
 
 from typing import Any
 
 from django.db.models import Exists, OuterRef
-from django.http import HttpRequest
-from ninja import Query, Router
+from django.http import HttpRequest, HttpResponse
+from ninja import File, Query, Router
+from ninja.files import UploadedFile
 
 from jmt.core.pagination import paginate
 from jmt.core.permissions import actor_of, require
@@ -13,7 +14,9 @@ from jmt.core.schemas import error_responses
 from jmt.customs import schemas_batches as s
 from jmt.customs import selectors_admin as adm
 from jmt.customs import selectors_batches as sel
+from jmt.customs import selectors_ports as ports
 from jmt.customs.models import Batch, Direction, Message, Order, OutboxState
+from jmt.customs.services import ports as port_services
 from jmt.customs.services.gateway import gateway_config_recheck, gateway_config_save, readiness
 from jmt.merchants.models import Merchant
 
@@ -236,3 +239,109 @@ def messages_get(request: HttpRequest, message_id: int) -> dict[str, Any]:
         "receipts": receipts,
         "documents": adm.message_documents(message),
     }
+
+
+# --- 港口代码表 (the port code table, issue 11 item 6) ---------------------------------------------------
+
+
+@router.get(
+    "/ports",
+    response={200: s.PortCodePage, **error_responses(401, 403, 404, 422)},
+    operation_id="customs_admin_ports_list",
+    summary="港口代码表（指运港与各国家默认主港）",
+    description="按代码或名称（`keyword`）、国家（地区）代码或中文名称（`country`）、是否启用筛选。",
+)
+@require(ports.PORTS_VIEW)
+def ports_list(request: HttpRequest, query: Query[s.PortListQuery]) -> dict[str, Any]:
+    rows = ports.port_list(keyword=query.keyword, country=query.country, enabled=query.enabled)
+    return paginate(rows, page=query.page, page_size=query.page_size).map(ports.port_out).out()
+
+
+@router.get(
+    "/ports/state",
+    response={200: s.PortTableStateOut, **error_responses(401, 403, 404)},
+    operation_id="customs_admin_ports_state",
+    summary="港口代码表的状态（是否仍为示例数据）",
+)
+@require(ports.PORTS_VIEW)
+def ports_state(request: HttpRequest) -> dict[str, Any]:
+    return ports.port_table_state()
+
+
+@router.get(
+    "/ports/template",
+    response={200: None, **error_responses(401, 403, 404)},
+    operation_id="customs_admin_ports_template",
+    summary="下载港口代码表导入模板（CSV）",
+    openapi_extra={"responses": {200: {"description": "CSV 模板", "content": {"text/csv": {}}}}},
+)
+@require(ports.PORTS_VIEW)
+def ports_template(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(port_services.template(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = "attachment; filename*=UTF-8''%E6%B8%AF%E5%8F%A3%E4%BB%A3%E7%A0%81%E8%A1%A8.csv"
+    return response
+
+
+@router.post(
+    "/ports/import",
+    response={200: s.PortTableStateOut, **error_responses(401, 403, 404, 422)},
+    operation_id="customs_admin_ports_import",
+    summary="导入海关港口代码表（整表替换）",
+    description="CSV（UTF-8 或 GB18030）或 .xlsx，列：代码、名称、国家(地区)代码、默认主港（是/否）。先逐行校验，"
+    "任何一行有误即 422 `CUSTOMS_PORT_ROWS_INVALID`（`details.rows` 列出行号与原因），原表不变；全部通过后在"
+    "一个事务中替换整张表。缺列 422 `CUSTOMS_PORT_COLUMNS_MISSING`，无法读取 422 `CUSTOMS_PORT_FILE_INVALID`。",
+)
+@require(ports.PORTS_EDIT)
+def ports_import(request: HttpRequest, file: File[UploadedFile]) -> dict[str, Any]:
+    content = file.read(port_services.MAX_FILE_BYTES + 1)
+    port_services.port_table_import(actor=actor_of(request), file_name=file.name or "港口代码表", content=content)
+    return ports.port_table_state()
+
+
+@router.patch(
+    "/ports/{port_code_id}",
+    response={200: s.PortCodeOut, **error_responses(401, 403, 404, 422)},
+    operation_id="customs_admin_ports_update",
+    summary="修改港口的名称或国家（地区）",
+    description="改到另一个国家（地区）的港口不再是默认主港。",
+)
+@require(ports.PORTS_EDIT)
+def ports_update(request: HttpRequest, port_code_id: int, payload: s.PortCodeIn) -> dict[str, Any]:
+    port = port_services.port_update(actor=actor_of(request), port=ports.port_get(port_code_id), values=payload.dict())
+    return ports.port_out(port)
+
+
+@router.post(
+    "/ports/{port_code_id}/main",
+    response={200: s.PortCodeOut, **error_responses(401, 403, 404, 409)},
+    operation_id="customs_admin_ports_set_main",
+    summary="设为所在国家（地区）的默认主港",
+    description="原默认主港随之取消；已停用的港口 409 `CUSTOMS_PORT_DISABLED`。",
+)
+@require(ports.PORTS_EDIT)
+def ports_set_main(request: HttpRequest, port_code_id: int) -> dict[str, Any]:
+    return ports.port_out(port_services.port_set_main(actor=actor_of(request), port=ports.port_get(port_code_id)))
+
+
+@router.post(
+    "/ports/{port_code_id}/enable",
+    response={200: s.PortCodeOut, **error_responses(401, 403, 404)},
+    operation_id="customs_admin_ports_enable",
+    summary="启用港口",
+)
+@require(ports.PORTS_EDIT)
+def ports_enable(request: HttpRequest, port_code_id: int) -> dict[str, Any]:
+    port = port_services.port_set_enabled(actor=actor_of(request), port=ports.port_get(port_code_id), enabled=True)
+    return ports.port_out(port)
+
+
+@router.post(
+    "/ports/{port_code_id}/disable",
+    response={200: s.PortCodeOut, **error_responses(401, 403, 404)},
+    operation_id="customs_admin_ports_disable",
+    summary="停用港口（不再能选作指运港，也不再是默认主港）",
+)
+@require(ports.PORTS_EDIT)
+def ports_disable(request: HttpRequest, port_code_id: int) -> dict[str, Any]:
+    port = port_services.port_set_enabled(actor=actor_of(request), port=ports.port_get(port_code_id), enabled=False)
+    return ports.port_out(port)

@@ -27,6 +27,11 @@ ACTIONS = {
     "outbox_retry": "重新发送报文",
     "order_import_row_delete": "在预览中删除导入行",
     "order_import_row_restore": "恢复在预览中删除的导入行",
+    "port_table_import": "导入港口代码表",
+    "port_update": "修改港口代码",
+    "port_set_main": "设置默认主港",
+    "port_enable": "启用港口",
+    "port_disable": "停用港口",
 }
 
 # Keys the customs services write into a log entry's before/after that are not model fields.
@@ -54,6 +59,8 @@ RECORDED_KEYS = {
     "file_name": "文件名",
     "comment": "说明",
     "app_secret_hint": "接入密钥末 4 位",
+    "mains": "默认主港数",
+    "sample_rows": "示例数据行数",
 }
 
 OBJECT_TYPES = (
@@ -64,6 +71,7 @@ OBJECT_TYPES = (
     "customs.InvtCancel",
     "customs.Outbox",
     "customs.GatewayConfig",
+    "customs.PortCode",
 )
 
 

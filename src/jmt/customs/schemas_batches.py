@@ -441,3 +441,49 @@ class CustomsMessageDetailOut(CustomsMessageOut):
     outbox: CustomsOutboxOut | None
     receipts: list[CustomsReceiptOut]
     documents: list[dict[str, str]] = Field(description="报文携带的单证：编号与状态")
+
+
+# --- the port code table (back office) ------------------------------------------------------------
+
+
+class PortCodeOut(Schema):
+    id: int
+    code: str = Field(description="港口代码（CEB603 POD，3–4 位）")
+    name: str
+    country: str = Field(description="国家（地区）代码")
+    country_name: str
+    is_main: bool = Field(description="该国家（地区）的默认主港：清单未指定指运港时使用")
+    enabled: bool = Field(description="停用的港口不能作为指运港")
+    source: Literal["sample", "official"]
+    source_label: str
+    updated_at: datetime
+
+
+class PortCodePage(Schema):
+    items: list[PortCodeOut]
+    total: int
+    page: int
+    page_size: int
+
+
+class PortListQuery(Schema):
+    page: int = Field(1, ge=1)
+    page_size: int = Field(20, ge=1, le=100)
+    keyword: str = Field("", description="代码或名称")
+    country: str = Field("", description="国家（地区）代码或中文名称")
+    enabled: bool | None = None
+
+
+class PortTableStateOut(Schema):
+    total: int
+    enabled: int
+    countries: int
+    mains: int
+    sample_rows: int
+    is_sample: bool = Field(description="表中仍有示例数据：请导入海关港口代码表")
+    updated_at: datetime | None
+
+
+class PortCodeIn(Schema):
+    name: str = Field(min_length=1, max_length=100, examples=["洛杉矶"])
+    country: str = Field(min_length=1, max_length=20, examples=["502"], description="国家（地区）代码")
