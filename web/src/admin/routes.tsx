@@ -25,6 +25,7 @@ const ParametersPage = lazy(() => import('./pages/system/parameters/ParametersPa
 const MonitorPage = lazy(() => import('./pages/system/monitor/MonitorPage'));
 const MerchantsPage = lazy(() => import('./pages/merchants/list/MerchantsPage'));
 const GatewayConfigsPage = lazy(() => import('./pages/operations/gateway/GatewayConfigsPage'));
+const PortCodesPage = lazy(() => import('./pages/operations/ports/PortCodesPage'));
 const CustomsBoardPage = lazy(() => import('./pages/operations/customs/CustomsBoardPage'));
 const FxAdminPage = lazy(() => import('./pages/operations/fx/FxAdminPage'));
 const FilingsQueuePage = lazy(() => import('./pages/operations/filings/FilingsQueuePage'));
@@ -51,6 +52,7 @@ export const BUILT_PAGES = [
   { path: '/system/monitor', title: '系统监控', permission: 'system:monitor:view' },
   { path: '/merchants', title: '商户信息管理', permission: 'merchants:list:view' },
   { path: '/operations/gateway', title: '点点通接口配置', permission: 'operations:gateway:view' },
+  { path: '/operations/ports', title: '港口代码表', permission: 'operations:ports:view' },
   { path: '/operations/customs', title: '报关流程可视化', permission: 'operations:customs:view' },
   { path: '/operations/fx', title: '结汇管理', permission: 'operations:fx:view' },
   { path: '/operations/filings', title: '申报受理', permission: 'operations:filings:view' },
@@ -111,6 +113,7 @@ export function AdminRoutes() {
           <Route path="system/monitor" element={<MonitorPage />} />
           <Route path="merchants" element={<MerchantsPage />} />
           <Route path="operations/gateway" element={<GatewayConfigsPage />} />
+          <Route path="operations/ports" element={<PortCodesPage />} />
           <Route path="operations/customs" element={<CustomsBoardPage />} />
           <Route path="operations/fx" element={<FxAdminPage />} />
           <Route path="operations/filings" element={<FilingsQueuePage />} />
