@@ -73,6 +73,7 @@ ADMIN = [
     ("admin-merchants", "/admin/merchants", 1440),
     ("admin-onboarding", "/admin/merchants/onboarding", 1440),
     ("admin-gateway", "/admin/operations/gateway", 1440),
+    ("admin-ports", "/admin/operations/ports", 1440),
     ("admin-customs", "/admin/operations/customs", 1440),
     ("admin-logistics", "/admin/operations/logistics", 1440),
     ("admin-filings", "/admin/operations/filings", 1440),
