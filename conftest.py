@@ -139,8 +139,10 @@ S3_BUCKET = "jmt-uploads"
 @pytest.fixture
 def s3(settings: Any) -> Iterator[Any]:
     """The default storage switched to a bucket on moto's local S3 server (JMT_STORAGE=s3 in production);
-    yields a boto3 client of that server."""
+    yields a boto3 client of that server. The bucket starts empty: moto keeps its state per process, so it
+    is reset first (an object left by an earlier test would otherwise still be there)."""
     import socket
+    import urllib.request
 
     import boto3  # type: ignore[import-untyped]
     from moto.server import ThreadedMotoServer
@@ -151,6 +153,7 @@ def s3(settings: Any) -> Iterator[Any]:
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
     endpoint = f"http://127.0.0.1:{port}"
+    urllib.request.urlopen(urllib.request.Request(f"{endpoint}/moto-api/reset", method="POST")).close()  # noqa: S310
     credentials = {"aws_access_key_id": "test-key", "aws_secret_access_key": "test-secret"}
     client = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1", **credentials)
     client.create_bucket(Bucket=S3_BUCKET)

@@ -32,18 +32,21 @@ say() { printf '\n==> %s\n' "$*"; }
 
 say "packages"
 "$SRC/deploy/ensure-packages.sh" nginx python3 python3-venv openssl logrotate ca-certificates \
-  postgresql-client pgbackrest rsync
+  postgresql-client pgbackrest rsync curl
 
 say "user and directories"
-id jmt >/dev/null 2>&1 || useradd --system --home-dir "$VAR" --shell /usr/sbin/nologin jmt
+id jmt >/dev/null 2>&1 || useradd --system --user-group --home-dir "$VAR" --shell /usr/sbin/nologin jmt
 install -d -o root -g root -m 0755 "$APP"
-install -d -o jmt -g jmt -m 0750 "$VAR" "$VAR/media" "$VAR/archive" "$VAR/static"
+# nginx (www-data) serves $VAR/static itself: it may pass through $VAR (0711, no listing) but not into media/.
+install -d -o jmt -g jmt -m 0711 "$VAR"
+install -d -o jmt -g jmt -m 0750 "$VAR/media"
+install -d -o jmt -g jmt -m 0755 "$VAR/static"
 install -d -o root -g jmt -m 0750 "$ETC" "$ETC/tls"
 install -d -o www-data -g adm -m 0750 /var/log/nginx/jmt
 
 say "code → $APP"
 if [ "$SRC" != "$APP" ]; then
-  rsync -a --delete --exclude .git --exclude .venv --exclude node_modules --exclude var --exclude '__pycache__' \
+  rsync -a --chown=root:root --delete --exclude .git --exclude .venv --exclude node_modules --exclude var --exclude '__pycache__' \
     "$SRC/" "$APP/"
 fi
 if [ ! -f "$APP/web/dist/index.html" ]; then
@@ -60,9 +63,11 @@ say "configuration $ETC/jmt.env"
 if [ ! -f "$ETC/jmt.env" ]; then
   secret() { openssl rand -base64 64 | tr -d '\n/+=' | cut -c1-64; }
   fernet() { openssl rand -base64 32 | tr '+/' '-_'; }
-  sed -e "s|^DJANGO_SECRET_KEY=.*|DJANGO_SECRET_KEY=$(secret)|" \
-      -e "s|^JMT_JWT_SIGNING_KEY=.*|JMT_JWT_SIGNING_KEY=$(secret)|" \
-      -e "s|^JMT_FIELD_ENCRYPTION_KEY=.*|JMT_FIELD_ENCRYPTION_KEY=$(fernet)|" \
+  # Generated first: a failing openssl stops the script here instead of writing an empty secret.
+  secret_key="$(secret)"; jwt_key="$(secret)"; field_key="$(fernet)"
+  sed -e "s|^DJANGO_SECRET_KEY=.*|DJANGO_SECRET_KEY=$secret_key|" \
+      -e "s|^JMT_JWT_SIGNING_KEY=.*|JMT_JWT_SIGNING_KEY=$jwt_key|" \
+      -e "s|^JMT_FIELD_ENCRYPTION_KEY=.*|JMT_FIELD_ENCRYPTION_KEY=$field_key|" \
       -e "s|jmt.example.cn|$SERVER_NAME|g" \
       "$APP/deploy/jmt.env.example" > "$ETC/jmt.env.new"
   chmod 0640 "$ETC/jmt.env.new"; chown root:jmt "$ETC/jmt.env.new"; mv "$ETC/jmt.env.new" "$ETC/jmt.env"
@@ -115,6 +120,7 @@ fi
 say "database migrations and static files"
 jmt-manage migrate --noinput
 jmt-manage collectstatic --noinput -v 0
+chmod -R u=rwX,go=rX "$VAR/static"   # read by nginx whatever root's umask was
 
 say "start"
 systemctl daemon-reload

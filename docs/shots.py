@@ -81,6 +81,10 @@ ADMIN = [
     ("admin-fx", "/admin/operations/fx", 1440),
     ("admin-training", "/admin/content/training", 1440),
     ("admin-showroom", "/admin/content/showroom", 1440),
+    ("admin-crystal", "/admin/content/crystal", 1440),
+    ("admin-dashboards-overview", "/admin/dashboards/overview", 1440),
+    ("admin-dashboards-service", "/admin/dashboards/service", 1440),
+    ("admin-dashboards-screen", "/admin/dashboards/overview/screen", 1600),  # the 1920×1080 stage at 1600×900
     ("admin-accounts", "/admin/system/accounts", 1440),
     ("admin-roles", "/admin/system/roles", 1440),
     ("admin-logs", "/admin/system/logs", 1440),

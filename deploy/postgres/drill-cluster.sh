@@ -82,7 +82,7 @@ import json,sys; print(next(n['nodename'] for n in json.load(sys.stdin) if n['as
   down)
     for name in node1 node2 monitor; do
       pgid="$(ps -eo pid,pgid,args | awk -v d="$DIR/$name" '$1 == $2 && $3 == "pg_autoctl" && $0 ~ "pg_autoctl run --pgdata "d"$" {print $2; exit}')"
-      [ -n "$pgid" ] && kill -TERM -- "-$pgid" 2>/dev/null || true
+      if [ -n "$pgid" ]; then kill -TERM -- "-$pgid" 2>/dev/null || true; fi
     done
     sleep 3
     for name in node1 node2 monitor; do

@@ -289,7 +289,6 @@ if os.environ.get("JMT_CONTENT_SECURITY_POLICY"):
 
 # --- operation log, monitor, scheduler ---
 AUDIT_ARCHIVE_AFTER_DAYS = int(os.environ.get("JMT_AUDIT_ARCHIVE_AFTER_DAYS", "180"))  # also a system parameter
-AUDIT_ARCHIVE_DIR = Path(os.environ.get("JMT_AUDIT_ARCHIVE_DIR", VAR_DIR / "archive"))
 REQUEST_METRICS_FLUSH_SECONDS = float(os.environ.get("JMT_REQUEST_METRICS_FLUSH_SECONDS", "5"))
 SCHEDULER_TICK_SECONDS = float(os.environ.get("JMT_SCHEDULER_TICK_SECONDS", "30"))
 

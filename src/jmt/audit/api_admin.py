@@ -7,9 +7,7 @@ from ninja import Query, Router, Status
 
 from jmt.audit import labels, selectors, services
 from jmt.audit import schemas as s
-from jmt.audit.archive import archive_path
 from jmt.audit.downloads import OPERATION_LOGS
-from jmt.audit.errors import AuditError
 from jmt.core.pagination import paginate, paginate_large
 from jmt.core.permissions import actor_of, require
 from jmt.core.schemas import error_responses
@@ -120,7 +118,5 @@ def archives_list(request: HttpRequest, query: Query[s.AuditPageQuery]) -> dict[
 @require(EXPORT)
 def archives_download(request: HttpRequest, archive_id: int) -> StreamingHttpResponse:
     archive = selectors.archive_get(actor=actor_of(request), archive_id=archive_id)
-    path = archive_path(archive)
-    if not path.is_file():
-        raise AuditError.archive_file_missing()
-    return file_response(request, path.open("rb"), content_type="application/gzip", filename=archive.file_name)
+    handle = selectors.archive_open(archive)
+    return file_response(request, handle, content_type="application/gzip", filename=archive.file_name)

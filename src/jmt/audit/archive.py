@@ -6,10 +6,14 @@ month becomes one file: ``operation-logs-2026-01.jsonl.gz`` (JSON lines, one log
 A row that turns up later in a month already archived (a clock set wrong, an import) goes into a
 further part, ``operation-logs-2026-01-part2.jsonl.gz``.
 
-Per month, one transaction: the rows are read in id order (locked on PostgreSQL), written to the
-file, deleted, and the :class:`AuditArchive` row is created — if anything fails the rows stay and
-the file is removed, so a log is always in exactly one place. Running it again finds nothing older
-than the boundary and does nothing.
+The files go through Django's storage API under ``audit-archives/`` — the local disk under
+MEDIA_ROOT (so the nightly backup's uploads tar holds them) or the S3-compatible bucket every app
+machine reaches (``JMT_STORAGE=s3``, docs/scaling.md).
+
+Per month, one transaction: the rows are read in id order (locked on PostgreSQL), packed into a
+temporary file, deleted, the file is stored and the :class:`AuditArchive` row is created — if
+anything fails the rows stay and the stored file is removed, so a log is always in exactly one
+place. Running it again finds nothing older than the boundary and does nothing.
 """
 
 from __future__ import annotations
@@ -18,14 +22,15 @@ import gzip
 import hashlib
 import json
 import logging
-import os
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
@@ -38,6 +43,7 @@ from jmt.audit.services import diff, record_event, system_actor
 logger = logging.getLogger("jmt.audit")
 
 DELETE_BATCH = 1000
+STORAGE_FOLDER = "audit-archives"
 
 
 @dataclass(frozen=True)
@@ -45,12 +51,6 @@ class ArchivedMonth:
     month: date
     file_name: str
     row_count: int
-
-
-def archive_dir() -> Path:
-    path = Path(settings.AUDIT_ARCHIVE_DIR)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def month_start(moment: datetime) -> datetime:
@@ -99,14 +99,6 @@ def _rows(start: datetime, end: datetime) -> Iterator[dict[str, Any]]:
     return queryset.iterator(chunk_size=EXPORT_CHUNK_SIZE)
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while block := handle.read(1024 * 1024):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _file_name(month: date, part: int) -> str:
     stem = f"operation-logs-{month:%Y-%m}"
     return f"{stem}.jsonl.gz" if part == 1 else f"{stem}-part{part}.jsonl.gz"
@@ -114,15 +106,13 @@ def _file_name(month: date, part: int) -> str:
 
 def _archive_month(start: datetime, end: datetime) -> ArchivedMonth | None:
     month = start.date()
-    folder = archive_dir()
-    temporary = folder / f".operation-logs-{month:%Y-%m}.{os.getpid()}.tmp"
-    final: Path | None = None
+    stored: str | None = None
     try:
-        with transaction.atomic():
+        with transaction.atomic(), tempfile.TemporaryFile(dir=getattr(settings, "EXPORT_TMP_DIR", None)) as handle:
             ids: list[int] = []
             first: datetime | None = None
             last: datetime | None = None
-            with temporary.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as packed:
+            with gzip.GzipFile(fileobj=handle, mode="wb", mtime=0) as packed:
                 for row in _rows(start, end):
                     line = json.dumps(archive_line(row), ensure_ascii=False, cls=DjangoJSONEncoder)
                     packed.write(line.encode() + b"\n")
@@ -130,7 +120,6 @@ def _archive_month(start: datetime, end: datetime) -> ArchivedMonth | None:
                     first = row["created_at"] if first is None else min(first, row["created_at"])
                     last = row["created_at"] if last is None else max(last, row["created_at"])
             if not ids or first is None or last is None:
-                temporary.unlink(missing_ok=True)
                 return None
             deleted = 0
             for offset in range(0, len(ids), DELETE_BATCH):
@@ -139,17 +128,22 @@ def _archive_month(start: datetime, end: datetime) -> ArchivedMonth | None:
                 raise RuntimeError(f"archived {len(ids)} rows of {month:%Y-%m} but deleted {deleted}")
             taken = AuditArchive.objects.filter(month=month).order_by("-part").values_list("part", flat=True).first()
             part = (taken or 0) + 1
-            final = folder / _file_name(month, part)
-            os.replace(temporary, final)
+            file_name = _file_name(month, part)
+            size = handle.tell()
+            handle.seek(0)
+            sha256 = hashlib.file_digest(handle, "sha256").hexdigest()
+            handle.seek(0)
+            stored = default_storage.save(f"{STORAGE_FOLDER}/{file_name}", File(handle, name=file_name))
             archive = AuditArchive.objects.create(
                 month=month,
                 part=part,
-                file_name=final.name,
+                file_name=file_name,
+                storage_path=stored,
                 row_count=len(ids),
                 first_created_at=first,
                 last_created_at=last,
-                sha256=_sha256(final),
-                size_bytes=final.stat().st_size,
+                sha256=sha256,
+                size_bytes=size,
             )
             record_event(
                 actor=system_actor(),
@@ -169,12 +163,11 @@ def _archive_month(start: datetime, end: datetime) -> ArchivedMonth | None:
                 ),
             )
     except BaseException:
-        temporary.unlink(missing_ok=True)
-        if final is not None:
-            final.unlink(missing_ok=True)
+        if stored is not None:
+            default_storage.delete(stored)  # no row, no file
         raise
-    logger.info("archived %d operation logs of %s into %s", len(ids), f"{month:%Y-%m}", final.name)
-    return ArchivedMonth(month=month, file_name=final.name, row_count=len(ids))
+    logger.info("archived %d operation logs of %s into %s", len(ids), f"{month:%Y-%m}", stored)
+    return ArchivedMonth(month=month, file_name=file_name, row_count=len(ids))
 
 
 def operation_logs_archive(*, after_days: int, now: datetime | None = None) -> list[ArchivedMonth]:
@@ -197,7 +190,3 @@ def operation_logs_archive(*, after_days: int, now: datetime | None = None) -> l
         if result is None:  # rows vanished under us (another archiver): look again
             continue
         done.append(result)
-
-
-def archive_path(archive: AuditArchive) -> Path:
-    return archive_dir() / archive.file_name

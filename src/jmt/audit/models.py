@@ -39,12 +39,13 @@ class AuditArchive(models.Model):
     """One compressed file of operation logs moved out of the table: a calendar month (or a late part of one).
 
     The rows it holds were deleted in the same transaction that created this row, so a log is always
-    in exactly one place: the table or one archive file.
+    in exactly one place: the table or one archive file (kept through the storage API: jmt.audit.archive).
     """
 
     month = models.DateField("月份")  # the first day of the month
     part = models.PositiveSmallIntegerField("分卷", default=1)
     file_name = models.CharField("文件名", max_length=200, unique=True)
+    storage_path = models.CharField("存储路径", max_length=300)  # name in Django's default storage (disk or S3)
     row_count = models.PositiveIntegerField("条数")
     first_created_at = models.DateTimeField("最早记录时间")
     last_created_at = models.DateTimeField("最晚记录时间")

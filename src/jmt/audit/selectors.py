@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db.models import Q, QuerySet
 
 from jmt.audit.errors import AuditError
@@ -164,3 +166,10 @@ def archive_get(*, actor: Actor, archive_id: int) -> AuditArchive:
     if archive is None:
         raise NotFound()
     return archive
+
+
+def archive_open(archive: AuditArchive) -> File:
+    """The archive's file, opened for reading through the storage API (local disk or S3); 410 if it is gone."""
+    if not default_storage.exists(archive.storage_path):
+        raise AuditError.archive_file_missing()
+    return default_storage.open(archive.storage_path, "rb")

@@ -6,7 +6,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.core.files.storage import default_storage
 
+from conftest import S3_BUCKET
 from jmt.accounts.models import User
 from jmt.audit.archive import operation_logs_archive
 from jmt.audit.models import AuditArchive, OperationLog
@@ -20,8 +22,9 @@ NOW = datetime(2026, 9, 15, 10, tzinfo=SH)  # 180 days before: 2026-03-19, so Ja
 
 @pytest.fixture(autouse=True)
 def archive_dir(settings, tmp_path):
-    settings.AUDIT_ARCHIVE_DIR = tmp_path / "archive"
-    return settings.AUDIT_ARCHIVE_DIR
+    """The default storage is the local disk under MEDIA_ROOT: the archives land in its audit-archives/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT / "audit-archives"
 
 
 @pytest.fixture
@@ -77,6 +80,7 @@ def test_running_it_again_changes_nothing(lin, archive_dir):
 
     assert operation_logs_archive(after_days=180, now=NOW) == []
     assert {p.name: p.read_bytes() for p in archive_dir.iterdir()} == files
+    assert list(files) == ["operation-logs-2026-01.jsonl.gz"]
     assert (AuditArchive.objects.count(), OperationLog.objects.count()) == (1, logs)
 
 
@@ -99,7 +103,7 @@ def test_a_failure_keeps_the_rows_and_leaves_no_file(lin, archive_dir, monkeypat
     with pytest.raises(RuntimeError):
         operation_logs_archive(after_days=180, now=NOW)
     assert OperationLog.objects.count() == 1
-    assert list(archive_dir.iterdir()) == []
+    assert not any(archive_dir.iterdir())  # the file stored a moment before the failure was removed again
 
 
 def test_the_archive_is_listed_and_downloads_with_the_same_content(admin_api, lin, archive_dir):
@@ -127,10 +131,40 @@ def test_a_missing_archive_file_is_a_clear_error(admin_api, lin, archive_dir):
     make_log(actor=lin, created_at=at(1, 5))
     operation_logs_archive(after_days=180, now=NOW)
     archive = AuditArchive.objects.get()
-    (archive_dir / archive.file_name).unlink()
+    default_storage.delete(archive.storage_path)
     response = admin_api.get(f"/admin/audit/archives/{archive.pk}/download")
     assert response.status_code == 410
     assert response.json()["code"] == "AUDIT_ARCHIVE_FILE_MISSING"
+
+
+def test_on_the_object_store_the_archive_is_written_to_the_bucket_and_downloads_from_it(admin_api, lin, s3):
+    """JMT_STORAGE=s3: every app machine reads the archive the worker on another one wrote."""
+    january = [make_log(actor=lin, created_at=at(1, d)) for d in (5, 6)]
+    done = operation_logs_archive(after_days=180, now=NOW)
+    assert [(m.file_name, m.row_count) for m in done] == [("operation-logs-2026-01.jsonl.gz", 2)]
+    archive = AuditArchive.objects.get()
+    assert archive.storage_path == "audit-archives/operation-logs-2026-01.jsonl.gz"
+
+    stored = s3.get_object(Bucket=S3_BUCKET, Key=archive.storage_path)["Body"].read()
+    assert (len(stored), hashlib.sha256(stored).hexdigest()) == (archive.size_bytes, archive.sha256)
+    assert [json.loads(line)["id"] for line in gzip.decompress(stored).splitlines()] == [e.pk for e in january]
+
+    response = admin_api.get(f"/admin/audit/archives/{archive.pk}/download")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == stored
+
+
+def test_on_the_object_store_a_failure_leaves_no_object_behind(lin, s3, monkeypatch):
+    make_log(actor=lin, created_at=at(1, 5))
+
+    def broken(**kwargs):
+        raise RuntimeError("database gone")
+
+    monkeypatch.setattr(AuditArchive.objects, "create", broken)
+    with pytest.raises(RuntimeError):
+        operation_logs_archive(after_days=180, now=NOW)
+    assert OperationLog.objects.count() == 1
+    assert s3.list_objects_v2(Bucket=S3_BUCKET).get("KeyCount") == 0
 
 
 def test_archives_are_refused_to_staff_without_the_log_permission(api, staff_without_logs, lin):

@@ -82,7 +82,7 @@ def test_workers_ticking_at_the_same_moment_enqueue_a_due_task_once():
 def test_the_worker_command_enqueues_due_periodic_tasks_and_runs_them(settings, tmp_path):
     from django_tasks_db.models import DBTaskResult
 
-    settings.AUDIT_ARCHIVE_DIR = tmp_path
+    settings.MEDIA_ROOT = tmp_path
     PeriodicTaskState.objects.create(name="audit.archive_operation_logs", next_run_at=NOW)
     PeriodicTaskState.objects.create(name="system.prune_runtime_rows", next_run_at=NOW)
     call_command("worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
