@@ -8,8 +8,8 @@
 store (``order_import_create``) in wall-clock and in processor seconds (this process and the reader
 child: the figure to compare when the machine is shared), the process's peak memory and the reader
 child process's, the time of the checked, sandboxed read alone, the raw calamine parse time (every cell
-read, nothing else, in process) and the raw COPY time (the same rows, already built, copied into the
-table).
+read, nothing else, in process) and the raw COPY time (the same rows' COPY payload, already built,
+written into the table).
 Not a test: it prints JSON and exits 0.
 """
 
@@ -80,7 +80,7 @@ def measure(path: Path) -> None:
     from python_calamine import CalamineWorkbook
 
     from jmt.customs.excel.safety import read_sheet
-    from jmt.customs.excel.store import COPY_COLUMNS, _record
+    from jmt.customs.excel.store import COPY_COLUMNS, copy_blocks
     from jmt.customs.models import ImportRow, OrderImport
     from jmt.customs.services.imports import order_import_create
 
@@ -106,19 +106,18 @@ def measure(path: Path) -> None:
         cells += len(row)
     raw_parse = time.perf_counter() - started
 
-    records = [_record(result.order_import.pk, row) for row in result.outcome.rows]
     copy_seconds = 0.0
     if connection.vendor == "postgresql":
         with transaction.atomic():
             scratch = OrderImport.objects.create(merchant=actor.merchant, file_name="raw-copy", sha256="0")
-            records = [(scratch.pk, *record[1:]) for record in records]
+            blocks = list(copy_blocks(scratch.pk, result.outcome.rows))
             started = time.perf_counter()
             with (
                 connection.cursor() as cursor,
                 cursor.cursor.copy(f"COPY {ImportRow._meta.db_table} ({', '.join(COPY_COLUMNS)}) FROM STDIN") as copy,
             ):
-                for record in records:
-                    copy.write_row(record)
+                for block in blocks:
+                    copy.write(block)
             copy_seconds = time.perf_counter() - started
             transaction.set_rollback(True)
     order_import = result.order_import
