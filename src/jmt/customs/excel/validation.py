@@ -17,6 +17,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.db import connection
+from django.db.models import BooleanField, QuerySet
+from django.db.models.expressions import RawSQL
+
 from jmt.customs.errors import CELL_ERROR_CODES
 from jmt.customs.excel import normalize as n
 from jmt.customs.excel.columns import BY_KEY, COLUMNS, EXAMPLE_PREFIX, MAX_LINES_PER_ORDER, ORDER_LEVEL
@@ -322,28 +326,41 @@ def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
         yield items[start : start + size]
 
 
+def _pairs_in_use(queryset: QuerySet[Any], field: str, keys: list[str], pair: tuple[str, str]) -> set[tuple[str, str]]:
+    """``pair`` of each row of ``queryset`` whose ``field`` is one of ``keys``. PostgreSQL takes the keys
+    as one array parameter (tens of thousands of placeholders cost Django and psycopg more than the
+    query itself); elsewhere they go in chunks of ``DB_CHUNK``."""
+    found: set[tuple[str, str]] = set()
+    if not keys:
+        return found
+    if connection.vendor == "postgresql":
+        model = queryset.model._meta
+        column = f'"{model.db_table}"."{model.get_field(field).column}"'
+        any_of = RawSQL(f"{column} = ANY(%s)", (keys,), output_field=BooleanField())  # noqa: S611 - names from the model, keys a parameter
+        found.update(queryset.filter(any_of).values_list(*pair))
+        return found
+    for chunk in _chunks(keys, DB_CHUNK):
+        found.update(queryset.filter(**{f"{field}__in": chunk}).values_list(*pair))
+    return found
+
+
 def check_against_database(orders: dict[tuple[str, str], list[Row]], *, merchant_id: int) -> None:
     """Order numbers this merchant already declared on the same platform; waybill numbers in use."""
     # The platform and carrier codes narrow each query to the unique indexes' leading columns.
-    order_nos = sorted({key[1] for key in orders})
     platforms = sorted({key[0] for key in orders})
-    existing: set[tuple[str, str]] = set()
-    for chunk in _chunks(order_nos, DB_CHUNK):
-        existing.update(
-            Order.objects.filter(merchant_id=merchant_id, ebp_code__in=platforms, order_no__in=chunk).values_list(
-                "ebp_code", "order_no"
-            )
-        )
+    existing = _pairs_in_use(
+        Order.objects.filter(merchant_id=merchant_id, ebp_code__in=platforms),
+        "order_no",
+        sorted({key[1] for key in orders}),
+        ("ebp_code", "order_no"),
+    )
     heads = [lines[0].values for lines in orders.values() if lines[0].values["logisticsNo"]]
-    waybill_nos = sorted({head["logisticsNo"] for head in heads})
-    carriers = sorted({head["logisticsCode"] for head in heads})
-    used: set[tuple[str, str]] = set()
-    for chunk in _chunks(waybill_nos, DB_CHUNK):
-        used.update(
-            Logistics.objects.filter(logistics_code__in=carriers, logistics_no__in=chunk).values_list(
-                "logistics_code", "logistics_no"
-            )
-        )
+    used = _pairs_in_use(
+        Logistics.objects.filter(logistics_code__in=sorted({head["logisticsCode"] for head in heads})),
+        "logistics_no",
+        sorted({head["logisticsNo"] for head in heads}),
+        ("logistics_code", "logistics_no"),
+    )
     for key, lines in orders.items():
         if key in existing:
             for row in lines:
