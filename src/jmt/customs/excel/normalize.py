@@ -24,7 +24,6 @@ _FULL_WIDTH_ALNUM: dict[int, int | None] = {
     code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
 }
 _FULL_WIDTH_ALNUM.update({0x3000: 0x20, 0x00A0: 0x20, 0x200B: None, 0xFEFF: None, 0x2009: 0x20})
-_SPACES = re.compile(r"\s+")
 _ALLOWED_SYMBOLS = frozenset("©®™°")
 _ENTERPRISE = re.compile(r"^[0-9A-Z]{10}$|^[0-9A-Z]{18}$")
 _HS = re.compile(r"^\d{10}$")
@@ -36,10 +35,13 @@ _DATE_PATTERNS = (
 MAX_INTEGER_DIGITS = 14  # decimal totalDigits=19 fractionDigits=5
 MAX_DECIMALS = 5
 QUANTUM = Decimal(1).scaleb(-MAX_DECIMALS)
+_TOO_LARGE = Decimal(10) ** MAX_INTEGER_DIGITS
 
 
 def as_text(raw: Raw) -> str:
     """Any cell as trimmed half-width text; whole floats lose their ``.0`` (Excel stores 123 as 123.0)."""
+    if type(raw) is str:  # most cells: runs of whitespace become one space, the ends are trimmed
+        return " ".join(raw.translate(_FULL_WIDTH).split())
     if raw is None or raw == "":
         return ""
     if isinstance(raw, bool):
@@ -54,8 +56,7 @@ def as_text(raw: Raw) -> str:
         return raw.date().isoformat() if raw.time() == datetime.min.time() else raw.isoformat(sep=" ")
     if isinstance(raw, date):
         return raw.isoformat()
-    text = str(raw).translate(_FULL_WIDTH)
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(str(raw).translate(_FULL_WIDTH).split())
 
 
 def as_typed_text(raw: Raw) -> str:
@@ -63,7 +64,7 @@ def as_typed_text(raw: Raw) -> str:
     punctuation kept as typed."""
     if not isinstance(raw, str):
         return as_text(raw)
-    return _SPACES.sub(" ", raw.translate(_FULL_WIDTH_ALNUM)).strip()
+    return " ".join(raw.translate(_FULL_WIDTH_ALNUM).split())
 
 
 def unsupported_character(value: str) -> str | None:
@@ -73,19 +74,41 @@ def unsupported_character(value: str) -> str | None:
     and letters, marks, digits and punctuation of the Basic Multilingual Plane (é, ñ, ß in foreign
     names). Refused: characters beyond U+FFFF, emoji presentation selectors and joiners, and symbols
     that only GB18030's four-byte range has."""
-    for char in value:
-        if char.isascii() or char in _ALLOWED_SYMBOLS:
-            continue
-        code_point = ord(char)
-        if code_point > 0xFFFF or 0xFE00 <= code_point <= 0xFE0F or char in "\u200d\u20e3":
-            return char
+    if value.isascii():
+        return None
+    found = _refused_pattern().search(value)
+    return found.group() if found else None
+
+
+def _refused(char: str) -> bool:
+    """The rule of ``unsupported_character`` for one character of the Basic Multilingual Plane outside ASCII."""
+    if char in _ALLOWED_SYMBOLS:
+        return False
+    if 0xFE00 <= ord(char) <= 0xFE0F or char in "\u200d\u20e3":
+        return True
+    try:
         if len(char.encode("gb18030")) <= 2:
+            return False
+    except UnicodeEncodeError:  # a lone surrogate: no message can carry it
+        return True
+    category = unicodedata.category(char)
+    return not (category[0] in "LMNP" or category in ("Zs", "Sc", "Sm", "Sk"))
+
+
+@cache
+def _refused_pattern() -> re.Pattern[str]:
+    """The refused characters as one regex class: the rule applied once to every code point of the
+    Basic Multilingual Plane, everything beyond it refused (a cell is then checked at C speed)."""
+    ranges: list[tuple[int, int]] = []
+    for code_point in range(0x80, 0x10000):
+        if not _refused(chr(code_point)):
             continue
-        category = unicodedata.category(char)
-        if category[0] in "LMNP" or category in ("Zs", "Sc", "Sm", "Sk"):
-            continue
-        return char
-    return None
+        if ranges and ranges[-1][1] == code_point - 1:
+            ranges[-1] = (ranges[-1][0], code_point)
+        else:
+            ranges.append((code_point, code_point))
+    members = "".join(f"\\u{first:04x}-\\u{last:04x}" for first, last in ranges)
+    return re.compile(f"[{members}\\U00010000-\\U0010ffff]")
 
 
 def compact(raw: Raw) -> str:
@@ -156,7 +179,7 @@ def decimal(raw: Raw) -> tuple[str, str | None]:
     if not number.is_finite():
         return as_text(raw), "NUMBER_INVALID"
     number = number.quantize(QUANTUM, rounding=ROUND_HALF_UP) if _decimals(number) > MAX_DECIMALS else number
-    if abs(number) >= Decimal(10) ** MAX_INTEGER_DIGITS:
+    if abs(number) >= _TOO_LARGE:
         return as_text(raw), "NUMBER_INVALID"
     normal = number.normalize()
     return (format(normal, "f") if normal != 0 else "0"), None

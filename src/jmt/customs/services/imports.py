@@ -35,10 +35,10 @@ from jmt.customs.excel.validation import (
     Defaults,
     Outcome,
     Row,
-    _normaliser,
     _row,
     check_across_rows,
     check_against_database,
+    positions_of,
     validate,
 )
 from jmt.customs.models import (
@@ -421,9 +421,8 @@ def _create_documents(batch: Batch, groups: list[list[ImportRow]]) -> list[int]:
 def _revalidated(row_no: int, data: dict[str, str]) -> Row:
     """One stored row through the same normalisation and checks as an upload (values as text)."""
     keys = [column.key for column in COLUMNS]
-    positions = [(index, key, _normaliser(key)) for index, key in enumerate(keys)]
     cells: list[object] = [data.get(key, "") for key in keys]
-    return _row(row_no, cells, positions)
+    return _row(row_no, cells, positions_of(dict(enumerate(keys))))
 
 
 def _locked_row(order_import: OrderImport, row_id: int) -> tuple[OrderImport, ImportRow]:
