@@ -299,6 +299,8 @@ export default function ShipmentNewPage() {
             ))
           }
         </Form.Array>
+        {/* An empty header ends the 货品 group: antd-mobile would otherwise repeat 「货品」 above what follows. */}
+        <Form.Header />
         <Form.Item label="特殊货物">
           <div className="m-lg__checks">
             <Form.Item noStyle name="battery" valuePropName="checked">
