@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editUntilText, starsText, starWord } from './ratings';
+import { editUntilText, ratingFocus, starsText, starWord } from './ratings';
 
 describe('rating words', () => {
   it('names every star count in Chinese', () => {
@@ -9,5 +9,14 @@ describe('rating words', () => {
 
   it('says until which day a rating may be changed', () => {
     expect(editUntilText('2026-12-12T10:00:00+08:00')).toMatch(/^12月1[12]日前可修改$/);
+  });
+});
+
+describe('the rating a message link names', () => {
+  it('reads the id of /me/ratings?id=… and ignores anything else', () => {
+    expect(ratingFocus(new URLSearchParams('id=42'))).toBe(42);
+    expect(ratingFocus(new URLSearchParams('tab=pending'))).toBeNull();
+    expect(ratingFocus(new URLSearchParams('id=abc'))).toBeNull();
+    expect(ratingFocus(new URLSearchParams('id=-3'))).toBeNull();
   });
 });

@@ -31,3 +31,9 @@ export function editUntilText(editUntil: string): string {
   const until = new Date(editUntil);
   return `${until.getMonth() + 1}月${until.getDate()}日前可修改`;
 }
+
+/** The rating a 站内信 link names (`/me/ratings?id=…`, sent when 捷晶 replies), to highlight in 我的评价. */
+export function ratingFocus(params: URLSearchParams): number | null {
+  const id = Number(params.get('id'));
+  return Number.isInteger(id) && id > 0 ? id : null;
+}

@@ -1,12 +1,12 @@
 /** 我的评价 (U4): the merchant's ratings with 捷晶's replies, and the completed items 待评价. */
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { App, Button, Modal, Rate, Segmented, Space, Tag, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { RateForm } from '@/shared/components/RateCard';
 import { formatDateTime } from '@/shared/datetime';
 import { errorMessage, unwrap } from '@/shared/errors';
-import { EDIT_RULE, editUntilText, starWord, type MyRating, type PendingRating } from '@/shared/ratings';
+import { EDIT_RULE, editUntilText, ratingFocus, starWord, type MyRating, type PendingRating } from '@/shared/ratings';
 import { useMe } from '@/shared/session';
 
 type Editing = { pending: PendingRating } | { rating: MyRating } | null;
@@ -18,6 +18,15 @@ export function RatingsTab() {
   const tab = params.get('tab') === 'pending' ? 'pending' : 'mine';
   const [answered, setAnswered] = useState<'all' | 'yes' | 'no'>('all');
   const [editing, setEditing] = useState<Editing>(null);
+  // A 站内信 link (/me/ratings?id=…) names one rating: the first load asks for the page that holds it.
+  const focus = ratingFocus(params);
+  const [page, setPage] = useState(1);
+  const [focusPending, setFocusPending] = useState(focus !== null);
+  const [loaded, setLoaded] = useState(0);
+  useEffect(() => {
+    if (focus === null || !loaded) return;
+    document.querySelector(`[data-row-key="${focus}"]`)?.scrollIntoView({ block: 'center' });
+  }, [focus, loaded]);
   const mineRef = useRef<ActionType>();
   const pendingRef = useRef<ActionType>();
 
@@ -127,11 +136,15 @@ export function RatingsTab() {
           search={false}
           options={false}
           params={{ answered }}
+          rowClassName={(r) => (r.id === focus ? 'jmt-rate__focus' : '')}
           headerTitle={
             <Segmented
               size="small"
               value={answered}
-              onChange={(v) => setAnswered(v as typeof answered)}
+              onChange={(v) => {
+                setAnswered(v as typeof answered);
+                setPage(1);
+              }}
               options={[
                 { value: 'all', label: '全部' },
                 { value: 'yes', label: '已回复' },
@@ -140,14 +153,27 @@ export function RatingsTab() {
             />
           }
           columns={mineColumns}
-          pagination={{ pageSize: 10, showSizeChanger: false }}
+          pagination={{ pageSize: 10, showSizeChanger: false, current: page, onChange: setPage }}
           locale={{ emptyText: '还没有评价；业务办结后可在业务页面或「待评价」中评价' }}
           request={async ({ current, pageSize }) => {
+            const looking = focusPending && focus !== null;
             const data = await unwrap(
               api.client.GET('/api/v1/ratings', {
-                params: { query: { page: current, page_size: pageSize, answered: answered === 'all' ? undefined : answered === 'yes' } },
+                params: {
+                  query: {
+                    page: current,
+                    page_size: pageSize,
+                    answered: answered === 'all' ? undefined : answered === 'yes',
+                    focus: looking ? focus : undefined,
+                  },
+                },
               }),
             );
+            if (looking) {
+              setFocusPending(false);
+              setPage(data.page);
+            }
+            setLoaded((n) => n + 1);
             return { data: data.items, total: data.total, success: true };
           }}
           data-testid="my-ratings"
