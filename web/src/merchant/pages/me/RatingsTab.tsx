@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { RateForm } from '@/shared/components/RateCard';
 import { formatDateTime } from '@/shared/datetime';
 import { errorMessage, unwrap } from '@/shared/errors';
-import { EDIT_RULE, editUntilText, ratingFocus, starWord, type MyRating, type PendingRating } from '@/shared/ratings';
+import { EDIT_RULE, editUntilText, ratingFocus, starWord, submitRating, targetOf, type MyRating, type PendingRating, type RatingValues } from '@/shared/ratings';
 import { useMe } from '@/shared/session';
 
 type Editing = { pending: PendingRating } | { rating: MyRating } | null;
@@ -30,17 +30,10 @@ export function RatingsTab() {
   const mineRef = useRef<ActionType>();
   const pendingRef = useRef<ActionType>();
 
-  const save = async (v: { stars: number; comment: string }) => {
+  const save = async (v: RatingValues) => {
     if (!editing) return;
     try {
-      if ('pending' in editing) {
-        const { kind, object_id } = editing.pending;
-        await unwrap(api.client.POST('/api/v1/ratings/subjects/{kind}/{object_id}', { params: { path: { kind, object_id } }, body: v }));
-        message.success('感谢您的评价！');
-      } else {
-        await unwrap(api.client.PATCH('/api/v1/ratings/{rating_id}', { params: { path: { rating_id: editing.rating.id } }, body: v }));
-        message.success('评价已修改');
-      }
+      message.success((await submitRating(api, targetOf(editing), v)) === 'updated' ? '评价已修改' : '感谢您的评价！');
       setEditing(null);
       mineRef.current?.reload();
       pendingRef.current?.reload();

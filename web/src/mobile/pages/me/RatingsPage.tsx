@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { formatDateTime } from '@/shared/datetime';
 import { errorMessage, unwrap } from '@/shared/errors';
-import { EDIT_RULE, ratingFocus, type MyRating, type PendingRating } from '@/shared/ratings';
+import { EDIT_RULE, ratingFocus, submitRating, targetOf, type MyRating, type PendingRating, type RatingValues } from '@/shared/ratings';
 import { useMe } from '@/shared/session';
 import { MobileEmpty } from '../../components/MobileEmpty';
 import { MobileRateForm, MobileRatingView } from '../../components/MobileRateCard';
@@ -142,17 +142,10 @@ export default function RatingsPage() {
   const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState<{ pending: PendingRating } | { rating: MyRating } | null>(null);
 
-  const save = async (v: { stars: number; comment: string }) => {
+  const save = async (v: RatingValues) => {
     if (!editing) return;
     try {
-      if ('pending' in editing) {
-        const { kind, object_id } = editing.pending;
-        await unwrap(api.client.POST('/api/v1/ratings/subjects/{kind}/{object_id}', { params: { path: { kind, object_id } }, body: v }));
-        Toast.show({ icon: 'success', content: '感谢您的评价' });
-      } else {
-        await unwrap(api.client.PATCH('/api/v1/ratings/{rating_id}', { params: { path: { rating_id: editing.rating.id } }, body: v }));
-        Toast.show({ icon: 'success', content: '评价已修改' });
-      }
+      Toast.show({ icon: 'success', content: (await submitRating(api, targetOf(editing), v)) === 'updated' ? '评价已修改' : '感谢您的评价' });
       setEditing(null);
       setVersion((n) => n + 1);
     } catch (e) {
