@@ -1,7 +1,7 @@
 /** 我的评价 (U4): the merchant's ratings with 捷晶's replies, and the completed items 待评价. */
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { App, Button, Modal, Rate, Segmented, Space, Tag, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { RateForm } from '@/shared/components/RateCard';
 import { formatDateTime } from '@/shared/datetime';
@@ -22,11 +22,10 @@ export function RatingsTab() {
   const focus = ratingFocus(params);
   const [page, setPage] = useState(1);
   const [focusPending, setFocusPending] = useState(focus !== null);
-  const [loaded, setLoaded] = useState(0);
-  useEffect(() => {
-    if (focus === null || !loaded) return;
-    document.querySelector(`[data-row-key="${focus}"]`)?.scrollIntoView({ block: 'center' });
-  }, [focus, loaded]);
+  const scrollToFocus = (rows: MyRating[]) => {
+    if (focus === null || !rows.some((r) => r.id === focus)) return;
+    requestAnimationFrame(() => document.querySelector(`[data-row-key="${focus}"]`)?.scrollIntoView({ block: 'center' }));
+  };
   const mineRef = useRef<ActionType>();
   const pendingRef = useRef<ActionType>();
 
@@ -130,6 +129,7 @@ export function RatingsTab() {
           options={false}
           params={{ answered }}
           rowClassName={(r) => (r.id === focus ? 'jmt-rate__focus' : '')}
+          onLoad={scrollToFocus}
           headerTitle={
             <Segmented
               size="small"
@@ -166,7 +166,6 @@ export function RatingsTab() {
               setFocusPending(false);
               setPage(data.page);
             }
-            setLoaded((n) => n + 1);
             return { data: data.items, total: data.total, success: true };
           }}
           data-testid="my-ratings"
