@@ -82,7 +82,7 @@ export default function ShipmentNewPage() {
       message.success(`运单 ${created.number} 已下单`);
       navigate(`/logistics/shipments/${created.id}`);
     } catch (e) {
-      form.setFields(fieldErrors(e));
+      form.setFields(fieldErrors(e) as never); // antd types name paths per form shape; the server's are dynamic
       message.error(errorMessage(e));
     } finally {
       setSaving(false);
