@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import time
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -204,7 +205,7 @@ def test_an_export_whose_worker_died_is_marked_failed_with_a_chinese_reason(merc
     assert fail_stuck_downloads.call() == {"failed": 0}
 
 
-def test_a_worker_finishing_after_its_export_was_given_up_keeps_no_file(kinds, merchant_admin, _media_in_tmp):
+def test_a_worker_finishing_after_its_export_was_given_up_keeps_no_file(kinds, merchant_admin, settings):
     from jmt.accounts.selectors import build_actor
     from jmt.downloads.services import downloads_fail_stuck
 
@@ -219,7 +220,7 @@ def test_a_worker_finishing_after_its_export_was_given_up_keeps_no_file(kinds, m
 
     download = Download.objects.get()
     assert (download.status, download.storage_path) == (DownloadStatus.FAILED, "")
-    assert [p for p in _media_in_tmp.rglob("*") if p.is_file()] == []
+    assert [p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()] == []
     titles = list(Message.objects.filter(recipient=merchant_admin).values_list("title", flat=True))
     assert titles == ["「慢导出」生成失败"]  # once, not followed by 「已生成」
 

@@ -42,7 +42,8 @@ def test_the_rate_history_reaches_today_so_the_last_30_days_have_rates():
     assert usd.order_by("rate_date").first().rate_date <= today - dt.timedelta(days=360)
     assert all(s.fetched_at <= timezone.now() for s in usd.order_by("-rate_date")[:3])
     figure = fx_volatility(Window(today - dt.timedelta(days=29), today), None)
-    assert figure.value is not None and figure.value > 0
+    assert figure.value is not None
+    assert figure.value > 0
 
 
 def test_the_rate_history_run_again_later_adds_only_the_new_days():

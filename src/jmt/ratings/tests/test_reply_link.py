@@ -35,7 +35,8 @@ def test_the_reply_message_opens_my_ratings_with_the_rating_on_the_pc_and_on_the
     assert 'path="me/:tab"' in pc_routes
     assert "key: 'ratings'" in (WEB / "merchant" / "pages" / "me" / "MePage.tsx").read_text(encoding="utf-8")
     # Both pages take the rating to highlight from the link's ?id= and ask the list for its page.
-    for page in (WEB / "merchant" / "pages" / "me" / "RatingsTab.tsx", WEB / "mobile" / "pages" / "me" / "RatingsPage.tsx"):
+    pages = (WEB / "merchant" / "pages" / "me" / "RatingsTab.tsx", WEB / "mobile" / "pages" / "me" / "RatingsPage.tsx")
+    for page in pages:
         source = page.read_text(encoding="utf-8")
         assert "ratingFocus(params)" in source, f"{page.name} 没有读取链接中的评价"
         assert "focus" in source
