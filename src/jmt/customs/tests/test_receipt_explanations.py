@@ -125,7 +125,7 @@ def test_a_document_in_a_receipt_status_without_its_code_is_explained_by_that_st
     explained = explain_document("inventory", Doc())
     assert (explained.label, explained.tone) == ("放行", "success")
     assert {code: DocStatus(status) for status, code in CODE_BY_STATUS.items()} == STATUS_BY_CODE
-    for status in DocStatus.values:
+    for status in DocStatus:
         Doc.status = status
         label = explain_document("inventory", Doc()).label
         assert label != status

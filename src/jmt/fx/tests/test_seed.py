@@ -39,7 +39,9 @@ def test_the_rate_history_reaches_today_so_the_last_30_days_have_rates():
     assert today - dt.timedelta(days=4) <= latest.rate_date <= today  # the last publication weekday
     assert latest.rate_date.weekday() < 5
     assert usd.filter(rate_date__gt=today - dt.timedelta(days=30)).count() >= 18
-    assert usd.order_by("rate_date").first().rate_date <= today - dt.timedelta(days=360)
+    first = usd.order_by("rate_date").first()
+    assert first is not None
+    assert first.rate_date <= today - dt.timedelta(days=360)
     assert all(s.fetched_at <= timezone.now() for s in usd.order_by("-rate_date")[:3])
     figure = fx_volatility(Window(today - dt.timedelta(days=29), today), None)
     assert figure.value is not None
