@@ -183,3 +183,45 @@ def test_on_the_merchant_pc_the_export_toast_leads_to_the_download_center(
     page.wait_for_timeout(400)  # let the drop-down finish opening: a click during its animation can be lost
     item.click()
     expect(page).to_have_url(re.compile(r"/downloads$"))
+
+
+def test_a_failed_export_is_generated_again_from_the_download_center_on_h5_and_pc(
+    asgi_url: str, new_context: Any, merchant_admin: User, declared: Merchant, media: Path
+):
+    reason = "超过 30 分钟仍未生成完成，后台任务可能已中断；请点击「重新生成」"
+    failed = Download.objects.create(
+        owner=merchant_admin,
+        merchant=declared,
+        surface="merchant",
+        kind="customs.orders",
+        title="报关订单与清单",
+        params={"status": "", "search": "", "batch_id": None},
+        file_format="xlsx",
+        file_name="报关订单与清单-20261205-090000.xlsx",
+        status=DownloadStatus.FAILED,
+        error=reason,
+        created_at=timezone.now() - timedelta(hours=1),
+    )
+    pc = new_context(viewport=PC).new_page()
+    pc.goto(f"{asgi_url}/healthz-not-a-page", timeout=60_000)  # a cold server on a busy machine
+    sign_in(pc, asgi_url, merchant_admin)
+    pc.goto(f"{asgi_url}/downloads")
+    expect(pc.get_by_test_id(f"download-status-{failed.pk}")).to_contain_text(reason, timeout=15_000)
+    expect(pc.get_by_test_id(f"download-retry-{failed.pk}")).to_be_visible()
+    shoot(pc, "downloads-pc-failed")
+
+    page = phone(new_context)
+    sign_in(page, asgi_url, merchant_admin)
+    page.goto(f"{asgi_url}/m/downloads")
+    row = page.get_by_test_id(f"m-download-{failed.pk}")
+    expect(row).to_contain_text(reason, timeout=15_000)
+    shoot(page, "downloads-h5-failed")
+    row.get_by_test_id(f"m-download-retry-{failed.pk}").click()
+    expect(row.get_by_text("排队")).to_be_visible(timeout=15_000)
+
+    run_ready_tasks()
+
+    expect(row.get_by_test_id(f"m-download-open-{failed.pk}")).to_be_visible(timeout=15_000)
+    expect(row).to_contain_text("2 行")
+    failed.refresh_from_db()
+    assert (failed.status, failed.error) == (DownloadStatus.DONE, "")

@@ -213,6 +213,8 @@ def test_compare_ship_with_the_cheapest_track_and_get_the_message(
     phone.get_by_test_id("goods-1").locator("input").nth(1).fill("Amethyst cluster")
     phone.get_by_test_id("goods-1").locator("input").nth(2).fill("3")
     expect(phone.get_by_test_id("packing-hint")).to_contain_text("水晶制品按易碎品处理")
+    # 「货品」 heads the goods once: 特殊货物 below them has no header of its own.
+    expect(phone.locator(".adm-list-header").filter(has_text=re.compile(r"^货品$"))).to_have_count(1)
     expect(phone.get_by_test_id("ship-price")).to_have_text(re.compile(r"^¥\d"), timeout=10_000)
     phone.get_by_test_id("goods-1").scroll_into_view_if_needed()
     shoot(phone, "logistics-ship-form-h5")

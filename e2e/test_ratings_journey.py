@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import httpx
@@ -88,10 +89,12 @@ def test_rate_a_delivered_shipment_on_the_phone_and_staff_answer_it(
     assert rating.replied_by == superadmin
     assert Message.objects.filter(recipient=merchant_admin, link=f"/me/ratings?id={rating.pk}").exists()
 
-    # 4. The phone shows 捷晶's answer; the rating can no longer be changed.
-    phone.goto(f"{asgi_url}/m/me/ratings")
+    # 4. The phone shows 捷晶's answer where the message's link leads, the rating highlighted; it can no
+    #    longer be changed.
+    phone.goto(f"{asgi_url}/m/me/ratings?id={rating.pk}")
     reply = phone.get_by_test_id("m-my-ratings").get_by_test_id("m-rate-reply")
     expect(reply).to_contain_text("感谢反馈！已与承运商核对清关时效", timeout=10_000)
+    expect(phone.get_by_test_id(f"m-my-rating-{rating.pk}")).to_have_class(re.compile("m-rate__focus"))
     shoot(phone, "ratings-answered-h5")
     phone.goto(f"{asgi_url}/m/logistics/shipments/{delivered.pk}")
     expect(phone.get_by_test_id("m-rate-reply")).to_be_visible(timeout=10_000)
@@ -103,8 +106,9 @@ def test_rate_a_delivered_shipment_on_the_phone_and_staff_answer_it(
     pc.goto(f"{asgi_url}/logistics/shipments/{delivered.pk}")
     expect(pc.get_by_test_id("rate-card").get_by_test_id("rate-reply")).to_contain_text("捷晶回复", timeout=15_000)
     shoot(pc, "ratings-rate-card-pc")
-    pc.goto(f"{asgi_url}/me/ratings")
+    pc.goto(f"{asgi_url}/me/ratings?id={rating.pk}")
     expect(pc.get_by_test_id("my-ratings").get_by_test_id("my-rating-reply")).to_be_visible(timeout=10_000)
+    expect(pc.locator(f'tr[data-row-key="{rating.pk}"]')).to_have_class(re.compile("jmt-rate__focus"))
     pc.get_by_test_id("ratings-tabs").get_by_text("待评价").click()
     expect(pc.get_by_text("近 30 天办结的业务都已评价，谢谢！")).to_be_visible(timeout=10_000)
     pc.get_by_test_id("ratings-tabs").get_by_text("已评价").click()

@@ -261,6 +261,9 @@ if STORAGE_BACKEND == "s3":
     }
 DOCUMENT_MAX_BYTES = int(os.environ.get("JMT_DOCUMENT_MAX_BYTES", str(10 * 1024 * 1024)))
 
+# 下载中心: an export queued or generating longer than this is taken as lost (its worker died) and marked 失败.
+DOWNLOAD_STUCK_MINUTES = int(os.environ.get("JMT_DOWNLOAD_STUCK_MINUTES", "30"))
+
 # --- background tasks (django-tasks with the database backend and db_worker) ---
 TASKS = {
     "default": {

@@ -19,6 +19,8 @@ from jmt.cockpits import facts
 from jmt.customs.models import Inventory, InventoryLine, Logistics, Message, Order, Receipt
 from jmt.fx.models import Account, Settlement
 from jmt.logistics.models import Carrier, Shipment
+from jmt.logistics.seed import RECIPIENTS
+from jmt.logistics.services import sender_from_profile
 from jmt.merchants.models import Merchant, RegistrationStatus
 from jmt.refunds.models import Claim
 from jmt.workflow.models import WorkflowEvent
@@ -279,6 +281,18 @@ def _settlements(rng: random.Random, merchants: list[Merchant], now: dt.datetime
         )
 
 
+# What the history's shipments carried: a parcel of crystal bracelets, as the merchant pages show it.
+SHIPPED_PARCEL = {"weight_kg": "2", "length_cm": "30", "width_cm": "20", "height_cm": "15"}
+SHIPPED_GOODS = {
+    "name": "天然白水晶手串",
+    "name_en": "Natural clear quartz bracelet",
+    "quantity": 20,
+    "unit_value": "18.00",
+    "hs_code": "7116200000",
+    "crystal": True,
+}
+
+
 def _shipments(rng: random.Random, merchants: list[Merchant], now: dt.datetime) -> None:
     carriers = list(Carrier.objects.filter(status="active")[:6])
     if not carriers:
@@ -287,20 +301,29 @@ def _shipments(rng: random.Random, merchants: list[Merchant], now: dt.datetime) 
     rows = []
     for index in range(160):
         carrier = carriers[index % len(carriers)]
+        merchant = merchants[index % 4]
         created = now - dt.timedelta(days=rng.uniform(0, DAYS))
         promised = rng.choice((4, 5, 7, 10))
         took = dt.timedelta(days=promised * speed[carrier.pk] * rng.uniform(0.7, 1.25))
         picked = created + dt.timedelta(hours=rng.uniform(4, 30))
         delivered = picked + took
         done = delivered < now
+        country, name, address = rng.choice([r for r in RECIPIENTS if r[0] in ("US", "JP", "GB", "DE", "AU")])
         rows.append(
             Shipment(
-                merchant=merchants[index % 4],
+                merchant=merchant,
                 number=f"{MARK}Y{index:05d}",
                 carrier=carrier,
-                country=rng.choice(("US", "JP", "GB", "DE", "AU")),
+                country=country,
+                sender=sender_from_profile(merchant, {}),
+                recipient={"name": name, "phone": "+00 1234 5678", "email": "", "company": "", "address": address},
+                parcels=[dict(SHIPPED_PARCEL)],
+                goods=[dict(SHIPPED_GOODS)],
+                fragile=True,
+                quote={"chargeable_weight": "2"},
                 amount=Decimal(rng.randint(90, 600)),
                 promised_days=promised,
+                tracking_no=f"{MARK}T{index:08d}" if picked < now else "",
                 picked_up_at=picked if picked < now else None,
                 delivered_at=delivered if done else None,
                 state="delivered" if done else ("in_transit" if picked < now else "ordered"),

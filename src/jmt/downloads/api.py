@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.files.storage import default_storage
 from django.http import HttpRequest, StreamingHttpResponse
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from jmt.core.permissions import AUTHENTICATED, PUBLIC, require
 from jmt.core.schemas import error_responses
@@ -51,6 +51,18 @@ def downloads_get(request: HttpRequest, download_id: int) -> dict[str, Any]:
 @require(AUTHENTICATED)
 def downloads_link(request: HttpRequest, download_id: int) -> dict[str, Any]:
     return views.link(request, download_id, MERCHANT)
+
+
+@router.post(
+    "/{int:download_id}/retry",
+    response={202: s.DownloadOut, **error_responses(401, 403, 404, 409, 422)},
+    operation_id="downloads_retry",
+    summary="重新生成：把生成失败的导出按原条件重新加入下载中心",
+    description="只对本人的「失败」任务：同一导出内容、筛选条件与文件格式重新排队，进度见下载中心。",
+)
+@require(AUTHENTICATED, allow_while_impersonating=True)  # as the export itself: the viewed user's own file
+def downloads_retry(request: HttpRequest, download_id: int) -> Status[dict[str, Any]]:
+    return Status(202, views.retry(request, download_id, MERCHANT))
 
 
 @router.get(

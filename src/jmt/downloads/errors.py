@@ -10,6 +10,7 @@ ERROR_CODES: dict[str, str] = {
     "DOWNLOAD_NOT_READY": "文件还在生成，完成后即可下载",
     "DOWNLOAD_EXPIRED": "文件已过期（保留 7 天），请重新导出",
     "DOWNLOAD_FAILED": "文件生成失败，请重新导出",
+    "DOWNLOAD_NOT_FAILED": "只有生成失败的导出可以重新生成",
     "DOWNLOAD_LINK_INVALID": "下载链接无效，请回到下载中心重新下载",
     "DOWNLOAD_LINK_EXPIRED": "下载链接已过期（5 分钟内有效），请回到下载中心重新下载",
     "DOWNLOAD_FILE_MISSING": "文件已不存在，请重新导出",
@@ -43,6 +44,10 @@ class DownloadError:
     @classmethod
     def failed(cls) -> ApiError:
         return cls._e("DOWNLOAD_FAILED", 409)
+
+    @classmethod
+    def not_failed(cls) -> ApiError:
+        return cls._e("DOWNLOAD_NOT_FAILED", 409)
 
     @classmethod
     def link_invalid(cls) -> ApiError:

@@ -4,6 +4,8 @@
 ``download_run`` runs in the task worker: it rebuilds the asker's actor, lets the kind's writer fill a
 temporary file while it reports progress, stores the file through Django's storage API and raises a
 站内信 (with its WeChat push). A failure leaves status 失败 with a Chinese reason, never a stack trace.
+``downloads_fail_stuck`` (periodic) gives up on a task whose worker died: still 排队 or 生成中 after
+``DOWNLOAD_STUCK_MINUTES``, it becomes 失败; ``download_retry`` queues a 失败 export again for its owner.
 """
 
 from __future__ import annotations
@@ -18,13 +20,14 @@ from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from jmt.audit.services import record, snapshot
 from jmt.core.auth import Actor
 from jmt.core.catalog import Surface
 from jmt.core.errors import ApiError, NotFound, PermissionDenied
-from jmt.downloads import registry
+from jmt.downloads import registry, selectors
 from jmt.downloads.errors import DownloadError
 from jmt.downloads.models import Download, DownloadStatus, DownloadSurface
 from jmt.merchants.models import Membership
@@ -33,7 +36,9 @@ logger = logging.getLogger("jmt.downloads")
 
 KEEP_DAYS = 7
 AUDITED = ("kind", "file_format", "params", "status")
+RETRY_AUDITED = (*AUDITED, "error", "created_at")
 FAILED_UNEXPECTEDLY = "生成文件时出错，请稍后重新导出；如仍失败请联系客服"
+STUCK = "超过 {minutes} 分钟仍未生成完成，后台任务可能已中断；请点击「重新生成」"
 
 
 def _surface_of(kind: registry.ExportKind) -> str:
@@ -94,6 +99,15 @@ def _save(download: Download, **fields: Any) -> None:
     Download.objects.filter(pk=download.pk).update(**fields)
 
 
+def _settle(download: Download, **fields: Any) -> bool:
+    """``_save`` the end of a run, unless the row is no longer 生成中 (given up on as stuck meanwhile)."""
+    if not Download.objects.filter(pk=download.pk, status=DownloadStatus.RUNNING).update(**fields):
+        return False
+    for name, value in fields.items():
+        setattr(download, name, value)
+    return True
+
+
 def download_run(*, download_id: int) -> Download | None:
     """Run a queued export (the worker's task). Returns the row, or None when it was not queued."""
     with transaction.atomic():
@@ -112,7 +126,7 @@ def download_run(*, download_id: int) -> Download | None:
         return download
     now = timezone.now()
     with transaction.atomic():
-        _save(
+        settled = _settle(
             download,
             status=DownloadStatus.DONE,
             progress=100,
@@ -122,6 +136,9 @@ def download_run(*, download_id: int) -> Download | None:
             finished_at=now,
             expires_at=now + timedelta(days=KEEP_DAYS),
         )
+        if not settled:  # already 失败 (stuck) and maybe queued again: this late file is not kept
+            default_storage.delete(stored)
+            return download
         _tell(download, f"「{download.title}」已生成，可在下载中心下载", f"共 {rows} 行，文件保留 {KEEP_DAYS} 天。")
     return download
 
@@ -151,8 +168,8 @@ def _write(download: Download) -> tuple[int, str, int]:
 
 def _fail(download: Download, reason: str) -> None:
     with transaction.atomic():
-        _save(download, status=DownloadStatus.FAILED, error=reason[:300], finished_at=timezone.now())
-        _tell(download, f"「{download.title}」生成失败", reason)
+        if _settle(download, status=DownloadStatus.FAILED, error=reason[:300], finished_at=timezone.now()):
+            _tell(download, f"「{download.title}」生成失败", reason)
 
 
 def _tell(download: Download, title: str, body: str) -> None:
@@ -179,3 +196,59 @@ def downloads_expire(*, now: Any = None) -> int:
             default_storage.delete(download.storage_path)
         _save(download, status=DownloadStatus.EXPIRED, storage_path="", size=0)
     return len(due)
+
+
+def downloads_fail_stuck(*, now: Any = None) -> int:
+    """Exports 排队 or 生成中 for longer than ``DOWNLOAD_STUCK_MINUTES`` (their worker died): 失败 with the
+    Chinese reason and a message to the owner, who may 重新生成. Returns how many were given up on."""
+    moment = now or timezone.now()
+    minutes = settings.DOWNLOAD_STUCK_MINUTES
+    cutoff = moment - timedelta(minutes=minutes)
+    waiting = Q(status=DownloadStatus.QUEUED, created_at__lte=cutoff)
+    running = Q(status=DownloadStatus.RUNNING, started_at__lte=cutoff)
+    stuck = list(Download.objects.filter(waiting | running).select_related("owner", "merchant").order_by("pk")[:1000])
+    reason = STUCK.format(minutes=minutes)
+    failed = 0
+    for download in stuck:
+        with transaction.atomic():
+            given_up = Download.objects.filter(pk=download.pk, status=download.status).update(
+                status=DownloadStatus.FAILED, error=reason, finished_at=moment
+            )
+            if given_up:  # not finished by its worker in the meantime
+                download.status, download.error = DownloadStatus.FAILED, reason
+                _tell(download, f"「{download.title}」生成失败", reason)
+                failed += 1
+    return failed
+
+
+@transaction.atomic
+def download_retry(*, actor: Actor, surface: str, download_id: int) -> Download:
+    """重新生成: the owner's 失败 export queued again, same kind, filters and format (anyone else: 404)."""
+    from jmt.downloads.tasks import run_download
+
+    found = selectors.download_get(actor=actor, surface=surface, download_id=download_id)
+    download = Download.objects.select_for_update().get(pk=found.pk)
+    if download.status != DownloadStatus.FAILED:
+        raise DownloadError.not_failed()
+    export = registry.get(download.kind)
+    if export is None:
+        raise DownloadError.kind_unknown()
+    if not actor.can(export.permission):
+        raise PermissionDenied(details={"permission": export.permission})
+    before = snapshot(download, RETRY_AUDITED)
+    now = timezone.now()
+    _save(
+        download,
+        status=DownloadStatus.QUEUED,
+        progress=0,
+        rows=0,
+        error="",
+        created_at=now,
+        started_at=None,
+        finished_at=None,
+        file_name=export.file_name(download.file_format, timezone.localtime(now)),
+    )
+    after = snapshot(download, RETRY_AUDITED)
+    record(actor=actor, module="downloads", action="download_retry", obj=download, before=before, after=after)
+    run_download.enqueue(download.pk)
+    return download

@@ -22,3 +22,11 @@ def expire_downloads() -> dict[str, object]:
     from jmt.downloads.services import downloads_expire
 
     return {"expired": downloads_expire()}
+
+
+@task()
+def fail_stuck_downloads() -> dict[str, object]:
+    """Scheduled every 5 minutes: exports whose worker died (排队 / 生成中 too long) become 失败."""
+    from jmt.downloads.services import downloads_fail_stuck
+
+    return {"failed": downloads_fail_stuck()}

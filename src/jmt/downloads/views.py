@@ -8,7 +8,7 @@ from django.http import HttpRequest
 
 from jmt.core.pagination import paginate
 from jmt.core.permissions import actor_of
-from jmt.downloads import links, selectors
+from jmt.downloads import links, selectors, services
 from jmt.downloads import schemas as s
 
 
@@ -28,3 +28,8 @@ def link(request: HttpRequest, download_id: int, surface: str) -> dict[str, Any]
     download = selectors.ensure_ready(selectors.download_get(actor=actor, surface=surface, download_id=download_id))
     made = links.link_for(download_id=download.pk, user_id=actor.user.pk)
     return {"url": made.url, "expires_at": made.expires_at, "file_name": download.file_name}
+
+
+def retry(request: HttpRequest, download_id: int, surface: str) -> dict[str, Any]:
+    download = services.download_retry(actor=actor_of(request), surface=surface, download_id=download_id)
+    return s.download_out(download)

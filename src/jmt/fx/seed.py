@@ -1,5 +1,6 @@
-"""Demo data of 收结汇 for 东海晶莹水晶: a year of rate history (the bundled ECB data), a sub-account
-balance, one completed and one pending settlement. Idempotent: it does nothing a second time."""
+"""Demo data of 收结汇 for 东海晶莹水晶: a year of rate history up to today (the bundled ECB data,
+replayed), a sub-account balance, one completed and one pending settlement. Idempotent: it does
+nothing a second time (the rate history only gains the days since it last ran)."""
 
 from __future__ import annotations
 
@@ -29,17 +30,34 @@ EVIDENCE = (
 )
 
 
-def seed_rate_history() -> int:
-    """One snapshot per currency and ECB publication day of the last year of the bundled data."""
-    if RateSnapshot.objects.exists():
-        return 0
+def _replay_shift(end: dt.date, today: dt.date) -> dt.timedelta:
+    """Whole weeks that carry the bundled data's last day to ``today`` or just past it: publication
+    weekdays stay weekdays, and the replayed history reaches the last publication day up to today."""
+    weeks = max(0, -(-(today - end).days // 7))
+    return dt.timedelta(weeks=weeks)
+
+
+def seed_rate_history(*, today: dt.date | None = None) -> int:
+    """A year of snapshots per currency, one per ECB publication day, ending today.
+
+    The bundled ECB data ends on a fixed day (``last_day``), weeks before a demo is started; the demo's
+    history replays its last year moved forward by whole weeks so it ends today — real rates and real
+    day-to-day moves, dates relative to the day the seed runs — and 多币种波动 and the trend charts have
+    the last 30 days at once. Run again later, it adds only the days after each currency's latest
+    snapshot. Returns how many snapshots it added."""
+    day = today or timezone.localdate()
+    now = timezone.now()
     rows = []
     for currency in rates.board_currencies():
         end = last_day(currency)
+        shift = _replay_shift(end, day)
+        latest = RateSnapshot.objects.filter(currency=currency).order_by("-rate_date").first()
+        after = latest.rate_date if latest else None
         seen: set[dt.date] = set()
         for offset in range(HISTORY_DAYS, -1, -1):
             value, published = rate_on(currency, end - dt.timedelta(days=offset))
-            if published in seen:
+            shown = published + shift
+            if published in seen or shown > day or (after is not None and shown <= after):
                 continue
             seen.add(published)
             rows.append(
@@ -47,8 +65,8 @@ def seed_rate_history() -> int:
                     currency=currency,
                     source="ecb",
                     middle=value,
-                    rate_date=published,
-                    fetched_at=dt.datetime.combine(published, dt.time(16, 5), tzinfo=FRANKFURT),
+                    rate_date=shown,
+                    fetched_at=min(dt.datetime.combine(shown, dt.time(16, 5), tzinfo=FRANKFURT), now),
                 )
             )
     RateSnapshot.objects.bulk_create(rows)

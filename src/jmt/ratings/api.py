@@ -25,11 +25,15 @@ router = Router(tags=["ratings"])
     response={200: s.ServiceRatingPageOut, **error_responses(401, 404, 422)},
     operation_id="ratings_mine",
     summary="我的评价：本商户提交的服务评价与捷晶回复",
+    description="`focus`（捷晶回复的站内信链接 `/me/ratings?id=…` 带来的评价 id）：返回这条评价所在的页。",
 )
 @require(AUTHENTICATED)
 def mine(request: HttpRequest, filters: Query[s.ServiceMyRatingFilters]) -> dict[str, Any]:
     rows = selectors.my_ratings(actor=actor_of(request), answered=filters.answered)
-    return paginate(rows, page=filters.page, page_size=filters.page_size).map(selectors.rating_out).out()
+    page = filters.page
+    if filters.focus is not None:
+        page = selectors.page_holding(rows, rating_id=filters.focus, page_size=filters.page_size) or page
+    return paginate(rows, page=page, page_size=filters.page_size).map(selectors.rating_out).out()
 
 
 @router.get(

@@ -65,6 +65,9 @@ class ServicePendingOut(Schema):
 
 class ServiceMyRatingFilters(Schema):
     answered: bool | None = Field(default=None, description="true：已回复；false：未回复")
+    focus: int | None = Field(
+        default=None, description="站内信链接带来的评价 id：返回它所在的那一页（忽略 page），前端高亮这一条"
+    )
     page: int = Field(default=1, ge=1)
     page_size: int = Field(default=20, ge=1, le=100)
 

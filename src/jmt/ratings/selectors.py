@@ -114,6 +114,16 @@ def my_ratings(*, actor: Actor, answered: bool | None = None) -> QuerySet[Rating
     return rows.order_by("-created_at", "-id")
 
 
+def page_holding(rows: QuerySet[Rating], *, rating_id: int, page_size: int) -> int | None:
+    """The page of ``rows`` (newest first, as :func:`my_ratings` orders them) that holds ``rating_id``;
+    None when it is not among them (another merchant's, or filtered out)."""
+    target = rows.filter(pk=rating_id).values("created_at", "id").first()
+    if target is None:
+        return None
+    newer = Q(created_at__gt=target["created_at"]) | Q(created_at=target["created_at"], id__gt=target["id"])
+    return rows.filter(newer).count() // page_size + 1
+
+
 def rating_get(*, actor: Actor, rating_id: int) -> Rating:
     found = my_ratings(actor=actor).filter(pk=rating_id).first()
     if found is None:

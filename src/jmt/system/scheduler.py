@@ -101,6 +101,12 @@ SCHEDULE: tuple[Periodic, ...] = (
         timedelta(hours=1),
         title="删除保留期（7 天）已过的导出文件",
     ),
+    Periodic(
+        "downloads.fail_stuck",
+        "jmt.downloads.tasks.fail_stuck_downloads",
+        timedelta(minutes=5),
+        title="把长时间排队或生成中的导出任务标记为失败（后台任务中断）",
+    ),
 )
 
 

@@ -1,5 +1,6 @@
 """The courses, lessons and FAQ from ``content/`` (created once, then kept by the back office), and
-learning progress for the demo merchants so the training cockpit has figures. Idempotent."""
+learning progress and assistant conversations for the demo merchants so the training cockpit has
+figures. Idempotent."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from jmt.training import assistant
 from jmt.training.content import course_files, faq_seed
-from jmt.training.models import Course, Faq, Lesson, LessonProgress, MerchantChannels
+from jmt.training.context import merchant_context
+from jmt.training.models import AnswerMode, Conversation, Course, Faq, Lesson, LessonProgress, MerchantChannels, Turn
 
 
 @transaction.atomic
@@ -78,3 +81,52 @@ def seed_training_progress(learners: list[tuple[Any, Any]], *, channels: dict[in
                 _progress(user, merchant, lesson, percent, now - dt.timedelta(days=28 - c * 4 - i - n * 2))
     for merchant_id, kept in channels.items():
         MerchantChannels.objects.get_or_create(merchant_id=merchant_id, defaults={"channels": kept})
+
+
+# What the demo learners asked the assistant: (days ago, [(question, 有用 1 / 没用 -1 / not rated None)]),
+# per learner in the order ``seed_training_progress`` takes them. The last question has no source: 「我不确定」.
+DEMO_CONVERSATIONS: tuple[tuple[tuple[int, tuple[tuple[str, int | None], ...]], ...], ...] = (
+    (
+        (26, (("9610 报关要先办哪些备案", 1), ("DXP ID 要不要自己申请", 1))),
+        (17, (("体积重怎么计算", 1), ("结汇看哪个汇率", None))),
+        (9, (("水晶手链报关用什么 HS 编码", -1), ("点点通接口配置在哪里修改", 1))),
+        (3, (("怎么在平台上提高水晶销量", 1), ("明天连云港会下雨吗", None))),
+    ),
+    (
+        (12, (("成员账号为什么不能提交？", 1),)),
+        (5, (("工商注册核准之前能用哪些功能？", None), ("客服工作时间是什么时候？怎么联系人工客服？", 1))),
+    ),
+)
+
+
+@transaction.atomic
+def seed_assistant_conversations(learners: list[tuple[Any, Any]]) -> None:
+    """Conversations with the assistant for the demo learners, answered as it answers without a
+    model (knowledge-base passages, their sources and the merchant's hints), some rated 有用 or 没用."""
+    now = timezone.now()
+    for (user, merchant), conversations in zip(learners, DEMO_CONVERSATIONS, strict=False):
+        if Conversation.objects.filter(user=user, merchant=merchant).exists():
+            continue
+        context = merchant_context(merchant)
+        for days, turns in conversations:
+            started = now - dt.timedelta(days=days, hours=2)
+            conversation = Conversation.objects.create(
+                user=user,
+                merchant=merchant,
+                title=assistant.title_of(turns[0][0]),
+                created_at=started,
+                updated_at=started + dt.timedelta(minutes=3 * len(turns)),
+            )
+            for i, (question, rating) in enumerate(turns):
+                prepared = assistant.prepare(question, context)
+                Turn.objects.create(
+                    conversation=conversation,
+                    question=question,
+                    answer=assistant.retrieval_answer(prepared),
+                    mode=AnswerMode.UNSURE if prepared.unsure else AnswerMode.RETRIEVAL,
+                    sources=assistant.sources_out(prepared.hits),
+                    hints=prepared.hints,
+                    rating=None if prepared.unsure else rating,
+                    latency_ms=420 + 130 * i,
+                    created_at=started + dt.timedelta(minutes=3 * i),
+                )

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anyRunning, bridgePath, downloadHint, formatSize, inMiniProgram, type Download } from './downloads';
+import { anyRunning, bridgePath, canRetry, downloadHint, formatSize, inMiniProgram, type Download } from './downloads';
 
 const base: Download = {
   id: 1,
@@ -32,6 +32,12 @@ describe('download center', () => {
     expect(downloadHint({ ...base, status: 'expired' }, time)).toContain('已过期');
     expect(downloadHint({ ...base, status: 'running', progress: 42 }, time)).toBe('正在生成 42%');
     expect(formatSize(512)).toBe('512 B');
+  });
+
+  it('offers 重新生成 only for a failed export', () => {
+    expect(canRetry({ status: 'failed' })).toBe(true);
+    for (const status of ['queued', 'running', 'done', 'expired'] as const) expect(canRetry({ status })).toBe(false);
+    expect(downloadHint({ ...base, status: 'failed', error: '' }, (iso) => iso)).toBe('生成失败，请点击「重新生成」');
   });
 
   it('recognises the mini-program web-view by its window flag or user agent', () => {

@@ -33,6 +33,19 @@ export function isRunning(download: Pick<Download, 'status'>): boolean {
   return download.status === 'queued' || download.status === 'running';
 }
 
+/** A 失败 export (its writer refused, or its worker died) can be 重新生成 with the same filters. */
+export function canRetry(download: Pick<Download, 'status'>): boolean {
+  return download.status === 'failed';
+}
+
+/** 重新生成: the same export queued again (the row goes back to 排队 and the list resumes polling). */
+export async function retryDownload(api: Api, admin: boolean, download: Pick<Download, 'id'>): Promise<Download> {
+  const path = { params: { path: { download_id: download.id } } };
+  return unwrap(
+    admin ? api.client.POST('/api/v1/admin/downloads/{download_id}/retry', path) : api.client.POST('/api/v1/downloads/{download_id}/retry', path),
+  );
+}
+
 export function anyRunning(items: readonly Pick<Download, 'status'>[]): boolean {
   return items.some(isRunning);
 }
@@ -45,7 +58,7 @@ export function formatSize(bytes: number): string {
 
 /** One line under a download's title: what it holds, or why it failed, or how long it is kept. */
 export function downloadHint(d: Download, formatTime: (iso: string) => string): string {
-  if (d.status === 'failed') return d.error || '生成失败，请重新导出';
+  if (d.status === 'failed') return d.error || '生成失败，请点击「重新生成」';
   if (d.status === 'expired') return '文件已过期（保留 7 天），如需请重新导出';
   if (d.status === 'done') {
     const kept = d.expires_at ? `，保留至 ${formatTime(d.expires_at)}` : '';

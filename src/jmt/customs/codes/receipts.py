@@ -210,6 +210,24 @@ LOCAL: dict[str, Explanation] = {
 }
 
 
+# A status that follows a receipt, by the receipt code it stands for (the reverse of
+# ``jmt.customs.services.receipts.STATUS_BY_CODE``): a document that reached it without a stored code
+# (imported, or moved by the back office) is explained by that code, never shown as the raw status.
+CODE_BY_STATUS: dict[str, str] = {
+    "staged": "1",
+    "declaring": "2",
+    "sent_to_customs": "3",
+    "customs_send_failed": "4",
+    "rejected": "100",
+    "stored": "120",
+    "manual_review": "300",
+    "cleared": "399",
+    "inspection": "500",
+    "released": "800",
+    "closed": "899",
+}
+
+
 def explain(kind: str, code: str, info: str = "") -> Explanation:
     """The explanation of receipt ``code`` for a document of ``kind``; ``info`` is customs' returnInfo."""
     code = (code or "").strip()
@@ -241,7 +259,9 @@ def explain_document(kind: str, doc: Any) -> Explanation:
         return Explanation(FORMAT_FAILURE.label, info or FORMAT_FAILURE.meaning, FORMAT_FAILURE.next_step, "error")
     if code:
         return explain(kind, code, info)
-    return LOCAL.get(status) or _e(status or "未知", "", WAIT, "default")
+    if status in CODE_BY_STATUS:
+        return explain(kind, CODE_BY_STATUS[status], info)
+    return LOCAL.get(status) or _e("未知", "", WAIT, "default")
 
 
 def explain_receipt(kind: str, message_type: str, code: str, info: str) -> Explanation:

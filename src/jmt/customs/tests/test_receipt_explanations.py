@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from jmt.customs.codes.receipts import TABLES, explain, explain_document, explain_receipt
+from jmt.customs.codes.receipts import CODE_BY_STATUS, TABLES, explain, explain_document, explain_receipt
 from jmt.customs.models import DocStatus
 from jmt.customs.services.receipts import STATUS_BY_CODE
 
@@ -112,3 +112,21 @@ def test_a_format_failure_is_explained_as_such():
     explained = explain_receipt("order", "CEB900", "-1", "currency 长度不符")
     assert explained.label == "报文格式错误"
     assert "currency 长度不符" in explained.meaning
+
+
+def test_a_document_in_a_receipt_status_without_its_code_is_explained_by_that_status():
+    """Demo data and back-office moves leave ``return_status`` empty: 放行 is still 放行, not ``released``."""
+
+    class Doc:
+        status = DocStatus.RELEASED
+        return_status = ""
+        return_info = ""
+
+    explained = explain_document("inventory", Doc())
+    assert (explained.label, explained.tone) == ("放行", "success")
+    assert {code: DocStatus(status) for status, code in CODE_BY_STATUS.items()} == STATUS_BY_CODE
+    for status in DocStatus:
+        Doc.status = status
+        label = explain_document("inventory", Doc()).label
+        assert label != status
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in label), status

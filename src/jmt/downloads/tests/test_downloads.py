@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import time
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,8 +23,8 @@ from jmt.core.catalog import Surface
 from jmt.customs.tests.factories import make_batch, make_order
 from jmt.downloads import links, registry
 from jmt.downloads.models import Download, DownloadStatus
-from jmt.downloads.services import FAILED_UNEXPECTEDLY, download_create
-from jmt.downloads.tasks import expire_downloads
+from jmt.downloads.services import FAILED_UNEXPECTEDLY, download_create, download_run
+from jmt.downloads.tasks import expire_downloads, fail_stuck_downloads
 from jmt.downloads.tests.helpers import ask_export
 from jmt.integrations.wechat import fake
 from jmt.notifications.models import Message, WechatFollower
@@ -179,6 +180,110 @@ def test_the_expiry_job_runs_hourly_from_the_scheduler():
     entry = next(e for e in SCHEDULE if e.name == "downloads.expire")
     assert entry.task == "jmt.downloads.tasks.expire_downloads"
     assert entry.every == timedelta(hours=1)
+
+
+def test_an_export_whose_worker_died_is_marked_failed_with_a_chinese_reason(merchant, merchant_admin, settings):
+    settings.DOWNLOAD_STUCK_MINUTES = 30
+    long_ago = timezone.now() - timedelta(minutes=31)
+    queued = Download.objects.get(pk=ask_export(merchant, CUSTOMS, format="xlsx").json()["id"])
+    running = Download.objects.get(pk=ask_export(merchant, CUSTOMS, format="csv").json()["id"])
+    recent = Download.objects.get(pk=ask_export(merchant, CUSTOMS, format="xlsx").json()["id"])
+    Download.objects.filter(pk=queued.pk).update(created_at=long_ago)
+    Download.objects.filter(pk=running.pk).update(status=DownloadStatus.RUNNING, started_at=long_ago, progress=40)
+    Download.objects.filter(pk=recent.pk).update(status=DownloadStatus.RUNNING, started_at=timezone.now())
+
+    assert fail_stuck_downloads.call() == {"failed": 2}
+
+    for stuck in (queued, running):
+        row = merchant.get(f"/downloads/{stuck.pk}").json()
+        assert (row["status"], row["status_label"]) == ("failed", "失败")
+        assert row["error"] == "超过 30 分钟仍未生成完成，后台任务可能已中断；请点击「重新生成」"
+    assert Download.objects.get(pk=recent.pk).status == DownloadStatus.RUNNING
+    titles = list(Message.objects.filter(recipient=merchant_admin).values_list("title", flat=True))
+    assert titles == ["「报关订单与清单」生成失败"] * 2
+    assert download_run(download_id=queued.pk) is None  # a worker that wakes up late leaves it alone
+    assert fail_stuck_downloads.call() == {"failed": 0}
+
+
+def test_a_worker_finishing_after_its_export_was_given_up_keeps_no_file(kinds, merchant_admin, settings):
+    from jmt.accounts.selectors import build_actor
+    from jmt.downloads.services import downloads_fail_stuck
+
+    def slow(job: registry.ExportJob) -> int:
+        assert downloads_fail_stuck(now=timezone.now() + timedelta(minutes=31)) == 1  # given up meanwhile
+        job.target.write(b"a,b\n")
+        return 1
+
+    kinds(registry.ExportKind("test.slow", "慢导出", "customs:orders:view", Surface.MERCHANT, slow, ("csv",)))
+    download_create(actor=build_actor(merchant_admin), kind="test.slow", params={}, file_format="csv")
+    run_ready_tasks()
+
+    download = Download.objects.get()
+    assert (download.status, download.storage_path) == (DownloadStatus.FAILED, "")
+    assert [p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()] == []
+    titles = list(Message.objects.filter(recipient=merchant_admin).values_list("title", flat=True))
+    assert titles == ["「慢导出」生成失败"]  # once, not followed by 「已生成」
+
+
+def test_the_stuck_check_runs_every_five_minutes_from_the_scheduler():
+    entry = next(e for e in SCHEDULE if e.name == "downloads.fail_stuck")
+    assert entry.task == "jmt.downloads.tasks.fail_stuck_downloads"
+    assert entry.every == timedelta(minutes=5)
+
+
+def test_a_failed_export_is_generated_again_with_its_kind_and_filters(merchant, merchant_admin, crystal_merchant):
+    make_order(make_batch(crystal_merchant), order_no="DH202612050009")
+    asked = ask_export(merchant, CUSTOMS, format="csv", search="0009").json()
+    Download.objects.filter(pk=asked["id"]).update(
+        status=DownloadStatus.FAILED, error="超过 30 分钟仍未生成完成", created_at=timezone.now() - timedelta(hours=2)
+    )
+    run_ready_tasks()  # the original task finds it no longer queued
+
+    response = merchant.post(f"/downloads/{asked['id']}/retry")
+
+    assert response.status_code == 202
+    again = response.json()
+    assert (again["id"], again["status"], again["error"], again["progress"]) == (asked["id"], "queued", "", 0)
+    assert timezone.now() - Download.objects.get(pk=asked["id"]).created_at < timedelta(minutes=1)
+    run_ready_tasks()
+    download = Download.objects.get(pk=asked["id"])
+    assert (download.status, download.kind, download.file_format, download.rows) == ("done", "customs.orders", "csv", 1)
+    assert download.params["search"] == "0009"
+    entry = OperationLog.objects.get(module="downloads", action="download_retry")
+    assert entry.actor == merchant_admin
+    assert entry.object_id == str(download.pk)
+    assert entry.changes["status"] == ["failed", "queued"]
+    assert entry.changes["error"] == ["超过 30 分钟仍未生成完成", ""]
+
+
+def test_only_a_failed_export_can_be_generated_again(merchant):
+    download = finish(merchant, format="xlsx")
+    refused = merchant.post(f"/downloads/{download.pk}/retry")
+    assert (refused.status_code, refused.json()["code"]) == (409, "DOWNLOAD_NOT_FAILED")
+    assert refused.json()["message"] == "只有生成失败的导出可以重新生成"
+    assert Download.objects.get(pk=download.pk).status == DownloadStatus.DONE
+
+
+def test_only_the_owner_can_generate_a_failed_export_again(
+    api, merchant, merchant_member, other_merchant_user, superadmin
+):
+    failed = Download.objects.get(pk=ask_export(merchant, CUSTOMS, format="xlsx").json()["id"])
+    Download.objects.filter(pk=failed.pk).update(status=DownloadStatus.FAILED, error="生成失败")
+    for user in (merchant_member, other_merchant_user):
+        assert api.as_user(user).post(f"/downloads/{failed.pk}/retry").status_code == 404
+    assert api.as_user(superadmin).post(f"/admin/downloads/{failed.pk}/retry").status_code == 404
+    assert merchant.post(f"/admin/downloads/{failed.pk}/retry").status_code == 404
+    assert Download.objects.get(pk=failed.pk).status == DownloadStatus.FAILED
+    assert not OperationLog.objects.filter(action="download_retry").exists()
+
+
+def test_staff_generate_their_own_failed_back_office_export_again(api, superadmin):
+    staff = api.as_user(superadmin)
+    asked = ask_export(staff, "/admin/training/cockpit/export").json()
+    Download.objects.filter(pk=asked["id"]).update(status=DownloadStatus.FAILED, error="生成失败")
+    assert staff.post(f"/admin/downloads/{asked['id']}/retry").status_code == 202
+    run_ready_tasks()
+    assert staff.get(f"/admin/downloads/{asked['id']}").json()["status"] == "done"
 
 
 def test_a_signed_link_downloads_the_file_without_a_bearer_header(merchant, client):

@@ -40,6 +40,8 @@ PERSONAL_WRITES = {
     "POST /api/v1/training/assistant/ask",
     "POST /api/v1/training/assistant/ask-stream",
     "POST /api/v1/training/turns/{turn_id}/rating",
+    # 下载中心: 重新生成 one's own failed export (the service checks the kind's view code again)
+    "POST /api/v1/downloads/{download_id}/retry",
 }
 
 # Exports (下载中心, issue 18): a POST because it queues a task, but it only writes a file of what the

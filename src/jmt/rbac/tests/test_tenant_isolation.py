@@ -63,3 +63,6 @@ def test_another_merchants_user_gets_404_on_every_route_that_takes_an_id(api, cl
     # The back-office routes of this app are among them (reads and writes).
     assert any("/admin/rbac/roles/{role_id}" in v and v.startswith("DELETE") for v in visited)
     assert any("/admin/rbac/accounts/{user_id}/disable" in v for v in visited)
+    # 下载中心's 重新生成, on both surfaces: another person's download is not there.
+    assert any(v.startswith("POST /api/v1/downloads/{download_id}/retry") for v in visited)
+    assert any(v.startswith("POST /api/v1/admin/downloads/{download_id}/retry") for v in visited)

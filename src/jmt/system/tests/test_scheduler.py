@@ -94,4 +94,5 @@ def test_the_worker_command_enqueues_due_periodic_tasks_and_runs_them(settings, 
         "jmt.logistics.tasks.logistics_tracking_poll": "SUCCESSFUL",  # every minute, due at once
         "jmt.cockpits.tasks.cockpit_refresh": "SUCCESSFUL",  # every 10 minutes, due at once
         "jmt.downloads.tasks.expire_downloads": "SUCCESSFUL",  # hourly, due at once
+        "jmt.downloads.tasks.fail_stuck_downloads": "SUCCESSFUL",  # every 5 minutes, due at once
     }

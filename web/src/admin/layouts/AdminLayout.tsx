@@ -12,6 +12,7 @@ import { BellBadgeIcon } from '@/shared/components/BellBadge';
 import { useUnreadCounts } from '@/shared/hooks/useMessageStream';
 import { useMe } from '@/shared/session';
 import { brand } from '@/shared/theme';
+import { PageErrorBoundary } from '@/shared/components/PageErrorBoundary';
 
 export function AdminLayout() {
   const { me, access, signOut, api } = useMe();
@@ -30,6 +31,7 @@ export function AdminLayout() {
 
   return (
     <ProLayout
+      ErrorBoundary={PageErrorBoundary}
       className="jmt-pro-layout jmt-admin-layout"
       title="晶贸通 · 运营后台"
       logo={<img src={logo} alt="" />}

@@ -14,6 +14,7 @@ import { BellBadgeIcon } from '@/shared/components/BellBadge';
 import { useUnreadCounts } from '@/shared/hooks/useMessageStream';
 import { useMe } from '@/shared/session';
 import { brand } from '@/shared/theme';
+import { PageErrorBoundary } from '@/shared/components/PageErrorBoundary';
 import { AccountMenu } from './AccountMenu';
 
 // The assistant (Ant Design X and its panel) loads on first open, so the first-load bundle does not grow.
@@ -43,6 +44,7 @@ export function MerchantLayout() {
     <>
     <ImpersonationBanner me={me} api={api} />
     <ProLayout
+      ErrorBoundary={PageErrorBoundary}
       className="jmt-pro-layout"
       title="晶贸通"
       logo={<img src={logo} alt="" />}

@@ -3,10 +3,11 @@
  * afterwards the rating, its 7-day edit and 捷晶's reply. Shows nothing until the item is completed.
  */
 import { Button, Card, ErrorBlock, Rate, Skeleton, Tag, TextArea, Toast } from 'antd-mobile';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatDateTime } from '@/shared/datetime';
-import { errorMessage, unwrap } from '@/shared/errors';
-import { EDIT_RULE, editUntilText, starWord, type MyRating, type RateKind, type RateSubject } from '@/shared/ratings';
+import { errorMessage } from '@/shared/errors';
+import { useRateSubject } from '@/shared/hooks/useRateSubject';
+import { EDIT_RULE, editUntilText, starsProblem, starWord, type MyRating, type RateKind, type RatingValues } from '@/shared/ratings';
 import { useMe } from '@/shared/session';
 
 export function MobileRateForm({
@@ -17,7 +18,7 @@ export function MobileRateForm({
 }: {
   initial?: Pick<MyRating, 'stars' | 'comment'>;
   submitText: string;
-  onSubmit: (v: { stars: number; comment: string }) => Promise<void>;
+  onSubmit: (v: RatingValues) => Promise<void>;
   onCancel?: () => void;
 }) {
   const [stars, setStars] = useState(initial?.stars ?? 0);
@@ -25,13 +26,14 @@ export function MobileRateForm({
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const submit = async () => {
-    if (stars < 1) {
-      setProblem('请选择星级');
+    const missing = starsProblem(stars);
+    if (missing) {
+      setProblem(missing);
       return;
     }
     setBusy(true);
     try {
-      await onSubmit({ stars, comment: comment.trim() });
+      await onSubmit({ stars, comment });
     } finally {
       setBusy(false);
     }
@@ -98,17 +100,7 @@ export function MobileRatingView({ rating }: { rating: MyRating }) {
 
 export function MobileRateCard({ kind, objectId }: { kind: RateKind; objectId: number }) {
   const { api } = useMe();
-  const [subject, setSubject] = useState<RateSubject | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [editing, setEditing] = useState(false);
-
-  const load = useCallback(() => {
-    setFailure(null);
-    unwrap(api.client.GET('/api/v1/ratings/subjects/{kind}/{object_id}', { params: { path: { kind, object_id: objectId } } }))
-      .then(setSubject)
-      .catch((e) => setFailure(errorMessage(e)));
-  }, [api, kind, objectId]);
-  useEffect(load, [load]);
+  const { subject, failure, editing, setEditing, save, hidden } = useRateSubject(api, kind, objectId);
 
   if (failure) {
     return (
@@ -124,21 +116,12 @@ export function MobileRateCard({ kind, objectId }: { kind: RateKind; objectId: n
       </Card>
     );
   }
-  if (!subject.completed) return null;
+  if (hidden) return null;
   const rating = subject.rating;
-  if (!rating && !subject.can_rate) return null;
 
-  const save = async (v: { stars: number; comment: string }) => {
+  const submit = async (v: RatingValues) => {
     try {
-      if (rating) {
-        await unwrap(api.client.PATCH('/api/v1/ratings/{rating_id}', { params: { path: { rating_id: rating.id } }, body: v }));
-        Toast.show({ icon: 'success', content: '评价已修改' });
-      } else {
-        await unwrap(api.client.POST('/api/v1/ratings/subjects/{kind}/{object_id}', { params: { path: { kind, object_id: objectId } }, body: v }));
-        Toast.show({ icon: 'success', content: '感谢您的评价' });
-      }
-      setEditing(false);
-      load();
+      Toast.show({ icon: 'success', content: (await save(v)) === 'updated' ? '评价已修改' : '感谢您的评价' });
     } catch (e) {
       Toast.show({ content: errorMessage(e) });
     }
@@ -165,7 +148,7 @@ export function MobileRateCard({ kind, objectId }: { kind: RateKind; objectId: n
           <MobileRateForm
             initial={rating ?? undefined}
             submitText={rating ? '保存修改' : '提交评价'}
-            onSubmit={save}
+            onSubmit={submit}
             onCancel={rating ? () => setEditing(false) : undefined}
           />
         </>

@@ -571,6 +571,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/downloads/{download_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重新生成：把生成失败的导出按原条件重新加入下载中心（后台） */
+        post: operations["admin_downloads_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/filings/documents/{document_id}/download": {
         parameters: {
             query?: never;
@@ -3389,6 +3406,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/downloads/{download_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 重新生成：把生成失败的导出按原条件重新加入下载中心
+         * @description 只对本人的「失败」任务：同一导出内容、筛选条件与文件格式重新排队，进度见下载中心。
+         */
+        post: operations["downloads_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/filings/filings": {
         parameters: {
             query?: never;
@@ -4356,7 +4393,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 我的评价：本商户提交的服务评价与捷晶回复 */
+        /**
+         * 我的评价：本商户提交的服务评价与捷晶回复
+         * @description `focus`（捷晶回复的站内信链接 `/me/ratings?id=…` 带来的评价 id）：返回这条评价所在的页。
+         */
         get: operations["ratings_mine"];
         put?: never;
         post?: never;
@@ -13905,6 +13945,11 @@ export interface components {
              */
             answered?: boolean | null;
             /**
+             * Focus
+             * @description 站内信链接带来的评价 id：返回它所在的那一页（忽略 page），前端高亮这一条
+             */
+            focus?: number | null;
+            /**
              * Page
              * @default 1
              */
@@ -17417,6 +17462,73 @@ export interface operations {
             };
             /** @description Gone */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    admin_downloads_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                download_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DownloadOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -26758,6 +26870,73 @@ export interface operations {
             };
         };
     };
+    downloads_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                download_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DownloadOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
     filings_create: {
         parameters: {
             query?: never;
@@ -29571,6 +29750,8 @@ export interface operations {
             query?: {
                 /** @description true：已回复；false：未回复 */
                 answered?: boolean | null;
+                /** @description 站内信链接带来的评价 id：返回它所在的那一页（忽略 page），前端高亮这一条 */
+                focus?: number | null;
                 page?: number;
                 page_size?: number;
             };

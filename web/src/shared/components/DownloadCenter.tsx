@@ -1,15 +1,31 @@
 /** 下载中心 on PC and in the back office: a ProTable polled while an export is queued or generating. */
-import { CloudDownloadOutlined, DownloadOutlined } from '@ant-design/icons';
-import { ProTable, type ProColumns } from '@ant-design/pro-components';
+import { CloudDownloadOutlined, DownloadOutlined, RedoOutlined } from '@ant-design/icons';
+import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { App, Button, Empty, Progress, Space, Tag, Tooltip, Typography } from 'antd';
+import { useRef, useState } from 'react';
 import { formatDateTime } from '../datetime';
-import { anyRunning, downloadHint, openDownload, POLL_MS, STATUS_TONE, type Download } from '../downloads';
+import { anyRunning, canRetry, downloadHint, openDownload, POLL_MS, retryDownload, STATUS_TONE, type Download } from '../downloads';
 import { errorMessage, unwrap } from '../errors';
 import { useMe } from '../session';
 
 export function DownloadCenter({ admin = false }: { admin?: boolean }) {
   const { api } = useMe();
   const { message } = App.useApp();
+  const table = useRef<ActionType>();
+  const [retrying, setRetrying] = useState<number | null>(null);
+
+  const retry = async (row: Download) => {
+    setRetrying(row.id);
+    try {
+      await retryDownload(api, admin, row);
+      message.success('已重新加入生成队列');
+      await table.current?.reload();
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setRetrying(null);
+    }
+  };
 
   const download = async (row: Download) => {
     try {
@@ -57,12 +73,16 @@ export function DownloadCenter({ admin = false }: { admin?: boolean }) {
       key: 'action',
       width: 120,
       render: (_d, row) =>
-        row.status === 'done' ? (
+        canRetry(row) ? (
+          <Button type="link" icon={<RedoOutlined />} loading={retrying === row.id} onClick={() => void retry(row)} data-testid={`download-retry-${row.id}`}>
+            重新生成
+          </Button>
+        ) : row.status === 'done' ? (
           <Button type="link" icon={<DownloadOutlined />} onClick={() => void download(row)} data-testid={`download-${row.id}`}>
             下载
           </Button>
         ) : (
-          <Tooltip title={row.status === 'expired' ? '文件已过期，请重新导出' : row.status === 'failed' ? '生成失败，请重新导出' : '生成完成后可下载'}>
+          <Tooltip title={row.status === 'expired' ? '文件已过期，请重新导出' : '生成完成后可下载'}>
             <Button type="link" icon={<DownloadOutlined />} disabled>
               下载
             </Button>
@@ -73,6 +93,7 @@ export function DownloadCenter({ admin = false }: { admin?: boolean }) {
 
   return (
     <ProTable<Download>
+      actionRef={table}
       rowKey="id"
       columns={columns}
       search={false}

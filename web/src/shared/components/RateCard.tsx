@@ -4,10 +4,11 @@
  */
 import { StarFilled } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Rate, Skeleton, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatDateTime } from '@/shared/datetime';
-import { errorMessage, unwrap } from '@/shared/errors';
-import { EDIT_RULE, editUntilText, starWord, type MyRating, type RateKind, type RateSubject } from '@/shared/ratings';
+import { errorMessage } from '@/shared/errors';
+import { useRateSubject } from '@/shared/hooks/useRateSubject';
+import { EDIT_RULE, editUntilText, starsProblem, starWord, type MyRating, type RateKind, type RatingValues } from '@/shared/ratings';
 import { useMe } from '@/shared/session';
 
 export function RateForm({
@@ -18,10 +19,10 @@ export function RateForm({
 }: {
   initial?: Pick<MyRating, 'stars' | 'comment'>;
   submitText: string;
-  onSubmit: (v: { stars: number; comment: string }) => Promise<void>;
+  onSubmit: (v: RatingValues) => Promise<void>;
   onCancel?: () => void;
 }) {
-  const [form] = Form.useForm<{ stars: number; comment: string }>();
+  const [form] = Form.useForm<RatingValues>();
   const [busy, setBusy] = useState(false);
   const stars = Form.useWatch('stars', form) ?? initial?.stars ?? 0;
   return (
@@ -32,13 +33,13 @@ export function RateForm({
       onFinish={async (v) => {
         setBusy(true);
         try {
-          await onSubmit({ stars: v.stars, comment: (v.comment ?? '').trim() });
+          await onSubmit({ stars: v.stars, comment: v.comment ?? '' });
         } finally {
           setBusy(false);
         }
       }}
     >
-      <Form.Item name="stars" label="满意度" rules={[{ validator: (_, v) => (v >= 1 ? Promise.resolve() : Promise.reject(new Error('请选择星级'))) }]}>
+      <Form.Item name="stars" label="满意度" rules={[{ validator: (_, v: number) => { const problem = starsProblem(v); return problem ? Promise.reject(new Error(problem)) : Promise.resolve(); } }]}>
         <Rate data-testid="rate-stars" />
       </Form.Item>
       {stars ? <div className="jmt-rate__word">{starWord(stars)}</div> : null}
@@ -84,17 +85,7 @@ export function RatingView({ rating }: { rating: MyRating }) {
 export function RateCard({ kind, objectId }: { kind: RateKind; objectId: number }) {
   const { api } = useMe();
   const { message } = App.useApp();
-  const [subject, setSubject] = useState<RateSubject | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [editing, setEditing] = useState(false);
-
-  const load = useCallback(() => {
-    setFailure(null);
-    unwrap(api.client.GET('/api/v1/ratings/subjects/{kind}/{object_id}', { params: { path: { kind, object_id: objectId } } }))
-      .then(setSubject)
-      .catch((e) => setFailure(errorMessage(e)));
-  }, [api, kind, objectId]);
-  useEffect(load, [load]);
+  const { subject, failure, editing, setEditing, load, save, hidden } = useRateSubject(api, kind, objectId);
 
   if (failure) {
     return (
@@ -110,21 +101,12 @@ export function RateCard({ kind, objectId }: { kind: RateKind; objectId: number 
       </Card>
     );
   }
-  if (!subject.completed) return null;
+  if (hidden) return null; // not completed yet, or e.g. a read-only 成员 with nothing to say
   const rating = subject.rating;
-  if (!rating && !subject.can_rate) return null; // e.g. a read-only 成员: nothing to say yet
 
-  const save = async (v: { stars: number; comment: string }) => {
+  const submit = async (v: RatingValues) => {
     try {
-      if (rating) {
-        await unwrap(api.client.PATCH('/api/v1/ratings/{rating_id}', { params: { path: { rating_id: rating.id } }, body: v }));
-        message.success('评价已修改');
-      } else {
-        await unwrap(api.client.POST('/api/v1/ratings/subjects/{kind}/{object_id}', { params: { path: { kind, object_id: objectId } }, body: v }));
-        message.success('感谢您的评价！');
-      }
-      setEditing(false);
-      load();
+      message.success((await save(v)) === 'updated' ? '评价已修改' : '感谢您的评价！');
     } catch (e) {
       message.error(errorMessage(e));
     }
@@ -162,7 +144,7 @@ export function RateCard({ kind, objectId }: { kind: RateKind; objectId: number 
           <RateForm
             initial={rating ?? undefined}
             submitText={rating ? '保存修改' : '提交评价'}
-            onSubmit={save}
+            onSubmit={submit}
             onCancel={rating ? () => setEditing(false) : undefined}
           />
         </>

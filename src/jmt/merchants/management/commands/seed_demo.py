@@ -24,7 +24,7 @@ from jmt.registration.seed import ADMIN_PHONE as REGISTRATION_ADMIN_PHONE
 from jmt.registration.seed import MERCHANT_NAME as REGISTRATION_MERCHANT
 from jmt.registration.seed import seed_approved_application, seed_registration
 from jmt.showroom.seed import seed_showroom
-from jmt.training.seed import seed_training_progress
+from jmt.training.seed import seed_assistant_conversations, seed_training_progress
 
 ADMIN_USERNAME = "admin"
 APPROVED_MERCHANT = "东海晶莹水晶"
@@ -99,6 +99,7 @@ class Command(BaseCommand):
         if newcomer.current_merchant is not None:
             learners.append((newcomer, newcomer.current_merchant))
         seed_training_progress(learners, channels={crystal.pk: ["tiktok", "facebook"]})
+        seed_assistant_conversations(learners)  # questions to the assistant, with sources and 有用/没用
         # 数据驾驶舱: sixty days of history across the modules for a few more merchants, then the aggregates.
         seed_cockpits(crystal)
         self.stdout.write(self.style.SUCCESS("演示数据已就绪（demo data loaded）"))

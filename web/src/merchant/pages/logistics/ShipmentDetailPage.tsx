@@ -50,7 +50,7 @@ export default function ShipmentDetailPage() {
   };
   const nodes = shipment.progress.nodes;
   const current = nodes.findIndex((n) => n.status === 'current');
-  const address = shipment.recipient.address as Record<string, string>;
+  const address = (shipment.recipient.address ?? {}) as Record<string, string>; // a row without one must still open
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>

@@ -5,24 +5,16 @@ import { Alert, Button, Card, Checkbox, Col, Descriptions, Form, Input, InputNum
 import { useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { PageHeading } from '@/shared/components/PageHeading';
-import { ApiFailure, errorMessage, unwrap } from '@/shared/errors';
-import { compareFrom, transit, yuan, type Carrier, type Country, type Quote } from '@/shared/logistics';
+import { CrystalHintTip } from '@/shared/crystal/CrystalHint';
+import { errorMessage, unwrap } from '@/shared/errors';
+import { useCarrierQuote } from '@/shared/hooks/useCarrierQuote';
+import { compareFrom, transit, yuan, type Carrier, type Country } from '@/shared/logistics';
 import { useMe } from '@/shared/session';
+import { FRAGILE_PACKING_FALLBACK, fieldErrors, isFragile, loadShipForm, shipmentBody, type ShipmentInput } from '@/shared/shipmentForm';
 import CatalogPage from '../catalog/CatalogPage';
 import './logistics.css';
-import { CrystalHintTip } from '@/shared/crystal/CrystalHint';
 
-interface FormValues {
-  carrier_id: number;
-  country: string;
-  sender: { company: string; name: string; phone: string; address: string };
-  recipient: { name: string; phone: string; email?: string; company?: string; address: Record<string, string> };
-  parcels: { weight_kg: number; length_cm: number; width_cm: number; height_cm: number }[];
-  goods: { name: string; name_en: string; quantity: number; unit_value: number; hs_code?: string; crystal: boolean }[];
-  battery: boolean;
-  liquid: boolean;
-  remark?: string;
-}
+type FormValues = ShipmentInput;
 
 export default function ShipmentNewPage() {
   const { api, me, access } = useMe();
@@ -33,7 +25,6 @@ export default function ShipmentNewPage() {
   const [form] = Form.useForm<FormValues>();
   const [countries, setCountries] = useState<Country[]>([]);
   const [carriers, setCarriers] = useState<Carrier[]>([]);
-  const [quote, setQuote] = useState<Quote | null>(null);
   const [loading, setLoading] = useState(true);
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -43,22 +34,20 @@ export default function ShipmentNewPage() {
   const goods = Form.useWatch('goods', form);
   const battery = Form.useWatch('battery', form);
   const liquid = Form.useWatch('liquid', form);
-  const fragile = (goods ?? []).some((g) => g?.crystal);
+  const fragile = isFragile(goods);
+  const quote = useCarrierQuote(api, { carrier_id: carrierId, country, parcels, goods, battery, liquid });
 
   useEffect(() => {
     (async () => {
       try {
-        const [shipForm, list] = await Promise.all([
-          unwrap(api.client.GET('/api/v1/logistics/ship-form')),
-          unwrap(api.client.GET('/api/v1/logistics/carriers')),
-        ]);
-        setCountries(shipForm.countries);
-        setCarriers(list);
+        const loaded = await loadShipForm(api);
+        setCountries(loaded.countries);
+        setCarriers(loaded.carriers);
         const c = compareFrom(params);
         form.setFieldsValue({
           carrier_id: Number(params.get('carrier')) || undefined,
           country: c.country,
-          sender: shipForm.sender,
+          sender: loaded.sender,
           recipient: { name: '', phone: '', address: {} },
           parcels: Array.from({ length: c.pieces }, () => ({
             weight_kg: Number(c.weight_kg),
@@ -79,34 +68,6 @@ export default function ShipmentNewPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // The live price of the chosen carrier for these parcels (the first parcel's size, as many pieces).
-  useEffect(() => {
-    const first = parcels?.[0];
-    if (!carrierId || !country || !first?.weight_kg || !first.length_cm || !first.width_cm || !first.height_cm) {
-      setQuote(null);
-      return;
-    }
-    const query = {
-      country,
-      weight_kg: String(first.weight_kg),
-      length_cm: String(first.length_cm),
-      width_cm: String(first.width_cm),
-      height_cm: String(first.height_cm),
-      pieces: String(parcels?.length || 1),
-      fragile: fragile ? 'true' : 'false',
-      battery: battery ? 'true' : 'false',
-      liquid: liquid ? 'true' : 'false',
-      carrier_ids: [String(carrierId)],
-    };
-    const timer = setTimeout(() => {
-      unwrap(api.client.GET('/api/v1/logistics/quotes', { params: { query: query as never } })).then(
-        (rows) => setQuote(rows[0] ?? null),
-        () => setQuote(null),
-      );
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [api, carrierId, country, parcels, fragile, battery, liquid]);
-
   const spec = useMemo(() => countries.find((c) => c.code === country), [countries, country]);
   const carrier = carriers.find((c) => c.id === carrierId);
 
@@ -117,24 +78,11 @@ export default function ShipmentNewPage() {
   const submit = async (values: FormValues) => {
     setSaving(true);
     try {
-      const body = {
-        ...values,
-        parcels: values.parcels.map((p) => ({
-          weight_kg: String(p.weight_kg),
-          length_cm: String(p.length_cm),
-          width_cm: String(p.width_cm),
-          height_cm: String(p.height_cm),
-        })),
-        goods: values.goods.map((g) => ({ ...g, unit_value: String(g.unit_value), crystal: Boolean(g.crystal) })),
-      };
-      const created = await unwrap(api.client.POST('/api/v1/logistics/shipments', { body: body as never }));
+      const created = await unwrap(api.client.POST('/api/v1/logistics/shipments', { body: shipmentBody(values) as never }));
       message.success(`运单 ${created.number} 已下单`);
       navigate(`/logistics/shipments/${created.id}`);
     } catch (e) {
-      if (e instanceof ApiFailure && e.details.fields) {
-        const fields = e.details.fields as Record<string, string>;
-        form.setFields(Object.entries(fields).map(([name, error]) => ({ name: name.split('.') as never, errors: [error] })));
-      }
+      form.setFields(fieldErrors(e) as never); // antd types name paths per form shape; the server's are dynamic
       message.error(errorMessage(e));
     } finally {
       setSaving(false);
@@ -230,7 +178,7 @@ export default function ShipmentNewPage() {
                     type="warning"
                     showIcon
                     message="水晶制品按易碎品处理"
-                    description={<span className="lg-hint">{carrier?.fragile_packing_hint || '请加强包装：气泡膜多层包裹，箱内填充至无晃动，箱外贴易碎标识。'}</span>}
+                    description={<span className="lg-hint">{carrier?.fragile_packing_hint || FRAGILE_PACKING_FALLBACK}</span>}
                   />
                 )}
               </Card>

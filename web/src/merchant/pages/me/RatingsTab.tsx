@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { RateForm } from '@/shared/components/RateCard';
 import { formatDateTime } from '@/shared/datetime';
 import { errorMessage, unwrap } from '@/shared/errors';
-import { EDIT_RULE, editUntilText, starWord, type MyRating, type PendingRating } from '@/shared/ratings';
+import { EDIT_RULE, editUntilText, ratingFocus, starWord, submitRating, targetOf, type MyRating, type PendingRating, type RatingValues } from '@/shared/ratings';
 import { useMe } from '@/shared/session';
 
 type Editing = { pending: PendingRating } | { rating: MyRating } | null;
@@ -18,20 +18,21 @@ export function RatingsTab() {
   const tab = params.get('tab') === 'pending' ? 'pending' : 'mine';
   const [answered, setAnswered] = useState<'all' | 'yes' | 'no'>('all');
   const [editing, setEditing] = useState<Editing>(null);
+  // A 站内信 link (/me/ratings?id=…) names one rating: the first load asks for the page that holds it.
+  const focus = ratingFocus(params);
+  const [page, setPage] = useState(1);
+  const [focusPending, setFocusPending] = useState(focus !== null);
+  const scrollToFocus = (rows: MyRating[]) => {
+    if (focus === null || !rows.some((r) => r.id === focus)) return;
+    requestAnimationFrame(() => document.querySelector(`[data-row-key="${focus}"]`)?.scrollIntoView({ block: 'center' }));
+  };
   const mineRef = useRef<ActionType>();
   const pendingRef = useRef<ActionType>();
 
-  const save = async (v: { stars: number; comment: string }) => {
+  const save = async (v: RatingValues) => {
     if (!editing) return;
     try {
-      if ('pending' in editing) {
-        const { kind, object_id } = editing.pending;
-        await unwrap(api.client.POST('/api/v1/ratings/subjects/{kind}/{object_id}', { params: { path: { kind, object_id } }, body: v }));
-        message.success('感谢您的评价！');
-      } else {
-        await unwrap(api.client.PATCH('/api/v1/ratings/{rating_id}', { params: { path: { rating_id: editing.rating.id } }, body: v }));
-        message.success('评价已修改');
-      }
+      message.success((await submitRating(api, targetOf(editing), v)) === 'updated' ? '评价已修改' : '感谢您的评价！');
       setEditing(null);
       mineRef.current?.reload();
       pendingRef.current?.reload();
@@ -127,11 +128,16 @@ export function RatingsTab() {
           search={false}
           options={false}
           params={{ answered }}
+          rowClassName={(r) => (r.id === focus ? 'jmt-rate__focus' : '')}
+          onLoad={scrollToFocus}
           headerTitle={
             <Segmented
               size="small"
               value={answered}
-              onChange={(v) => setAnswered(v as typeof answered)}
+              onChange={(v) => {
+                setAnswered(v as typeof answered);
+                setPage(1);
+              }}
               options={[
                 { value: 'all', label: '全部' },
                 { value: 'yes', label: '已回复' },
@@ -140,14 +146,26 @@ export function RatingsTab() {
             />
           }
           columns={mineColumns}
-          pagination={{ pageSize: 10, showSizeChanger: false }}
+          pagination={{ pageSize: 10, showSizeChanger: false, current: page, onChange: setPage }}
           locale={{ emptyText: '还没有评价；业务办结后可在业务页面或「待评价」中评价' }}
           request={async ({ current, pageSize }) => {
+            const looking = focusPending && focus !== null;
             const data = await unwrap(
               api.client.GET('/api/v1/ratings', {
-                params: { query: { page: current, page_size: pageSize, answered: answered === 'all' ? undefined : answered === 'yes' } },
+                params: {
+                  query: {
+                    page: current,
+                    page_size: pageSize,
+                    answered: answered === 'all' ? undefined : answered === 'yes',
+                    focus: looking ? focus : undefined,
+                  },
+                },
               }),
             );
+            if (looking) {
+              setFocusPending(false);
+              setPage(data.page);
+            }
             return { data: data.items, total: data.total, success: true };
           }}
           data-testid="my-ratings"

@@ -2,7 +2,8 @@
 import { CloudDownloadOutlined } from '@ant-design/icons';
 import { Button, DotLoading, ErrorBlock, List, ProgressBar, Tag, Toast } from 'antd-mobile';
 import { formatDateTime } from '@/shared/datetime';
-import { downloadHint, isRunning, openDownload, STATUS_TONE, type Download } from '@/shared/downloads';
+import { useState } from 'react';
+import { canRetry, downloadHint, isRunning, openDownload, retryDownload, STATUS_TONE, type Download } from '@/shared/downloads';
 import { errorMessage } from '@/shared/errors';
 import { RECENT, useDownloads } from '@/shared/hooks/useDownloads';
 import { useMe } from '@/shared/session';
@@ -10,7 +11,7 @@ import { MobileEmpty } from '../../components/MobileEmpty';
 import { SubPage } from '../me/SubPage';
 import './downloads.css';
 
-function Row({ download, onOpen }: { download: Download; onOpen: (d: Download) => void }) {
+function Row({ download, onOpen, onRetry, retrying }: { download: Download; onOpen: (d: Download) => void; onRetry: (d: Download) => void; retrying: boolean }) {
   const expired = download.status === 'expired';
   return (
     <List.Item
@@ -31,6 +32,10 @@ function Row({ download, onOpen }: { download: Download; onOpen: (d: Download) =
           <Button size="small" color="primary" onClick={() => onOpen(download)} data-testid={`m-download-open-${download.id}`}>
             下载
           </Button>
+        ) : canRetry(download) ? (
+          <Button size="small" color="primary" fill="outline" loading={retrying} onClick={() => onRetry(download)} data-testid={`m-download-retry-${download.id}`}>
+            重新生成
+          </Button>
         ) : (
           <Tag color={STATUS_TONE[download.status].mobile} fill="outline">
             {download.status_label}
@@ -46,6 +51,20 @@ function Row({ download, onOpen }: { download: Download; onOpen: (d: Download) =
 export default function DownloadsPage() {
   const { api } = useMe();
   const { items, total, error, reload } = useDownloads(api);
+  const [retrying, setRetrying] = useState<number | null>(null);
+
+  const retry = async (download: Download) => {
+    setRetrying(download.id);
+    try {
+      await retryDownload(api, false, download);
+      Toast.show({ icon: 'success', content: '已重新加入生成队列' });
+      await reload();
+    } catch (e) {
+      Toast.show({ content: errorMessage(e) });
+    } finally {
+      setRetrying(null);
+    }
+  };
 
   const open = async (download: Download) => {
     try {
@@ -78,7 +97,7 @@ export default function DownloadsPage() {
       {items && items.length ? (
         <List mode="card" data-testid="m-downloads">
           {items.map((d) => (
-            <Row key={d.id} download={d} onOpen={(x) => void open(x)} />
+            <Row key={d.id} download={d} onOpen={(x) => void open(x)} onRetry={(x) => void retry(x)} retrying={retrying === d.id} />
           ))}
         </List>
       ) : null}

@@ -5,33 +5,27 @@
 import { Button, Checkbox, DotLoading, ErrorBlock, Form, Input, NavBar, NoticeBar, Picker, Toast } from 'antd-mobile';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { ApiFailure, errorMessage, unwrap } from '@/shared/errors';
-import { compareFrom, yuan, type Carrier, type Country, type Quote } from '@/shared/logistics';
-import { useMe } from '@/shared/session';
-import './logistics.css';
 import { MobileCrystalHint } from '@/shared/crystal/MobileCrystalHint';
-
-const FALLBACK_HINT = '请加强包装：气泡膜多层包裹，箱内填充至无晃动，箱外贴易碎标识。';
-
-interface ParcelValues {
-  weight_kg?: string;
-  length_cm?: string;
-  width_cm?: string;
-  height_cm?: string;
-}
-
-interface GoodsValues {
-  name?: string;
-  name_en?: string;
-  quantity?: string;
-  unit_value?: string;
-  crystal?: boolean;
-}
+import { errorMessage, unwrap } from '@/shared/errors';
+import { useCarrierQuote } from '@/shared/hooks/useCarrierQuote';
+import { compareFrom, yuan, type Carrier, type Country } from '@/shared/logistics';
+import { useMe } from '@/shared/session';
+import {
+  FRAGILE_PACKING_FALLBACK,
+  fieldErrors,
+  isFragile,
+  loadShipForm,
+  shipmentBody,
+  type GoodsInput,
+  type ParcelInput,
+  type Sender,
+} from '@/shared/shipmentForm';
+import './logistics.css';
 
 interface Values {
   recipient?: { name?: string; phone?: string; address?: Record<string, string> };
-  parcels?: ParcelValues[];
-  goods?: GoodsValues[];
+  parcels?: ParcelInput[];
+  goods?: GoodsInput[];
   battery?: boolean;
   liquid?: boolean;
 }
@@ -41,11 +35,6 @@ const positive = (what: string) => ({
   validator: (_: unknown, value: unknown) => (Number(value) > 0 ? Promise.resolve() : Promise.reject(new Error(`${what}须大于 0`))),
 });
 
-/** A server field path (`parcels.1.weight_kg`) as a form name path (`['parcels', 1, 'weight_kg']`). */
-function namePath(path: string): (string | number)[] {
-  return path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-}
-
 export default function ShipmentNewPage() {
   const { api } = useMe();
   const navigate = useNavigate();
@@ -53,57 +42,29 @@ export default function ShipmentNewPage() {
   const compared = compareFrom(params);
   const [countries, setCountries] = useState<Country[]>([]);
   const [carriers, setCarriers] = useState<Carrier[]>([]);
-  const [sender, setSender] = useState<Record<string, string>>({});
-  const [quote, setQuote] = useState<Quote | null>(null);
+  const [sender, setSender] = useState<Partial<Sender>>({});
   const [carrierId, setCarrierId] = useState<number>(Number(params.get('carrier')) || 0);
   const [pickerOpen, setPickerOpen] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<Values>();
-  const parcels = Form.useWatch('parcels', form) as ParcelValues[] | undefined;
-  const goods = Form.useWatch('goods', form) as GoodsValues[] | undefined;
+  const parcels = Form.useWatch('parcels', form) as ParcelInput[] | undefined;
+  const goods = Form.useWatch('goods', form) as GoodsInput[] | undefined;
   const battery = Form.useWatch('battery', form) as boolean | undefined;
   const liquid = Form.useWatch('liquid', form) as boolean | undefined;
-  const fragile = (goods ?? []).some((g) => g?.crystal);
+  const fragile = isFragile(goods);
+  const quote = useCarrierQuote(api, { carrier_id: carrierId, country: compared.country, parcels, goods, battery, liquid });
 
   useEffect(() => {
-    Promise.all([unwrap(api.client.GET('/api/v1/logistics/ship-form')), unwrap(api.client.GET('/api/v1/logistics/carriers'))]).then(
-      ([shipForm, list]) => {
-        setCountries(shipForm.countries);
-        setSender(shipForm.sender);
-        setCarriers(list);
+    loadShipForm(api).then(
+      (loaded) => {
+        setCountries(loaded.countries);
+        setSender(loaded.sender);
+        setCarriers(loaded.carriers);
       },
       (e) => setFailure(errorMessage(e)),
     );
   }, [api]);
-
-  // The live price of the chosen carrier (as on PC: the first parcel's size, as many pieces as parcels).
-  useEffect(() => {
-    const first = parcels?.[0];
-    if (!carrierId || !first || !(Number(first.weight_kg) > 0 && Number(first.length_cm) > 0 && Number(first.width_cm) > 0 && Number(first.height_cm) > 0)) {
-      setQuote(null);
-      return;
-    }
-    const query = {
-      country: compared.country,
-      weight_kg: String(first.weight_kg),
-      length_cm: String(first.length_cm),
-      width_cm: String(first.width_cm),
-      height_cm: String(first.height_cm),
-      pieces: String(parcels?.length || 1),
-      fragile: fragile ? 'true' : 'false',
-      battery: battery ? 'true' : 'false',
-      liquid: liquid ? 'true' : 'false',
-      carrier_ids: [String(carrierId)],
-    };
-    const timer = setTimeout(() => {
-      unwrap(api.client.GET('/api/v1/logistics/quotes', { params: { query: query as never } })).then(
-        (rows) => setQuote(rows[0] ?? null),
-        () => setQuote(null),
-      );
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [api, carrierId, compared.country, parcels, fragile, battery, liquid]);
 
   const spec = useMemo(() => countries.find((c) => c.code === compared.country), [countries, compared.country]);
   const carrier = carriers.find((c) => c.id === carrierId);
@@ -126,31 +87,13 @@ export default function ShipmentNewPage() {
 
   const submit = async (values: Values) => {
     setSaving(true);
-    const body = {
-      carrier_id: carrierId,
-      country: compared.country,
-      sender,
-      recipient: { name: values.recipient?.name ?? '', phone: values.recipient?.phone ?? '', address: values.recipient?.address ?? {} },
-      parcels: (values.parcels ?? []).map((p) => ({ weight_kg: String(p.weight_kg), length_cm: String(p.length_cm), width_cm: String(p.width_cm), height_cm: String(p.height_cm) })),
-      goods: (values.goods ?? []).map((g) => ({
-        name: g.name ?? '',
-        name_en: g.name_en ?? '',
-        quantity: Number(g.quantity) || 1,
-        unit_value: String(g.unit_value || '10'),
-        crystal: Boolean(g.crystal),
-      })),
-      battery: Boolean(values.battery),
-      liquid: Boolean(values.liquid),
-    };
+    const body = shipmentBody({ ...values, carrier_id: carrierId, country: compared.country, sender });
     try {
       const created = await unwrap(api.client.POST('/api/v1/logistics/shipments', { body: body as never }));
       Toast.show({ icon: 'success', content: `运单 ${created.number} 已下单` });
       navigate(`/logistics/shipments/${created.id}`, { replace: true });
     } catch (e) {
-      if (e instanceof ApiFailure && e.details.fields && typeof e.details.fields === 'object') {
-        const fields = e.details.fields as Record<string, string>;
-        form.setFields(Object.entries(fields).map(([name, error]) => ({ name: namePath(name), errors: [error] })));
-      }
+      form.setFields(fieldErrors(e));
       Toast.show({ content: errorMessage(e) });
     } finally {
       setSaving(false);
@@ -299,6 +242,8 @@ export default function ShipmentNewPage() {
             ))
           }
         </Form.Array>
+        {/* An empty header ends the 货品 group: antd-mobile would otherwise repeat 「货品」 above what follows. */}
+        <Form.Header />
         <Form.Item label="特殊货物">
           <div className="m-lg__checks">
             <Form.Item noStyle name="battery" valuePropName="checked">
@@ -312,7 +257,7 @@ export default function ShipmentNewPage() {
         {fragile ? (
           <Form.Item>
             <div data-testid="packing-hint">
-              <NoticeBar wrap color="alert" content={`水晶制品按易碎品处理。包装要求：${carrier?.fragile_packing_hint || FALLBACK_HINT}`} />
+              <NoticeBar wrap color="alert" content={`水晶制品按易碎品处理。包装要求：${carrier?.fragile_packing_hint || FRAGILE_PACKING_FALLBACK}`} />
             </div>
           </Form.Item>
         ) : null}

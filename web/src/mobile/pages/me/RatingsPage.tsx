@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { formatDateTime } from '@/shared/datetime';
 import { errorMessage, unwrap } from '@/shared/errors';
-import { EDIT_RULE, type MyRating, type PendingRating } from '@/shared/ratings';
+import { EDIT_RULE, ratingFocus, submitRating, targetOf, type MyRating, type PendingRating, type RatingValues } from '@/shared/ratings';
 import { useMe } from '@/shared/session';
 import { MobileEmpty } from '../../components/MobileEmpty';
 import { MobileRateForm, MobileRatingView } from '../../components/MobileRateCard';
@@ -13,7 +13,7 @@ import { SubPage } from './SubPage';
 
 const PAGE_SIZE = 10;
 
-function Given({ version, onEdit }: { version: number; onEdit: (r: MyRating) => void }) {
+function Given({ version, focus, onEdit }: { version: number; focus: number | null; onEdit: (r: MyRating) => void }) {
   const { api } = useMe();
   const navigate = useNavigate();
   const [rows, setRows] = useState<MyRating[]>([]);
@@ -28,9 +28,20 @@ function Given({ version, onEdit }: { version: number; onEdit: (r: MyRating) => 
   }, [version]);
 
   const loadMore = useCallback(async () => {
+    const fetchPage = (n: number, focused?: number) =>
+      unwrap(api.client.GET('/api/v1/ratings', { params: { query: { page: n, page_size: PAGE_SIZE, focus: focused } } }));
     try {
+      if (page === 0 && focus !== null) {
+        // A 站内信 link names one rating: load down to the page that holds it, then keep scrolling from there.
+        const held = await fetchPage(1, focus);
+        const earlier = await Promise.all(Array.from({ length: held.page - 1 }, (_, i) => fetchPage(i + 1)));
+        setRows([...earlier.flatMap((p) => p.items), ...held.items]);
+        setPage(held.page);
+        setHasMore(held.page * PAGE_SIZE < held.total);
+        return;
+      }
       const next = page + 1;
-      const data = await unwrap(api.client.GET('/api/v1/ratings', { params: { query: { page: next, page_size: PAGE_SIZE } } }));
+      const data = await fetchPage(next);
       setRows((current) => [...current, ...data.items]);
       setPage(next);
       setHasMore(next * PAGE_SIZE < data.total);
@@ -38,7 +49,13 @@ function Given({ version, onEdit }: { version: number; onEdit: (r: MyRating) => 
       setFailure(errorMessage(e));
       setHasMore(false);
     }
-  }, [api, page]);
+  }, [api, page, focus]);
+
+  const shown = rows.length > 0;
+  useEffect(() => {
+    if (focus === null || !shown) return;
+    document.querySelector(`[data-testid="m-my-rating-${focus}"]`)?.scrollIntoView({ block: 'center' });
+  }, [focus, shown]);
 
   return (
     <>
@@ -51,6 +68,8 @@ function Given({ version, onEdit }: { version: number; onEdit: (r: MyRating) => 
           {rows.map((r) => (
             <List.Item
               key={r.id}
+              className={r.id === focus ? 'm-rate__focus' : undefined}
+              data-testid={`m-my-rating-${r.id}`}
               description={<MobileRatingView rating={r} />}
               extra={
                 r.editable ? (
@@ -119,20 +138,14 @@ export default function RatingsPage() {
   const { api } = useMe();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') === 'pending' ? 'pending' : 'mine';
+  const focus = ratingFocus(params);
   const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState<{ pending: PendingRating } | { rating: MyRating } | null>(null);
 
-  const save = async (v: { stars: number; comment: string }) => {
+  const save = async (v: RatingValues) => {
     if (!editing) return;
     try {
-      if ('pending' in editing) {
-        const { kind, object_id } = editing.pending;
-        await unwrap(api.client.POST('/api/v1/ratings/subjects/{kind}/{object_id}', { params: { path: { kind, object_id } }, body: v }));
-        Toast.show({ icon: 'success', content: '感谢您的评价' });
-      } else {
-        await unwrap(api.client.PATCH('/api/v1/ratings/{rating_id}', { params: { path: { rating_id: editing.rating.id } }, body: v }));
-        Toast.show({ icon: 'success', content: '评价已修改' });
-      }
+      Toast.show({ icon: 'success', content: (await submitRating(api, targetOf(editing), v)) === 'updated' ? '评价已修改' : '感谢您的评价' });
       setEditing(null);
       setVersion((n) => n + 1);
     } catch (e) {
@@ -150,7 +163,7 @@ export default function RatingsPage() {
         业务办结后可评价 1–5 星；{EDIT_RULE}。
       </div>
       {tab === 'mine' ? (
-        <Given version={version} onEdit={(rating) => setEditing({ rating })} />
+        <Given version={version} focus={focus} onEdit={(rating) => setEditing({ rating })} />
       ) : (
         <Waiting version={version} onRate={(pending) => setEditing({ pending })} />
       )}
