@@ -18,7 +18,6 @@ from jmt.logistics import selectors, services
 from jmt.logistics.downloads import SHIPMENTS
 from jmt.logistics.errors import LogisticsError
 from jmt.logistics.flow import QUEUE_VIEW, TRACK
-from jmt.logistics.models import Carrier
 from jmt.logistics.sheet import read_sheet
 
 router = Router(tags=["admin-logistics"])
@@ -33,7 +32,7 @@ SHEET_MAX_BYTES = 5 * 1024 * 1024
 )
 @require(QUEUE_VIEW)
 def carriers(request: HttpRequest) -> list[dict[str, Any]]:
-    return [selectors.carrier_admin_out(c) for c in Carrier.objects.all()]
+    return selectors.carriers_admin()
 
 
 def _values(payload: s.CarrierIn) -> dict[str, Any]:
