@@ -11,6 +11,7 @@ from jmt.audit.services import record_event
 from jmt.core.pagination import paginate
 from jmt.core.permissions import actor_of, require
 from jmt.core.schemas import error_responses
+from jmt.documents.selectors import open_stored
 from jmt.downloads.schemas import DownloadOut, download_out
 from jmt.downloads.services import download_create
 from jmt.logistics import schemas as s
@@ -113,7 +114,7 @@ def agreement_upload(request: HttpRequest, file: File[UploadedFile]) -> Status[d
 def agreement_download(request: HttpRequest, agreement_file_id: int) -> FileResponse:
     row = selectors.agreement_get(agreement_file_id)
     response = FileResponse(
-        selectors.open_agreement(row), as_attachment=True, filename=row.original_name, content_type=row.content_type
+        open_stored(row), as_attachment=True, filename=row.original_name, content_type=row.content_type
     )
     record_event(
         actor=actor_of(request),

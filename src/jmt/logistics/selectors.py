@@ -9,9 +9,6 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import SuspiciousFileOperation
-from django.core.files import File
-from django.core.files.storage import default_storage
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
@@ -177,16 +174,6 @@ def agreement_get(agreement_file_id: int) -> AgreementFile:
     if row is None:
         raise NotFound()
     return row
-
-
-def open_agreement(row: AgreementFile) -> File:
-    """The stored file, through the storage API; 404 if it is missing or its name lies outside the storage."""
-    try:
-        if not default_storage.exists(row.storage_path):
-            raise NotFound("文件不存在或已被删除")
-        return default_storage.open(row.storage_path, "rb")
-    except SuspiciousFileOperation as exc:
-        raise NotFound("文件不存在或已被删除") from exc
 
 
 def favourite_ids(actor: Actor) -> set[int]:
