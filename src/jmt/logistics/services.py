@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.core.files import File
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -22,9 +23,11 @@ from django.utils import timezone
 from jmt.audit.services import record, record_event, snapshot
 from jmt.core.auth import Actor
 from jmt.core.errors import NotFound, PermissionDenied
+from jmt.documents.selectors import open_stored
 from jmt.documents.services import check_upload
 from jmt.integrations.tracking.port import Status, TrackedNumber, TrackEvent, TrackingProvider, TrackUpdate
 from jmt.logistics import quote as q
+from jmt.logistics import selectors
 from jmt.logistics.countries import BY_CODE
 from jmt.logistics.errors import LogisticsError
 from jmt.logistics.flow import COMPARE_EDIT, OPEN_STATES, QUEUE_VIEW, SHIP, SHIPMENT, TRACK
@@ -326,6 +329,33 @@ def agreement_upload(*, actor: Actor, file: UploadedFile) -> AgreementFile:
         default_storage.delete(stored)  # no row, no file
         raise
     return row
+
+
+def agreement_open(*, actor: Actor, agreement_file_id: int) -> tuple[AgreementFile, File]:
+    """A cooperation agreement opened for its download (404 when the row or its file is missing); every
+    download is recorded in the operation log."""
+    row = selectors.agreement_get(agreement_file_id)
+    handle = open_stored(row)
+    record_event(
+        actor=actor,
+        module="logistics",
+        action="agreement_download",
+        object_type="logistics.AgreementFile",
+        object_id=str(row.pk),
+        object_repr=row.original_name,
+    )
+    return row, handle
+
+
+def shipments_export_record(*, actor: Actor, file_format: str) -> None:
+    """The shipment export asked for, in the operation log."""
+    record_event(
+        actor=actor,
+        module="logistics",
+        action="shipments_export",
+        object_type="logistics.Shipment",
+        changes={"format": ["", file_format]},
+    )
 
 
 def _carrier_write(actor: Actor) -> None:
