@@ -8,14 +8,12 @@ State moves go through ``jmt.workflow.services.transition``; its notices raise t
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from django.core.files import File
-from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -24,7 +22,7 @@ from jmt.audit.services import record, record_event, snapshot
 from jmt.core.auth import Actor
 from jmt.core.errors import NotFound, PermissionDenied
 from jmt.documents.selectors import open_stored
-from jmt.documents.services import check_upload
+from jmt.documents.services import kept_upload
 from jmt.integrations.tracking.port import Status, TrackedNumber, TrackEvent, TrackingProvider, TrackUpdate
 from jmt.logistics import quote as q
 from jmt.logistics import selectors
@@ -305,29 +303,23 @@ def agreement_upload(*, actor: Actor, file: UploadedFile) -> AgreementFile:
     """A cooperation agreement uploaded by the back office: checked by content like the vault's files
     (PDF, JPG, PNG, XLSX; not empty; within the size limit), stored outside the web root, audited."""
     _carrier_write(actor)
-    checked = check_upload(file)
-    stored = default_storage.save(f"logistics/agreements/{uuid.uuid4().hex}", file)
-    try:
-        with transaction.atomic():
-            row = AgreementFile.objects.create(
-                original_name=checked.name,
-                content_type=checked.content_type,
-                size=checked.size,
-                sha256=checked.sha256,
-                storage_path=stored,
-                uploaded_by=actor.user,
-            )
-            record(
-                actor=actor,
-                module="logistics",
-                action="agreement_upload",
-                obj=row,
-                before={},
-                after=snapshot(row, AGREEMENT_AUDIT),
-            )
-    except BaseException:
-        default_storage.delete(stored)  # no row, no file
-        raise
+    with kept_upload(file, "logistics/agreements") as (checked, stored_name):
+        row = AgreementFile.objects.create(
+            original_name=checked.name,
+            content_type=checked.content_type,
+            size=checked.size,
+            sha256=checked.sha256,
+            storage_path=stored_name,
+            uploaded_by=actor.user,
+        )
+        record(
+            actor=actor,
+            module="logistics",
+            action="agreement_upload",
+            obj=row,
+            before={},
+            after=snapshot(row, AGREEMENT_AUDIT),
+        )
     return row
 
 
