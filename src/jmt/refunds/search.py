@@ -16,15 +16,10 @@ from jmt.rbac.scope import merchants_visible
 from jmt.refunds import selectors
 from jmt.refunds.flow import CLAIM, MANAGE_VIEW, VIEW
 from jmt.refunds.models import Claim, ClaimDeclaration
-from jmt.search.registry import Hit, Provider, Query, register
-from jmt.search.text import SUBSTRING, Span
+from jmt.search.registry import Hit, Provider, Query, register, spans_of
+from jmt.search.text import SUBSTRING
 
 MIN_LENGTH = 3
-
-
-def _spans(value: str, text: str) -> tuple[Span, ...]:
-    at = value.lower().find(text)
-    return ((at, at + len(text)),) if at >= 0 else ()
 
 
 def _hits(rows: QuerySet[Claim], query: Query, *, admin: bool) -> list[Hit]:
@@ -46,7 +41,7 @@ def _hits(rows: QuerySet[Claim], query: Query, *, admin: bool) -> list[Hit]:
                     title=claim.claim_no,
                     subtitle=f"退税申报 · {state}{who}",
                     route=route,
-                    spans=_spans(claim.claim_no, text),
+                    spans=spans_of(claim.claim_no, query),
                     score=SUBSTRING,
                 )
             )
@@ -57,7 +52,7 @@ def _hits(rows: QuerySet[Claim], query: Query, *, admin: bool) -> list[Hit]:
                 title=entry,
                 subtitle=f"报关单号 · 退税申报 {claim.claim_no} · {state}{who}",
                 route=route,
-                spans=_spans(entry, text),
+                spans=spans_of(entry, query),
                 score=SUBSTRING,
             )
         )
