@@ -24,14 +24,16 @@ MIN_LENGTH = 3
 
 def _hits(rows: QuerySet[Claim], query: Query, *, admin: bool) -> list[Hit]:
     text = query.text
-    matching = rows.filter(
-        Q(claim_no__icontains=text)
-        | Q(pk__in=ClaimDeclaration.objects.filter(entry_id__icontains=text).values("claim_id"))
-    )
+    declarations = ClaimDeclaration.objects.filter(entry_id__icontains=text)
+    matching = rows.filter(Q(claim_no__icontains=text) | Q(pk__in=declarations.values("claim_id")))
     if admin:
         matching = matching.select_related("merchant")
+    found = list(matching.order_by("-pk")[: query.limit])
+    entries: dict[int, str] = {}  # the first matching 报关单号 of each claim, read for all of them at once
+    for claim_id, entry_id in declarations.filter(claim__in=found).order_by("pk").values_list("claim_id", "entry_id"):
+        entries.setdefault(claim_id, entry_id)
     hits = []
-    for claim in matching.order_by("-pk")[: query.limit]:
+    for claim in found:
         state = CLAIM.label_of(claim.state)
         who = f" · {claim.merchant.display_name}" if admin else ""
         route = f"/operations/refunds?id={claim.pk}" if admin else f"/refunds/claims?id={claim.pk}"
@@ -46,7 +48,7 @@ def _hits(rows: QuerySet[Claim], query: Query, *, admin: bool) -> list[Hit]:
                 )
             )
             continue
-        entry = claim.declarations.filter(entry_id__icontains=text).values_list("entry_id", flat=True).first() or ""
+        entry = entries.get(claim.pk, "")
         hits.append(
             Hit(
                 title=entry,
