@@ -8,12 +8,11 @@ from ninja import Query, Router, Status
 
 from jmt.cockpits import schemas as s
 from jmt.cockpits import selectors
-from jmt.cockpits.downloads import REPORT
+from jmt.cockpits.downloads import report_create
 from jmt.cockpits.selectors import OVERVIEW_EXPORT, OVERVIEW_VIEW, SERVICE_VIEW
 from jmt.core.permissions import actor_of, require
 from jmt.core.schemas import error_responses
 from jmt.downloads.schemas import DownloadOut, download_out
-from jmt.downloads.services import download_create
 
 router = Router(tags=["admin-cockpits"])
 
@@ -68,15 +67,12 @@ for cockpit, label, view_code in (("overview", "综合数据", OVERVIEW_VIEW), (
 )
 @require(OVERVIEW_EXPORT)
 def report(request: HttpRequest, query: Query[s.CockpitReportQuery]) -> Status[dict[str, Any]]:
-    actor = actor_of(request)
-    window = selectors.window_of(query.start, query.end)  # a bad period or merchant is refused now, not in the task
-    selectors.merchant_ids_of(actor, OVERVIEW_VIEW, query.merchant_id)
-    params = {
-        "start": window.start.isoformat(),
-        "end": window.end.isoformat(),
-        "merchant_id": query.merchant_id,
-        "country": query.country,
-        "hs": query.hs,
-    }
-    download = download_create(actor=actor, kind=REPORT, params=params, file_format="xlsx")
+    download = report_create(
+        actor=actor_of(request),
+        start=query.start,
+        end=query.end,
+        merchant_id=query.merchant_id,
+        country=query.country,
+        hs=query.hs,
+    )
     return Status(202, download_out(download))
