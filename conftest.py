@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -61,6 +61,20 @@ def _stand_ins(settings: Any) -> Iterator[None]:
 @pytest.fixture
 def api(client: Client) -> Api:
     return Api(client)
+
+
+def queries_of(call: Callable[[], Any]) -> int:
+    """How many queries ``call`` runs once warm (a first call fills the caches: the built-in role rows …),
+    without the request-metrics flush that follows a response now and then."""
+    from django.db import connection
+    from django.test import override_settings
+    from django.test.utils import CaptureQueriesContext
+
+    with override_settings(REQUEST_METRICS_FLUSH_SECONDS=0):
+        call()
+        with CaptureQueriesContext(connection) as captured:
+            call()
+    return len(captured)
 
 
 def make_merchant_user(phone: str, merchant: Merchant, role: str, name: str = "") -> User:

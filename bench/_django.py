@@ -1,10 +1,12 @@
-"""Set up Django for a benchmark script run from the repository root (``python bench/x.py``)."""
+"""What the benchmark scripts (run from the repository root, ``python bench/x.py``) share: Django's set-up,
+the machine's description, copying a template row into many with one ``INSERT … SELECT``, percentiles."""
 
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,6 +40,23 @@ def machine() -> dict[str, str]:
     except OSError:
         pass
     return {"nproc": str(os.cpu_count()), "cpu": cpu, "ram": memory}
+
+
+def copy_sql(table: str, columns: list[str], overrides: dict[str, str], source: str) -> str:
+    """``INSERT INTO table (every column but id) SELECT <template column or override> FROM source``."""
+    listed = [c for c in columns if c != "id"]
+    values = ", ".join(overrides.get(c, f'tpl."{c}"') for c in listed)
+    names = ", ".join(f'"{c}"' for c in listed)
+    return f'INSERT INTO "{table}" ({names}) SELECT {values} FROM {source}'  # noqa: S608 - our own table names
+
+
+def columns(model: Any) -> list[str]:
+    return [field.column for field in model._meta.local_concrete_fields]
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def bench_actor(label: str):  # type: ignore[no-untyped-def]

@@ -26,26 +26,14 @@ import statistics
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
-from _django import ROOT, machine, setup
+from _django import ROOT, columns, copy_sql, machine, percentile, setup
 
 MARKER = "驾驶舱压测"
 RESULTS = ROOT / "bench" / "RESULTS.md"
 START, END = "<!-- bench-cockpit:start -->", "<!-- bench-cockpit:end -->"
 COUNTRIES = ("502",) * 6 + ("116",) * 3 + ("303", "303", "304", "304", "133", "501", "601", "305", "307", "132")
 GOODS = ("7116200000", "7116200000", "7116200000", "7103992000", "7103100000", "7018100000", "7103999000")
-
-
-def _copy_sql(table: str, columns: list[str], overrides: dict[str, str], source: str) -> str:
-    listed = [c for c in columns if c != "id"]
-    values = ", ".join(overrides.get(c, f'tpl."{c}"') for c in listed)
-    names = ", ".join(f'"{c}"' for c in listed)
-    return f'INSERT INTO "{table}" ({names}) SELECT {values} FROM {source}'  # noqa: S608 - our own table names
-
-
-def _columns(model: Any) -> list[str]:
-    return [field.column for field in model._meta.local_concrete_fields]
 
 
 def _array(values: tuple[str, ...]) -> str:
@@ -60,7 +48,10 @@ def _spread(key: str, days: int = 365) -> str:
 def _in_order(key: str, count: int, days: int = 365) -> str:
     """A timestamp in the last ``days`` days that grows with ``key`` (1 … ``count``): ids follow creation
     time, as in a real table, so the recent rows (the ones still in flight) sit together at its end."""
-    return f"now() - (({count} - ({key}))::float / {count}) * interval '{days} days' - (({key}) % 60) * interval '1 minute'"
+    return (
+        f"now() - (({count} - ({key}))::float / {count}) * interval '{days} days' "
+        f"- (({key}) % 60) * interval '1 minute'"
+    )
 
 
 def generate(merchants: int, orders: int) -> None:
@@ -130,14 +121,14 @@ def generate(merchants: int, orders: int) -> None:
             )
             cursor.execute("CREATE INDEX ON bench_m (rn)")
             cursor.execute(
-                "UPDATE merchants_merchant SET created_at = now() - ((id * 7919) %% (730 * 1440)) * interval '1 minute' "
-                "WHERE name LIKE %s",
+                "UPDATE merchants_merchant "
+                "SET created_at = now() - ((id * 7919) %% (730 * 1440)) * interval '1 minute' WHERE name LIKE %s",
                 [f"{MARKER}%"],
             )
             cursor.execute(
-                _copy_sql(
+                copy_sql(
                     Logistics._meta.db_table,
-                    _columns(Logistics),
+                    columns(Logistics),
                     {
                         "guid": "'bl-' || m.rn",
                         "merchant_id": "m.merchant_id",
@@ -152,9 +143,9 @@ def generate(merchants: int, orders: int) -> None:
                 "WHERE l.merchant_id = bench_m.merchant_id"
             )
             cursor.execute(
-                _copy_sql(
+                copy_sql(
                     Order._meta.db_table,
-                    _columns(Order),
+                    columns(Order),
                     {
                         "guid": "'bo-' || g",
                         "merchant_id": "m.merchant_id",
@@ -171,9 +162,9 @@ def generate(merchants: int, orders: int) -> None:
             )
             lap(f"{orders} orders")
             cursor.execute(
-                _copy_sql(
+                copy_sql(
                     Inventory._meta.db_table,
-                    _columns(Inventory),
+                    columns(Inventory),
                     {
                         "guid": "'bi-' || o.id",
                         "merchant_id": "o.merchant_id",
@@ -194,9 +185,9 @@ def generate(merchants: int, orders: int) -> None:
             )
             lap(f"{orders} inventories")
             cursor.execute(
-                _copy_sql(
+                copy_sql(
                     InventoryLine._meta.db_table,
-                    _columns(InventoryLine),
+                    columns(InventoryLine),
                     {
                         "inventory_id": "i.id",
                         "gcode": f"({_array(GOODS)})[1 + i.id % {len(GOODS)}]",
@@ -213,9 +204,9 @@ def generate(merchants: int, orders: int) -> None:
                 ("500", "i.id % 20 = 0", "2"),
             ):
                 cursor.execute(
-                    _copy_sql(
+                    copy_sql(
                         Receipt._meta.db_table,
-                        _columns(Receipt),
+                        columns(Receipt),
                         {
                             "guid": "''",
                             "return_status": f"'{status}'",
@@ -230,9 +221,9 @@ def generate(merchants: int, orders: int) -> None:
             lap("release and inspection receipts")
             n_events = merchants * 2
             cursor.execute(
-                _copy_sql(
+                copy_sql(
                     WorkflowEvent._meta.db_table,
-                    _columns(WorkflowEvent),
+                    columns(WorkflowEvent),
                     {
                         "object_id": "g",
                         "merchant_id": "m.merchant_id",
@@ -247,9 +238,9 @@ def generate(merchants: int, orders: int) -> None:
                 )
             )
             cursor.execute(
-                _copy_sql(
+                copy_sql(
                     Claim._meta.db_table,
-                    _columns(Claim),
+                    columns(Claim),
                     {
                         "merchant_id": "m.merchant_id",
                         "claim_no": "'BT' || lpad(g::text, 10, '0')",
@@ -263,9 +254,9 @@ def generate(merchants: int, orders: int) -> None:
                 )
             )
             cursor.execute(
-                _copy_sql(
+                copy_sql(
                     WorkflowEvent._meta.db_table,
-                    _columns(WorkflowEvent),
+                    columns(WorkflowEvent),
                     {
                         "object_type": "'refund'",
                         "object_id": "c.id",
@@ -279,17 +270,17 @@ def generate(merchants: int, orders: int) -> None:
             )
             lap("registration decisions, refund claims and approvals")
             cursor.execute(
-                _copy_sql(
+                copy_sql(
                     Account._meta.db_table,
-                    _columns(Account),
+                    columns(Account),
                     {"merchant_id": "m.merchant_id"},
                     f'"{Account._meta.db_table}" tpl CROSS JOIN bench_m m WHERE tpl.id = {settlement.account_id}',
                 )
             )
             cursor.execute(
-                _copy_sql(
+                copy_sql(
                     Settlement._meta.db_table,
-                    _columns(Settlement),
+                    columns(Settlement),
                     {
                         "merchant_id": "m.merchant_id",
                         "account_id": "a.id",
@@ -301,13 +292,14 @@ def generate(merchants: int, orders: int) -> None:
                     },
                     f'"{Settlement._meta.db_table}" tpl CROSS JOIN generate_series(1, {merchants * 5}) g '
                     f"JOIN bench_m m ON m.rn = 1 + g % {merchants} "
-                    f'JOIN "{Account._meta.db_table}" a ON a.merchant_id = m.merchant_id WHERE tpl.id = {settlement.pk}',
+                    f'JOIN "{Account._meta.db_table}" a ON a.merchant_id = m.merchant_id '
+                    f"WHERE tpl.id = {settlement.pk}",
                 )
             )
             cursor.execute(
-                _copy_sql(
+                copy_sql(
                     Shipment._meta.db_table,
-                    _columns(Shipment),
+                    columns(Shipment),
                     {
                         "merchant_id": "m.merchant_id",
                         "number": "'BY' || lpad(g::text, 10, '0')",
@@ -318,8 +310,8 @@ def generate(merchants: int, orders: int) -> None:
                         "amount": "80 + g % 400",
                         "created_at": _in_order("g", merchants * 20),
                         "picked_up_at": _in_order("g", merchants * 20) + " + interval '6 hours'",
-                        "delivered_at": f"CASE WHEN {_in_order('g', merchants * 20)} > now() - interval '8 days' THEN NULL "
-                        f"ELSE {_in_order('g', merchants * 20)} + (3 + g % 6) * interval '1 day' END",
+                        "delivered_at": f"CASE WHEN {_in_order('g', merchants * 20)} > now() - interval '8 days' "
+                        f"THEN NULL ELSE {_in_order('g', merchants * 20)} + (3 + g % 6) * interval '1 day' END",
                     },
                     f'"{Shipment._meta.db_table}" tpl CROSS JOIN generate_series(1, {merchants * 20}) g '
                     f"JOIN bench_m m ON m.rn = 1 + g % {merchants} WHERE tpl.id = {shipment.pk}",
@@ -329,11 +321,6 @@ def generate(merchants: int, orders: int) -> None:
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     lap("data set ready")
-
-
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def measure(rounds: int) -> str:
@@ -419,9 +406,10 @@ def measure(rounds: int) -> str:
     ]
     for kind, values in timings.items():
         lines.append(
-            f"| {kind} | {len(values)} | {statistics.median(values):.1f} | {_percentile(values, 0.95):.1f} | {max(values):.1f} |"
+            f"| {kind} | {len(values)} | {statistics.median(values):.1f} | {percentile(values, 0.95):.1f} "
+            f"| {max(values):.1f} |"
         )
-    worst = max(_percentile(v, 0.95) for k, v in timings.items() if k != floor[0])
+    worst = max(percentile(v, 0.95) for k, v in timings.items() if k != floor[0])
     lines += [
         "",
         f"Target ≤ 1,000 ms per cockpit load: worst p95 **{worst:.0f} ms** ({'met' if worst <= 1000 else 'NOT met'}).",

@@ -24,9 +24,8 @@ import random
 import statistics
 import sys
 import time
-from typing import Any
 
-from _django import machine, setup
+from _django import columns, copy_sql, machine, percentile, setup
 
 MARKER = "检索压测"
 PLACES = ("东海", "连云港", "新沂", "徐州", "宿迁", "苏州", "义乌", "广州", "深圳", "青岛", "厦门", "杭州")
@@ -41,18 +40,6 @@ def _names(count: int) -> list[str]:
     while len(names) < count:
         names.append(f"{rng.choice(PLACES)}{rng.choice(WORDS)}{rng.choice(TRADES)}{rng.choice(FORMS)}{len(names):05d}")
     return names
-
-
-def _copy_sql(table: str, columns: list[str], overrides: dict[str, str], source: str) -> str:
-    """``INSERT INTO table (every column but id) SELECT <template column or override> FROM source``."""
-    listed = [c for c in columns if c != "id"]
-    values = ", ".join(overrides.get(c, f'tpl."{c}"') for c in listed)
-    names = ", ".join(f'"{c}"' for c in listed)
-    return f'INSERT INTO "{table}" ({names}) SELECT {values} FROM {source}'  # noqa: S608 - our own table names
-
-
-def _columns(model: Any) -> list[str]:
-    return [field.column for field in model._meta.local_concrete_fields]
 
 
 def generate(merchants: int, orders: int) -> None:
@@ -104,9 +91,9 @@ def generate(merchants: int, orders: int) -> None:
                 [[m.pk for m in rows]],
             )
             cursor.execute(
-                _copy_sql(
+                copy_sql(
                     Batch._meta.db_table,
-                    _columns(Batch),
+                    columns(Batch),
                     {"merchant_id": "m.merchant_id", "name": "'2026年12月 第1批'"},
                     f'"{Batch._meta.db_table}" tpl CROSS JOIN bench_m m WHERE tpl.id = {batch.pk}',
                 )
@@ -116,9 +103,9 @@ def generate(merchants: int, orders: int) -> None:
                 "WHERE b.merchant_id = bench_m.merchant_id"
             )
             cursor.execute(
-                _copy_sql(
+                copy_sql(
                     Logistics._meta.db_table,
-                    _columns(Logistics),
+                    columns(Logistics),
                     {
                         "guid": "'bl-' || m.rn",
                         "merchant_id": "m.merchant_id",
@@ -133,9 +120,9 @@ def generate(merchants: int, orders: int) -> None:
                 "WHERE l.merchant_id = bench_m.merchant_id"
             )
             cursor.execute(
-                _copy_sql(
+                copy_sql(
                     SummaryApply._meta.db_table,
-                    _columns(SummaryApply),
+                    columns(SummaryApply),
                     {
                         "guid": "'bs-' || m.rn",
                         "merchant_id": "m.merchant_id",
@@ -152,9 +139,9 @@ def generate(merchants: int, orders: int) -> None:
             for name, _table, _column in trigram.INDEXES:
                 cursor.execute(f'DROP INDEX IF EXISTS "{name}"')
             cursor.execute(
-                _copy_sql(
+                copy_sql(
                     Order._meta.db_table,
-                    _columns(Order),
+                    columns(Order),
                     {
                         "guid": "'bo-' || g",
                         "merchant_id": "m.merchant_id",
@@ -168,9 +155,9 @@ def generate(merchants: int, orders: int) -> None:
             )
             lap(f"{orders} orders")
             cursor.execute(
-                _copy_sql(
+                copy_sql(
                     Inventory._meta.db_table,
-                    _columns(Inventory),
+                    columns(Inventory),
                     {
                         "guid": "'bi-' || o.id",
                         "merchant_id": "o.merchant_id",
@@ -196,11 +183,6 @@ def generate(merchants: int, orders: int) -> None:
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     lap("data set ready")
-
-
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def measure(rounds: int, sample: int) -> None:
@@ -276,11 +258,11 @@ def measure(rounds: int, sample: int) -> None:
         if kind != floor[0][0]:
             everything += values
         print(
-            f"| {kind} | {len(values)} | {statistics.median(values):.1f} | {_percentile(values, 0.95):.1f} "
+            f"| {kind} | {len(values)} | {statistics.median(values):.1f} | {percentile(values, 0.95):.1f} "
             f"| {max(values):.1f} |"
         )
     print(f"| **all search requests** | {len(everything)} | {statistics.median(everything):.1f} "
-          f"| **{_percentile(everything, 0.95):.1f}** | {max(everything):.1f} |")  # fmt: skip
+          f"| **{percentile(everything, 0.95):.1f}** | {max(everything):.1f} |")  # fmt: skip
 
 
 if __name__ == "__main__":

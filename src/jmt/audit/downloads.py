@@ -5,6 +5,7 @@ from __future__ import annotations
 from jmt.audit import export, selectors
 from jmt.audit.schemas import LogExportQuery
 from jmt.core.catalog import Surface
+from jmt.downloads import tables
 from jmt.downloads.registry import ExportJob, ExportKind, register
 
 OPERATION_LOGS = "audit.operation_logs"
@@ -18,9 +19,7 @@ def write_operation_logs(job: ExportJob) -> int:
     total = selectors.operation_log_export_count(actor=job.actor, filters=filters, before_id=before_id)
     rows = job.track(selectors.operation_log_export_rows(actor=job.actor, filters=filters, before_id=before_id), total)
     if job.file_format == "csv":
-        for chunk in export.csv_chunks(rows):
-            job.target.write(chunk)
-        return job.done
+        return tables.write_csv(job.target, header=export.HEADER, rows=(export.cells(row) for row in rows))
     return export.write_xlsx(rows, job.target)
 
 

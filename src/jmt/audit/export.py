@@ -1,4 +1,5 @@
-"""Operation-log exports: CSV produced row by row, xlsx written by XlsxWriter in constant-memory mode.
+"""Operation-log exports: the cells of a row (CSV is written by ``jmt.downloads.tables``), and xlsx written
+by XlsxWriter in constant-memory mode, a new sheet past Excel's row limit.
 
 Both read the rows through :func:`jmt.audit.selectors.operation_log_export_rows` (an iterator over
 chunks of plain dicts), so an export of any size holds one chunk of rows in memory at a time.
@@ -6,9 +7,8 @@ chunks of plain dicts), so an export of any size holds one chunk of rows in memo
 
 from __future__ import annotations
 
-import csv
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import datetime
 from typing import IO, Any
 
@@ -19,9 +19,7 @@ from jmt.audit import labels
 
 HEADER = ("编号", "时间", "账号", "代操作人", "模块", "操作", "对象", "改动内容", "IP", "浏览器标识")
 COLUMN_WIDTHS = (10, 20, 26, 22, 12, 14, 32, 60, 16, 40)
-CSV_LINES_PER_CHUNK = 500
 XLSX_MAX_ROWS_PER_SHEET = 1_000_000  # Excel's limit is 1,048,576 rows; the rest go on the next sheet
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _person(name: str | None, username: str | None, phone: str | None) -> str:
@@ -61,32 +59,6 @@ def cells(row: dict[str, Any]) -> list[str]:
         row["ip"] or "",
         row["user_agent"] or "",
     ]
-
-
-def _csv_safe(value: str) -> str:
-    """Spreadsheet programs run a cell that starts with = + - @ as a formula: defuse it (OWASP CSV injection)."""
-    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
-
-
-class _Line:
-    """A file-like object whose ``write`` returns what it was given, so ``csv.writer`` yields lines."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
-def csv_chunks(rows: Iterable[dict[str, Any]]) -> Iterator[bytes]:
-    """UTF-8 with a BOM (Excel then reads the Chinese correctly), a few hundred lines per chunk."""
-    writer = csv.writer(_Line())
-    yield ("\ufeff" + writer.writerow(HEADER)).encode()
-    lines: list[str] = []
-    for row in rows:
-        lines.append(writer.writerow([_csv_safe(value) for value in cells(row)]))
-        if len(lines) >= CSV_LINES_PER_CHUNK:
-            yield "".join(lines).encode()
-            lines.clear()
-    if lines:
-        yield "".join(lines).encode()
 
 
 def write_xlsx(rows: Iterable[dict[str, Any]], target: IO[bytes]) -> int:

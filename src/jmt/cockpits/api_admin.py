@@ -1,5 +1,6 @@
 """数据驾驶舱 (``/admin/cockpits``): 综合数据 (A3) with its report, 综合服务 (A4), the merchant filter."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest
@@ -7,12 +8,11 @@ from ninja import Query, Router, Status
 
 from jmt.cockpits import schemas as s
 from jmt.cockpits import selectors
-from jmt.cockpits.downloads import REPORT
+from jmt.cockpits.downloads import report_create
 from jmt.cockpits.selectors import OVERVIEW_EXPORT, OVERVIEW_VIEW, SERVICE_VIEW
 from jmt.core.permissions import actor_of, require
 from jmt.core.schemas import error_responses
 from jmt.downloads.schemas import DownloadOut, download_out
-from jmt.downloads.services import download_create
 
 router = Router(tags=["admin-cockpits"])
 
@@ -39,26 +39,24 @@ def service(request: HttpRequest, query: Query[s.CockpitPeriodQuery]) -> dict[st
     return selectors.service_for(actor_of(request), start=query.start, end=query.end, merchant_id=query.merchant_id)
 
 
-@router.get(
-    "/overview/merchants",
-    response={200: list[s.CockpitMerchantOptionOut], **error_responses(401, 403)},
-    operation_id="admin_cockpits_overview_merchants",
-    summary="综合数据的商户筛选候选（数据权限范围内，最多 20 个）",
-)
-@require(OVERVIEW_VIEW)
-def overview_merchants(request: HttpRequest, query: Query[s.CockpitMerchantOptionQuery]) -> list[dict[str, Any]]:
-    return selectors.merchant_options(actor_of(request), OVERVIEW_VIEW, query.q)
+def _merchant_options(code: str) -> Callable[..., list[dict[str, Any]]]:
+    """The merchant filter's choices of one cockpit: the merchants in the data scope of its view code."""
+
+    @require(code)
+    def merchant_options(request: HttpRequest, query: Query[s.CockpitMerchantOptionQuery]) -> list[dict[str, Any]]:
+        return selectors.merchant_options(actor_of(request), code, query.q)
+
+    return merchant_options
 
 
-@router.get(
-    "/service/merchants",
-    response={200: list[s.CockpitMerchantOptionOut], **error_responses(401, 403)},
-    operation_id="admin_cockpits_service_merchants",
-    summary="综合服务的商户筛选候选（数据权限范围内，最多 20 个）",
-)
-@require(SERVICE_VIEW)
-def service_merchants(request: HttpRequest, query: Query[s.CockpitMerchantOptionQuery]) -> list[dict[str, Any]]:
-    return selectors.merchant_options(actor_of(request), SERVICE_VIEW, query.q)
+for cockpit, label, view_code in (("overview", "综合数据", OVERVIEW_VIEW), ("service", "综合服务", SERVICE_VIEW)):
+    router.get(
+        f"/{cockpit}/merchants",
+        response={200: list[s.CockpitMerchantOptionOut], **error_responses(401, 403)},
+        operation_id=f"admin_cockpits_{cockpit}_merchants",
+        url_name=f"{cockpit}_merchants",
+        summary=f"{label}的商户筛选候选（数据权限范围内，最多 20 个）",
+    )(_merchant_options(view_code))
 
 
 @router.post(
@@ -69,15 +67,12 @@ def service_merchants(request: HttpRequest, query: Query[s.CockpitMerchantOption
 )
 @require(OVERVIEW_EXPORT)
 def report(request: HttpRequest, query: Query[s.CockpitReportQuery]) -> Status[dict[str, Any]]:
-    actor = actor_of(request)
-    window = selectors.window_of(query.start, query.end)  # a bad period or merchant is refused now, not in the task
-    selectors.merchant_ids_of(actor, OVERVIEW_VIEW, query.merchant_id)
-    params = {
-        "start": window.start.isoformat(),
-        "end": window.end.isoformat(),
-        "merchant_id": query.merchant_id,
-        "country": query.country,
-        "hs": query.hs,
-    }
-    download = download_create(actor=actor, kind=REPORT, params=params, file_format="xlsx")
+    download = report_create(
+        actor=actor_of(request),
+        start=query.start,
+        end=query.end,
+        merchant_id=query.merchant_id,
+        country=query.country,
+        hs=query.hs,
+    )
     return Status(202, download_out(download))

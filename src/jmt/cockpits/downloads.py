@@ -7,14 +7,34 @@ import datetime as dt
 from jmt.cockpits import selectors
 from jmt.cockpits.report import ReportFilters, write_report
 from jmt.cockpits.selectors import OVERVIEW_EXPORT, OVERVIEW_VIEW
+from jmt.core.auth import Actor
 from jmt.core.catalog import Surface
+from jmt.downloads.models import Download
 from jmt.downloads.registry import ExportJob, ExportKind, register
+from jmt.downloads.services import download_create
 
 REPORT = "cockpits.report"
 
 
 def _day(value: object) -> dt.date | None:
     return dt.date.fromisoformat(str(value)) if value else None
+
+
+def report_create(
+    *, actor: Actor, start: dt.date | None, end: dt.date | None, merchant_id: int | None, country: str, hs: str
+) -> Download:
+    """Queue the custom report: a bad period or a merchant outside the asker's scope is refused now, not in
+    the worker; the filters go to :func:`write_cockpit_report` as the params it reads."""
+    window = selectors.window_of(start, end)
+    selectors.merchant_ids_of(actor, OVERVIEW_VIEW, merchant_id)
+    params = {
+        "start": window.start.isoformat(),
+        "end": window.end.isoformat(),
+        "merchant_id": merchant_id,
+        "country": country,
+        "hs": hs,
+    }
+    return download_create(actor=actor, kind=REPORT, params=params, file_format="xlsx")
 
 
 def write_cockpit_report(job: ExportJob) -> int:

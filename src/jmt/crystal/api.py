@@ -3,11 +3,11 @@ and the requirement reminders of a 9610 import or batch."""
 
 from dataclasses import asdict
 from typing import Any
-from urllib.parse import quote
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
 
+from jmt.core.documents import CONTENT_TYPES, attachment
 from jmt.core.permissions import AUTHENTICATED, actor_of, require
 from jmt.core.schemas import error_responses
 from jmt.crystal import documents, rules, selectors
@@ -95,7 +95,7 @@ def templates(request: HttpRequest) -> list[dict[str, Any]]:
         "responses": {
             200: {
                 "description": "xlsx 或 docx 文件（文件名为模板中文名称）",
-                "content": {t: {} for t in documents.CONTENT_TYPES.values()},
+                "content": {t: {} for t in CONTENT_TYPES.values()},
             }
         }
     },
@@ -110,10 +110,7 @@ def template_download(request: HttpRequest, key: str, query: Query[s.CrystalTemp
     answers = answers_of(s.CrystalAdviceQuery(**query.dict())) if query.material else None
     advice = rules.advise(answers) if answers else None
     content = documents.render(key, documents.values_for(profile, answers, advice), advice)
-    response = HttpResponse(content, content_type=documents.CONTENT_TYPES[template.format])
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(template.title)}.{template.format}"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return attachment(content, title=template.title, file_format=template.format)
 
 
 @router.get(

@@ -15,20 +15,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import docx
 import xlsxwriter  # type: ignore[import-untyped]
 from django.utils import timezone
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.document import Document as Docx
 
+from jmt.core.documents import generated_note, letter
 from jmt.crystal.rules import MATERIAL_LABELS, SETTING_LABELS, WORKING_LABELS, Advice, Answers
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
-CONTENT_TYPES = {
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
 
 
 @dataclass(frozen=True)
@@ -79,32 +73,9 @@ def render(key: str, values: dict[str, str], advice: Advice | None) -> bytes:
     return _docx(spec, values, advice) if TEMPLATES[key].format == "docx" else _xlsx(spec, values)
 
 
-def _note() -> str:
-    return f"生成日期：{timezone.localdate().isoformat()}（晶贸通预填，请核对）"
-
-
 def _docx(spec: dict[str, Any], values: dict[str, str], advice: Advice | None) -> bytes:
-    document = docx.Document()
-    normal = document.styles["Normal"]
-    normal.font.name = "SimSun"
-    normal.font.size = Pt(12)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
-    title = document.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = title.add_run(spec["title"])
-    run.bold = True
-    run.font.size = Pt(18)
-    for item in spec["rows"]:
-        if "section" in item:
-            document.add_paragraph().add_run(item["section"]).bold = True
-        elif "field" in item:
-            line = document.add_paragraph()
-            line.add_run(f"{item['label']}：")
-            line.add_run(values.get(item["field"]) or "\u3000" * 10).underline = True
-        else:
-            separator = "、" if len(item["label"]) == 1 else "："
-            document.add_paragraph(f"{item['label']}{separator}{item.get('text', '')}")
-    if spec.get("elements"):
+    def elements(document: Docx) -> None:
+        """The answer's 申报要素: a numbered table of the first candidate's elements, or why there is none."""
         document.add_paragraph().add_run("申报要素").bold = True
         first = advice.candidates[0] if advice and advice.candidates else None
         if first and first.elements:
@@ -117,17 +88,8 @@ def _docx(spec: dict[str, Any], values: dict[str, str], advice: Advice | None) -
                 cells[0].text, cells[1].text, cells[2].text = str(i), element.name, element.example
         else:
             document.add_paragraph(first.elements_note if first else "平台资料未给出该商品的编码，请报关行归类后填写")
-    for note in spec.get("notes", []):
-        document.add_paragraph(note)
-    for signature in spec.get("signatures", []):
-        line = document.add_paragraph()
-        line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        line.paragraph_format.space_before = Pt(18)
-        line.add_run(f"{signature}：" + "\u3000" * 8)
-    document.add_paragraph().add_run(_note()).font.size = Pt(9)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+
+    return letter(spec, lambda name: values.get(name, ""), after_rows=elements if spec.get("elements") else None)
 
 
 def _xlsx(spec: dict[str, Any], values: dict[str, str]) -> bytes:
@@ -174,6 +136,6 @@ def _xlsx(spec: dict[str, Any], values: dict[str, str]) -> bytes:
         sheet.merge_range(row, 1, row, width - 1, "", value)
         sheet.set_row(row, 36)
         row += 1
-    sheet.write(row + 1, 0, _note(), note)
+    sheet.write(row + 1, 0, generated_note(), note)
     book.close()
     return buffer.getvalue()

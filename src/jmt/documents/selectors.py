@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files import File
@@ -34,7 +34,15 @@ def document_get(*, actor: Actor, document_id: int, code: str = VIEW) -> Documen
     return document
 
 
-def open_stored(document: Document) -> File:
+class Stored(Protocol):
+    """A row that keeps an uploaded file: a vault ``Document``, or a file checked by the vault's rules and
+    kept by another app (物流合作协议)."""
+
+    @property
+    def storage_path(self) -> str: ...
+
+
+def open_stored(document: Stored) -> File:
     """The file of ``document``, opened for reading through the storage API (local disk or S3); 404 if it is
     missing or its name would lie outside the storage."""
     try:

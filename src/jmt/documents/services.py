@@ -6,6 +6,8 @@ import hashlib
 import logging
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,36 +65,45 @@ def check_upload(file: UploadedFile) -> CheckedUpload:
     return CheckedUpload(name=name, content_type=detected, size=file.size, sha256=digest.hexdigest())
 
 
+@contextmanager
+def kept_upload(file: UploadedFile, folder: str) -> Iterator[tuple[CheckedUpload, str]]:
+    """Check ``file`` (:func:`check_upload`), store it under ``folder`` through Django's storage API (the
+    local disk, or an S3-compatible bucket shared by several app machines), and hand its checks and storage
+    name to the block that writes its row, in one transaction. If the block fails the stored file is
+    deleted: no row, no file."""
+    checked = check_upload(file)
+    stored_name = default_storage.save(f"{folder}/{uuid.uuid4().hex}", file)
+    try:
+        with transaction.atomic():
+            yield checked, stored_name
+    except BaseException:
+        default_storage.delete(stored_name)
+        raise
+
+
 def document_upload(*, actor: Actor, kind: str, file: UploadedFile) -> Document:
     merchant = actor.merchant
     if merchant is None or not merchant_in_scope(actor, EDIT, merchant.pk):
         raise PermissionDenied()
-    checked = check_upload(file)
-    # Through Django's storage API: the local disk, or an S3-compatible bucket shared by several app machines.
-    stored_name = default_storage.save(f"documents/{merchant.pk}/{uuid.uuid4().hex}", file)
-    try:
-        with transaction.atomic():
-            document = Document.objects.create(
-                merchant=merchant,
-                uploaded_by=actor.user,
-                kind=kind,
-                original_name=checked.name,
-                content_type=checked.content_type,
-                size=checked.size,
-                sha256=checked.sha256,
-                storage_path=stored_name,
-            )
-            record(
-                actor=actor,
-                module="documents",
-                action="upload",
-                obj=document,
-                before={},
-                after=snapshot(document, AUDITED_FIELDS),
-            )
-    except BaseException:
-        default_storage.delete(stored_name)  # no row, no file
-        raise
+    with kept_upload(file, f"documents/{merchant.pk}") as (checked, stored_name):
+        document = Document.objects.create(
+            merchant=merchant,
+            uploaded_by=actor.user,
+            kind=kind,
+            original_name=checked.name,
+            content_type=checked.content_type,
+            size=checked.size,
+            sha256=checked.sha256,
+            storage_path=stored_name,
+        )
+        record(
+            actor=actor,
+            module="documents",
+            action="upload",
+            obj=document,
+            before={},
+            after=snapshot(document, AUDITED_FIELDS),
+        )
     return document
 
 

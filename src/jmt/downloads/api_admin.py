@@ -5,8 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Query, Router, Status
 
-from jmt.core.errors import NotFound
-from jmt.core.permissions import AUTHENTICATED, actor_of, require
+from jmt.core.permissions import AUTHENTICATED, require
 from jmt.core.schemas import error_responses
 from jmt.downloads import schemas as s
 from jmt.downloads import views
@@ -14,12 +13,6 @@ from jmt.downloads.models import DownloadSurface
 
 router = Router(tags=["downloads"])
 ADMIN = DownloadSurface.ADMIN
-
-
-def _staff_only(request: HttpRequest) -> None:
-    """The back office does not exist for merchant tokens (as ``jmt.core.permissions`` does for admin codes)."""
-    if not actor_of(request).user.is_staff:
-        raise NotFound()
 
 
 @router.get(
@@ -30,7 +23,6 @@ def _staff_only(request: HttpRequest) -> None:
 )
 @require(AUTHENTICATED)
 def downloads_list(request: HttpRequest, query: Query[s.DownloadListQuery]) -> dict[str, Any]:
-    _staff_only(request)
     return views.list_page(request, query, ADMIN)
 
 
@@ -42,7 +34,6 @@ def downloads_list(request: HttpRequest, query: Query[s.DownloadListQuery]) -> d
 )
 @require(AUTHENTICATED)
 def downloads_get(request: HttpRequest, download_id: int) -> dict[str, Any]:
-    _staff_only(request)
     return views.one(request, download_id, ADMIN)
 
 
@@ -54,7 +45,6 @@ def downloads_get(request: HttpRequest, download_id: int) -> dict[str, Any]:
 )
 @require(AUTHENTICATED)
 def downloads_link(request: HttpRequest, download_id: int) -> dict[str, Any]:
-    _staff_only(request)
     return views.link(request, download_id, ADMIN)
 
 

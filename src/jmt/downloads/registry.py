@@ -27,13 +27,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import IO, Any, TypeVar
 
 from jmt.core.auth import Actor
 from jmt.core.catalog import Surface
 
 T = TypeVar("T")
+PROGRESS_EVERY = 1000  # rows between two progress reports of :meth:`ExportJob.track`
 
 CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -49,8 +50,7 @@ class ExportJob:
     params: dict[str, Any]
     file_format: str
     target: IO[bytes]
-    report: Callable[[int, int | None], None] = field(default=lambda done, total: None)
-    every: int = 1000
+    report: Callable[[int, int | None], None]
     done: int = 0  # rows passed through :meth:`track` so far
 
     def progress(self, done: int, total: int | None) -> None:
@@ -58,11 +58,11 @@ class ExportJob:
         self.report(done, total)
 
     def track(self, rows: Iterable[T], total: int | None) -> Iterator[T]:
-        """Yield ``rows`` unchanged, reporting progress every ``every`` rows (constant memory)."""
+        """Yield ``rows`` unchanged, reporting progress every ``PROGRESS_EVERY`` rows (constant memory)."""
         for row in rows:
             yield row
             self.done += 1
-            if self.done % self.every == 0:
+            if self.done % PROGRESS_EVERY == 0:
                 self.progress(self.done, total)
         self.progress(self.done, total)
 

@@ -11,11 +11,12 @@ from jmt.downloads.models import Download, DownloadStatus, DownloadSurface
 
 
 def downloads_visible(*, actor: Actor, surface: str) -> QuerySet[Download]:
-    """A merchant user's downloads within their current merchant; a staff member's back-office ones."""
+    """A merchant user's downloads within their current merchant; a staff member's back-office ones. The back
+    office's download center does not exist for a merchant account (404, as for every back-office code)."""
     rows = Download.objects.filter(owner=actor.user, surface=surface)
     if surface == DownloadSurface.ADMIN:
         if not actor.user.is_staff:
-            return Download.objects.none()
+            raise NotFound()
         return rows
     if actor.merchant is None:
         return Download.objects.none()

@@ -8,6 +8,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Status
 
+from jmt.core.documents import CONTENT_TYPES, attachment
 from jmt.core.permissions import AUTHENTICATED, actor_of, require
 from jmt.core.schemas import error_responses
 from jmt.filings import materials, registry, selectors, services
@@ -62,7 +63,7 @@ def type_page(request: HttpRequest, type_key: str) -> dict[str, Any]:
         "responses": {
             200: {
                 "description": "xlsx 或 docx 文件（文件名为模板中文名称）",
-                "content": {content_type: {} for content_type in materials.CONTENT_TYPES.values()},
+                "content": {content_type: {} for content_type in CONTENT_TYPES.values()},
             }
         }
     },
@@ -75,16 +76,7 @@ def template(request: HttpRequest, type_key: str, template_key: str) -> HttpResp
     if spec is None:
         raise FilingError.template_unknown(template_key)
     values = {**page["prefill"], **(page["filing"]["data"] if page["filing"] else {})}
-    response = HttpResponse(materials.render(ft, spec, values), content_type=materials.CONTENT_TYPES[spec.format])
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(spec.title)}.{spec.format}"
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
-def _quote(text: str) -> str:
-    from urllib.parse import quote
-
-    return quote(text)
+    return attachment(materials.render(ft, spec, values), title=spec.title, file_format=spec.format)
 
 
 @router.post(

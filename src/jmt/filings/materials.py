@@ -15,13 +15,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import docx
 import xlsxwriter  # type: ignore[import-untyped]
-from django.utils import timezone
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Pt
 
+from jmt.core.documents import generated_note, letter
 from jmt.filings.spec import FilingType, TemplateSpec
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -32,12 +28,6 @@ def load(file: str) -> dict[str, Any]:
     return json.loads((TEMPLATES / file).read_text(encoding="utf-8"))
 
 
-CONTENT_TYPES = {
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
-
-
 def render(ft: FilingType, spec: TemplateSpec, values: dict[str, Any]) -> bytes:
     """The template in its format, each field filled from ``values`` (blank when unknown)."""
     layout = load(spec.file)
@@ -46,46 +36,8 @@ def render(ft: FilingType, spec: TemplateSpec, values: dict[str, Any]) -> bytes:
     return _xlsx(ft, spec, layout, values)
 
 
-def _generated_note() -> str:
-    return f"生成日期：{timezone.localdate().isoformat()}（晶贸通预填，请核对）"
-
-
 def _docx(ft: FilingType, layout: dict[str, Any], values: dict[str, Any]) -> bytes:
-    """A letter: centred title, a bold line per section, ``label：value`` lines, notes, signature lines."""
-    document = docx.Document()
-    normal = document.styles["Normal"]
-    normal.font.name = "SimSun"
-    normal.font.size = Pt(12)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
-    title = document.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = title.add_run(layout["title"])
-    run.bold = True
-    run.font.size = Pt(18)
-    for item in layout["rows"]:
-        if "section" in item:
-            document.add_paragraph().add_run(item["section"]).bold = True
-            continue
-        line = document.add_paragraph()
-        if "field" in item:
-            line.add_run(f"{item['label']}：")
-            value = _display(ft, item["field"], values.get(item["field"]))
-            line.add_run(value or "\u3000" * 10).underline = True
-        else:
-            # Numbered clauses (一, 二 …) read as 「一、…」; other fixed lines as 「事项：…」.
-            separator = "、" if len(item["label"]) == 1 else "："
-            line.add_run(f"{item['label']}{separator}{item.get('text', '')}")
-    for note in layout.get("notes", []):
-        document.add_paragraph(note)
-    for signature in layout.get("signatures", []):
-        line = document.add_paragraph()
-        line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        line.paragraph_format.space_before = Pt(18)
-        line.add_run(f"{signature}：" + "\u3000" * 8)
-    document.add_paragraph().add_run(_generated_note()).font.size = Pt(9)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return letter(layout, lambda name: _display(ft, name, values.get(name)))
 
 
 def _xlsx(ft: FilingType, spec: TemplateSpec, layout: dict[str, Any], values: dict[str, Any]) -> bytes:
@@ -124,7 +76,7 @@ def _xlsx(ft: FilingType, spec: TemplateSpec, layout: dict[str, Any], values: di
         sheet.write(row, 1, "", value)
         sheet.set_row(row, 36)
         row += 1
-    sheet.write(row + 1, 0, _generated_note(), note)
+    sheet.write(row + 1, 0, generated_note(), note)
     book.close()
     return buffer.getvalue()
 

@@ -15,7 +15,7 @@ from jmt.core.errors import ApiError
 from jmt.fx import selectors
 from jmt.fx.flow import QUEUE_VIEW, SETTLEMENT
 from jmt.fx.models import Settlement
-from jmt.search.registry import Hit, Provider, Query, register
+from jmt.search.registry import Hit, Provider, Query, register, spans_of
 from jmt.search.text import SUBSTRING
 
 MIN_LENGTH = 3
@@ -25,14 +25,13 @@ def _hits(rows: QuerySet[Settlement], query: Query, *, admin: bool) -> list[Hit]
     text = query.text
     hits = []
     for settlement in rows.filter(number__icontains=text).order_by("-pk")[: query.limit]:
-        at = settlement.number.lower().find(text)
         who = f" · {settlement.merchant.display_name}" if admin else ""
         hits.append(
             Hit(
                 title=settlement.number,
                 subtitle=f"结汇申请 · ${settlement.amount:,.2f} · {SETTLEMENT.label_of(settlement.state)}{who}",
                 route=f"/operations/fx?id={settlement.pk}" if admin else f"/fx/settlements?id={settlement.pk}",
-                spans=((at, at + len(text)),),
+                spans=spans_of(settlement.number, query),
                 score=SUBSTRING,
             )
         )

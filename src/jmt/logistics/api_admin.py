@@ -7,7 +7,6 @@ from django.http import FileResponse, HttpRequest
 from ninja import File, Query, Router, Status
 from ninja.files import UploadedFile
 
-from jmt.audit.services import record_event
 from jmt.core.pagination import paginate
 from jmt.core.permissions import actor_of, require
 from jmt.core.schemas import error_responses
@@ -18,7 +17,6 @@ from jmt.logistics import selectors, services
 from jmt.logistics.downloads import SHIPMENTS
 from jmt.logistics.errors import LogisticsError
 from jmt.logistics.flow import QUEUE_VIEW, TRACK
-from jmt.logistics.models import Carrier
 from jmt.logistics.sheet import read_sheet
 
 router = Router(tags=["admin-logistics"])
@@ -33,7 +31,7 @@ SHEET_MAX_BYTES = 5 * 1024 * 1024
 )
 @require(QUEUE_VIEW)
 def carriers(request: HttpRequest) -> list[dict[str, Any]]:
-    return [selectors.carrier_admin_out(c) for c in Carrier.objects.all()]
+    return selectors.carriers_admin()
 
 
 def _values(payload: s.CarrierIn) -> dict[str, Any]:
@@ -112,18 +110,8 @@ def agreement_upload(request: HttpRequest, file: File[UploadedFile]) -> Status[d
 )
 @require(QUEUE_VIEW)
 def agreement_download(request: HttpRequest, agreement_file_id: int) -> FileResponse:
-    row = selectors.agreement_get(agreement_file_id)
-    response = FileResponse(
-        selectors.open_agreement(row), as_attachment=True, filename=row.original_name, content_type=row.content_type
-    )
-    record_event(
-        actor=actor_of(request),
-        module="logistics",
-        action="agreement_download",
-        object_type="logistics.AgreementFile",
-        object_id=str(row.pk),
-        object_repr=row.original_name,
-    )
+    row, handle = services.agreement_open(actor=actor_of(request), agreement_file_id=agreement_file_id)
+    response = FileResponse(handle, as_attachment=True, filename=row.original_name, content_type=row.content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
@@ -175,13 +163,7 @@ def counts(request: HttpRequest) -> list[dict[str, Any]]:
 @require(QUEUE_VIEW)
 def export_shipments(request: HttpRequest, query: Query[s.ExportQuery]) -> Status[dict[str, Any]]:
     actor = actor_of(request)
-    record_event(
-        actor=actor,
-        module="logistics",
-        action="shipments_export",
-        object_type="logistics.Shipment",
-        changes={"format": ["", query.format]},
-    )
+    services.shipments_export_record(actor=actor, file_format=query.format)
     download = download_create(
         actor=actor, kind=SHIPMENTS, params=query.model_dump(mode="json"), file_format=query.format
     )

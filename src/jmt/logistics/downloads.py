@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from jmt.core.catalog import Surface
+from jmt.downloads import tables
 from jmt.downloads.registry import ExportJob, ExportKind, register
-from jmt.logistics import export, selectors
+from jmt.logistics import selectors
 from jmt.logistics.flow import QUEUE_VIEW
 from jmt.logistics.schemas import ExportQuery
 
 SHIPMENTS = "logistics.shipments"
+WIDTHS = (18, 20, 16, 10, 16, 10, 22, 12, 12, 10, 10, 18)
 
 
 def write_shipments(job: ExportJob) -> int:
@@ -26,10 +28,10 @@ def write_shipments(job: ExportJob) -> int:
     )
     tracked = job.track(selectors.export_rows(rows), rows.count())
     if job.file_format == "csv":
-        for chunk in export.csv_chunks(tracked):
-            job.target.write(chunk)
-        return job.done
-    return export.write_xlsx(tracked, job.target)
+        return tables.write_csv(job.target, header=selectors.EXPORT_HEADER, rows=tracked)
+    return tables.write_xlsx(
+        job.target, sheet_name="物流订单", header=selectors.EXPORT_HEADER, rows=tracked, widths=WIDTHS
+    )
 
 
 register(

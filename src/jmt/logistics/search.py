@@ -16,7 +16,7 @@ from jmt.logistics import selectors
 from jmt.logistics.flow import QUEUE_VIEW, SHIP_VIEW, SHIPMENT
 from jmt.logistics.models import Shipment
 from jmt.rbac.scope import merchants_visible
-from jmt.search.registry import Hit, Provider, Query, register
+from jmt.search.registry import Hit, Provider, Query, register, spans_of
 from jmt.search.text import SUBSTRING
 
 MIN_LENGTH = 3
@@ -29,7 +29,6 @@ def _hits(rows: QuerySet[Shipment], query: Query, *, admin: bool) -> list[Hit]:
     for shipment in matching[: query.limit]:
         by_number = text in shipment.number.lower()
         title = shipment.number if by_number else shipment.tracking_no
-        at = title.lower().find(text)
         label = "运单编号" if by_number else f"{shipment.carrier.name}运单号 · 运单 {shipment.number}"
         who = f" · {shipment.merchant.display_name}" if admin else ""
         hits.append(
@@ -37,7 +36,7 @@ def _hits(rows: QuerySet[Shipment], query: Query, *, admin: bool) -> list[Hit]:
                 title=title,
                 subtitle=f"{label} · {SHIPMENT.label_of(shipment.state)}{who}",
                 route=f"/operations/logistics?q={shipment.number}" if admin else f"/logistics/shipments/{shipment.pk}",
-                spans=((at, at + len(text)),),
+                spans=spans_of(title, query),
                 score=SUBSTRING,
             )
         )

@@ -9,16 +9,14 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import SuspiciousFileOperation
-from django.core.files import File
-from django.core.files.storage import default_storage
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from jmt.core.auth import Actor
 from jmt.core.errors import NotFound
 from jmt.logistics import quote as q
 from jmt.logistics.countries import COUNTRIES, country_name
+from jmt.logistics.errors import LogisticsError
 from jmt.logistics.flow import SHIPMENT
 from jmt.logistics.models import AgreementFile, Carrier, CarrierStatus, Favourite, Shipment, TrackingEvent
 from jmt.workflow import selectors as workflow
@@ -114,17 +112,44 @@ def carrier_out(
     }
 
 
+def carriers_admin_out(carriers: list[Carrier]) -> list[dict[str, Any]]:
+    """物流渠道维护's rows: the on-time rates, agreement files and open shipment counts of all the carriers
+    read at once (one query each, however many carriers)."""
+    rates = on_time_rates()
+    files = list(
+        AgreementFile.objects.filter(pk__in={pk for c in carriers for pk in c.agreement_documents}).select_related(
+            "uploaded_by"
+        )
+    )
+    open_counts = dict(
+        Shipment.objects.filter(carrier__in=carriers)
+        .exclude(state__in=("delivered",))
+        .values_list("carrier_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return [
+        {
+            **carrier_out(carrier, rates=rates),
+            "zones": carrier.zones,
+            "remote_postcodes": carrier.remote_postcodes,
+            "agreement_documents": carrier.agreement_documents,
+            "agreement_files": [agreement_out(f) for f in files if f.pk in carrier.agreement_documents],
+            "sort_order": carrier.sort_order,
+            "open_shipments": open_counts.get(carrier.pk, 0),
+            "updated_at": carrier.updated_at,
+        }
+        for carrier in carriers
+    ]
+
+
 def carrier_admin_out(carrier: Carrier) -> dict[str, Any]:
-    return {
-        **carrier_out(carrier, rates=on_time_rates()),
-        "zones": carrier.zones,
-        "remote_postcodes": carrier.remote_postcodes,
-        "agreement_documents": carrier.agreement_documents,
-        "agreement_files": [agreement_out(f) for f in AgreementFile.objects.filter(pk__in=carrier.agreement_documents)],
-        "sort_order": carrier.sort_order,
-        "open_shipments": carrier.shipments.exclude(state__in=("delivered",)).count(),
-        "updated_at": carrier.updated_at,
-    }
+    return carriers_admin_out([carrier])[0]
+
+
+def carriers_admin() -> list[dict[str, Any]]:
+    """Every carrier, terminated ones too."""
+    return carriers_admin_out(list(Carrier.objects.all()))
 
 
 def agreement_out(row: AgreementFile) -> dict[str, Any]:
@@ -150,16 +175,6 @@ def agreement_get(agreement_file_id: int) -> AgreementFile:
     if row is None:
         raise NotFound()
     return row
-
-
-def open_agreement(row: AgreementFile) -> File:
-    """The stored file, through the storage API; 404 if it is missing or its name lies outside the storage."""
-    try:
-        if not default_storage.exists(row.storage_path):
-            raise NotFound("文件不存在或已被删除")
-        return default_storage.open(row.storage_path, "rb")
-    except SuspiciousFileOperation as exc:
-        raise NotFound("文件不存在或已被删除") from exc
 
 
 def favourite_ids(actor: Actor) -> set[int]:
@@ -211,6 +226,8 @@ def compare(
     ahead of equals; ruled-out ones after, each with why. Terminated carriers are not offered."""
     rows = Carrier.objects.exclude(status=CarrierStatus.TERMINATED)
     if carrier_ids:
+        if len(set(carrier_ids)) < 2:  # the schema caps the pick at 4
+            raise LogisticsError.invalid({"carrier_ids": "请选择 2–4 个渠道，或清空以比较全部"})
         rows = Carrier.objects.filter(pk__in=carrier_ids)
     quotes = [q.quote(c, country=country, parcels=parcels, needs=needs, postcode=postcode) for c in rows]
     rates, favs = on_time_rates(), favourite_ids(actor)

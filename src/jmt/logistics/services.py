@@ -8,13 +8,12 @@ State moves go through ``jmt.workflow.services.transition``; its notices raise t
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.core.files.storage import default_storage
+from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -22,9 +21,11 @@ from django.utils import timezone
 from jmt.audit.services import record, record_event, snapshot
 from jmt.core.auth import Actor
 from jmt.core.errors import NotFound, PermissionDenied
-from jmt.documents.services import check_upload
+from jmt.documents.selectors import open_stored
+from jmt.documents.services import kept_upload
 from jmt.integrations.tracking.port import Status, TrackedNumber, TrackEvent, TrackingProvider, TrackUpdate
 from jmt.logistics import quote as q
+from jmt.logistics import selectors
 from jmt.logistics.countries import BY_CODE
 from jmt.logistics.errors import LogisticsError
 from jmt.logistics.flow import COMPARE_EDIT, OPEN_STATES, QUEUE_VIEW, SHIP, SHIPMENT, TRACK
@@ -302,30 +303,51 @@ def agreement_upload(*, actor: Actor, file: UploadedFile) -> AgreementFile:
     """A cooperation agreement uploaded by the back office: checked by content like the vault's files
     (PDF, JPG, PNG, XLSX; not empty; within the size limit), stored outside the web root, audited."""
     _carrier_write(actor)
-    checked = check_upload(file)
-    stored = default_storage.save(f"logistics/agreements/{uuid.uuid4().hex}", file)
-    try:
-        with transaction.atomic():
-            row = AgreementFile.objects.create(
-                original_name=checked.name,
-                content_type=checked.content_type,
-                size=checked.size,
-                sha256=checked.sha256,
-                storage_path=stored,
-                uploaded_by=actor.user,
-            )
-            record(
-                actor=actor,
-                module="logistics",
-                action="agreement_upload",
-                obj=row,
-                before={},
-                after=snapshot(row, AGREEMENT_AUDIT),
-            )
-    except BaseException:
-        default_storage.delete(stored)  # no row, no file
-        raise
+    with kept_upload(file, "logistics/agreements") as (checked, stored_name):
+        row = AgreementFile.objects.create(
+            original_name=checked.name,
+            content_type=checked.content_type,
+            size=checked.size,
+            sha256=checked.sha256,
+            storage_path=stored_name,
+            uploaded_by=actor.user,
+        )
+        record(
+            actor=actor,
+            module="logistics",
+            action="agreement_upload",
+            obj=row,
+            before={},
+            after=snapshot(row, AGREEMENT_AUDIT),
+        )
     return row
+
+
+def agreement_open(*, actor: Actor, agreement_file_id: int) -> tuple[AgreementFile, File]:
+    """A cooperation agreement opened for its download (404 when the row or its file is missing); every
+    download is recorded in the operation log."""
+    row = selectors.agreement_get(agreement_file_id)
+    handle = open_stored(row)
+    record_event(
+        actor=actor,
+        module="logistics",
+        action="agreement_download",
+        object_type="logistics.AgreementFile",
+        object_id=str(row.pk),
+        object_repr=row.original_name,
+    )
+    return row, handle
+
+
+def shipments_export_record(*, actor: Actor, file_format: str) -> None:
+    """The shipment export asked for, in the operation log."""
+    record_event(
+        actor=actor,
+        module="logistics",
+        action="shipments_export",
+        object_type="logistics.Shipment",
+        changes={"format": ["", file_format]},
+    )
 
 
 def _carrier_write(actor: Actor) -> None:

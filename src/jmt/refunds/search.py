@@ -16,27 +16,24 @@ from jmt.rbac.scope import merchants_visible
 from jmt.refunds import selectors
 from jmt.refunds.flow import CLAIM, MANAGE_VIEW, VIEW
 from jmt.refunds.models import Claim, ClaimDeclaration
-from jmt.search.registry import Hit, Provider, Query, register
-from jmt.search.text import SUBSTRING, Span
+from jmt.search.registry import Hit, Provider, Query, register, spans_of
+from jmt.search.text import SUBSTRING
 
 MIN_LENGTH = 3
 
 
-def _spans(value: str, text: str) -> tuple[Span, ...]:
-    at = value.lower().find(text)
-    return ((at, at + len(text)),) if at >= 0 else ()
-
-
 def _hits(rows: QuerySet[Claim], query: Query, *, admin: bool) -> list[Hit]:
     text = query.text
-    matching = rows.filter(
-        Q(claim_no__icontains=text)
-        | Q(pk__in=ClaimDeclaration.objects.filter(entry_id__icontains=text).values("claim_id"))
-    )
+    declarations = ClaimDeclaration.objects.filter(entry_id__icontains=text)
+    matching = rows.filter(Q(claim_no__icontains=text) | Q(pk__in=declarations.values("claim_id")))
     if admin:
         matching = matching.select_related("merchant")
+    found = list(matching.order_by("-pk")[: query.limit])
+    entries: dict[int, str] = {}  # the first matching 报关单号 of each claim, read for all of them at once
+    for claim_id, entry_id in declarations.filter(claim__in=found).order_by("pk").values_list("claim_id", "entry_id"):
+        entries.setdefault(claim_id, entry_id)
     hits = []
-    for claim in matching.order_by("-pk")[: query.limit]:
+    for claim in found:
         state = CLAIM.label_of(claim.state)
         who = f" · {claim.merchant.display_name}" if admin else ""
         route = f"/operations/refunds?id={claim.pk}" if admin else f"/refunds/claims?id={claim.pk}"
@@ -46,18 +43,18 @@ def _hits(rows: QuerySet[Claim], query: Query, *, admin: bool) -> list[Hit]:
                     title=claim.claim_no,
                     subtitle=f"退税申报 · {state}{who}",
                     route=route,
-                    spans=_spans(claim.claim_no, text),
+                    spans=spans_of(claim.claim_no, query),
                     score=SUBSTRING,
                 )
             )
             continue
-        entry = claim.declarations.filter(entry_id__icontains=text).values_list("entry_id", flat=True).first() or ""
+        entry = entries.get(claim.pk, "")
         hits.append(
             Hit(
                 title=entry,
                 subtitle=f"报关单号 · 退税申报 {claim.claim_no} · {state}{who}",
                 route=route,
-                spans=_spans(entry, text),
+                spans=spans_of(entry, query),
                 score=SUBSTRING,
             )
         )

@@ -37,6 +37,10 @@ FILINGS_VIEW = "filings:guide:view"
 CUSTOMS_VIEW = "customs:orders:view"
 SUMMARIES_VIEW = "customs:summaries:view"
 TRAINING_VIEW = "training:courses:view"
+# The steps of the modules whose steps are not a workflow's (shown undone too while the module is closed).
+CUSTOMS_STEPS = ["点点通接口配置", "导入并申报订单", "清单放行", "汇总申请"]
+LOGISTICS_STEPS = ["比价选渠道", "下单发货", "运输跟踪", "签收"]
+FX_STEPS = ["开通外汇子账户", "收到外汇", "提交结汇申请", "结汇到账"]
 
 
 @dataclass(frozen=True)
@@ -111,12 +115,7 @@ def _customs(actor: Actor, module: dict[str, Any]) -> dict[str, Any]:
     counts = customs.order_counts(actor=actor)
     summaries = customs.summaries(actor=actor).exists() if actor.can(SUMMARIES_VIEW) else False
     released = counts["released"] + counts["closed"] > 0
-    steps = [
-        ("点点通接口配置", ready.ready),
-        ("导入并申报订单", counts["total"] > 0),
-        ("清单放行", released),
-        ("汇总申请", summaries),
-    ]
+    steps = list(zip(CUSTOMS_STEPS, (ready.ready, counts["total"] > 0, released, summaries), strict=True))
     if counts["problem"]:
         following = Next(f"{counts['problem']} 个订单申报异常，请查看原因并处理", "/customs/orders?status=problem")
     elif not ready.ready:
@@ -141,12 +140,13 @@ def _logistics(actor: Actor, module: dict[str, Any]) -> dict[str, Any]:
     rows = logistics.shipments(actor=actor).filter(merchant_id=actor.merchant.pk)
     states = set(rows.values_list("state", flat=True).distinct())
     total = rows.count()
-    steps = [
-        ("比价选渠道", bool(logistics.favourite_ids(actor)) or total > 0),
-        ("下单发货", total > 0),
-        ("运输跟踪", bool(states - {"ordered"})),
-        ("签收", "delivered" in states),
-    ]
+    done = (
+        bool(logistics.favourite_ids(actor)) or total > 0,
+        total > 0,
+        bool(states - {"ordered"}),
+        "delivered" in states,
+    )
+    steps = list(zip(LOGISTICS_STEPS, done, strict=True))
     exceptions = rows.filter(state="exception").count()
     if exceptions:
         following = Next(f"{exceptions} 个运单异常，请按承运商说明处理", "/logistics/shipments?state=exception")
@@ -189,12 +189,7 @@ def _fx(actor: Actor, module: dict[str, Any]) -> dict[str, Any]:
     received = account is not None and fx.ledger_entries(actor=actor).exists()
     rows = fx.settlement_list(actor=actor)
     states = set(rows.values_list("state", flat=True).distinct())
-    steps = [
-        ("开通外汇子账户", account is not None),
-        ("收到外汇", received),
-        ("提交结汇申请", bool(states)),
-        ("结汇到账", "completed" in states),
-    ]
+    steps = list(zip(FX_STEPS, (account is not None, received, bool(states), "completed" in states), strict=True))
     if account is None:
         following = Next("外汇子账户开通后即可收汇，请联系捷晶", "/fx/settlements")
     elif "pending" in states:
@@ -252,10 +247,10 @@ def _closed_steps(key: str) -> list[str]:
     return {
         "registration": REGISTRATION_STEPS,
         "filings": [ft["label"] for ft in filings.types()],
-        "customs": ["点点通接口配置", "导入并申报订单", "清单放行", "汇总申请"],
-        "logistics": ["比价选渠道", "下单发货", "运输跟踪", "签收"],
+        "customs": CUSTOMS_STEPS,
+        "logistics": LOGISTICS_STEPS,
         "refunds": [CLAIM.label_of("draft"), *(CLAIM.label_of(s) for s in FORWARD)],
-        "fx": ["开通外汇子账户", "收到外汇", "提交结汇申请", "结汇到账"],
+        "fx": FX_STEPS,
     }.get(key, [])
 
 

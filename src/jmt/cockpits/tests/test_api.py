@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from functools import partial
 from typing import Any
 
 import openpyxl  # type: ignore[import-untyped]
 import pytest
 
-from conftest import make_role, make_staff
+from conftest import make_role, make_staff, queries_of
 from jmt.accounts.models import User
 from jmt.cockpits import facts, selectors
 from jmt.cockpits.tests import builders as b
@@ -164,3 +165,37 @@ def test_a_report_goes_to_the_download_center_as_a_queued_task(api, analyst, two
     response = ask_export(api.as_user(analyst), "/admin/cockpits/report", **PERIOD)
     assert response.status_code == 202
     assert (response.json()["status"], response.json()["title"]) == ("queued", "综合数据报表")
+
+
+def _march(merchant: Merchant, day: int) -> None:
+    """One more order, a delivered shipment of a new carrier and a completed settlement on 2026-03-<day>."""
+    b.inventory(merchant, b.at(f"2026-03-{day:02d}"), country="116")
+    b.shipment(
+        merchant,
+        b.carrier(f"渠道 {day}"),
+        created=b.at(f"2026-03-{day:02d}"),
+        picked_up=b.at(f"2026-03-{day:02d}"),
+        delivered=b.at(f"2026-03-{day + 3:02d}"),
+        promised_days=5,
+    )
+    b.settlement(merchant, "completed", b.at(f"2026-03-{day:02d}"))
+
+
+def test_the_cockpits_cost_the_same_queries_however_many_records_and_carriers(api, analyst, two_merchants) -> None:
+    crystal, _ = two_merchants
+    staff = api.as_user(analyst)
+    _march(crystal, 10)
+    facts.rebuild()
+
+    def reads() -> list[int]:
+        return [
+            queries_of(partial(staff.get, f"/admin/cockpits/{cockpit}", **PERIOD, **merchant))
+            for cockpit in ("overview", "service")
+            for merchant in ({}, {"merchant_id": crystal.pk})  # the aggregates, then live on one merchant
+        ]
+
+    few = reads()
+    for day in range(11, 21):
+        _march(crystal, day)
+    facts.rebuild()
+    assert reads() == few

@@ -7,7 +7,7 @@ import docx
 import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
-from conftest import make_role, make_staff
+from conftest import make_role, make_staff, queries_of
 from jmt.audit.models import OperationLog
 from jmt.crystal.models import CrystalHint
 from jmt.customs.models import ImportRow, OrderImport
@@ -162,6 +162,33 @@ def test_a_batch_with_7116_goods_reminds_of_the_elements(api, merchant_admin, cr
     assert reminder["key"] == "7116"
     assert reminder["codes"] == ["7116200000"]
     assert reminder["incomplete_count"] == 1
+
+
+def test_batch_reminders_and_hints_cost_the_same_queries_however_many_lines_and_editors(
+    api, superadmin, merchant_admin, crystal_merchant
+):
+    me = api.as_user(merchant_admin)
+    batch = make_batch(crystal_merchant)
+    make_shipment(batch)
+    put(api, superadmin, "/admin/crystal/hints/fragile", {"title": "易碎品", "body": "包好", "enabled": True})
+    few = (
+        queries_of(lambda: me.get(f"/crystal/reminders/batches/{batch.pk}")),
+        queries_of(lambda: me.get("/crystal/hints")),
+    )
+    for _ in range(6):
+        make_shipment(batch)
+    for index, key in enumerate(("invoice", "culture", "elements")):
+        editor = make_staff(
+            f"yunying{index}", roles=[make_role(f"运营{index}", ["content:crystal:edit"], data_scope="all_write")]
+        )
+        put(api, editor, f"/admin/crystal/hints/{key}", {"title": f"提示{index}", "body": "改过", "enabled": True})
+    many = (
+        queries_of(lambda: me.get(f"/crystal/reminders/batches/{batch.pk}")),
+        queries_of(lambda: me.get("/crystal/hints")),
+    )
+    assert many == few
+    [reminder] = me.get(f"/crystal/reminders/batches/{batch.pk}").json()
+    assert reminder["lines"] == 7
 
 
 def test_another_merchants_batch_is_404(api, other_merchant_user, crystal_merchant):

@@ -17,6 +17,7 @@ from django.test import AsyncClient
 from django.utils import timezone
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
+from conftest import queries_of
 from jmt.accounts.models import User
 from jmt.audit.models import OperationLog
 from jmt.core.catalog import Surface
@@ -432,3 +433,22 @@ def test_the_demo_merchant_has_a_finished_and_an_expired_download(merchant_admin
     assert statuses == [DownloadStatus.DONE, DownloadStatus.EXPIRED]
     done = Download.objects.get(owner=merchant_admin, status=DownloadStatus.DONE)
     assert default_storage.exists(done.storage_path)
+
+
+def test_the_list_costs_the_same_queries_however_many_downloads(merchant, merchant_admin, crystal_merchant):
+    def add(count: int) -> None:
+        for _ in range(count):
+            Download.objects.create(
+                owner=merchant_admin,
+                merchant=crystal_merchant,
+                surface="merchant",
+                kind="customs.orders",
+                title="报关订单与清单",
+                file_format="xlsx",
+            )
+
+    add(1)
+    few = queries_of(lambda: merchant.get("/downloads"))
+    add(8)
+    assert queries_of(lambda: merchant.get("/downloads")) == few
+    assert merchant.get("/downloads").json()["total"] == 9

@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from conftest import make_role, make_staff
+from conftest import make_role, make_staff, queries_of
 from jmt.audit.models import OperationLog
-from jmt.logistics.models import AgreementFile
+from jmt.logistics.models import AgreementFile, Carrier, Shipment
 from jmt.logistics.tests.conftest import put
 from jmt.logistics.tests.test_admin import carrier_body
 
@@ -105,3 +105,38 @@ def test_a_merchant_user_does_not_reach_agreement_files(client, api, logistics_s
     assert merchant.get("/admin/logistics/agreement-files").status_code == 404
     assert merchant.get(f"/admin/logistics/agreement-files/{file['id']}/download").status_code == 404
     assert upload(client, api, merchant_admin, "协议.pdf", PDF).status_code == 404
+
+
+def _carrier_with_agreements(carrier: Carrier, staff: Any, merchant: Any, files: int) -> None:
+    ids = [
+        AgreementFile.objects.create(
+            original_name=f"{carrier.code}协议{n}.pdf",
+            content_type="application/pdf",
+            size=len(PDF),
+            sha256="0" * 64,
+            storage_path=f"logistics/agreements/{carrier.code}-{n}",
+            uploaded_by=staff,
+        ).pk
+        for n in range(files)
+    ]
+    Carrier.objects.filter(pk=carrier.pk).update(agreement_documents=ids)
+    Shipment.objects.create(merchant=merchant, carrier=carrier, number=f"Q-{carrier.code}", country="JP", amount="94")
+
+
+def test_the_carrier_list_reads_agreement_files_and_open_shipments_in_queries_that_do_not_grow(
+    api, logistics_staff, merchant_admin, carriers
+):
+    staff = api.as_user(logistics_staff)
+    merchant = merchant_admin.current_merchant
+    _carrier_with_agreements(carriers["dhl"], logistics_staff, merchant, files=1)
+    few = queries_of(lambda: staff.get("/admin/logistics/carriers"))
+    for index in range(4):
+        clone = Carrier.objects.get(pk=carriers["dhl"].pk)
+        clone.pk, clone.code, clone.name = None, f"dhl-{index}", f"DHL 线路 {index}"
+        clone.save()
+        _carrier_with_agreements(clone, logistics_staff, merchant, files=2)
+    many = queries_of(lambda: staff.get("/admin/logistics/carriers"))
+    assert many == few
+    rows = {row["code"]: row for row in staff.get("/admin/logistics/carriers").json()}
+    assert [f["uploaded_by"] for f in rows["dhl-3"]["agreement_files"]] == ["周物流", "周物流"]
+    assert (rows["dhl"]["open_shipments"], rows["dhl-3"]["open_shipments"]) == (1, 1)

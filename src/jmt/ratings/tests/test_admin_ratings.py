@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
 
-from conftest import make_role, make_staff
+from conftest import make_role, make_staff, queries_of
 from jmt.merchants.models import Merchant, RegistrationStatus
 from jmt.notifications.models import Message
 from jmt.notifications.tests.helpers import queued
@@ -78,3 +79,19 @@ def test_merchant_users_cannot_reach_the_back_office_list(api, merchant_admin, c
     client = api.as_user(merchant_admin)
     assert client.get("/admin/ratings").status_code == 404
     assert client.post(f"/admin/ratings/{row.pk}/reply", {"reply": "自己回复"}).status_code == 404
+
+
+def test_the_list_costs_the_same_queries_however_many_merchants_and_replies(officer_api, rating_officer):
+    def add(count: int, start: int) -> None:
+        for index in range(start, start + count):
+            merchant = Merchant.objects.create(name=f"水晶商户{index}", registration_status=RegistrationStatus.APPROVED)
+            rating(merchant, reply="谢谢评价", replied_by=rating_officer, replied_at=timezone.now())
+
+    add(1, 0)
+    few = queries_of(lambda: officer_api.get("/admin/ratings"))
+    add(6, 1)
+    assert queries_of(lambda: officer_api.get("/admin/ratings")) == few
+    rows = officer_api.get("/admin/ratings").json()["items"]
+    assert {(row["merchant_name"], row["replied_by_name"]) for row in rows} == {
+        (f"水晶商户{index}", "周客服") for index in range(7)
+    }

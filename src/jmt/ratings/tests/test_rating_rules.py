@@ -8,9 +8,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from conftest import queries_of
 from jmt.audit.models import OperationLog
 from jmt.ratings.models import Rating
-from jmt.ratings.tests.factories import KINDS, item
+from jmt.ratings.tests.factories import KINDS, item, rating
 
 pytestmark = pytest.mark.django_db
 
@@ -152,3 +153,22 @@ def test_my_ratings_filter_by_answered(merchant_api, officer_api, crystal_mercha
     assert [(r["id"], r["reply"]) for r in answered["items"]] == [(first["id"], "谢谢支持")]
     assert merchant_api.get("/ratings", answered="false").json()["total"] == 1
     assert merchant_api.get("/ratings").json()["total"] == 2
+
+
+def test_my_ratings_and_pending_cost_the_same_queries_however_many_items(merchant_api, crystal_merchant):
+    def add() -> None:
+        for kind in sorted(KINDS):
+            rating(crystal_merchant, kind=kind)
+            item(kind, crystal_merchant)  # completed, waiting for its rating
+
+    def reads() -> tuple[int, int]:
+        return (
+            queries_of(lambda: merchant_api.get("/ratings")),
+            queries_of(lambda: merchant_api.get("/ratings/pending")),
+        )
+
+    add()
+    few = reads()
+    add()
+    assert reads() == few
+    assert merchant_api.get("/ratings").json()["total"] == 2 * len(KINDS)

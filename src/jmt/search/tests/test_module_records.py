@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from conftest import Api, make_merchant_user, make_role, make_staff
+from conftest import Api, make_merchant_user, make_role, make_staff, queries_of
 from jmt.accounts.models import User
 from jmt.filings.models import Filing
 from jmt.fx.models import Account, Settlement
@@ -122,6 +122,28 @@ def test_a_merchant_finds_its_claim_by_a_declaration_number_it_covers(
     assert hit["title"] == "230520261000099887"
     assert hit["highlights"] == [[8, 18]]
     assert hit["subtitle"].startswith("报关单号 · 退税申报 TS20261200042")
+
+
+def test_claims_found_by_declaration_number_cost_the_same_queries_however_many_hit(
+    api: Api, merchant_admin: User, crystal_merchant: Merchant, claim: Claim
+) -> None:
+    me = api.as_user(merchant_admin)
+    few = queries_of(lambda: me.get("/search", q="20261000"))
+    for index in range(4):
+        other = Claim.objects.create(merchant=crystal_merchant, claim_no=f"TS2026120010{index}", state="submitted")
+        ClaimDeclaration.objects.create(
+            claim=other,
+            merchant=crystal_merchant,
+            source="manual",
+            entry_id=f"2305202610000{index}0000",
+            export_month=date(2026, 11, 1),
+            amount=Decimal("300"),
+            currency="USD",
+        )
+    many = queries_of(lambda: me.get("/search", q="20261000"))
+    assert many == few
+    hits = _group(_search(api, merchant_admin, "20261000"), "refunds.claims")
+    assert [hit["title"] for hit in hits] == [f"2305202610000{i}0000" for i in (3, 2, 1, 0)] + ["230520261000099887"]
 
 
 def test_another_merchant_never_finds_the_claim(api: Api, neighbour: User, claim: Claim) -> None:
