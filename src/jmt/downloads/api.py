@@ -54,7 +54,7 @@ def downloads_link(request: HttpRequest, download_id: int) -> dict[str, Any]:
 
 
 @router.post(
-    "/{int:download_id}/retry",
+    "/{download_id}/retry",
     response={202: s.DownloadOut, **error_responses(401, 403, 404, 409, 422)},
     operation_id="downloads_retry",
     summary="重新生成：把生成失败的导出按原条件重新加入下载中心",
