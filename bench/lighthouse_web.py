@@ -4,14 +4,19 @@ Run from the repository root after ``make web``: ``make bench-web`` (or ``.venv/
 
 What it does, start to end:
 1. a throw-away SQLite var dir, ``migrate`` + ``seed_demo``, and uvicorn serving the built front end exactly as
-   ``make run`` does (WhiteNoise: pre-compressed .br/.gz, immutable caching of hashed assets);
-2. Debian's Chromium with a DevTools port; tokens for the demo merchant and the demo staff account are put into its
-   localStorage so the home pages open signed in;
+   ``make run`` does (WhiteNoise: pre-compressed .br/.gz, immutable caching of hashed assets), with the task worker
+   ``make run`` starts beside it (without one ``/api/v1/health`` answers 503 and the back office's 系统状态 says
+   「部分服务异常」);
+2. Debian's Chromium with a DevTools port, a fresh profile per page; for the home pages, tokens for the demo merchant
+   and the demo staff account are put into its localStorage so they open signed in. The login pages are measured
+   signed out: signed in, a login page only redirects to its home page;
 3. Lighthouse 12 (``web/node_modules/lighthouse``) against each page over that port: the H5 pages with Lighthouse's
    default mobile profile (Moto G Power, simulated slow 4G, 4× CPU slow-down), the PC and back-office pages with its
-   desktop preset (they are desktop pages); performance score, FCP, LCP, TBT and the JavaScript transferred.
+   desktop preset (they are desktop pages); performance score, FCP, LCP, TBT, CLS, Speed Index and the JavaScript
+   transferred.
 
-Prints a Markdown table; ``--out FILE`` also writes the raw figures as JSON.
+Prints a Markdown table; ``--out FILE`` also writes the raw figures as JSON, ``--keep DIR`` keeps each page's
+Lighthouse report (JSON) there.
 """
 
 from __future__ import annotations
@@ -32,14 +37,14 @@ ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "web" / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROMIUM = os.environ.get("JMT_CHROMIUM", "/usr/bin/chromium")
 
-# (label, path, Lighthouse preset)
+# (label, path, Lighthouse preset, signed in)
 PAGES = [
-    ("PC 登录", "/login", "desktop"),
-    ("PC 首页", "/", "desktop"),
-    ("H5 登录", "/m/login", "mobile"),
-    ("H5 首页", "/m/", "mobile"),
-    ("后台 登录", "/admin/login", "desktop"),
-    ("后台 工作台", "/admin/", "desktop"),
+    ("PC 登录", "/login", "desktop", False),
+    ("PC 首页", "/", "desktop", True),
+    ("H5 登录", "/m/login", "mobile", False),
+    ("H5 首页", "/m/", "mobile", True),
+    ("后台 登录", "/admin/login", "desktop", False),
+    ("后台 工作台", "/admin/", "desktop", True),
 ]
 
 
@@ -104,8 +109,7 @@ def put_tokens(devtools_port: int, base: str, pairs: dict[str, tuple[str, str]])
         browser.close()  # over CDP this only disconnects: the browser keeps running for Lighthouse
 
 
-def lighthouse(url: str, preset: str, devtools_port: int, out_dir: Path) -> dict[str, float]:
-    report = out_dir / f"{abs(hash((url, preset)))}.json"
+def lighthouse(url: str, preset: str, devtools_port: int, report: Path) -> dict[str, float]:
     command = [
         "node",
         str(LIGHTHOUSE),
@@ -128,6 +132,8 @@ def lighthouse(url: str, preset: str, devtools_port: int, out_dir: Path) -> dict
         "fcp_ms": round(audits["first-contentful-paint"]["numericValue"]),
         "lcp_ms": round(audits["largest-contentful-paint"]["numericValue"]),
         "tbt_ms": round(audits["total-blocking-time"]["numericValue"]),
+        "cls": round(audits["cumulative-layout-shift"]["numericValue"], 3),
+        "si_ms": round(audits["speed-index"]["numericValue"]),
         "js_kb": round(sum(item.get("transferSize", 0) for item in scripts) / 1024),
         "js_requests": len(scripts),
         "final_url": data.get("finalDisplayedUrl") or data.get("finalUrl", url),
@@ -137,6 +143,7 @@ def lighthouse(url: str, preset: str, devtools_port: int, out_dir: Path) -> dict
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, help="write the raw figures as JSON here")
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="keep each page's Lighthouse report (JSON) in DIR")
     args = parser.parse_args()
     if not (ROOT / "web" / "dist" / "index.html").exists():
         raise SystemExit("web/dist is missing: run `make web` first")
@@ -158,6 +165,12 @@ def main() -> None:
     subprocess.run([*manage, "seed_demo"], env=env, check=True, capture_output=True)  # noqa: S603
     pairs = tokens(env)
 
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+    reports = args.keep or work
+
+    # The task worker of `make run` (it also answers the health check's worker heartbeat).
+    worker = subprocess.Popen([*manage, "worker", "--interval", "0.5"], env=env, cwd=ROOT)  # noqa: S603
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(  # noqa: S603
@@ -178,33 +191,38 @@ def main() -> None:
     results = []
     try:
         wait_for(f"{base}/login", 60)
-        for index, (label, path, preset) in enumerate(PAGES):
+        for index, (label, path, preset, signed_in) in enumerate(PAGES):
             devtools_port = free_port()
             chromium = start_chromium(devtools_port, work / f"chromium-{index}")
             try:
                 wait_for(f"http://127.0.0.1:{devtools_port}/json/version", 30)
-                put_tokens(devtools_port, base, pairs)
-                figures = lighthouse(base + path, preset, devtools_port, work)
+                if signed_in:
+                    put_tokens(devtools_port, base, pairs)
+                report = reports / f"{preset}-{path.strip('/').replace('/', '-') or 'home'}.json"
+                figures = lighthouse(base + path, preset, devtools_port, report)
             finally:
                 chromium.terminate()
                 chromium.wait(10)
             results.append({"page": label, "path": path, "preset": preset, **figures})
             print(
                 f"{label:8} {path:14} {preset:7} score {figures['score']:3}  LCP {figures['lcp_ms']:5} ms  "
-                f"TBT {figures['tbt_ms']:4} ms  JS {figures['js_kb']:4} KB",
+                f"TBT {figures['tbt_ms']:4} ms  CLS {figures['cls']:.3f}  SI {figures['si_ms']:5} ms  "
+                f"JS {figures['js_kb']:4} KB",
                 flush=True,
             )
     finally:
-        server.terminate()
-        server.wait(10)
+        for process in (server, worker):
+            process.terminate()
+            process.wait(10)
         shutil.rmtree(work, ignore_errors=True)
 
-    print("\n| page | path | profile | score | FCP | LCP | TBT | JS transferred |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("\n| page | path | profile | score | FCP | LCP | TBT | CLS | Speed Index | JS transferred |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for row in results:
         print(
             f"| {row['page']} | `{row['path']}` | {row['preset']} | **{row['score']}** | {row['fcp_ms']} ms | "
-            f"{row['lcp_ms']} ms | {row['tbt_ms']} ms | {row['js_kb']} KB ({row['js_requests']} files) |"
+            f"{row['lcp_ms']} ms | {row['tbt_ms']} ms | {row['cls']} | {row['si_ms']} ms | "
+            f"{row['js_kb']} KB ({row['js_requests']} files) |"
         )
     if args.out:
         args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2))

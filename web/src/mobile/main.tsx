@@ -3,13 +3,19 @@ import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
+import { prefetchNotices } from '@/shared/notices/notices';
 import { SessionProvider } from '@/shared/session';
 import { signInFromWebViewTicket } from '@/shared/webviewTicket';
 import { api } from './api';
-import { MobileRoutes } from './routes';
+import { MobileRoutes, preloadSignedInTab } from './routes';
 import './mobile.css';
 
 function render() {
+  if (api.store.get()) {
+    // Signed in: the shell's notices and the tab's code load while `/me` is on its way, not after it.
+    prefetchNotices(api, 'merchant');
+    preloadSignedInTab(window.location.pathname.replace(/^\/m(?=\/|$)/, '') || '/');
+  }
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <ConfigProvider locale={zhCN}>

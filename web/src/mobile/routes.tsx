@@ -8,12 +8,21 @@ import { MobileRequireAuth, MobileSpin } from './components/MobileRequireAuth';
 import { MobileFirstSignInPrompt } from './components/MobileFirstSignInPrompt';
 
 // The signed-in layout (and the kit it pulls in) loads after sign-in, not on the login page.
-const TabLayout = lazy(() => import('./layouts/TabLayout').then((module) => ({ default: module.TabLayout })));
+const loadTabLayout = () => import('./layouts/TabLayout');
+const loadHomePage = () => import('./pages/home/HomePage');
+const loadMessagesPage = () => import('./pages/messages/MessagesPage');
+const loadMePage = () => import('./pages/me/MePage');
+const TAB_PAGE_LOADERS = new Map<string, () => Promise<unknown>>([
+  ['/', loadHomePage],
+  ['/messages', loadMessagesPage],
+  ['/me', loadMePage],
+]);
+const TabLayout = lazy(() => loadTabLayout().then((module) => ({ default: module.TabLayout })));
 
 const LoginPage = lazy(() => import('./pages/auth/LoginPage'));
-const HomePage = lazy(() => import('./pages/home/HomePage'));
-const MessagesPage = lazy(() => import('./pages/messages/MessagesPage'));
-const MePage = lazy(() => import('./pages/me/MePage'));
+const HomePage = lazy(loadHomePage);
+const MessagesPage = lazy(loadMessagesPage);
+const MePage = lazy(loadMePage);
 const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
 const MeProfilePage = lazy(() => import('./pages/me/ProfilePage'));
 const MeMerchantPage = lazy(() => import('./pages/me/MerchantPage'));
@@ -97,6 +106,17 @@ const PAGES: { path: string; element: JSX.Element }[] = [
   { path: '/training/crystal', element: <CrystalAssistantPage /> },
   { path: '/search', element: <SearchPage /> },
 ];
+
+/**
+ * With a stored session, start fetching the tab shell and the tab being opened (`path` without the `/m` base) while
+ * `/me` is still on its way: the sign-in guard renders them only once it is back, and fetched only then their
+ * chunks would add their own round trips before the first paint. A failed fetch here is retried by the page itself.
+ */
+export function preloadSignedInTab(path: string): void {
+  const page = TAB_PAGE_LOADERS.get(path);
+  if (!page) return;
+  for (const load of [loadTabLayout, page]) void load().catch(() => undefined);
+}
 
 export const TABS = [
   { path: '/', title: '首页' },

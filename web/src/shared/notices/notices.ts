@@ -85,21 +85,42 @@ export function announcementText(a: Announcement): string {
   return `${a.title}：${a.content}`;
 }
 
+async function fetchNotices(api: Api, surface: NoticeSurface): Promise<Notices | null> {
+  try {
+    const { data } = await api.client.GET('/api/v1/system/notices', { params: { query: { surface } } });
+    return data ?? null;
+  } catch {
+    return null; // a notice is a courtesy: never block the page
+  }
+}
+
+/** The start-up load of each surface's notices (see `prefetchNotices`), with its answer once it is in. */
+const early = new Map<NoticeSurface, { answer: Promise<Notices | null>; notices: Notices | null }>();
+
+/**
+ * Start loading a surface's notices at start-up, beside `/me` and the page's code, so that the layout has them when
+ * it is first drawn: a notice bar that arrived after the page would push everything below it down.
+ */
+export function prefetchNotices(api: Api, surface: NoticeSurface): void {
+  if (early.has(surface)) return;
+  const entry: { answer: Promise<Notices | null>; notices: Notices | null } = { answer: fetchNotices(api, surface), notices: null };
+  void entry.answer.then((notices) => {
+    entry.notices = notices;
+  });
+  early.set(surface, entry);
+}
+
 /** The notices of a surface, refreshed every minute; null until loaded or when the server cannot be reached. */
 export function useNotices(api: Api, surface: NoticeSurface): Notices | null {
-  const [notices, setNotices] = useState<Notices | null>(null);
+  const [notices, setNotices] = useState<Notices | null>(() => early.get(surface)?.notices ?? null);
   useEffect(() => {
     let alive = true;
-    const load = async () => {
-      try {
-        const { data } = await api.client.GET('/api/v1/system/notices', { params: { query: { surface } } });
-        if (alive && data) setNotices(data);
-      } catch {
-        /* a notice is a courtesy: keep the last one, never block the page */
-      }
+    const keep = (data: Notices | null) => {
+      if (alive && data) setNotices(data); // keep the last one when a refresh fails
     };
-    void load();
-    const timer = window.setInterval(() => void load(), NOTICES_REFRESH_MS);
+    const first = early.get(surface);
+    void (first ? first.answer : fetchNotices(api, surface)).then(keep);
+    const timer = window.setInterval(() => void fetchNotices(api, surface).then(keep), NOTICES_REFRESH_MS);
     return () => {
       alive = false;
       window.clearInterval(timer);

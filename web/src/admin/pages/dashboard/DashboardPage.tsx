@@ -90,6 +90,12 @@ function HealthCard() {
 
 type WorkQueue = components['schemas']['WorkQueueOut'];
 
+/**
+ * The queue list scrolls inside a body of fixed height (about six queues): loading, empty or long, the card keeps its
+ * size, so the 功能入口 below do not jump down when the counts arrive.
+ */
+const WORK_QUEUES_BODY_HEIGHT = 432;
+
 /** 待处理事项: every queue this person may work, from the workbench registry, with counts and links. */
 function WorkQueuesCard() {
   const { api } = useMe();
@@ -117,6 +123,7 @@ function WorkQueuesCard() {
       variant="borderless"
       className="jmt-card"
       style={{ height: '100%' }}
+      styles={{ body: { height: WORK_QUEUES_BODY_HEIGHT, overflowY: 'auto' } }}
       extra={queues?.length ? <Typography.Text type="secondary" data-testid="workbench-total">共 {total} 项待处理</Typography.Text> : null}
     >
       {failure ? (
