@@ -157,7 +157,10 @@ export default function HomePage() {
               <span className="m-section__extra">美元子账户</span>
             </div>
             {loading ? (
-              <DotLoading color="primary" />
+              // as tall as the balance it waits for, so the sections below do not move when it arrives
+              <div className="m-balance-slot">
+                <DotLoading color="primary" />
+              </div>
             ) : home?.balance ? (
               <div>
                 <div className="m-balance">
