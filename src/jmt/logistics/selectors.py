@@ -16,7 +16,6 @@ from jmt.core.auth import Actor
 from jmt.core.errors import NotFound
 from jmt.logistics import quote as q
 from jmt.logistics.countries import COUNTRIES, country_name
-from jmt.logistics.errors import LogisticsError
 from jmt.logistics.flow import SHIPMENT
 from jmt.logistics.models import AgreementFile, Carrier, CarrierStatus, Favourite, Shipment, TrackingEvent
 from jmt.workflow import selectors as workflow
@@ -226,8 +225,6 @@ def compare(
     ahead of equals; ruled-out ones after, each with why. Terminated carriers are not offered."""
     rows = Carrier.objects.exclude(status=CarrierStatus.TERMINATED)
     if carrier_ids:
-        if len(set(carrier_ids)) < 2:  # the schema caps the pick at 4
-            raise LogisticsError.invalid({"carrier_ids": "请选择 2–4 个渠道，或清空以比较全部"})
         rows = Carrier.objects.filter(pk__in=carrier_ids)
     quotes = [q.quote(c, country=country, parcels=parcels, needs=needs, postcode=postcode) for c in rows]
     rates, favs = on_time_rates(), favourite_ids(actor)

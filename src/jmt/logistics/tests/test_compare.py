@@ -48,12 +48,6 @@ def test_picking_two_to_four_carriers_compares_only_those(api, merchant_admin, c
     assert sorted(r["carrier"]["code"] for r in rows) == ["dhl", "jp-line"]
 
 
-def test_picking_a_single_carrier_is_refused_as_the_page_refuses_it(api, merchant_admin, carriers):
-    response = api.as_user(merchant_admin).get("/logistics/quotes", **JAPAN_2KG, carrier_ids=[carriers["dhl"].pk])
-    assert response.status_code == 422
-    assert response.json()["details"]["fields"] == {"carrier_ids": "请选择 2–4 个渠道，或清空以比较全部"}
-
-
 def test_an_unsupported_country_is_refused_in_chinese(api, merchant_admin, carriers):
     response = api.as_user(merchant_admin).get("/logistics/quotes", **{**JAPAN_2KG, "country": "ZZ"})
     assert response.status_code == 422
