@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from django.apps import apps as django_apps
 from django.test import Client
 
 from jmt.accounts.models import User
 from jmt.accounts.tokens import issue_tokens
+from jmt.customs.codes import ports_changed
 from jmt.merchants.models import MemberRole, Membership, Merchant, RegistrationStatus
 
 
@@ -41,6 +44,22 @@ class Api:
 
     def as_user(self, user: User) -> Api:
         return Api(self.client, issue_tokens(user, remember=False).access)
+
+
+@pytest.fixture(autouse=True)
+def _port_table(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Each test starts from the port code table the migration loads (the sample rows): a transactional test
+    (every browser journey) flushes it, and a test that wrote it leaves its rows in the in-process cache."""
+    ports_changed()
+    uses_db = {"db", "transactional_db"} & set(request.fixturenames) or request.node.get_closest_marker("django_db")
+    if uses_db:
+        from jmt.customs.models import PortCode
+
+        if not PortCode.objects.exists():
+            sample = importlib.import_module("jmt.customs.migrations.0008_port_codes")
+            sample.load_sample(django_apps, None)
+    yield
+    ports_changed()
 
 
 @pytest.fixture(autouse=True)

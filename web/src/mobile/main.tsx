@@ -8,13 +8,16 @@ import { SessionProvider } from '@/shared/session';
 import { signInFromWebViewTicket } from '@/shared/webviewTicket';
 import { api } from './api';
 import { MobileRoutes, preloadSignedInTab } from './routes';
+import { startHomeRequest } from './startup';
 import './mobile.css';
 
 function render() {
   if (api.store.get()) {
-    // Signed in: the shell's notices and the tab's code load while `/me` is on its way, not after it.
+    // Signed in: the shell's notices, the tab's code and the home's data load while `/me` is on its way, not after it.
+    const path = window.location.pathname.replace(/^\/m(?=\/|$)/, '') || '/';
     prefetchNotices(api, 'merchant');
-    preloadSignedInTab(window.location.pathname.replace(/^\/m(?=\/|$)/, '') || '/');
+    preloadSignedInTab(path);
+    startHomeRequest(path);
   }
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

@@ -1,15 +1,12 @@
 from __future__ import annotations
 
-import importlib
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from django.apps import apps as django_apps
 from django.conf import settings
 from django.utils import timezone
 
-from jmt.customs.codes import ports_changed
 from jmt.customs.models import Batch
 from jmt.customs.tests.factories import make_batch
 from jmt.merchants.models import Merchant
@@ -21,22 +18,6 @@ SHARED_CUSTOMS = Path(settings.BASE_DIR).parent / "shared" / "domain" / "customs
 def _media_in_tmp(settings, tmp_path):
     """Uploaded workbooks are kept under MEDIA_ROOT: a fresh one per test."""
     settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture(autouse=True)
-def _port_table(request):
-    """Each test starts from the port code table the migration loads (the sample rows): a transactional test
-    elsewhere may have flushed it, and a test that wrote it leaves its rows in the in-process cache."""
-    ports_changed()
-    uses_db = {"db", "transactional_db"} & set(request.fixturenames) or request.node.get_closest_marker("django_db")
-    if uses_db:
-        from jmt.customs.models import PortCode
-
-        if not PortCode.objects.exists():
-            sample = importlib.import_module("jmt.customs.migrations.0008_port_codes")
-            sample.load_sample(django_apps, None)
-    yield
-    ports_changed()
 
 
 @pytest.fixture
