@@ -8,16 +8,13 @@ import { SessionProvider } from '@/shared/session';
 import { signInFromWebViewTicket } from '@/shared/webviewTicket';
 import { api } from './api';
 import { MobileRoutes, preloadSignedInTab } from './routes';
-import { startHomeRequest } from './startup';
 import './mobile.css';
 
 function render() {
   if (api.store.get()) {
-    // Signed in: the shell's notices, the tab's code and the home's data load while `/me` is on its way, not after it.
-    const path = window.location.pathname.replace(/^\/m(?=\/|$)/, '') || '/';
+    // Signed in: the shell's notices and the tab's code load while `/me` is on its way, not after it.
     prefetchNotices(api, 'merchant');
-    preloadSignedInTab(path);
-    startHomeRequest(path);
+    preloadSignedInTab(window.location.pathname.replace(/^\/m(?=\/|$)/, '') || '/');
   }
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

@@ -6,12 +6,10 @@ import { useNavigate } from 'react-router-dom';
 import logo from '@/shared/brand/logo.svg';
 import type { CatalogModule, Home } from '@/shared/api/types';
 import { DISABLED_ACCENT, ModuleIcon, moduleAccent } from '@/shared/catalogVisuals';
-import { takeEarly } from '@/shared/early';
 import { errorMessage, unwrap } from '@/shared/errors';
 import { greeting, registrationLabel } from '@/shared/greeting';
 import { useMe } from '@/shared/session';
 import { MobileEmpty } from '../../components/MobileEmpty';
-import { HOME_REQUEST } from '../../startup';
 
 const TAG_COLORS = { success: '#16a34a' };
 
@@ -24,8 +22,7 @@ export default function HomePage() {
   const load = useCallback(async () => {
     setError(null);
     try {
-      // the first load takes the request sent at start-up (mobile/startup.ts), a retry sends its own
-      setHome(await takeEarly(HOME_REQUEST, () => unwrap(api.client.GET('/api/v1/home'))));
+      setHome(await unwrap(api.client.GET('/api/v1/home')));
     } catch (e) {
       setError(errorMessage(e));
     }
