@@ -53,6 +53,10 @@ def _port_table(request: pytest.FixtureRequest) -> Iterator[None]:
     ports_changed()
     uses_db = {"db", "transactional_db"} & set(request.fixturenames) or request.node.get_closest_marker("django_db")
     if uses_db:
+        # an autouse fixture runs before the test's own database fixture: ask for the one the test uses
+        marker = request.node.get_closest_marker("django_db")
+        transactional = "transactional_db" in request.fixturenames or bool(marker and marker.kwargs.get("transaction"))
+        request.getfixturevalue("transactional_db" if transactional else "db")
         from jmt.customs.models import PortCode
 
         if not PortCode.objects.exists():
