@@ -73,3 +73,11 @@ def page(new_context: Any) -> Page:
 def shoot(page: Page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def click_menu_item(page: Page, item: Any) -> None:
+    """Click an item of an antd drop-down once the drop-down has finished opening: a click during its opening
+    animation (rc-motion's ``-enter`` / ``-appear`` classes) can be lost when the machine is busy."""
+    expect(item).to_be_visible()
+    expect(page.locator(".ant-dropdown[class*='-enter'], .ant-dropdown[class*='-appear']")).to_have_count(0)
+    item.click()
