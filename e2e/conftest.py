@@ -55,6 +55,9 @@ def new_context(browser: Browser) -> Iterator[Any]:
     contexts: list[BrowserContext] = []
 
     def make(viewport: ViewportSize = PC, **options: Any) -> BrowserContext:
+        # 「减弱动态效果」 on, as a person may set it: drop-downs, modals and sheets open at once, so a click never
+        # lands on one that is still zooming or sliding in (the app follows the setting; see useReducedMotion).
+        options.setdefault("reduced_motion", "reduce")
         context = browser.new_context(viewport=viewport, locale="zh-CN", timezone_id="Asia/Shanghai", **options)
         context.set_default_timeout(30_000)  # two journeys at a time on two cores: a cold page can take a while
         contexts.append(context)
@@ -73,11 +76,3 @@ def page(new_context: Any) -> Page:
 def shoot(page: Page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
-
-
-def click_menu_item(page: Page, item: Any) -> None:
-    """Click an item of an antd drop-down once the drop-down has finished opening: a click during its opening
-    animation (rc-motion's ``-enter`` / ``-appear`` classes) can be lost when the machine is busy."""
-    expect(item).to_be_visible()
-    expect(page.locator(".ant-dropdown[class*='-enter'], .ant-dropdown[class*='-appear']")).to_have_count(0)
-    item.click()

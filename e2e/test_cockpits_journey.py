@@ -38,7 +38,6 @@ def test_overview_map_report_and_the_big_screen(asgi_url, new_context, superadmi
     expect(page.get_by_text("目的国排行")).to_be_visible()
     expect(page.get_by_role("cell", name="美国", exact=True)).to_be_visible()
     expect(page.get_by_test_id("cockpit-carriers")).to_contain_text("准时率")
-    page.wait_for_timeout(800)  # the charts' entry animation
     shoot(page, "cockpits-overview-1920")
 
     page.get_by_test_id("cockpit-report").click()
@@ -57,7 +56,6 @@ def test_overview_map_report_and_the_big_screen(asgi_url, new_context, superadmi
     page.goto(f"{asgi_url}/admin/dashboards/overview/screen")
     expect(page.get_by_text("晶贸通 · 综合数据大屏")).to_be_visible(timeout=30_000)
     expect(page.get_by_text("每 30 秒自动刷新 · 更新于")).to_be_visible()
-    page.wait_for_timeout(1200)
     overflow = page.evaluate(
         "() => [document.documentElement.scrollWidth > innerWidth, document.documentElement.scrollHeight > innerHeight]"
     )

@@ -17,7 +17,7 @@ from django.utils import timezone
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 from playwright.sync_api import Page, expect
 
-from e2e.conftest import MOBILE, PC, click_menu_item, shoot
+from e2e.conftest import MOBILE, PC, shoot
 from e2e.test_message_journeys import asgi_url, sign_in
 from jmt.accounts.models import User
 from jmt.customs.tests.factories import make_batch, make_order
@@ -178,7 +178,7 @@ def test_on_the_merchant_pc_the_export_toast_leads_to_the_download_center(
     # The account menu leads here too.
     page.goto(f"{asgi_url}/")
     page.get_by_text("林晶莹").first.click()
-    click_menu_item(page, page.get_by_test_id("account-menu-downloads"))
+    page.get_by_test_id("account-menu-downloads").click()
     expect(page).to_have_url(re.compile(r"/downloads$"))
 
 

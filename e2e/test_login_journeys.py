@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from e2e.conftest import MOBILE, click_menu_item, shoot
+from e2e.conftest import MOBILE, shoot
 from jmt.accounts.models import RefreshToken, User
 from jmt.core import catalog
 from jmt.integrations.sms import memory
@@ -166,6 +166,6 @@ def test_switching_merchant_is_one_click_in_the_account_menu(live_server: Any, p
     assert {key for key, disabled in tile_states(page).items() if disabled} == COMING_SOON
 
     page.get_by_text("东海晶莹水晶").first.click()
-    click_menu_item(page, page.get_by_role("menuitem", name=re.compile("东海二号店")))
+    page.get_by_role("menuitem", name=re.compile("东海二号店")).click()
     expect(page.get_by_text("已切换到「东海二号店」")).to_be_visible()
     expect(page.locator("[data-testid^='module-tile-'][data-disabled='true']")).to_have_count(len(GATED | COMING_SOON))

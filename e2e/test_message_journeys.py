@@ -122,7 +122,6 @@ def test_a_merchant_sees_an_announcement_arrive_live_on_pc_marks_it_read_and_rea
     message_items(page).first.click()
     detail = page.get_by_test_id("message-detail")
     expect(detail).to_contain_text("本周六 22:00–24:00 系统维护")
-    page.wait_for_timeout(500)  # the modal's opening animation
     shoot(page, "pc-messages-detail")
     page.get_by_role("button", name=re.compile(r"知\s*道\s*了")).click()
     expect(detail).to_be_hidden()
@@ -171,7 +170,6 @@ def test_a_merchant_sees_a_message_arrive_live_on_mobile_with_the_tab_badge(
 
     message_items(page).first.click()
     expect(page.get_by_test_id("message-detail")).to_contain_text("3 月 5 日 19:30")
-    page.wait_for_timeout(500)  # the popup's slide-in
     shoot(page, "mobile-messages-detail")
     page.get_by_role("button", name=re.compile(r"查看详情")).click()
     expect(page).to_have_url(re.compile(r"/m/training/courses$"))

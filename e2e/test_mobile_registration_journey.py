@@ -99,7 +99,6 @@ def test_a_new_merchant_completes_r2_on_the_phone_with_ocr_and_sees_the_review_s
     bank.get_by_role("button", name="从已上传文件中选择").click()
     sheet = page.locator(".adm-popup-body")
     expect(sheet.get_by_text("选择已上传的开户许可证")).to_be_visible()
-    page.wait_for_timeout(400)  # the sheet has slid up
     shoot_screen(page, "m-registration-r2-vault-picker")
     sheet.get_by_test_id("vault-item").filter(has_text="开户许可证.png").click()
     expect(bank.get_by_text("开户许可证.png", exact=True)).to_be_visible()
@@ -120,7 +119,6 @@ def test_a_new_merchant_completes_r2_on_the_phone_with_ocr_and_sees_the_review_s
     page.get_by_role("button", name="提交审核").click()
     dialog = page.locator(".adm-dialog")
     expect(dialog).to_contain_text("提交后捷晶将在 1 个工作日内完成材料初审")
-    page.wait_for_timeout(400)
     shoot_screen(page, "m-registration-r2-submit-dialog")
     dialog.get_by_role("button", name="确认提交").click()
     expect(page).to_have_url(re.compile(r"/m/registration/progress$"))

@@ -121,7 +121,6 @@ def test_a_new_merchant_completes_r2_with_ocr_and_the_back_office_approves_it_li
     drawer = admin.locator(".ant-drawer-content")
     expect(drawer.get_by_text("91320722MA1XYK1234").first).to_be_visible()
     expect(drawer.get_by_text("一致").first).to_be_visible()
-    admin.wait_for_timeout(600)
     shoot(admin, "registration-ra-review")
 
     for button, node in (("通过初审", "现场核验"), ("核准通过", "核准通过")):

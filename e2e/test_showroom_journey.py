@@ -116,5 +116,4 @@ def test_admin_builds_a_tree_and_products_and_a_merchant_finds_one_by_initials_a
     pc.get_by_text("乌拉圭紫晶 12mm").click()
     pc.get_by_test_id("sr-buy-button").click()
     expect(pc.get_by_test_id("sr-buy-wechat")).to_have_text("jiejing-caigou")
-    pc.wait_for_timeout(500)  # the dialog's opening animation
     shoot_screen(pc, "showroom-pc-buy")

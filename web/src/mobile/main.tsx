@@ -1,8 +1,9 @@
-import { ConfigProvider } from 'antd-mobile';
+import { ConfigProvider, reduceMotion, restoreMotion } from 'antd-mobile';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
+import { onReducedMotionChange, prefersReducedMotion } from '@/shared/hooks/useReducedMotion';
 import { prefetchNotices } from '@/shared/notices/notices';
 import { SessionProvider } from '@/shared/session';
 import { signInFromWebViewTicket } from '@/shared/webviewTicket';
@@ -10,7 +11,15 @@ import { api } from './api';
 import { MobileRoutes, preloadSignedInTab } from './routes';
 import './mobile.css';
 
+/** 「减弱动态效果」: antd-mobile's popups and pulls skip their springs. */
+function followReducedMotion(reduced: boolean) {
+  if (reduced) reduceMotion();
+  else restoreMotion();
+}
+
 function render() {
+  followReducedMotion(prefersReducedMotion());
+  onReducedMotionChange(followReducedMotion);
   if (api.store.get()) {
     // Signed in: the shell's notices and the tab's code load while `/me` is on its way, not after it.
     prefetchNotices(api, 'merchant');

@@ -1,5 +1,5 @@
 /** The rate trend line (ECharts, only the parts it needs), shared by PC and H5. */
-import ReactEChartsCore from 'echarts-for-react/lib/core';
+import { Chart } from './Chart';
 import { LineChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -28,5 +28,5 @@ export function RateTrendChart({ trend, height = 280, name }: { trend: Trend; he
       },
     ],
   };
-  return <ReactEChartsCore echarts={echarts} option={option} style={{ height }} notMerge />;
+  return <Chart echarts={echarts} option={option} style={{ height }} notMerge />;
 }

@@ -3,7 +3,7 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/lib/core';
+import { Chart } from '@/shared/components/Chart';
 import type { components } from '@/shared/api/schema';
 
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
@@ -14,7 +14,7 @@ const short = (text: string) => (text.length > 8 ? `${text.slice(0, 8)}…` : te
 
 export function CompletionChart({ data }: { data: Cockpit }) {
   return (
-    <ReactEChartsCore
+    <Chart
       echarts={echarts}
       style={{ height: 300 }}
       option={{
@@ -30,7 +30,7 @@ export function CompletionChart({ data }: { data: Cockpit }) {
 
 export function LearnersChart({ data }: { data: Cockpit }) {
   return (
-    <ReactEChartsCore
+    <Chart
       echarts={echarts}
       style={{ height: 300 }}
       option={{
@@ -46,7 +46,7 @@ export function LearnersChart({ data }: { data: Cockpit }) {
 
 export function DropoffChart({ data }: { data: Cockpit }) {
   return (
-    <ReactEChartsCore
+    <Chart
       echarts={echarts}
       style={{ height: 300 }}
       option={{

@@ -3,7 +3,7 @@ import { BarChart, LineChart, MapChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/lib/core';
+import { Chart } from '@/shared/components/Chart';
 import { formatCount, type Overview } from './cockpit';
 import { MAP_NAME_OF_CUSTOMS_CODE, registerWorldMap, WORLD_MAP } from './worldMap';
 
@@ -24,7 +24,7 @@ export function WorldMapChart({ destinations, tone = 'light', height = 360 }: { 
   const data = destinations.filter((d) => MAP_NAME_OF_CUSTOMS_CODE[d.code]).map((d) => ({ name: MAP_NAME_OF_CUSTOMS_CODE[d.code], value: d.orders }));
   const max = Math.max(1, ...data.map((d) => d.value));
   return (
-    <ReactEChartsCore
+    <Chart
       echarts={echarts}
       style={{ height }}
       notMerge
@@ -52,7 +52,7 @@ export function WorldMapChart({ destinations, tone = 'light', height = 360 }: { 
 export function OrdersTrendChart({ days, tone = 'light', height = 260 }: { days: Overview['orders_by_day']; tone?: Tone; height?: number }) {
   const p = PALETTE[tone];
   return (
-    <ReactEChartsCore
+    <Chart
       echarts={echarts}
       style={{ height }}
       option={{
@@ -76,7 +76,7 @@ export function RankBars({ rows, name, unit, tone = 'light', height = 300, color
   const p = PALETTE[tone];
   const ordered = [...rows].reverse();
   return (
-    <ReactEChartsCore
+    <Chart
       echarts={echarts}
       style={{ height }}
       option={{
@@ -97,7 +97,7 @@ export function CarrierChart({ carriers, tone = 'light', height = 300 }: { carri
   const p = PALETTE[tone];
   const rows = carriers.slice(0, 8);
   return (
-    <ReactEChartsCore
+    <Chart
       echarts={echarts}
       style={{ height }}
       option={{
