@@ -225,7 +225,7 @@ def compare(
     ahead of equals; ruled-out ones after, each with why. Terminated carriers are not offered."""
     rows = Carrier.objects.exclude(status=CarrierStatus.TERMINATED)
     if carrier_ids:
-        rows = Carrier.objects.filter(pk__in=carrier_ids)
+        rows = rows.filter(pk__in=carrier_ids)
     quotes = [q.quote(c, country=country, parcels=parcels, needs=needs, postcode=postcode) for c in rows]
     rates, favs = on_time_rates(), favourite_ids(actor)
     q.tag(quotes, rates)

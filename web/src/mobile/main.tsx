@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { onReducedMotionChange, prefersReducedMotion } from '@/shared/hooks/useReducedMotion';
 import { prefetchNotices } from '@/shared/notices/notices';
-import { SessionProvider } from '@/shared/session';
+import { prefetchMe, SessionProvider } from '@/shared/session';
 import { signInFromWebViewTicket } from '@/shared/webviewTicket';
 import { api } from './api';
 import { MobileRoutes, preloadSignedInTab } from './routes';
@@ -21,7 +21,8 @@ function render() {
   followReducedMotion(prefersReducedMotion());
   onReducedMotionChange(followReducedMotion);
   if (api.store.get()) {
-    // Signed in: the shell's notices and the tab's code load while `/me` is on its way, not after it.
+    // Signed in: `/me`, the shell's notices and the tab's code load side by side, while React starts.
+    prefetchMe(api);
     prefetchNotices(api, 'merchant');
     preloadSignedInTab(window.location.pathname.replace(/^\/m(?=\/|$)/, '') || '/');
   }

@@ -2,7 +2,7 @@
  * The signed-in session shared by a surface's pages: the API client, the `/me` payload and the
  * actions that change it (sign in, switch merchant, sign out).
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Api } from './api/client';
 import type { Me, TokenPair } from './api/types';
 import { access, type Access } from './access';
@@ -25,6 +25,26 @@ export interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
+/** `/me` requested at start-up (see `prefetchMe`), waiting for the session's first load to take it. */
+const earlyMe = new WeakMap<Api, Promise<Me>>();
+
+/**
+ * Signed in, ask for `/me` as the surface's code starts, before React first renders: the page's code and the
+ * person's session then load side by side instead of one after the other. The session's first load takes it.
+ */
+export function prefetchMe(api: Api): void {
+  if (!api.store.get() || earlyMe.has(api)) return;
+  const answer = unwrap(api.client.GET('/api/v1/me'));
+  answer.catch(() => undefined); // a failure is handled where the answer is taken
+  earlyMe.set(api, answer);
+}
+
+function takeEarlyMe(api: Api): Promise<Me> | undefined {
+  const answer = earlyMe.get(api);
+  earlyMe.delete(api);
+  return answer;
+}
+
 export function SessionProvider({ api, children }: { api: Api; children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
   const [status, setStatus] = useState<SessionStatus>(() => (api.store.get() ? 'loading' : 'anonymous'));
@@ -39,11 +59,15 @@ export function SessionProvider({ api, children }: { api: Api; children: ReactNo
       return null;
     }
     try {
-      const data = await unwrap(api.client.GET('/api/v1/me'));
+      const data = await (takeEarlyMe(api) ?? unwrap(api.client.GET('/api/v1/me')));
       if (mine === generation.current) {
-        setMe(data);
-        setError(null);
-        setStatus('ready');
+        // The signed-in layout and page are drawn in slices, between which the browser answers taps and
+        // clicks, rather than in one long task (the layout under a spinner keeps showing until it is ready).
+        startTransition(() => {
+          setMe(data);
+          setError(null);
+          setStatus('ready');
+        });
       }
       return data;
     } catch (e) {

@@ -48,6 +48,14 @@ def test_picking_two_to_four_carriers_compares_only_those(api, merchant_admin, c
     assert sorted(r["carrier"]["code"] for r in rows) == ["dhl", "jp-line"]
 
 
+def test_a_terminated_carrier_is_not_quoted_even_when_picked_by_id(api, merchant_admin, carriers):
+    carriers["jp-line"].status, carriers["jp-line"].status_reason = "terminated", "合作到期"
+    carriers["jp-line"].save()
+    ids = [carriers["dhl"].pk, carriers["jp-line"].pk]
+    rows = api.as_user(merchant_admin).get("/logistics/quotes", **JAPAN_2KG, carrier_ids=ids).json()
+    assert [r["carrier"]["code"] for r in rows] == ["dhl"]
+
+
 def test_an_unsupported_country_is_refused_in_chinese(api, merchant_admin, carriers):
     response = api.as_user(merchant_admin).get("/logistics/quotes", **{**JAPAN_2KG, "country": "ZZ"})
     assert response.status_code == 422

@@ -41,7 +41,8 @@ export function ModuleTile({ module, gate }: { module: CatalogModule; gate: Gate
           <LockOutlined style={{ marginLeft: 'auto', color: '#b4b8c7' }} />
         ) : null}
       </div>
-      <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ fontSize: 13, minHeight: 42, marginBottom: 12 }}>
+      {/* Two lines clamped by CSS: antd's measured ellipsis forced a layout per tile while the home first drew. */}
+      <Typography.Paragraph type="secondary" className="jmt-tile__desc" title={module.description}>
         {module.description}
       </Typography.Paragraph>
       <div className="jmt-tile__footer">

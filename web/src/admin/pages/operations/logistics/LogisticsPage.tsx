@@ -2,7 +2,7 @@
  * sheet, xlsx/csv download) and carrier maintenance (status with reason, surcharge, limits, packing hint). */
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Drawer, Form, Input, InputNumber, Modal, Segmented, Select, Space, Switch, Table, Tabs, Tag, Typography, Upload } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { components } from '@/shared/api/schema';
 import { formatDateTime } from '@/shared/datetime';
@@ -11,7 +11,7 @@ import { STATE_COLORS, STATE_FILTERS, yuan, type CarrierAdmin, type ShipmentRow 
 import { useExportQueued } from '@/shared/components/useExportQueued';
 import { useMe } from '@/shared/session';
 import { OperationsPage } from '../OperationsPage';
-import { hasProblems, NO_PROBLEMS, serverZoneProblems, ZoneEditor, zoneProblems, zoneRows, zonesBody, type ZoneProblems, type ZoneRow } from './ZoneEditor';
+import { hasProblems, latestZoneRows, NO_PROBLEMS, serverZoneProblems, ZoneEditor, zoneProblems, zoneRows, zonesBody, type ZoneFormRef, type ZoneProblems, type ZoneRow } from './ZoneEditor';
 import { AgreementFiles, type AgreementFile } from './AgreementFiles';
 import './logistics-admin.css';
 
@@ -262,6 +262,7 @@ function Carriers() {
   const [failure, setFailure] = useState<string | null>(null);
   const [editing, setEditing] = useState<CarrierAdmin | null>(null);
   const [zones, setZones] = useState<ZoneRow[]>([]);
+  const zoneForm: ZoneFormRef = useRef(undefined);
   const [problems, setProblems] = useState<ZoneProblems>(NO_PROBLEMS);
   const [agreements, setAgreements] = useState<AgreementFile[]>([]);
   const [agreementError, setAgreementError] = useState<string | undefined>();
@@ -295,13 +296,15 @@ function Carriers() {
   const save = async () => {
     if (!editing) return;
     const values = await form.validateFields();
-    const local = zoneProblems(zones);
+    const rows = latestZoneRows(zones, zoneForm);
+    setZones(rows);
+    const local = zoneProblems(rows);
     setProblems(local);
     setAgreementError(undefined);
     if (hasProblems(local)) return;
     const c = editing;
     const body = {
-      code: c.code, name: c.name, kind: c.kind, zones: zonesBody(zones), volumetric_divisor: c.volumetric_divisor, weight_step: c.weight_step,
+      code: c.code, name: c.name, kind: c.kind, zones: zonesBody(rows), volumetric_divisor: c.volumetric_divisor, weight_step: c.weight_step,
       remote_postcodes: c.remote_postcodes, max_girth_cm: c.max_girth_cm, max_sum_cm: c.max_sum_cm, agreement_documents: agreements.map((f) => f.id), sort_order: c.sort_order,
       ...values,
       fuel_surcharge_pct: String(values.fuel_surcharge_pct), remote_area_fee: String(values.remote_area_fee), max_weight_kg: String(values.max_weight_kg), max_side_cm: String(values.max_side_cm),
@@ -316,7 +319,7 @@ function Carriers() {
       message.error(errorMessage(e));
       if (e instanceof ApiFailure) {
         const fields = fieldErrors(e);
-        setProblems(serverZoneProblems(fields, zones));
+        setProblems(serverZoneProblems(fields, rows));
         setAgreementError(fields.find((f) => f.name === 'agreement_documents')?.errors.join('；'));
         const known = Object.keys(form.getFieldsValue()) as (keyof CarrierForm)[];
         form.setFields(fields.flatMap((f) => (known.includes(f.name as keyof CarrierForm) ? [{ name: f.name as keyof CarrierForm, errors: f.errors }] : [])));
@@ -391,7 +394,7 @@ function Carriers() {
               data-testid="zone-problems"
             />
           )}
-          <ZoneEditor value={zones} onChange={setZones} countryOptions={countryOptions} weightStep={editing?.weight_step ?? '0.5'} problems={problems} />
+          <ZoneEditor value={zones} onChange={setZones} countryOptions={countryOptions} weightStep={editing?.weight_step ?? '0.5'} problems={problems} formRef={zoneForm} />
         </Form>
       </Drawer>
     </Card>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasProblems, serverZoneProblems, zoneProblems, zoneRows } from './ZoneEditor';
+import type { EditableFormInstance } from '@ant-design/pro-components';
+import { hasProblems, latestZoneRows, serverZoneProblems, zoneProblems, zoneRows, type ZoneRow } from './ZoneEditor';
 
 const rows = zoneRows([
   { name: '日本', countries: ['JP'], first_weight: '0.5', first_price: '58.00', additional_price: '12.00', heavy_from: null, heavy_per_kg: null, transit_min: 4, transit_max: 7 },
@@ -31,5 +32,20 @@ describe('zone problems', () => {
     expect(hasProblems(zoneProblems(rows))).toBe(false);
     const added = [...rows, { ...rows[0], key: 'new-1', name: '', countries: [] }];
     expect(zoneProblems(added).rows['new-1']).toEqual(['请填写分区名称', '请选择寄达国家']);
+  });
+});
+
+describe('latestZoneRows', () => {
+  it('takes what the cells hold over the table state that has not caught up yet, row by row', () => {
+    const cells: Record<string, Partial<ZoneRow>> = { [rows[0].key]: { ...rows[0], first_price: 60 } };
+    const formRef = { current: { getRowData: (key: string | number) => cells[String(key)] } as unknown as EditableFormInstance<ZoneRow> };
+    const latest = latestZoneRows(rows, formRef);
+    expect(latest[0].first_price).toBe(60);
+    expect(latest[1]).toEqual(rows[1]);
+    expect(latest.map((r) => r.key)).toEqual(rows.map((r) => r.key));
+  });
+
+  it('is the table state itself before the table has drawn', () => {
+    expect(latestZoneRows(rows, { current: undefined })).toEqual(rows);
   });
 });

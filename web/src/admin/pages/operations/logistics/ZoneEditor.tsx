@@ -1,8 +1,9 @@
 /** 分区与价格表 of a carrier, edited in place (EditableProTable): zone name, countries, first weight and
  * its price, the price of each further weight step, the optional heavy per-kg rate, transit days. */
-import { EditableProTable, type ProColumns } from '@ant-design/pro-components';
+import { EditableProTable, type EditableFormInstance, type ProColumns } from '@ant-design/pro-components';
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Typography } from 'antd';
+import type { MutableRefObject } from 'react';
 
 export interface ZoneRow {
   key: string;
@@ -107,6 +108,14 @@ export function serverZoneProblems(fields: { name: string; errors: string[] }[],
   return result;
 }
 
+export type ZoneFormRef = MutableRefObject<EditableFormInstance<ZoneRow> | undefined>;
+
+/** The rows as they are on screen: the table hands each edit to `onChange` 64 ms late (ProTable debounces it), so a
+ * save clicked right after typing reads the cells themselves. */
+export function latestZoneRows(rows: ZoneRow[], formRef: ZoneFormRef): ZoneRow[] {
+  return rows.map((r) => ({ ...r, ...(formRef.current?.getRowData?.(r.key) ?? {}), key: r.key }));
+}
+
 let created = 0;
 
 function newZone(): ZoneRow {
@@ -127,7 +136,7 @@ function title(name: string, unit: string) {
 
 const num = (min: number, max: number, precision: number, placeholder?: string) => ({ min, max, precision, controls: false, placeholder, style: { width: '100%' } });
 
-export function ZoneEditor({ value, onChange, countryOptions, weightStep, problems }: { value: ZoneRow[]; onChange: (rows: ZoneRow[]) => void; countryOptions: { value: string; label: string }[]; weightStep: string; problems: ZoneProblems }) {
+export function ZoneEditor({ value, onChange, countryOptions, weightStep, problems, formRef }: { value: ZoneRow[]; onChange: (rows: ZoneRow[]) => void; countryOptions: { value: string; label: string }[]; weightStep: string; problems: ZoneProblems; formRef: ZoneFormRef }) {
   const columns: ProColumns<ZoneRow>[] = [
     { title: title('分区', '名称'), dataIndex: 'name', width: 92, fieldProps: { maxLength: 40, placeholder: '如 日韩' } },
     {
@@ -152,6 +161,7 @@ export function ZoneEditor({ value, onChange, countryOptions, weightStep, proble
       <EditableProTable<ZoneRow>
         rowKey="key"
         size="small"
+        editableFormRef={formRef}
         value={value}
         onChange={(rows) => onChange([...rows])}
         columns={columns}
