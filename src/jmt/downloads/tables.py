@@ -1,7 +1,7 @@
 """Plain table files for export kinds that have no writer of their own: a header and rows of text.
 
-xlsx in XlsxWriter's constant-memory mode (one row in memory at a time), CSV as UTF-8 with a BOM;
-in both, a cell a spreadsheet would run as a formula stays text.
+xlsx in XlsxWriter's constant-memory mode (one row in memory at a time), past Excel's row limit on a further
+sheet 「名称（2）」…; CSV as UTF-8 with a BOM; in both, a cell a spreadsheet would run as a formula stays text.
 """
 
 from __future__ import annotations
@@ -10,11 +10,12 @@ import csv
 import io
 import tempfile
 from collections.abc import Iterable, Sequence
-from typing import IO
+from typing import IO, Any
 
 import xlsxwriter  # type: ignore[import-untyped]
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+MAX_ROWS_PER_SHEET = 1_000_000  # Excel's limit is 1,048,576 rows a sheet; the rest go on the next sheet
 
 
 def write_xlsx(
@@ -30,14 +31,23 @@ def write_xlsx(
             "strings_to_urls": False,
         },
     )
-    sheet = workbook.add_worksheet(sheet_name)
-    sheet.write_row(0, 0, header, workbook.add_format({"bold": True, "bg_color": "#EEF2FF", "border": 1}))
-    sheet.freeze_panes(1, 0)
-    for column, width in enumerate(widths):
-        sheet.set_column(column, column, width)
-    count = 0
-    for count, row in enumerate(rows, start=1):
-        sheet.write_row(count, 0, row)
+    bold = workbook.add_format({"bold": True, "bg_color": "#EEF2FF", "border": 1})
+
+    def new_sheet(number: int) -> Any:
+        sheet = workbook.add_worksheet(sheet_name if number == 1 else f"{sheet_name}（{number}）")
+        sheet.write_row(0, 0, header, bold)
+        sheet.freeze_panes(1, 0)
+        for column, width in enumerate(widths):
+            sheet.set_column(column, column, width)
+        return sheet
+
+    sheet, line, count = new_sheet(1), 0, 0
+    for row in rows:
+        if line == MAX_ROWS_PER_SHEET:
+            sheet, line = new_sheet(count // MAX_ROWS_PER_SHEET + 1), 0
+        line += 1
+        count += 1
+        sheet.write_row(line, 0, row)
     workbook.close()
     return count
 
