@@ -2,7 +2,7 @@
 
 import io
 
-import openpyxl
+import openpyxl  # type: ignore[import-untyped]
 
 from jmt.downloads import tables
 
