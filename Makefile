@@ -25,7 +25,7 @@ web/node_modules/.installed: web/package.json web/package-lock.json
 	cd web && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-WEB_SOURCES := $(shell find web/src web/index.html web/m web/admin web/vite.config.ts web/tsconfig*.json -type f 2>/dev/null)
+WEB_SOURCES := $(shell find web/src web/scripts web/index.html web/m web/admin web/vite.config.ts web/tsconfig*.json -type f 2>/dev/null)
 web/dist/.built: web/node_modules/.installed $(WEB_SOURCES)
 	cd web && npm run --silent build
 	touch $@
@@ -144,9 +144,10 @@ clean:
 	rm -rf $(VENV) web/node_modules web/dist var
 
 ## make bench-web: Lighthouse (performance) on the login and home pages of PC, H5 and the back office, served as
-## `make run` serves them. Not part of `make test`; results go in bench/RESULTS.md.
+## `make run` serves them, each page three times (the median-score run is reported). Not part of `make test`;
+## results go in bench/RESULTS.md.
 bench-web: install-dev web
-	$(PY) bench/lighthouse_web.py
+	$(PY) bench/lighthouse_web.py --runs 3
 
 ## make deploy-check: the production nginx site (deploy/nginx) with a self-signed certificate in front of two app
 ## processes: TLS 1.0/1.1 refused, 1.2/1.3 accepted (openssl s_client), HTTP → HTTPS, HSTS, upload limit, SSE

@@ -41,3 +41,21 @@ def test_the_page_itself_is_revalidated_so_a_new_release_is_picked_up(client: Cl
 
     assert response.status_code == 200
     assert response["Cache-Control"] == "no-cache"
+
+
+@pytest.mark.parametrize(("page", "surface"), [("index.html", "merchant"), ("admin/index.html", "admin")])
+def test_the_desktop_pages_link_their_prebuilt_antd_stylesheet(client: Client, page: str, surface: str):
+    html = (Path(settings.WEB_DIST) / page).read_text()
+    match = re.search(rf'<link rel="stylesheet" href="(/assets/antd-{surface}-\w+\.css)"', html)
+    assert match, f"{page} links no antd stylesheet"
+    # Before the app's own stylesheets, which override antd's at equal weight.
+    assert html.index(match.group(0)) < html.index('<link rel="stylesheet" crossorigin')
+
+    response = client.get(match.group(1), HTTP_ACCEPT_ENCODING="br")
+
+    assert response["Content-Encoding"] == "br"
+    assert "immutable" in response["Cache-Control"]
+
+
+def test_the_h5_page_links_no_antd_stylesheet():
+    assert not re.search(r"/assets/antd-[\w-]+\.css", (Path(settings.WEB_DIST) / "m" / "index.html").read_text())

@@ -11,6 +11,7 @@ import { NoticeBanners } from '@/shared/notices/NoticeBanners';
 import { BellBadgeIcon } from '@/shared/components/BellBadge';
 import { useUnreadCounts } from '@/shared/hooks/useMessageStream';
 import { useMe } from '@/shared/session';
+import { layoutToken } from '@/shared/layoutTokens';
 import { brand } from '@/shared/theme';
 import { PageErrorBoundary } from '@/shared/components/PageErrorBoundary';
 
@@ -42,10 +43,7 @@ export function AdminLayout() {
       location={{ pathname: location.pathname }}
       route={{ path: '/', children: menu }}
       selectedKeys={selectedMenuKeys(access.adminCatalog, location.pathname)}
-      token={{
-        header: { colorBgHeader: brand.deep, colorHeaderTitle: '#fff', colorTextRightActionsItem: 'rgba(255,255,255,0.85)', heightLayoutHeader: 56 },
-        sider: { colorMenuBackground: '#fff', colorTextMenuSelected: brand.primary, colorBgMenuItemSelected: '#eef2ff' },
-      }}
+      token={layoutToken.admin}
       onMenuHeaderClick={() => navigate('/')}
       menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
       actionsRender={() => [

@@ -13,6 +13,7 @@ import { ImpersonationBanner } from '@/shared/components/ImpersonationBanner';
 import { BellBadgeIcon } from '@/shared/components/BellBadge';
 import { useUnreadCounts } from '@/shared/hooks/useMessageStream';
 import { useMe } from '@/shared/session';
+import { layoutToken } from '@/shared/layoutTokens';
 import { brand } from '@/shared/theme';
 import { PageErrorBoundary } from '@/shared/components/PageErrorBoundary';
 import { AccountMenu } from './AccountMenu';
@@ -55,16 +56,7 @@ export function MerchantLayout() {
       location={{ pathname: location.pathname }}
       route={{ path: '/', children: menu }}
       selectedKeys={selectedMenuKeys(me.catalog, location.pathname)}
-      token={{
-        header: { colorBgHeader: '#ffffff', heightLayoutHeader: 60 },
-        sider: {
-          colorMenuBackground: '#ffffff',
-          colorTextMenuSelected: brand.primary,
-          colorBgMenuItemSelected: '#eef2ff',
-          colorTextMenuItemHover: brand.primary,
-        },
-        pageContainer: { paddingBlockPageContainerContent: 24, paddingInlinePageContainerContent: 24 },
-      }}
+      token={layoutToken.merchant}
       onMenuHeaderClick={() => navigate('/')}
       menuItemRender={(item, dom) => {
         if (item.disabled) {
