@@ -6,21 +6,21 @@ import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { MobileRequireAuth, MobileSpin } from './components/MobileRequireAuth';
 import { MobileFirstSignInPrompt } from './components/MobileFirstSignInPrompt';
+// The tab shell and 首页 come with the entry: the H5 is opened signed in almost every time (the mini-program keeps
+// the session), and as lazy chunks they cost the first paint ~20 script and style files, each a round trip and an
+// element the loader inserts (Lighthouse, simulated slow 4G: LCP 3.0–3.3 s → 2.0 s; the sign-in page loads ~13 KB
+// more and is no slower). The other two tabs are fetched beside `/me` when opened directly (preloadSignedInTab).
+import { TabLayout } from './layouts/TabLayout';
+import HomePage from './pages/home/HomePage';
 
-// The signed-in layout (and the kit it pulls in) loads after sign-in, not on the login page.
-const loadTabLayout = () => import('./layouts/TabLayout');
-const loadHomePage = () => import('./pages/home/HomePage');
 const loadMessagesPage = () => import('./pages/messages/MessagesPage');
 const loadMePage = () => import('./pages/me/MePage');
 const TAB_PAGE_LOADERS = new Map<string, () => Promise<unknown>>([
-  ['/', loadHomePage],
   ['/messages', loadMessagesPage],
   ['/me', loadMePage],
 ]);
-const TabLayout = lazy(() => loadTabLayout().then((module) => ({ default: module.TabLayout })));
 
 const LoginPage = lazy(() => import('./pages/auth/LoginPage'));
-const HomePage = lazy(loadHomePage);
 const MessagesPage = lazy(loadMessagesPage);
 const MePage = lazy(loadMePage);
 const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
@@ -108,14 +108,12 @@ const PAGES: { path: string; element: JSX.Element }[] = [
 ];
 
 /**
- * With a stored session, start fetching the tab shell and the tab being opened (`path` without the `/m` base) while
- * `/me` is still on its way: the sign-in guard renders them only once it is back, and fetched only then their
- * chunks would add their own round trips before the first paint. A failed fetch here is retried by the page itself.
+ * With a stored session, start fetching the tab being opened (`path` without the `/m` base; 消息 or 我的 — 首页 is in
+ * the entry) while `/me` is still on its way: the sign-in guard renders it only once that is back, and fetched only
+ * then its chunk would add a round trip before the first paint. A failed fetch here is retried by the page itself.
  */
 export function preloadSignedInTab(path: string): void {
-  const page = TAB_PAGE_LOADERS.get(path);
-  if (!page) return;
-  for (const load of [loadTabLayout, page]) void load().catch(() => undefined);
+  void TAB_PAGE_LOADERS.get(path)?.().catch(() => undefined);
 }
 
 export const TABS = [
