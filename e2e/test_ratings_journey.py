@@ -71,6 +71,8 @@ def test_rate_a_delivered_shipment_on_the_phone_and_staff_answer_it(
     admin = new_context(viewport=PC).new_page()
     sign_in(admin, asgi_url, superadmin, prefix="admin.")
     admin.goto(f"{asgi_url}/admin/operations/ratings")
+    # Filed under 业务受理 like its sibling pages (it said 首页 / 服务评价).
+    expect(admin.get_by_test_id("page-heading").locator(".ant-breadcrumb")).to_have_text("工作台/业务受理/服务评价")
     table = admin.get_by_test_id("admin-ratings")
     admin.get_by_test_id("admin-ratings-answered").get_by_text("未回复").click()
     expect(table.get_by_text("揽收及时，清关比预期慢了一天，包装很用心。")).to_be_visible(timeout=15_000)

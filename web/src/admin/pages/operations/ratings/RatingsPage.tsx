@@ -154,7 +154,7 @@ export default function RatingsPage() {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <PageHeading title="服务评价" subtitle="商户对已办结的工商注册、跨境申报、出口退税、结汇与物流的评价；回复后商户会收到站内信和微信通知。" />
+      <PageHeading admin home="工作台" title="服务评价" subtitle="商户对已办结的工商注册、跨境申报、出口退税、结汇与物流的评价；回复后商户会收到站内信和微信通知。" />
       <ProTable<AdminRating>
         actionRef={actionRef}
         rowKey="id"
