@@ -36,7 +36,7 @@ import { renderToString } from 'react-dom/server';
 import { layoutToken } from '../src/shared/layoutTokens';
 import { antdTheme } from '../src/shared/theme';
 
-export type Surface = keyof typeof layoutToken;
+type Surface = keyof typeof layoutToken;
 
 /** Components needing props to draw at all, or drawing part of their styles only with some props. */
 const special: Record<string, (component: ComponentType<Record<string, unknown>>) => ReactNode> = {
